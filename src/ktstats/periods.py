@@ -1,0 +1,324 @@
+"""Report periods: months, quarters, year-to-date, the rest of the year, terms.
+
+A :class:`Span` is an inclusive run of months, ``start`` to ``end``, both
+monthly :class:`pandas.Period`. Every period phrase of the reports maps to
+one: "tháng 9/2024" (a month), "quý I/2024" (a quarter), "9 tháng đầu năm
+2023" (January–September, year-to-date), "cả năm 2024" (the whole year),
+"3 tháng cuối năm" (October–December), "giai đoạn 2021-2025" (a plan period).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+
+from .errors import PeriodError
+from .text import normalize_text
+
+__all__ = ["Span", "parse_span"]
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_MIN_YEAR, _MAX_YEAR = 1900, 2200
+
+SpanKind = Literal["month", "quarter", "year", "ytd", "rest_of_year", "years", "other"]
+
+
+def _month(value: Any, what: str) -> pd.Period:
+    if isinstance(value, pd.Period):
+        if value.freqstr not in ("M",):
+            try:
+                return value.asfreq("M", how="start" if what == "start" else "end")
+            except Exception as exc:
+                raise PeriodError(f"cannot use {value!r} as the {what} month") from exc
+        return value
+    try:
+        p = pd.Period(value, freq="M")
+    except Exception as exc:
+        raise PeriodError(f"cannot read {value!r} as the {what} month (expected 'YYYY-MM')") from exc
+    if p is pd.NaT or not isinstance(p, pd.Period):
+        raise PeriodError(f"the {what} month is missing ({value!r})")
+    return p
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An inclusive run of months.
+
+    Examples
+    --------
+    >>> s = Span("2024-01", "2024-09")
+    >>> s.months, s.is_ytd, s.label()
+    (9, True, '9 tháng năm 2024')
+    >>> s.same_period_last_year()
+    Span('2023-01', '2023-09')
+    >>> s.rest_of_year().label()
+    'quý IV/2024'
+    """
+
+    start: pd.Period
+    end: pd.Period
+
+    def __post_init__(self) -> None:
+        start = _month(self.start, "start")
+        end = _month(self.end, "end")
+        if not _MIN_YEAR <= start.year <= _MAX_YEAR or not _MIN_YEAR <= end.year <= _MAX_YEAR:
+            raise PeriodError(f"span {start}..{end} is outside the years {_MIN_YEAR}–{_MAX_YEAR}")
+        if end < start:
+            raise PeriodError(f"span ends ({end}) before it starts ({start})")
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+    # --- constructors -----------------------------------------------------
+    @classmethod
+    def month(cls, year: int, month: int) -> Span:
+        """One calendar month."""
+        _check_month(month, f"tháng {month}/{year}")
+        p = pd.Period(year=year, month=month, freq="M")
+        return cls(p, p)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Span:
+        """One calendar quarter (1–4)."""
+        if quarter not in (1, 2, 3, 4):
+            raise PeriodError(f"quarter {quarter} of {year} does not exist (quarters are I–IV)")
+        return cls(f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}")
+
+    @classmethod
+    def year_to_date(cls, year: int, months: int) -> Span:
+        """January to the end of month ``months`` of ``year``."""
+        _check_month(months, f"{months} tháng năm {year}")
+        return cls(f"{year}-01", f"{year}-{months:02d}")
+
+    @classmethod
+    def whole_year(cls, year: int) -> Span:
+        """January to December of ``year``."""
+        return cls(f"{year}-01", f"{year}-12")
+
+    @classmethod
+    def last_months(cls, year: int, months: int) -> Span:
+        """The last ``months`` months of ``year`` ("3 tháng cuối năm")."""
+        if not 1 <= months <= 11:
+            raise PeriodError(f"'{months} tháng cuối năm' must be 1–11 months, got {months}")
+        return cls(f"{year}-{13 - months:02d}", f"{year}-12")
+
+    @classmethod
+    def years(cls, first: int, last: int) -> Span:
+        """Whole years ``first`` to ``last`` inclusive ("giai đoạn 2021-2025")."""
+        if last < first:
+            raise PeriodError(f"period {first}-{last} ends before it starts")
+        return cls(f"{first}-01", f"{last}-12")
+
+    # --- properties -------------------------------------------------------
+    @property
+    def months(self) -> int:
+        """Number of months covered."""
+        return int(self.end.ordinal - self.start.ordinal) + 1
+
+    @property
+    def is_ytd(self) -> bool:
+        """True when the span runs from January to a month of the same year."""
+        return self.start.month == 1 and self.start.year == self.end.year
+
+    @property
+    def year(self) -> int | None:
+        """The calendar year, when the span lies within one."""
+        return int(self.start.year) if self.start.year == self.end.year else None
+
+    @property
+    def kind(self) -> SpanKind:
+        """What sort of report period this is."""
+        same_year = self.start.year == self.end.year
+        if self.months == 1:
+            return "month"
+        if same_year and self.months == 3 and self.start.month % 3 == 1:
+            return "quarter"
+        if same_year and self.months == 12:
+            return "year"
+        if self.is_ytd:
+            return "ytd"
+        if same_year and self.end.month == 12:
+            return "rest_of_year"
+        if self.start.month == 1 and self.end.month == 12:
+            return "years"
+        return "other"
+
+    # --- relations ---------------------------------------------------------
+    def shift_years(self, years: int) -> Span:
+        """The same months ``years`` years later (earlier when negative)."""
+        return Span(self.start + 12 * years, self.end + 12 * years)
+
+    def same_period_last_year(self) -> Span:
+        """The same months one year earlier ("cùng kỳ năm trước")."""
+        return self.shift_years(-1)
+
+    def rest_of_year(self) -> Span:
+        """The months after this span up to December of its end year.
+
+        >>> Span.year_to_date(2024, 9).rest_of_year()
+        Span('2024-10', '2024-12')
+        """
+        if self.end.month == 12:
+            raise PeriodError(f"{self.label()} ends in December: no months remain in the year")
+        return Span(self.end + 1, pd.Period(year=self.end.year, month=12, freq="M"))
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies within this span."""
+        return bool(self.start <= other.start and other.end <= self.end)
+
+    def label(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The period as a report would write it.
+
+        >>> Span.quarter(2024, 1).label(), Span.quarter(2024, 1).label("en")
+        ('quý I/2024', 'Q1 2024')
+        >>> Span.years(2021, 2025).label()
+        'giai đoạn 2021-2025'
+        """
+        s, e = self.start, self.end
+        kind = self.kind
+        vi = lang == "vi"
+        if kind == "month":
+            return f"tháng {s.month}/{s.year}" if vi else f"{s.strftime('%b')} {s.year}"
+        if kind == "quarter":
+            q = (s.month + 2) // 3
+            return f"quý {_ROMAN_OUT[q]}/{s.year}" if vi else f"Q{q} {s.year}"
+        if kind == "year":
+            return f"năm {s.year}" if vi else f"{s.year}"
+        if kind == "ytd":
+            return f"{self.months} tháng năm {s.year}" if vi else f"Jan–{e.strftime('%b')} {s.year}"
+        if kind == "rest_of_year":
+            return (
+                f"{self.months} tháng cuối năm {s.year}"
+                if vi
+                else f"{s.strftime('%b')}–Dec {s.year}"
+            )
+        if kind == "years":
+            return f"giai đoạn {s.year}-{e.year}" if vi else f"{s.year}–{e.year}"
+        return f"{s.month}/{s.year}–{e.month}/{e.year}" if vi else f"{s}–{e}"
+
+    def __str__(self) -> str:
+        return f"{self.start}..{self.end}"
+
+    def __repr__(self) -> str:
+        return f"Span('{self.start}', '{self.end}')"
+
+
+def _check_month(month: int, text: str) -> None:
+    if not 1 <= month <= 12:
+        raise PeriodError(f"month {month} does not exist in {text!r} (months are 1–12)")
+
+
+_YEAR = r"(?:\s*(?:/|-|năm)\s*(?P<year>\d{4}))?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("month", re.compile(rf"tháng\s+(?P<m>\d{{1,2}}){_YEAR}")),
+    ("quarter", re.compile(rf"quý\s+(?P<q>[ivx]+|\d+){_YEAR}")),
+    ("last", re.compile(r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<year>\d{4}))?")),
+    (
+        "ytd",
+        re.compile(
+            r"(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+đầu\s+năm)?"
+            r"(?:\s+(?P<year>\d{4}))?"
+        ),
+    ),
+    ("year", re.compile(r"(?:cả\s+)?năm(?:\s+(?P<year>\d{4}))?")),
+    (
+        "years",
+        re.compile(
+            r"(?:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|kế\s+hoạch)\s+)?"
+            r"(?P<first>\d{4})\s*[-–—]\s*(?P<last>\d{4})"
+        ),
+    ),
+    ("term_to_date", re.compile(r"(?:từ\s+)?đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
+]
+_LEAD = re.compile(r"^(?:trong|của|tính đến|đến)\s+")
+
+
+def parse_span(
+    text: str,
+    year: int | None = None,
+    *,
+    term_start: str | pd.Period | None = None,
+    as_of: str | pd.Period | None = None,
+) -> Span:
+    """Read a Vietnamese period phrase into a :class:`Span`.
+
+    Parameters
+    ----------
+    text:
+        "tháng 9/2024", "quý I/2024", "6 tháng đầu năm 2023", "9 tháng năm
+        2024", "cả năm 2024", "năm 2024", "3 tháng cuối năm",
+        "giai đoạn 2021-2025", "nhiệm kỳ 2020-2025", "từ đầu nhiệm kỳ đến nay".
+    year:
+        The year for phrases that do not name one ("3 tháng cuối năm", "quý I").
+        A year written in the text takes precedence.
+    term_start, as_of:
+        First and last month of "từ đầu nhiệm kỳ đến nay" (from the start of the
+        term until now), which the phrase itself does not say.
+
+    Examples
+    --------
+    >>> parse_span("quý I/2024")
+    Span('2024-01', '2024-03')
+    >>> parse_span("9 tháng đầu năm 2023")
+    Span('2023-01', '2023-09')
+    >>> parse_span("3 tháng cuối năm", year=2024)
+    Span('2024-10', '2024-12')
+    >>> parse_span("quý V/2024")
+    Traceback (most recent call last):
+    ...
+    ktstats.errors.PeriodError: quarter V in 'quý V/2024' does not exist (quarters are I–IV)
+    """
+    if not isinstance(text, str):
+        raise PeriodError(f"expected a period phrase, got {type(text).__name__} {text!r}")
+    norm = " ".join(normalize_text(text).casefold().split())
+    norm = _LEAD.sub("", norm).rstrip(" .,;:")
+    for kind, pattern in _PATTERNS:
+        m = pattern.fullmatch(norm)
+        if m is None:
+            continue
+        if kind == "years":
+            return Span.years(_year(m["first"], text), _year(m["last"], text))
+        if kind == "term_to_date":
+            if term_start is None or as_of is None:
+                raise PeriodError(
+                    f"{text!r} (from the start of the term until now) needs term_start= "
+                    "and as_of= months, e.g. term_start='2020-10', as_of='2024-03'"
+                )
+            return Span(term_start, as_of)
+        y = _year(m["year"], text) if m["year"] else year
+        if y is None:
+            raise PeriodError(f"{text!r} names no year; pass year=, e.g. parse_span({text!r}, year=2024)")
+        if kind == "month":
+            month = int(m["m"])
+            if not 1 <= month <= 12:
+                raise PeriodError(f"month {month} in {text!r} does not exist (months are 1–12)")
+            return Span.month(y, month)
+        if kind == "quarter":
+            q = _ROMAN.get(m["q"])
+            if q is None:
+                raise PeriodError(
+                    f"quarter {m['q'].upper()} in {text!r} does not exist (quarters are I–IV)"
+                )
+            return Span.quarter(y, q)
+        if kind == "last":
+            return Span.last_months(y, int(m["n"]))
+        if kind == "ytd":
+            n = int(m["n"])
+            if not 1 <= n <= 12:
+                raise PeriodError(f"{text!r}: a year has 12 months, not {n}")
+            return Span.year_to_date(y, n)
+        return Span.whole_year(y)
+    raise PeriodError(
+        f"cannot read {text!r} as a period; expected e.g. 'tháng 9/2024', 'quý I/2024', "
+        "'9 tháng năm 2024', 'cả năm 2024', '3 tháng cuối năm', 'giai đoạn 2021-2025'"
+    )
+
+
+def _year(token: str, text: str) -> int:
+    y = int(token)
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        raise PeriodError(f"year {y} in {text!r} is outside {_MIN_YEAR}–{_MAX_YEAR}")
+    return y

@@ -1,0 +1,97 @@
+"""Normalisation of Vietnamese text before anything is parsed or compared.
+
+Reports mix Unicode normalisation forms (NFC and NFD), two conventions for
+placing the tone mark in the open syllables *oa*, *oe* and *uy* ("hoà"/"hòa",
+"uỷ"/"ủy"), non-breaking and other odd spaces, tabs and zero-width marks.
+:func:`normalize_text` maps all of these to one canonical form, so two
+spellings of the same word compare equal.
+
+The canonical tone placement is the one most common in the seed documents:
+the tone sits on the first vowel of an open *oa*, *oe*, *uy* (``hòa``,
+``khỏe``, ``thủy``). Closed syllables (``hoàn``, ``thuyền``) are the same in
+both conventions and are left alone; so is ``qu`` + vowel (``quý``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_text", "squash_whitespace"]
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
+
+# Odd spaces become a plain space; zero-width marks disappear; the Icelandic
+# eth, which looks like Vietnamese đ and turns up in badly converted files,
+# becomes đ.
+_SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"
+_TRANSLATE = {ord(c): " " for c in _SPACE_CHARS}
+_TRANSLATE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_TRANSLATE.update({0x00D0: "\u0110", 0x00F0: "\u0111"})
+
+
+def _toned(base: str) -> str:
+    return "".join(unicodedata.normalize("NFC", base + t) for t in _TONES)
+
+
+def _build_tone_pattern() -> re.Pattern[str]:
+    second = _toned("a") + _toned("e") + _toned("A") + _toned("E")
+    second_y = _toned("y") + _toned("Y")
+    # o/O + toned a/e, or u/U (not after q) + toned y, at the end of a word.
+    return re.compile(
+        rf"([oO])([{second}])(?![^\W\d_])"
+        rf"|(?<![qQ])([uU])([{second_y}])(?![^\W\d_])"
+    )
+
+
+_TONE_PATTERN = _build_tone_pattern()
+_SPACE_RUN = re.compile(r" {2,}")
+_TRAILING = re.compile(r" +\n|\n +")
+_ANY_WHITESPACE = re.compile(r"\s+")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first = match.group(1) or match.group(3)
+    second = match.group(2) or match.group(4)
+    decomposed = unicodedata.normalize("NFD", second)
+    base, tone = decomposed[0], decomposed[1:]
+    return unicodedata.normalize("NFC", first + tone) + base
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` in ktstats' canonical form.
+
+    NFC composition, canonical tone placement, odd spaces and tabs turned
+    into single spaces, zero-width characters removed. Line breaks are kept.
+
+    Examples
+    --------
+    >>> normalize_text("Tỉnh uỷ\\u00a0Kon\\tTum") == "Tỉnh ủy Kon Tum"
+    True
+    >>> normalize_text("văn hoá") == normalize_text("văn hóa")
+    True
+    >>> normalize_text("quý I")  # 'qu' is a consonant: nothing moves
+    'quý I'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}: {text!r}")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+        text = _TONE_PATTERN.sub(_move_tone, text)
+    elif "\t" in text or "\x0b" in text or "\x0c" in text:
+        text = text.translate(_TRANSLATE)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _TRAILING.sub("\n", text)
+    return text
+
+
+def squash_whitespace(text: str) -> str:
+    """Normalise ``text`` and fold every run of whitespace (line breaks too)
+    into one space; used to compare quotes with their source documents.
+
+    >>> squash_whitespace("  a\\n\\n b ")
+    'a b'
+    """
+    return _ANY_WHITESPACE.sub(" ", normalize_text(text)).strip()
