@@ -1,0 +1,484 @@
+"""Observations with provenance, and the validated table that holds them.
+
+An :class:`Observation` is one figure stated in one document: which
+indicator, for which region and span, whether it is an actual, an estimate, a
+plan or a target, its value and unit as written, the qualifier ("khoảng",
+"trên", "từ … trở lên"), and — for stated ratios such as "đạt 19% kế hoạch"
+or "tăng 11,8% so với cùng kỳ" — what it is relative to. Every observation
+cites its document and the exact sentence.
+
+``form`` says how ``value`` relates to the indicator:
+
+=============  ===============================================================
+form           meaning
+=============  ===============================================================
+level          the indicator's own value ("830 tỷ đồng", "6,87%" growth)
+ratio          100 × level / reference, in percent ("đạt 19% kế hoạch",
+               "bằng 111,7% so cùng kỳ")
+change         relative change vs the reference, in percent ("tăng 11,8% so
+               với cùng kỳ", "giảm 5%")
+difference     level − reference, in the indicator's unit; percentage points
+               for rates ("có thêm 05 xã", poverty rate "giảm 3%")
+=============  ===============================================================
+
+``relative_to`` names the reference: ``plan`` (kế hoạch, dự toán, nhiệm vụ
+chi), ``same_period_last_year`` (cùng kỳ), ``congress_target`` (chỉ tiêu Nghị
+quyết Đại hội), ``start_of_period`` (the level when the span began).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import pandas as pd
+
+from ._data import data_dir
+from .errors import DataError, KtstatsError
+from .indicators import POINT_KINDS, _catalog
+from .numbers import QUALIFIERS, _NUMBER_RE, _to_float
+from .periods import Span
+from .text import squash_whitespace
+from .units import conversion_factor, parse_unit, unit_to_str, ureg
+
+if TYPE_CHECKING:
+    import pint
+
+    from .series import IndicatorSeries
+
+__all__ = ["COLUMNS", "Dataset", "Observation", "load_dataset"]
+
+MEASURES: Final = ("actual", "estimate", "plan", "target")
+FORMS: Final = ("level", "ratio", "change", "difference")
+RELATIVE_TO: Final = ("", "plan", "same_period_last_year", "congress_target", "start_of_period")
+
+#: columns of a dataset file, in order
+COLUMNS: Final = (
+    "indicator", "region", "period_start", "period_end", "measure", "value", "unit",
+    "qualifier", "low", "high", "denominator", "form", "relative_to", "document", "quote", "note",
+)
+_REQUIRED: Final = ("indicator", "region", "period_start", "period_end", "measure", "value", "unit", "document", "quote")
+_OPTIONAL_DEFAULTS: Final = {
+    "qualifier": "exact", "low": "", "high": "", "denominator": "", "form": "level",
+    "relative_to": "", "note": "",
+}
+_REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
+_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One figure from one document, with its provenance."""
+
+    indicator: str
+    region: str
+    span: Span
+    measure: str
+    value: float
+    unit: str
+    qualifier: str = "exact"
+    form: str = "level"
+    relative_to: str = ""
+    low: float | None = None
+    high: float | None = None
+    denominator: float | None = None
+    document: str = ""
+    document_date: pd.Timestamp | None = None
+    quote: str = ""
+    note: str = ""
+
+    @property
+    def quantity(self) -> pint.Quantity:
+        """The value as a pint Quantity."""
+        return ureg.Quantity(self.value, parse_unit(self.unit))
+
+
+def _fail(msg: str, file: str | None, row: int, column: str) -> DataError:
+    return DataError(msg, file=file, row=row, column=column)
+
+
+@lru_cache(maxsize=1)
+def _documents() -> pd.DataFrame:
+    path = data_dir() / "documents.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    return frame.set_index("document")
+
+
+@lru_cache(maxsize=64)
+def _document_text(name: str) -> str:
+    path = data_dir() / "sources" / name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"source document {name!r} is not in datasets/sources/") from exc
+    try:
+        return squash_whitespace(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"source document {name!r} is not valid UTF-8: {exc}") from exc
+
+
+def _numbers_in(text: str) -> list[float]:
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        try:
+            out.append(_to_float(m.group(0)))
+        except ValueError:  # pragma: no cover - the pattern only matches numbers
+            continue
+    return out
+
+
+def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: bool) -> float:
+    if isinstance(raw, (int, float, np.floating, np.integer)) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        text = "" if raw is None else str(raw).strip()
+        if text == "":
+            if required:
+                raise _fail(f"{column} is missing", file, row, column)
+            return math.nan
+        try:
+            value = float(text)
+        except ValueError:
+            raise _fail(
+                f"cannot read {text!r} as a number (data files use '.' as the decimal mark "
+                "and no thousands separator, e.g. 1326.4)",
+                file, row, column,
+            ) from None
+    if math.isnan(value) and required:
+        raise _fail(f"{column} is missing (NaN)", file, row, column)
+    if math.isinf(value):
+        raise _fail(f"{column} is infinite ({raw!r})", file, row, column)
+    return value
+
+
+def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd.DataFrame:
+    """Check every row and return the typed, canonical table."""
+    missing = [c for c in _REQUIRED if c not in frame.columns]
+    if missing:
+        raise DataError(f"missing required column(s) {', '.join(missing)}", file=file)
+    unknown = [c for c in frame.columns if c not in COLUMNS and c != "document_date"]
+    if unknown:
+        raise DataError(f"unknown column(s) {', '.join(map(repr, unknown))}; expected {COLUMNS}", file=file)
+    frame = frame.copy()
+    for col, default in _OPTIONAL_DEFAULTS.items():
+        if col not in frame.columns:
+            frame[col] = default
+    catalog = _catalog()
+    docs = _documents()
+    records: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for i, rec in enumerate(frame.to_dict("records"), start=1):
+        def cell(col: str) -> str:
+            v = rec[col]
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                return ""
+            return squash_whitespace(str(v))
+
+        code = cell("indicator")
+        if code not in catalog:
+            import difflib
+
+            close = difflib.get_close_matches(code, list(catalog), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise _fail(f"unknown indicator {code!r}{hint}", file, i, "indicator")
+        ind = catalog[code]
+        region = cell("region")
+        if not _REGION_RE.fullmatch(region):
+            raise _fail(
+                f"bad region code {region!r} (lower-case ASCII words joined by '_', "
+                "sub-units after '.', e.g. 'kon_tum' or 'kon_tum.dak_glei')",
+                file, i, "region",
+            )
+        months = []
+        for col in ("period_start", "period_end"):
+            text = cell(col)
+            if not _MONTH_RE.fullmatch(text):
+                raise _fail(f"bad month {text!r} (expected 'YYYY-MM')", file, i, col)
+            months.append(text)
+        try:
+            span = Span(months[0], months[1])
+        except KtstatsError as exc:
+            raise _fail(str(exc), file, i, "period_end") from exc
+        measure = cell("measure")
+        if measure not in MEASURES:
+            raise _fail(f"unknown measure {measure!r}; expected one of {MEASURES}", file, i, "measure")
+        value = _float_cell(rec["value"], file, i, "value", required=True)
+        try:
+            unit = parse_unit(cell("unit"))
+        except KtstatsError as exc:
+            raise _fail(str(exc), file, i, "unit") from exc
+        qualifier = cell("qualifier") or "exact"
+        if qualifier not in QUALIFIERS:
+            raise _fail(f"unknown qualifier {qualifier!r}; expected one of {QUALIFIERS}", file, i, "qualifier")
+        form = cell("form") or "level"
+        if form not in FORMS:
+            raise _fail(f"unknown form {form!r}; expected one of {FORMS}", file, i, "form")
+        relative_to = cell("relative_to")
+        if relative_to not in RELATIVE_TO:
+            raise _fail(f"unknown reference {relative_to!r}; expected one of {RELATIVE_TO[1:]}", file, i, "relative_to")
+        if (form == "level") != (relative_to == ""):
+            raise _fail(
+                f"form {form!r} with relative_to {relative_to!r}: a level has no reference, "
+                "a ratio, change or difference needs one",
+                file, i, "relative_to",
+            )
+        # the unit must fit the indicator and the form
+        ind_unit = parse_unit(ind.unit)
+        if form in ("ratio", "change"):
+            expected = ureg.percent
+        elif form == "difference" and ind.kind in ("rate", "growth", "index"):
+            expected = ureg.percentage_point
+        else:
+            expected = ind_unit
+        try:
+            conversion_factor(unit, expected)
+        except KtstatsError:
+            raise _fail(
+                f"unit {unit_to_str(unit) or 'dimensionless'!r} does not fit indicator {code!r} "
+                f"({ind.kind}, {ind.unit or 'dimensionless'}) as a {form}; expected "
+                f"{unit_to_str(expected) or 'dimensionless'!r}",
+                file, i, "unit",
+            ) from None
+        if form == "level" and ind.kind in POINT_KINDS and span.months != 1:
+            raise _fail(
+                f"{code!r} is a {ind.kind}: a level refers to one month, but the span is "
+                f"{span} ({span.months} months); set period_start = period_end",
+                file, i, "period_start",
+            )
+        low = _float_cell(rec["low"], file, i, "low", required=False)
+        high = _float_cell(rec["high"], file, i, "high", required=False)
+        if qualifier == "range":
+            if math.isnan(low) or math.isnan(high):
+                raise _fail("a range needs both low and high", file, i, "low")
+            if not low <= value <= high:
+                raise _fail(f"value {value} is outside the range {low}..{high}", file, i, "value")
+        else:
+            for col, bound in (("low", low), ("high", high)):
+                if not math.isnan(bound) and bound != value:
+                    raise _fail(f"{col} {bound} differs from value {value} but the qualifier is not 'range'", file, i, col)
+            low = high = value
+        denominator = _float_cell(rec["denominator"], file, i, "denominator", required=False)
+        if denominator == 0:
+            raise _fail("denominator is zero", file, i, "denominator")
+        document = cell("document")
+        if not document:
+            raise _fail("document is missing", file, i, "document")
+        quote = cell("quote")
+        if not quote:
+            raise _fail("quote is missing: every figure cites its sentence", file, i, "quote")
+        doc_date: Any = pd.NaT
+        if document in docs.index:
+            doc_date = docs.at[document, "date"]
+        elif "document_date" in rec and str(rec["document_date"] or "").strip():
+            try:
+                doc_date = pd.Timestamp(str(rec["document_date"]))
+            except ValueError:
+                raise _fail(f"bad document date {rec['document_date']!r}", file, i, "document_date") from None
+        if check_quotes:
+            if document not in docs.index:
+                raise _fail(f"unknown document {document!r}: not listed in datasets/documents.csv", file, i, "document")
+            if quote not in _document_text(document):
+                raise _fail(f"quote not found in {document}: {quote[:80]!r}…", file, i, "quote")
+            numbers = _numbers_in(quote)
+            wanted = [("value", abs(value)), ("low", abs(low)), ("high", abs(high))]
+            if not math.isnan(denominator):
+                wanted.append(("denominator", denominator))
+            for col, v in wanted:
+                if not any(math.isclose(v, n, rel_tol=1e-9, abs_tol=1e-12) for n in numbers):
+                    raise _fail(f"{col} {v:g} does not appear in the quote {quote[:80]!r}…", file, i, col)
+        key = (code, region, str(span), measure, form, relative_to, document, quote)
+        if key in seen:
+            raise _fail(f"duplicates row {seen[key]} (same indicator, region, span, measure, form, document and quote)", file, i, "quote")
+        seen[key] = i
+        records.append({
+            "indicator": code, "region": region, "period_start": span.start, "period_end": span.end,
+            "measure": measure, "value": value, "unit": unit_to_str(unit), "qualifier": qualifier,
+            "low": low, "high": high, "denominator": denominator, "form": form,
+            "relative_to": relative_to, "document": document, "document_date": doc_date,
+            "quote": quote, "note": cell("note"),
+        })
+    out = pd.DataFrame.from_records(records, columns=[*COLUMNS[:14], "document_date", "quote", "note"])
+    out["period_start"] = pd.PeriodIndex(out["period_start"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    out["period_end"] = pd.PeriodIndex(out["period_end"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    for col in ("value", "low", "high"):
+        out[col] = out[col].astype("float64")
+    out["denominator"] = out["denominator"].astype("Float64")
+    out.loc[out["denominator"].isna(), "denominator"] = pd.NA
+    out["document_date"] = pd.to_datetime(out["document_date"])
+    return out
+
+
+class Dataset:
+    """A validated, tidy table of observations (one row per stated figure).
+
+    Build it from a file with :func:`load_dataset` or from a DataFrame with
+    the columns in :data:`COLUMNS`. Every row is checked on construction; a
+    bad row raises :class:`DataError` naming file, row and column.
+
+    Examples
+    --------
+    >>> ds = load_dataset("kon_tum")
+    >>> row = ds.filter(indicator="grdp_growth", measure="actual").to_frame().iloc[0]
+    >>> (str(row.period_start), str(row.period_end), row.value, row.unit)
+    ('2021-01', '2021-09', 6.05, 'percent')
+    """
+
+    __slots__ = ("_frame", "name")
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        *,
+        name: str | None = None,
+        file: str | None = None,
+        check_quotes: bool = False,
+        _validated: bool = False,
+    ) -> None:
+        self.name = name
+        self._frame = frame if _validated else _validate(frame, file or name, check_quotes=check_quotes)
+
+    # --- access -------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """A copy of the table: one row per figure, typed columns."""
+        return self._frame.copy()
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    def __iter__(self) -> Iterator[Observation]:
+        return self.observations()
+
+    def observations(self) -> Iterator[Observation]:
+        """The rows as :class:`Observation` objects."""
+        for rec in self._frame.to_dict("records"):
+            den = rec["denominator"]
+            yield Observation(
+                indicator=rec["indicator"], region=rec["region"],
+                span=Span(rec["period_start"], rec["period_end"]), measure=rec["measure"],
+                value=rec["value"], unit=rec["unit"], qualifier=rec["qualifier"], form=rec["form"],
+                relative_to=rec["relative_to"], low=rec["low"], high=rec["high"],
+                denominator=None if den is pd.NA or pd.isna(den) else float(den),
+                document=rec["document"],
+                document_date=None if pd.isna(rec["document_date"]) else rec["document_date"],
+                quote=rec["quote"], note=rec["note"],
+            )
+
+    @property
+    def indicators(self) -> list[str]:
+        """Indicator codes present, in catalog order."""
+        present = set(self._frame["indicator"])
+        return [c for c in _catalog() if c in present]
+
+    def filter(
+        self,
+        *,
+        indicator: str | None = None,
+        region: str | None = None,
+        measure: str | None = None,
+        form: str | None = None,
+        relative_to: str | None = None,
+        as_of: str | pd.Timestamp | None = None,
+    ) -> Dataset:
+        """Rows matching every given criterion. ``as_of`` keeps only figures from
+        documents dated on or before that day (what was known then).
+        """
+        f = self._frame
+        mask = np.ones(len(f), dtype=bool)
+        for col, val in (("indicator", indicator), ("region", region), ("measure", measure),
+                         ("form", form), ("relative_to", relative_to)):
+            if val is not None:
+                mask &= (f[col] == val).to_numpy()
+        if as_of is not None:
+            mask &= (f["document_date"] <= pd.Timestamp(as_of)).to_numpy()
+        return Dataset(f[mask].reset_index(drop=True), name=self.name, _validated=True)
+
+    def latest(self, *, as_of: str | pd.Timestamp | None = None) -> Dataset:
+        """One row per figure: where a figure was restated, the latest document wins.
+
+        ``as_of`` first drops documents published after that day.
+        """
+        f = self.filter(as_of=as_of)._frame if as_of is not None else self._frame
+        key = ["indicator", "region", "period_start", "period_end", "measure", "form", "relative_to"]
+        ordered = f.sort_values("document_date", kind="stable", na_position="first")
+        kept = ordered.drop_duplicates(key, keep="last").sort_index()
+        return Dataset(kept.reset_index(drop=True), name=self.name, _validated=True)
+
+    def series(
+        self,
+        indicator: str,
+        region: str = "kon_tum",
+        measure: str = "actual",
+        *,
+        as_of: str | pd.Timestamp | None = None,
+    ) -> IndicatorSeries:
+        """The levels of one indicator for one region and measure as a typed series.
+
+        Restated figures resolve to the latest document (``as_of`` to go back in
+        time). Frequency and basis follow the spans: quarterly year-to-date for
+        "quý I", "9 tháng"; monthly points for stocks and rates.
+
+        >>> s = load_dataset("kon_tum").series("grdp_growth")
+        >>> s.basis, s.freq, s.to_pandas().round(2).tolist()
+        ('ytd', 'Q', [6.05, 6.87, 6.45])
+        """
+        from .series import IndicatorSeries
+
+        sub = self.filter(indicator=indicator, region=region, measure=measure, form="level")
+        if len(sub) == 0:
+            have = self.filter(indicator=indicator)._frame
+            detail = (
+                f"; it has {sorted(set(zip(have['region'], have['measure'], strict=True)))} as (region, measure)"
+                if len(have) else ""
+            )
+            raise DataError(f"no {measure} levels of {indicator!r} for region {region!r} in this dataset{detail}")
+        sub = sub.latest(as_of=as_of)
+        if len(sub) == 0:
+            raise DataError(f"no {measure} levels of {indicator!r} for {region!r} were published by {as_of}")
+        return IndicatorSeries._from_rows(sub._frame, indicator=indicator, region=region, measure=measure)
+
+    # --- display ------------------------------------------------------------
+    def __repr__(self) -> str:
+        f = self._frame
+        return (
+            f"<Dataset {self.name or ''}: {len(f)} observations, {f['indicator'].nunique()} indicators, "
+            f"{f['document'].nunique()} documents>"
+        )
+
+    def _repr_html_(self) -> str:
+        cols = ["indicator", "region", "period_start", "period_end", "measure", "value", "unit",
+                "qualifier", "form", "relative_to", "document"]
+        return f"<p>{self!r}</p>" + self._frame[cols].to_html(max_rows=40)
+
+
+def load_dataset(name: str) -> Dataset:
+    """Load a bundled dataset by name ("kon_tum" or "kon-tum") or a CSV path.
+
+    Bundled datasets are checked in full: every quote must be found in its
+    source document and every value in its quote.
+
+    >>> len(load_dataset("kon-tum")) > 70
+    True
+    """
+    key = name.strip().lower().replace("-", "_")
+    path = data_dir() / f"{key}.csv"
+    bundled = path.is_file() and key not in ("indicators", "documents")
+    if not bundled:
+        path = Path(name)
+        if not path.is_file():
+            available = sorted(p.stem for p in data_dir().glob("*.csv") if p.stem not in ("indicators", "documents"))
+            raise DataError(f"no dataset {name!r}: not bundled (available: {', '.join(available)}) and not a file")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path.name} is not valid UTF-8 ({exc})", file=path.name) from exc
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataError(f"cannot read {path.name} as CSV: {exc}", file=path.name) from exc
+    return Dataset(frame, name=key if bundled else path.stem, file=path.name, check_quotes=bundled)
+
