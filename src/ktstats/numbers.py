@@ -26,7 +26,10 @@ from .units import SCALE_WORDS, _read_lexicon, _lexicon_key, parse_unit, ureg
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["QUALIFIERS", "Qualifier", "Reading", "format_number", "parse_number", "parse_quantity"]
+__all__ = [
+    "QUALIFIERS", "Qualifier", "Reading", "format_number", "format_quantity", "parse_number",
+    "parse_quantity",
+]
 
 Qualifier = Literal["exact", "approx", "nearly", "over", "at_least", "under", "at_most", "range"]
 QUALIFIERS: Final[tuple[str, ...]] = (
@@ -357,3 +360,56 @@ def format_number(x: float, decimals: int | None = None) -> str:
     dec = Decimal(repr(xf)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return str(format_decimal(dec, format=pattern, locale="vi", decimal_quantization=False))
+
+
+_QUALIFIER_WORDS: Final = {
+    "vi": {"exact": ("", ""), "approx": ("khoảng ", ""), "nearly": ("gần ", ""), "over": ("trên ", ""),
+           "at_least": ("từ ", " trở lên"), "under": ("dưới ", ""), "at_most": ("không quá ", ""),
+           "range": ("", "")},
+    "en": {"exact": ("", ""), "approx": ("about ", ""), "nearly": ("nearly ", ""), "over": ("over ", ""),
+           "at_least": ("at least ", ""), "under": ("under ", ""), "at_most": ("at most ", ""),
+           "range": ("", "")},
+}
+
+
+def format_quantity(
+    value: float,
+    unit: pint.Unit | str,
+    qualifier: str = "exact",
+    *,
+    decimals: int | None = None,
+    high: float | None = None,
+    lang: str = "vi",
+) -> str:
+    """Write a value with its unit and qualifier as a report would.
+
+    >>> format_quantity(2500, "billion dong", "nearly")
+    'gần 2.500 tỷ đồng'
+    >>> format_quantity(8.2, "percent", "at_least")
+    'từ 8,2% trở lên'
+    >>> format_quantity(8.0, "percent", "range", high=8.5)
+    '8–8,5%'
+    >>> format_quantity(830, "billion dong", "approx", lang="en")
+    'about 830 billion VND'
+    """
+    from .units import format_unit
+
+    if lang not in _QUALIFIER_WORDS:
+        raise ParseError(f"unknown language {lang!r}; use 'vi' or 'en'")
+    if qualifier not in QUALIFIERS:
+        raise ParseError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+    label = format_unit(unit, lang=lang)
+    number = format_number(value, decimals)
+    if lang == "en":
+        number = number.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+    if qualifier == "range" and high is not None:
+        other = format_number(high, decimals)
+        if lang == "en":
+            other = other.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+        number = f"{number}–{other}"
+    pre, post = _QUALIFIER_WORDS[lang][qualifier]
+    if label == "%":
+        body = f"{number}%"
+    else:
+        body = f"{number} {label}".rstrip()
+    return f"{pre}{body}{post}"
