@@ -1,0 +1,51 @@
+"""ktstats: typed, unit-aware time series from Vietnamese provincial reports.
+
+>>> import ktstats
+>>> ktstats.parse_quantity("khoảng 830 tỷ đồng").quantity.to("dong").magnitude
+830000000000.0
+>>> ktstats.parse_span("9 tháng đầu năm 2023").months
+9
+"""
+
+from __future__ import annotations
+
+from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError
+from .indicators import Indicator, indicator, indicators
+from .numbers import Reading, format_number, format_quantity, parse_number, parse_quantity
+from .observations import Dataset, Observation, load_dataset
+from .periods import Span, parse_span
+from .series import IndicatorSeries, Panel
+from .text import normalize_text
+from .units import Q_, conversion_factor, format_unit, parse_unit, ureg
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Q_",
+    "DataError",
+    "Dataset",
+    "Indicator",
+    "IndicatorSeries",
+    "KtstatsError",
+    "Observation",
+    "Panel",
+    "ParseError",
+    "PeriodError",
+    "Reading",
+    "Span",
+    "UnitError",
+    "__version__",
+    "conversion_factor",
+    "format_number",
+    "format_quantity",
+    "format_unit",
+    "indicator",
+    "indicators",
+    "load_dataset",
+    "normalize_text",
+    "parse_number",
+    "parse_quantity",
+    "parse_span",
+    "parse_unit",
+    "ureg",
+]

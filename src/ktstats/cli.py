@@ -1,0 +1,70 @@
+"""The ``ktstats`` command.
+
+``ktstats report kon-tum`` prints the bundled Kon Tum figures grouped by
+indicator, each with its period, measure, value in Vietnamese style with its
+qualifier, and the document it came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import KtstatsError
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ktstats",
+        description="Figures from Vietnamese provincial reports as typed, unit-aware data.",
+    )
+    parser.add_argument("--version", action="version", version=f"ktstats {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    rep = sub.add_parser("report", help="print a dataset as a table per indicator")
+    rep.add_argument("dataset", help="bundled dataset name (kon-tum) or a CSV file")
+    rep.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels in Vietnamese (default) or English")
+    rep.add_argument("--indicator", action="append", help="only this indicator code (repeatable)")
+    rep.add_argument("--quotes", action="store_true", help="print the source sentence under each figure")
+    ind = sub.add_parser("indicators", help="list the indicator catalog")
+    ind.add_argument("--lang", choices=("vi", "en"), default="vi")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "report":
+            from .observations import load_dataset
+            from .report import render_report
+
+            ds = load_dataset(args.dataset)
+            if args.indicator:
+                from .indicators import indicator
+
+                for code in args.indicator:
+                    indicator(code)
+            text = render_report(ds, lang=args.lang, indicators=args.indicator, quotes=args.quotes)
+        else:
+            from .indicators import indicators
+
+            cat = indicators()
+            name = "name_vi" if args.lang == "vi" else "name_en"
+            text = "\n".join(f"{r.code:45} {r.kind:7} {r.better:8} {r.unit or '-':14} {getattr(r, name)}"
+                             for r in cat.itertuples()) + "\n"
+    except KtstatsError as exc:
+        print(f"ktstats: error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
