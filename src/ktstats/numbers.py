@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING, Final, Literal
 
 from .errors import KtstatsError, ParseError, UnitError
@@ -350,16 +350,17 @@ def format_number(x: float, decimals: int | None = None) -> str:
     xf = float(x)
     if not math.isfinite(xf):
         raise ParseError(f"cannot format {x!r}: not a finite number")
-    if decimals is None:
-        dec = Decimal(repr(xf)) if not float(xf).is_integer() or abs(xf) >= 1e16 else Decimal(int(xf))
-        return str(format_decimal(dec, locale="vi", decimal_quantization=False, group_separator=True))
-    if decimals < 0:
+    if decimals is not None and decimals < 0:
         raise ParseError(f"decimals must be ≥ 0, got {decimals}")
-    from decimal import ROUND_HALF_UP
-
-    dec = Decimal(repr(xf)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(dec, format=pattern, locale="vi", decimal_quantization=False))
+    # Enough precision for any float written out in full (1e308 has 309 digits).
+    with localcontext() as ctx:
+        ctx.prec = 800
+        if decimals is None:
+            dec = Decimal(repr(xf))
+            return str(format_decimal(dec, locale="vi", decimal_quantization=False))
+        dec = Decimal(repr(xf)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return str(format_decimal(dec, format=pattern, locale="vi", decimal_quantization=False))
 
 
 _QUALIFIER_WORDS: Final = {

@@ -46,7 +46,7 @@ def _build_tone_pattern() -> re.Pattern[str]:
 
 _TONE_PATTERN = _build_tone_pattern()
 _SPACE_RUN = re.compile(r" {2,}")
-_TRAILING = re.compile(r" +\n|\n +")
+_TRAILING = re.compile(r" *\n *")
 _ANY_WHITESPACE = re.compile(r"\s+")
 
 

@@ -1,0 +1,61 @@
+import unicodedata
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from ktstats import normalize_text
+from ktstats.text import squash_whitespace
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("uỷ ban", "ủy ban"),
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("hoà bình", "hòa bình"),
+        ("văn hoá", "văn hóa"),
+        ("khoẻ", "khỏe"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("HOÀ", "HÒA"),
+        ("hoạ", "họa"),
+    ],
+    ids=lambda s: s,
+)
+def test_old_tone_placement_is_canonicalised(old, new):
+    assert normalize_text(old) == new
+    assert normalize_text(new) == new
+
+
+@pytest.mark.parametrize("word", ["quý", "quỳnh", "hoàn", "thuyền", "toán", "khuỷu", "ngoài"])
+def test_words_that_must_not_change(word):
+    assert normalize_text(word) == word
+
+
+def test_nfd_and_nfc_compare_equal():
+    text = "Thu ngân sách nhà nước khoảng 830 tỷ đồng"
+    assert normalize_text(unicodedata.normalize("NFD", text)) == text
+
+
+def test_spaces_tabs_and_zero_width_marks():
+    assert normalize_text("830\u00a0tỷ\tđồng\u200b") == "830 tỷ đồng"
+    assert normalize_text("a  \n  b") == "a\nb"
+    assert squash_whitespace(" a\n\n\tb ") == "a b"
+
+
+def test_icelandic_eth_becomes_vietnamese_d():
+    assert normalize_text("\u00d0ảng") == "Đảng"
+
+
+def test_rejects_non_text():
+    with pytest.raises(TypeError):
+        normalize_text(5)  # type: ignore[arg-type]
+
+
+@given(st.text())
+@example("uỷ\u00a0")
+@example("o\u0300a")
+def test_normalisation_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert unicodedata.is_normalized("NFC", once)
