@@ -1,13 +1,6 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "datasets" / "sources"
-SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
-
 
 @pytest.fixture(scope="session")
 def kon_tum():

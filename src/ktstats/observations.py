@@ -199,7 +199,7 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
         months = []
         for col in ("period_start", "period_end"):
             text = cell(col)
-            if not _MONTH_RE.fullmatch(text):
+            if not _MONTH_RE.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
                 raise _fail(f"bad month {text!r} (expected 'YYYY-MM')", file, i, col)
             months.append(text)
         try:
