@@ -66,7 +66,7 @@ def _as_period_index(index: Any, where: str) -> pd.PeriodIndex:
 def _missing_message(index: pd.PeriodIndex, positions: np.ndarray, what: str) -> str:
     shown = ", ".join(str(index[i]) for i in positions[:5])
     more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
-    return f"{what}: {shown}{more}"
+    return f"{what} {shown}{more}"
 
 
 class _Typed:

@@ -1,0 +1,50 @@
+import subprocess
+import sys
+
+from ktstats.cli import main
+
+
+def test_report_shows_figures_with_sources(capsys):
+    assert main(["report", "kon-tum"]) == 0
+    out = capsys.readouterr().out
+    assert "77 số liệu từ 5 tài liệu" in out
+    assert "Tốc độ tăng trưởng GRDP" in out
+    assert "gần 2.500 tỷ đồng" in out
+    assert "từ 8,2% trở lên" in out
+    assert "đạt 35,08% kế hoạch" in out
+    assert "1.326,4 tỷ đồng" in out
+    assert "004_7e9a290f5ed7f930.txt (22/10/2024)" in out
+    assert "2.100.000 lượt" in out
+
+
+def test_report_in_english_with_quotes(capsys):
+    assert main(["report", "kon_tum", "--lang", "en", "--indicator", "tourist_visits", "--quotes"]) == 0
+    out = capsys.readouterr().out
+    assert "Tourist visits to the province" in out and "2,100,000 visits" in out
+    assert "Phấn đấu cả năm 2024 có 2.100.000 lượt khách du lịch đến tỉnh." in out
+    assert "GRDP" not in out
+
+
+def test_errors_are_reported_not_raised(capsys):
+    assert main(["report", "dak-lak"]) == 2
+    assert "no dataset 'dak-lak'" in capsys.readouterr().err
+    assert main(["report", "kon-tum", "--indicator", "grdp"]) == 2
+    assert "did you mean" in capsys.readouterr().err
+
+
+def test_indicators_listing(capsys):
+    assert main(["indicators", "--lang", "en"]) == 0
+    assert "poverty_rate" in capsys.readouterr().out
+
+
+def test_console_entry_point_runs():
+    out = subprocess.run([sys.executable, "-m", "ktstats.cli", "report", "kon-tum"], capture_output=True,
+                         text=True, encoding="utf-8", check=True).stdout
+    assert "Thu ngân sách nhà nước" in out
+
+
+def test_import_stays_light():
+    code = ("import sys, ktstats; bad = [m for m in ('statsmodels', 'matplotlib', 'scipy') if m in sys.modules];"
+            " print(','.join(bad))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
