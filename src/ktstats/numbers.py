@@ -38,10 +38,10 @@ QUALIFIERS: Final[tuple[str, ...]] = (
 
 # A Vietnamese number: optional sign, digits with '.' between groups of three
 # (or plain digits), optional ',' and decimals. Possessive-free and linear.
-_NUM = r"[+\-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+_NUM = r"[+\-−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
 _NUMBER_RE = re.compile(_NUM)
 _FULL_NUMBER_RE = re.compile(rf"(?P<n>{_NUM})\s*(?P<pct>%)?")
-_ENGLISH_RE = re.compile(r"[+\-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+\-−]?\d+\.\d{1,2}(?!\d)")
+_ENGLISH_RE = re.compile(r"[+\-−]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-−]?[0-9]+\.[0-9]{1,2}(?![0-9])")
 
 _PREFIXES: dict[str, str] = {}
 _SUFFIXES: dict[str, str] = {}
@@ -55,7 +55,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_PREFIX_RE = re.compile(rf"(?:{_alternation(list(_PREFIXES))})(?=\s|\d|[+\-−])\s*")
+_PREFIX_RE = re.compile(rf"(?:{_alternation(list(_PREFIXES))})(?=\s|[0-9]|[+\-−])\s*")
 _FROM_RE = re.compile(r"từ\s+")
 _SCALE_RE = re.compile(rf"\s*(?P<scale>{_alternation(list(SCALE_WORDS))})(?![^\W\d_])")
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:đến|tới)\s+")
@@ -164,23 +164,23 @@ class Reading:
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
             raise ParseError(
-                f"unknown qualifier {self.qualifier!r}; expected one of {', '.join(QUALIFIERS)}",
+                f"{self.text!r}: unknown qualifier {self.qualifier!r}; expected one of {', '.join(QUALIFIERS)}",
                 text=self.text,
             )
         if not math.isfinite(self.value):
-            raise ParseError(f"value {self.value!r} is not a finite number", text=self.text)
+            raise ParseError(f"{self.text!r}: value {self.value!r} is not a finite number", text=self.text)
         if math.isnan(self.low):
             object.__setattr__(self, "low", self.value)
         if math.isnan(self.high):
             object.__setattr__(self, "high", self.value)
         if not self.low <= self.value <= self.high:
             raise ParseError(
-                f"range is reversed: low {self.low} > high {self.high}", text=self.text
+                f"{self.text!r}: range is reversed (low {self.low} > high {self.high})", text=self.text
             )
         if self.qualifier != "range" and self.low != self.high:
-            raise ParseError("low and high differ but the qualifier is not 'range'", text=self.text)
+            raise ParseError(f"{self.text!r}: low and high differ but the qualifier is not 'range'", text=self.text)
         if self.denominator is not None and self.denominator == 0:
-            raise ParseError("denominator is zero", text=self.text)
+            raise ParseError(f"{self.text!r}: denominator is zero", text=self.text)
 
     @property
     def quantity(self) -> pint.Quantity:
@@ -271,7 +271,7 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
         pos = d.end()
 
     rest = low[pos:]
-    if pos < len(low) and low[pos].isdigit() or rest[:1] in (".", ","):
+    if pos < len(low) and low[pos] in "0123456789" or rest[:1] in (".", ","):
         raise _number_error(text, pos, source)
     s = _SUFFIX_RE.search(rest)
     if s is not None:

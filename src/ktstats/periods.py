@@ -211,24 +211,24 @@ def _check_month(month: int, text: str) -> None:
         raise PeriodError(f"month {month} does not exist in {text!r} (months are 1–12)")
 
 
-_YEAR = r"(?:\s*(?:/|-|năm)\s*(?P<year>\d{4}))?"
+_YEAR = r"(?:\s*(?:/|-|năm)\s*(?P<year>[0-9]{4}))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("month", re.compile(rf"tháng\s+(?P<m>\d{{1,2}}){_YEAR}")),
-    ("quarter", re.compile(rf"quý\s+(?P<q>[ivx]+|\d+){_YEAR}")),
-    ("last", re.compile(r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<year>\d{4}))?")),
+    ("month", re.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}){_YEAR}")),
+    ("quarter", re.compile(rf"quý\s+(?P<q>[ivx]+|[0-9]+){_YEAR}")),
+    ("last", re.compile(r"(?P<n>[0-9]{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<year>[0-9]{4}))?")),
     (
         "ytd",
         re.compile(
-            r"(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+đầu\s+năm)?"
-            r"(?:\s+(?P<year>\d{4}))?"
+            r"(?P<n>[0-9]{1,2})\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+đầu\s+năm)?"
+            r"(?:\s+(?P<year>[0-9]{4}))?"
         ),
     ),
-    ("year", re.compile(r"(?:cả\s+)?năm(?:\s+(?P<year>\d{4}))?")),
+    ("year", re.compile(r"(?:cả\s+)?năm(?:\s+(?P<year>[0-9]{4}))?")),
     (
         "years",
         re.compile(
             r"(?:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|kế\s+hoạch)\s+)?"
-            r"(?P<first>\d{4})\s*[-–—]\s*(?P<last>\d{4})"
+            r"(?P<first>[0-9]{4})\s*[-–—]\s*(?P<last>[0-9]{4})"
         ),
     ),
     ("term_to_date", re.compile(r"(?:từ\s+)?đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
