@@ -6,17 +6,54 @@ import pytest
 import ktstats
 from ktstats import DataError, KtstatsError, ParseError, PeriodError, UnitError
 
-NUMBERS = ["1,326.4", "1.32.6", "1.5", "abc", "", "   ", "12,", ",5", "1..000", "1.000.00", "--3",
-           "6,87%%", "1 000", "khoảng 830", "5e3", "0x10", "١٢٣", "1.326,4,5"]
-QUANTITIES = [
-    ("1,326.4 tỷ đồng", ParseError), ("830 quả táo", UnitError), ("khoảng", ParseError),
-    ("từ 5 xã", ParseError), ("5% xã", UnitError), ("699/", ParseError), ("699/0", ParseError),
-    ("7 triệu - 8 tỷ đồng", ParseError), ("trên 7-8%", ParseError), ("8,5-8%", ParseError),
-    ("tỷ đồng", ParseError), ("2.100.000 lượt khách bay", UnitError),
+NUMBERS = [
+    "1,326.4",
+    "1.32.6",
+    "1.5",
+    "abc",
+    "",
+    "   ",
+    "12,",
+    ",5",
+    "1..000",
+    "1.000.00",
+    "--3",
+    "6,87%%",
+    "1 000",
+    "khoảng 830",
+    "5e3",
+    "0x10",
+    "١٢٣",
+    "1.326,4,5",
 ]
-SPANS = ["quý V/2024", "tháng 13/2024", "tháng 0/2024", "13 tháng đầu năm 2024", "quý 0/2024",
-         "3 tháng cuối năm", "cả năm", "giai đoạn 2025-2021", "năm 1492", "tháng sau", "quý I/24",
-         "đầu nhiệm kỳ đến nay"]
+QUANTITIES = [
+    ("1,326.4 tỷ đồng", ParseError),
+    ("830 quả táo", UnitError),
+    ("khoảng", ParseError),
+    ("từ 5 xã", ParseError),
+    ("5% xã", UnitError),
+    ("699/", ParseError),
+    ("699/0", ParseError),
+    ("7 triệu - 8 tỷ đồng", ParseError),
+    ("trên 7-8%", ParseError),
+    ("8,5-8%", ParseError),
+    ("tỷ đồng", ParseError),
+    ("2.100.000 lượt khách bay", UnitError),
+]
+SPANS = [
+    "quý V/2024",
+    "tháng 13/2024",
+    "tháng 0/2024",
+    "13 tháng đầu năm 2024",
+    "quý 0/2024",
+    "3 tháng cuối năm",
+    "cả năm",
+    "giai đoạn 2025-2021",
+    "năm 1492",
+    "tháng sau",
+    "quý I/24",
+    "đầu nhiệm kỳ đến nay",
+]
 UNITS = ["quả táo", "tỷ quả", "đồng/", "người + xã", "lít"]
 
 

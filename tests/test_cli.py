@@ -38,13 +38,20 @@ def test_indicators_listing(capsys):
 
 
 def test_console_entry_point_runs():
-    out = subprocess.run([sys.executable, "-m", "ktstats.cli", "report", "kon-tum"], capture_output=True,
-                         text=True, encoding="utf-8", check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "ktstats.cli", "report", "kon-tum"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
     assert "Thu ngân sách nhà nước" in out
 
 
 def test_import_stays_light():
-    code = ("import sys, ktstats; bad = [m for m in ('statsmodels', 'matplotlib', 'scipy') if m in sys.modules];"
-            " print(','.join(bad))")
+    code = (
+        "import sys, ktstats; bad = [m for m in ('statsmodels', 'matplotlib', 'scipy') if m in sys.modules];"
+        " print(','.join(bad))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""

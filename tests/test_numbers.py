@@ -4,7 +4,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ktstats import ParseError, Reading, UnitError, format_number, format_quantity, parse_number, parse_quantity, ureg
+from ktstats import (
+    ParseError,
+    Reading,
+    UnitError,
+    format_number,
+    format_quantity,
+    parse_number,
+    parse_quantity,
+    ureg,
+)
 
 # Phrases as they appear in the seed documents (and the examples).
 SEED_PHRASES = [
@@ -43,7 +52,9 @@ SEED_PHRASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "qualifier"), SEED_PHRASES, ids=[p[0] for p in SEED_PHRASES])
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"), SEED_PHRASES, ids=[p[0] for p in SEED_PHRASES]
+)
 def test_seed_phrases(text, value, unit, qualifier):
     r = parse_quantity(text)
     assert r.value == pytest.approx(value)
@@ -76,8 +87,18 @@ def test_ranges(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1.326,4", 1326.4), ("2.100.000", 2_100_000), ("05", 5), ("6,87%", 6.87), ("2,1 triệu", 2.1e6),
-     ("1,5 nghìn tỷ", 1.5e12), ("-3", -3), ("0,5", 0.5), ("1.000", 1000), ("12", 12)],
+    [
+        ("1.326,4", 1326.4),
+        ("2.100.000", 2_100_000),
+        ("05", 5),
+        ("6,87%", 6.87),
+        ("2,1 triệu", 2.1e6),
+        ("1,5 nghìn tỷ", 1.5e12),
+        ("-3", -3),
+        ("0,5", 0.5),
+        ("1.000", 1000),
+        ("12", 12),
+    ],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)

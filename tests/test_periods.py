@@ -45,9 +45,21 @@ def test_term_to_date():
         parse_span("đầu nhiệm kỳ đến nay")
 
 
-@pytest.mark.parametrize("text", ["quý V/2024", "tháng 13/2024", "tháng 0/2024", "13 tháng đầu năm 2024",
-                                  "quý 0/2024", "những tháng cuối năm 2024", "hôm qua", "giai đoạn 2025-2021",
-                                  "năm 1492", "12 tháng cuối năm 2024"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quý V/2024",
+        "tháng 13/2024",
+        "tháng 0/2024",
+        "13 tháng đầu năm 2024",
+        "quý 0/2024",
+        "những tháng cuối năm 2024",
+        "hôm qua",
+        "giai đoạn 2025-2021",
+        "năm 1492",
+        "12 tháng cuối năm 2024",
+    ],
+)
 def test_impossible_periods(text):
     with pytest.raises(PeriodError):
         parse_span(text)

@@ -10,8 +10,9 @@ from ktstats import Q_, DataError, IndicatorSeries, Panel, PeriodError, UnitErro
 
 def flow(values, start="2024Q1", freq="Q", unit="tỷ đồng", basis="period", name="state_budget_revenue"):
     idx = pd.period_range(start, periods=len(values), freq=freq)
-    return IndicatorSeries.from_pandas(pd.Series(values, index=idx, dtype="float64"), unit=unit, kind="flow",
-                                       basis=basis, indicator=name)
+    return IndicatorSeries.from_pandas(
+        pd.Series(values, index=idx, dtype="float64"), unit=unit, kind="flow", basis=basis, indicator=name
+    )
 
 
 def test_budget_revenue_quarters_add_to_the_year():
@@ -77,8 +78,9 @@ def test_only_flows_change_basis():
 
 
 def test_gaps_are_errors_not_nan():
-    s = IndicatorSeries([1.0, 3.0], pd.PeriodIndex(["2024Q1", "2024Q3"], freq="Q"), unit="tỷ đồng",
-                        kind="flow", basis="ytd")
+    s = IndicatorSeries(
+        [1.0, 3.0], pd.PeriodIndex(["2024Q1", "2024Q3"], freq="Q"), unit="tỷ đồng", kind="flow", basis="ytd"
+    )
     with pytest.raises(DataError, match="2024Q2 is not in the series"):
         s.to_period_basis()
     with pytest.raises(DataError, match="missing or infinite values at 2024Q2"):
@@ -89,7 +91,9 @@ def test_gaps_are_errors_not_nan():
 
 def test_index_checks():
     with pytest.raises(PeriodError, match="timestamps"):
-        IndicatorSeries.from_pandas(pd.Series([1.0], index=pd.DatetimeIndex(["2024-01-31"])), unit="%", kind="rate")
+        IndicatorSeries.from_pandas(
+            pd.Series([1.0], index=pd.DatetimeIndex(["2024-01-31"])), unit="%", kind="rate"
+        )
     with pytest.raises(PeriodError, match="not supported"):
         IndicatorSeries([1.0], pd.PeriodIndex(["2024-01-01"], freq="D"), unit="%", kind="rate")
     s = IndicatorSeries([2.0, 1.0], pd.PeriodIndex(["2024Q2", "2024Q1"], freq="Q"), unit="%", kind="rate")
@@ -119,7 +123,7 @@ def test_panel_matches_series():
     for col in p.columns:
         np.testing.assert_allclose(ytd[col].values, p[col].to_ytd().values)
     np.testing.assert_allclose(ytd.to_period_basis().to_frame().to_numpy(), data)
-    assert (p + p[ "kon_tum"]).shape == (24, 3)
+    assert (p + p["kon_tum"]).shape == (24, 3)
 
 
 @st.composite

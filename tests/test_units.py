@@ -76,7 +76,10 @@ def test_registry_is_shared():
     assert ktstats.Q_ is ureg.Quantity
 
 
-@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.sampled_from(["thousand", "million", "billion", "trillion"]))
+@given(
+    st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    st.sampled_from(["thousand", "million", "billion", "trillion"]),
+)
 def test_conversion_round_trip(x, scale):
     there = x * conversion_factor(f"{scale} dong", "dong")
     back = there * conversion_factor("dong", f"{scale} dong")

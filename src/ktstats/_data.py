@@ -24,6 +24,5 @@ def data_dir() -> Path:
     if (checkout / "indicators.csv").is_file():
         return checkout
     raise DataError(
-        f"ktstats' bundled data was not found (looked in {packaged} and {checkout}); "
-        "reinstall the package"
+        f"ktstats' bundled data was not found (looked in {packaged} and {checkout}); reinstall the package"
     )

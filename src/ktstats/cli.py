@@ -24,7 +24,9 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("report", help="print a dataset as a table per indicator")
     rep.add_argument("dataset", help="bundled dataset name (kon-tum) or a CSV file")
-    rep.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels in Vietnamese (default) or English")
+    rep.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="labels in Vietnamese (default) or English"
+    )
     rep.add_argument("--indicator", action="append", help="only this indicator code (repeatable)")
     rep.add_argument("--quotes", action="store_true", help="print the source sentence under each figure")
     ind = sub.add_parser("indicators", help="list the indicator catalog")
@@ -53,8 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             cat = indicators()
             name = "name_vi" if args.lang == "vi" else "name_en"
-            text = "\n".join(f"{r.code:45} {r.kind:7} {r.better:8} {r.unit or '-':14} {getattr(r, name)}"
-                             for r in cat.itertuples()) + "\n"
+            text = (
+                "\n".join(
+                    f"{r.code!s:45} {r.kind!s:7} {r.better!s:8} {r.unit or '-'!s:14} {getattr(r, name)}"
+                    for r in cat.itertuples()
+                )
+                + "\n"
+            )
     except KtstatsError as exc:
         print(f"ktstats: error: {exc}", file=sys.stderr)
         return 2

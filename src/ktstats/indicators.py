@@ -77,21 +77,38 @@ def _catalog() -> dict[str, Indicator]:
     for i, row in enumerate(frame.to_dict("records"), start=1):
         code = row["code"].strip()
         if not code or code in out:
-            raise DataError(f"empty or duplicated indicator code {code!r}", file=path.name, row=i, column="code")
+            raise DataError(
+                f"empty or duplicated indicator code {code!r}", file=path.name, row=i, column="code"
+            )
         if row["kind"] not in KINDS:
-            raise DataError(f"unknown kind {row['kind']!r}; expected one of {KINDS}", file=path.name, row=i, column="kind")
+            raise DataError(
+                f"unknown kind {row['kind']!r}; expected one of {KINDS}", file=path.name, row=i, column="kind"
+            )
         if row["better"] not in BETTER:
-            raise DataError(f"unknown direction {row['better']!r}; expected one of {BETTER}", file=path.name, row=i, column="better")
+            raise DataError(
+                f"unknown direction {row['better']!r}; expected one of {BETTER}",
+                file=path.name,
+                row=i,
+                column="better",
+            )
         if row["price_basis"] not in PRICE_BASES:
-            raise DataError(f"unknown price basis {row['price_basis']!r}", file=path.name, row=i, column="price_basis")
+            raise DataError(
+                f"unknown price basis {row['price_basis']!r}", file=path.name, row=i, column="price_basis"
+            )
         try:
             parse_unit(row["unit"])
         except UnitError as exc:
             raise DataError(str(exc), file=path.name, row=i, column="unit") from exc
         aliases = tuple(a.strip() for a in row.get("aliases_vi", "").split("|") if a.strip())
         out[code] = Indicator(
-            code, row["name_vi"], row["name_en"], row["unit"], row["kind"], row["better"],
-            row["price_basis"], aliases,
+            code,
+            row["name_vi"],
+            row["name_en"],
+            row["unit"],
+            row["kind"],
+            row["better"],
+            row["price_basis"],
+            aliases,
         )
     return out
 
@@ -105,8 +122,13 @@ def indicators() -> pd.DataFrame:
     """
     rows = [
         {
-            "code": i.code, "name_vi": i.name_vi, "name_en": i.name_en, "unit": i.unit,
-            "kind": i.kind, "better": i.better, "price_basis": i.price_basis,
+            "code": i.code,
+            "name_vi": i.name_vi,
+            "name_en": i.name_en,
+            "unit": i.unit,
+            "kind": i.kind,
+            "better": i.better,
+            "price_basis": i.price_basis,
             "aliases_vi": "|".join(i.aliases_vi),
         }
         for i in _catalog().values()

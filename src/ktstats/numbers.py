@@ -17,23 +17,35 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .errors import KtstatsError, ParseError, UnitError
 from .text import normalize_text
-from .units import SCALE_WORDS, _read_lexicon, _lexicon_key, parse_unit, ureg
+from .units import SCALE_WORDS, _lexicon_key, _read_lexicon, parse_unit, ureg
 
 if TYPE_CHECKING:
     import pint
 
 __all__ = [
-    "QUALIFIERS", "Qualifier", "Reading", "format_number", "format_quantity", "parse_number",
+    "QUALIFIERS",
+    "Qualifier",
+    "Reading",
+    "format_number",
+    "format_quantity",
+    "parse_number",
     "parse_quantity",
 ]
 
 Qualifier = Literal["exact", "approx", "nearly", "over", "at_least", "under", "at_most", "range"]
 QUALIFIERS: Final[tuple[str, ...]] = (
-    "exact", "approx", "nearly", "over", "at_least", "under", "at_most", "range",
+    "exact",
+    "approx",
+    "nearly",
+    "over",
+    "at_least",
+    "under",
+    "at_most",
+    "range",
 )
 
 # A Vietnamese number: optional sign, digits with '.' between groups of three
@@ -77,10 +89,9 @@ def _foreign_hint(text: str) -> str:
     m = _ENGLISH_RE.fullmatch(text.strip().rstrip("%").strip())
     if not m:
         return ""
-    swapped = text.strip().translate(str.maketrans({",": ".", ".": ","}))
+    swapped = text.strip().translate(str.maketrans(",.", ".,"))
     return (
-        f" (Vietnamese style uses '.' between thousands and ',' before decimals;"
-        f" did you mean {swapped!r}?)"
+        f" (Vietnamese style uses '.' between thousands and ',' before decimals; did you mean {swapped!r}?)"
     )
 
 
@@ -178,12 +189,14 @@ class Reading:
                 f"{self.text!r}: range is reversed (low {self.low} > high {self.high})", text=self.text
             )
         if self.qualifier != "range" and self.low != self.high:
-            raise ParseError(f"{self.text!r}: low and high differ but the qualifier is not 'range'", text=self.text)
+            raise ParseError(
+                f"{self.text!r}: low and high differ but the qualifier is not 'range'", text=self.text
+            )
         if self.denominator is not None and self.denominator == 0:
             raise ParseError(f"{self.text!r}: denominator is zero", text=self.text)
 
     @property
-    def quantity(self) -> pint.Quantity:
+    def quantity(self) -> pint.Quantity[Any]:
         """The value as a pint Quantity of :data:`ktstats.ureg`."""
         return ureg.Quantity(self.value, self.unit)
 
@@ -257,7 +270,9 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
         if scale1 and scale2 and scale1 != scale2:
             raise ParseError(
                 f"range {text!r} mixes scale words {scale1!r} and {scale2!r}",
-                text=text, position=pos, source=source,
+                text=text,
+                position=pos,
+                source=source,
             )
         scale1 = scale1 or scale2
 
@@ -271,7 +286,7 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
         pos = d.end()
 
     rest = low[pos:]
-    if pos < len(low) and low[pos] in "0123456789" or rest[:1] in (".", ","):
+    if (pos < len(low) and low[pos] in "0123456789") or rest[:1] in (".", ","):
         raise _number_error(text, pos, source)
     s = _SUFFIX_RE.search(rest)
     if s is not None:
@@ -281,13 +296,17 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
     elif from_word and value2 is None:
         raise ParseError(
             f"{text!r}: 'từ' (from) needs 'trở lên' (or more) or 'đến' (to) after the number",
-            text=text, position=pos, source=source,
+            text=text,
+            position=pos,
+            source=source,
         )
     unit_text = rest.strip()
     try:
         unit = parse_unit(unit_text) if unit_text else ureg.dimensionless
     except UnitError as exc:
-        raise UnitError(f"unknown unit {unit_text!r} in {text!r}" + (f" (in {source})" if source else "")) from exc
+        raise UnitError(
+            f"unknown unit {unit_text!r} in {text!r}" + (f" (in {source})" if source else "")
+        ) from exc
     if pct:
         if unit_text and unit != ureg.percent:
             raise UnitError(f"{text!r} has both '%' and the unit {unit_text!r}")
@@ -300,10 +319,17 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
             if qualifier not in ("exact", "approx"):
                 raise ParseError(
                     f"{text!r} is a range and also has the qualifier {qualifier!r}",
-                    text=text, position=0, source=source,
+                    text=text,
+                    position=0,
+                    source=source,
                 )
             return Reading(
-                text, (value + value2) / 2, unit, "range", low=value, high=value2,
+                text,
+                (value + value2) / 2,
+                unit,
+                "range",
+                low=value,
+                high=value2,
                 denominator=denominator,
             )
         return Reading(text, value, unit, qualifier, denominator=denominator)  # type: ignore[arg-type]
@@ -345,7 +371,7 @@ def format_number(x: float, decimals: int | None = None) -> str:
     """
     from babel.numbers import format_decimal  # babel's locale data is only loaded when needed
 
-    if isinstance(x, bool) or not isinstance(x, (int, float)) and not hasattr(x, "__float__"):
+    if isinstance(x, bool) or (not isinstance(x, (int, float)) and not hasattr(x, "__float__")):
         raise ParseError(f"cannot format {x!r} as a number")
     xf = float(x)
     if not math.isfinite(xf):
@@ -364,12 +390,26 @@ def format_number(x: float, decimals: int | None = None) -> str:
 
 
 _QUALIFIER_WORDS: Final = {
-    "vi": {"exact": ("", ""), "approx": ("khoảng ", ""), "nearly": ("gần ", ""), "over": ("trên ", ""),
-           "at_least": ("từ ", " trở lên"), "under": ("dưới ", ""), "at_most": ("không quá ", ""),
-           "range": ("", "")},
-    "en": {"exact": ("", ""), "approx": ("about ", ""), "nearly": ("nearly ", ""), "over": ("over ", ""),
-           "at_least": ("at least ", ""), "under": ("under ", ""), "at_most": ("at most ", ""),
-           "range": ("", "")},
+    "vi": {
+        "exact": ("", ""),
+        "approx": ("khoảng ", ""),
+        "nearly": ("gần ", ""),
+        "over": ("trên ", ""),
+        "at_least": ("từ ", " trở lên"),
+        "under": ("dưới ", ""),
+        "at_most": ("không quá ", ""),
+        "range": ("", ""),
+    },
+    "en": {
+        "exact": ("", ""),
+        "approx": ("about ", ""),
+        "nearly": ("nearly ", ""),
+        "over": ("over ", ""),
+        "at_least": ("at least ", ""),
+        "under": ("under ", ""),
+        "at_most": ("at most ", ""),
+        "range": ("", ""),
+    },
 }
 
 

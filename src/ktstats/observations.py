@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +42,7 @@ import pandas as pd
 from ._data import data_dir
 from .errors import DataError, KtstatsError
 from .indicators import POINT_KINDS, _catalog
-from .numbers import QUALIFIERS, _NUMBER_RE, _to_float
+from .numbers import _NUMBER_RE, QUALIFIERS, _to_float
 from .periods import Span
 from .text import squash_whitespace
 from .units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -60,13 +60,42 @@ RELATIVE_TO: Final = ("", "plan", "same_period_last_year", "congress_target", "s
 
 #: columns of a dataset file, in order
 COLUMNS: Final = (
-    "indicator", "region", "period_start", "period_end", "measure", "value", "unit",
-    "qualifier", "low", "high", "denominator", "form", "relative_to", "document", "quote", "note",
+    "indicator",
+    "region",
+    "period_start",
+    "period_end",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "low",
+    "high",
+    "denominator",
+    "form",
+    "relative_to",
+    "document",
+    "quote",
+    "note",
 )
-_REQUIRED: Final = ("indicator", "region", "period_start", "period_end", "measure", "value", "unit", "document", "quote")
+_REQUIRED: Final = (
+    "indicator",
+    "region",
+    "period_start",
+    "period_end",
+    "measure",
+    "value",
+    "unit",
+    "document",
+    "quote",
+)
 _OPTIONAL_DEFAULTS: Final = {
-    "qualifier": "exact", "low": "", "high": "", "denominator": "", "form": "level",
-    "relative_to": "", "note": "",
+    "qualifier": "exact",
+    "low": "",
+    "high": "",
+    "denominator": "",
+    "form": "level",
+    "relative_to": "",
+    "note": "",
 }
 _REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
@@ -94,7 +123,7 @@ class Observation:
     note: str = ""
 
     @property
-    def quantity(self) -> pint.Quantity:
+    def quantity(self) -> pint.Quantity[Any]:
         """The value as a pint Quantity."""
         return ureg.Quantity(self.value, parse_unit(self.unit))
 
@@ -149,13 +178,22 @@ def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: 
             raise _fail(
                 f"cannot read {text!r} as a number (data files use '.' as the decimal mark "
                 "and no thousands separator, e.g. 1326.4)",
-                file, row, column,
+                file,
+                row,
+                column,
             ) from None
     if math.isnan(value) and required:
         raise _fail(f"{column} is missing (NaN)", file, row, column)
     if math.isinf(value):
         raise _fail(f"{column} is infinite ({raw!r})", file, row, column)
     return value
+
+
+def _cell(rec: Mapping[Any, Any], col: str) -> str:
+    v = rec[col]
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return squash_whitespace(str(v))
 
 
 def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd.DataFrame:
@@ -175,13 +213,7 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
     records: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     for i, rec in enumerate(frame.to_dict("records"), start=1):
-        def cell(col: str) -> str:
-            v = rec[col]
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                return ""
-            return squash_whitespace(str(v))
-
-        code = cell("indicator")
+        code = _cell(rec, "indicator")
         if code not in catalog:
             import difflib
 
@@ -189,16 +221,18 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
             raise _fail(f"unknown indicator {code!r}{hint}", file, i, "indicator")
         ind = catalog[code]
-        region = cell("region")
+        region = _cell(rec, "region")
         if not _REGION_RE.fullmatch(region):
             raise _fail(
                 f"bad region code {region!r} (lower-case ASCII words joined by '_', "
                 "sub-units after '.', e.g. 'kon_tum' or 'kon_tum.dak_glei')",
-                file, i, "region",
+                file,
+                i,
+                "region",
             )
         months = []
         for col in ("period_start", "period_end"):
-            text = cell(col)
+            text = _cell(rec, col)
             if not _MONTH_RE.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
                 raise _fail(f"bad month {text!r} (expected 'YYYY-MM')", file, i, col)
             months.append(text)
@@ -206,28 +240,37 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
             span = Span(months[0], months[1])
         except KtstatsError as exc:
             raise _fail(str(exc), file, i, "period_end") from exc
-        measure = cell("measure")
+        measure = _cell(rec, "measure")
         if measure not in MEASURES:
             raise _fail(f"unknown measure {measure!r}; expected one of {MEASURES}", file, i, "measure")
         value = _float_cell(rec["value"], file, i, "value", required=True)
         try:
-            unit = parse_unit(cell("unit"))
+            unit = parse_unit(_cell(rec, "unit"))
         except KtstatsError as exc:
             raise _fail(str(exc), file, i, "unit") from exc
-        qualifier = cell("qualifier") or "exact"
+        qualifier = _cell(rec, "qualifier") or "exact"
         if qualifier not in QUALIFIERS:
-            raise _fail(f"unknown qualifier {qualifier!r}; expected one of {QUALIFIERS}", file, i, "qualifier")
-        form = cell("form") or "level"
+            raise _fail(
+                f"unknown qualifier {qualifier!r}; expected one of {QUALIFIERS}", file, i, "qualifier"
+            )
+        form = _cell(rec, "form") or "level"
         if form not in FORMS:
             raise _fail(f"unknown form {form!r}; expected one of {FORMS}", file, i, "form")
-        relative_to = cell("relative_to")
+        relative_to = _cell(rec, "relative_to")
         if relative_to not in RELATIVE_TO:
-            raise _fail(f"unknown reference {relative_to!r}; expected one of {RELATIVE_TO[1:]}", file, i, "relative_to")
+            raise _fail(
+                f"unknown reference {relative_to!r}; expected one of {RELATIVE_TO[1:]}",
+                file,
+                i,
+                "relative_to",
+            )
         if (form == "level") != (relative_to == ""):
             raise _fail(
                 f"form {form!r} with relative_to {relative_to!r}: a level has no reference, "
                 "a ratio, change or difference needs one",
-                file, i, "relative_to",
+                file,
+                i,
+                "relative_to",
             )
         # the unit must fit the indicator and the form
         ind_unit = parse_unit(ind.unit)
@@ -244,13 +287,17 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
                 f"unit {unit_to_str(unit) or 'dimensionless'!r} does not fit indicator {code!r} "
                 f"({ind.kind}, {ind.unit or 'dimensionless'}) as a {form}; expected "
                 f"{unit_to_str(expected) or 'dimensionless'!r}",
-                file, i, "unit",
+                file,
+                i,
+                "unit",
             ) from None
         if form == "level" and ind.kind in POINT_KINDS and span.months != 1:
             raise _fail(
                 f"{code!r} is a {ind.kind}: a level refers to one month, but the span is "
                 f"{span} ({span.months} months); set period_start = period_end",
-                file, i, "period_start",
+                file,
+                i,
+                "period_start",
             )
         low = _float_cell(rec["low"], file, i, "low", required=False)
         high = _float_cell(rec["high"], file, i, "high", required=False)
@@ -262,20 +309,25 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
         else:
             for col, bound in (("low", low), ("high", high)):
                 if not math.isnan(bound) and bound != value:
-                    raise _fail(f"{col} {bound} differs from value {value} but the qualifier is not 'range'", file, i, col)
+                    raise _fail(
+                        f"{col} {bound} differs from value {value} but the qualifier is not 'range'",
+                        file,
+                        i,
+                        col,
+                    )
             low = high = value
         denominator = _float_cell(rec["denominator"], file, i, "denominator", required=False)
         if denominator == 0:
             raise _fail("denominator is zero", file, i, "denominator")
-        document = cell("document")
+        document = _cell(rec, "document")
         if not document:
             raise _fail("document is missing", file, i, "document")
-        quote = cell("quote")
+        quote = _cell(rec, "quote")
         if not quote:
             raise _fail("quote is missing: every figure cites its sentence", file, i, "quote")
         doc_date: Any = pd.NaT
         if document in docs.index:
-            doc_date = docs.at[document, "date"]
+            doc_date = docs.loc[document, "date"]
         elif "document_date" in rec and str(rec["document_date"] or "").strip():
             try:
                 doc_date = pd.Timestamp(str(rec["document_date"]))
@@ -283,7 +335,12 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
                 raise _fail(f"bad document date {rec['document_date']!r}", file, i, "document_date") from None
         if check_quotes:
             if document not in docs.index:
-                raise _fail(f"unknown document {document!r}: not listed in datasets/documents.csv", file, i, "document")
+                raise _fail(
+                    f"unknown document {document!r}: not listed in datasets/documents.csv",
+                    file,
+                    i,
+                    "document",
+                )
             if quote not in _document_text(document):
                 raise _fail(f"quote not found in {document}: {quote[:80]!r}…", file, i, "quote")
             numbers = _numbers_in(quote)
@@ -295,18 +352,41 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
                     raise _fail(f"{col} {v:g} does not appear in the quote {quote[:80]!r}…", file, i, col)
         key = (code, region, str(span), measure, form, relative_to, document, quote)
         if key in seen:
-            raise _fail(f"duplicates row {seen[key]} (same indicator, region, span, measure, form, document and quote)", file, i, "quote")
+            raise _fail(
+                f"duplicates row {seen[key]} (same indicator, region, span, measure, form, document and quote)",
+                file,
+                i,
+                "quote",
+            )
         seen[key] = i
-        records.append({
-            "indicator": code, "region": region, "period_start": span.start, "period_end": span.end,
-            "measure": measure, "value": value, "unit": unit_to_str(unit), "qualifier": qualifier,
-            "low": low, "high": high, "denominator": denominator, "form": form,
-            "relative_to": relative_to, "document": document, "document_date": doc_date,
-            "quote": quote, "note": cell("note"),
-        })
+        records.append(
+            {
+                "indicator": code,
+                "region": region,
+                "period_start": span.start,
+                "period_end": span.end,
+                "measure": measure,
+                "value": value,
+                "unit": unit_to_str(unit),
+                "qualifier": qualifier,
+                "low": low,
+                "high": high,
+                "denominator": denominator,
+                "form": form,
+                "relative_to": relative_to,
+                "document": document,
+                "document_date": doc_date,
+                "quote": quote,
+                "note": _cell(rec, "note"),
+            }
+        )
     out = pd.DataFrame.from_records(records, columns=[*COLUMNS[:14], "document_date", "quote", "note"])
-    out["period_start"] = pd.PeriodIndex(out["period_start"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
-    out["period_end"] = pd.PeriodIndex(out["period_end"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    out["period_start"] = (
+        pd.PeriodIndex(out["period_start"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    )
+    out["period_end"] = (
+        pd.PeriodIndex(out["period_end"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    )
     for col in ("value", "low", "high"):
         out[col] = out[col].astype("float64")
     out["denominator"] = out["denominator"].astype("Float64")
@@ -326,8 +406,8 @@ class Dataset:
     --------
     >>> ds = load_dataset("kon_tum")
     >>> row = ds.filter(indicator="grdp_growth", measure="actual").to_frame().iloc[0]
-    >>> (str(row.period_start), str(row.period_end), row.value, row.unit)
-    ('2021-01', '2021-09', 6.05, 'percent')
+    >>> (str(row.period_start), str(row.period_end), float(row.value), row.unit)
+    ('2023-01', '2023-09', 6.87, 'percent')
     """
 
     __slots__ = ("_frame", "name")
@@ -360,14 +440,22 @@ class Dataset:
         for rec in self._frame.to_dict("records"):
             den = rec["denominator"]
             yield Observation(
-                indicator=rec["indicator"], region=rec["region"],
-                span=Span(rec["period_start"], rec["period_end"]), measure=rec["measure"],
-                value=rec["value"], unit=rec["unit"], qualifier=rec["qualifier"], form=rec["form"],
-                relative_to=rec["relative_to"], low=rec["low"], high=rec["high"],
+                indicator=rec["indicator"],
+                region=rec["region"],
+                span=Span(rec["period_start"], rec["period_end"]),
+                measure=rec["measure"],
+                value=rec["value"],
+                unit=rec["unit"],
+                qualifier=rec["qualifier"],
+                form=rec["form"],
+                relative_to=rec["relative_to"],
+                low=rec["low"],
+                high=rec["high"],
                 denominator=None if den is pd.NA or pd.isna(den) else float(den),
                 document=rec["document"],
                 document_date=None if pd.isna(rec["document_date"]) else rec["document_date"],
-                quote=rec["quote"], note=rec["note"],
+                quote=rec["quote"],
+                note=rec["note"],
             )
 
     @property
@@ -391,8 +479,13 @@ class Dataset:
         """
         f = self._frame
         mask = np.ones(len(f), dtype=bool)
-        for col, val in (("indicator", indicator), ("region", region), ("measure", measure),
-                         ("form", form), ("relative_to", relative_to)):
+        for col, val in (
+            ("indicator", indicator),
+            ("region", region),
+            ("measure", measure),
+            ("form", form),
+            ("relative_to", relative_to),
+        ):
             if val is not None:
                 mask &= (f[col] == val).to_numpy()
         if as_of is not None:
@@ -435,9 +528,12 @@ class Dataset:
             have = self.filter(indicator=indicator)._frame
             detail = (
                 f"; it has {sorted(set(zip(have['region'], have['measure'], strict=True)))} as (region, measure)"
-                if len(have) else ""
+                if len(have)
+                else ""
             )
-            raise DataError(f"no {measure} levels of {indicator!r} for region {region!r} in this dataset{detail}")
+            raise DataError(
+                f"no {measure} levels of {indicator!r} for region {region!r} in this dataset{detail}"
+            )
         sub = sub.latest(as_of=as_of)
         if len(sub) == 0:
             raise DataError(f"no {measure} levels of {indicator!r} for {region!r} were published by {as_of}")
@@ -452,8 +548,19 @@ class Dataset:
         )
 
     def _repr_html_(self) -> str:
-        cols = ["indicator", "region", "period_start", "period_end", "measure", "value", "unit",
-                "qualifier", "form", "relative_to", "document"]
+        cols = [
+            "indicator",
+            "region",
+            "period_start",
+            "period_end",
+            "measure",
+            "value",
+            "unit",
+            "qualifier",
+            "form",
+            "relative_to",
+            "document",
+        ]
         return f"<p>{self!r}</p>" + self._frame[cols].to_html(max_rows=40)
 
 
@@ -472,8 +579,12 @@ def load_dataset(name: str) -> Dataset:
     if not bundled:
         path = Path(name)
         if not path.is_file():
-            available = sorted(p.stem for p in data_dir().glob("*.csv") if p.stem not in ("indicators", "documents"))
-            raise DataError(f"no dataset {name!r}: not bundled (available: {', '.join(available)}) and not a file")
+            available = sorted(
+                p.stem for p in data_dir().glob("*.csv") if p.stem not in ("indicators", "documents")
+            )
+            raise DataError(
+                f"no dataset {name!r}: not bundled (available: {', '.join(available)}) and not a file"
+            )
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -481,4 +592,3 @@ def load_dataset(name: str) -> Dataset:
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"cannot read {path.name} as CSV: {exc}", file=path.name) from exc
     return Dataset(frame, name=key if bundled else path.stem, file=path.name, check_quotes=bundled)
-

@@ -39,12 +39,12 @@ def _month(value: Any, what: str) -> pd.Period:
         p = pd.Period(value, freq="M")
     except Exception as exc:
         raise PeriodError(f"cannot read {value!r} as the {what} month (expected 'YYYY-MM')") from exc
-    if p is pd.NaT or not isinstance(p, pd.Period):
+    if not isinstance(p, pd.Period):
         raise PeriodError(f"the {what} month is missing ({value!r})")
     return p
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """An inclusive run of months.
 
@@ -62,9 +62,9 @@ class Span:
     start: pd.Period
     end: pd.Period
 
-    def __post_init__(self) -> None:
-        start = _month(self.start, "start")
-        end = _month(self.end, "end")
+    def __init__(self, start: pd.Period | str, end: pd.Period | str) -> None:
+        start = _month(start, "start")
+        end = _month(end, "end")
         if not _MIN_YEAR <= start.year <= _MAX_YEAR or not _MIN_YEAR <= end.year <= _MAX_YEAR:
             raise PeriodError(f"span {start}..{end} is outside the years {_MIN_YEAR}–{_MAX_YEAR}")
         if end < start:
@@ -190,11 +190,7 @@ class Span:
         if kind == "ytd":
             return f"{self.months} tháng năm {s.year}" if vi else f"Jan–{e.strftime('%b')} {s.year}"
         if kind == "rest_of_year":
-            return (
-                f"{self.months} tháng cuối năm {s.year}"
-                if vi
-                else f"{s.strftime('%b')}–Dec {s.year}"
-            )
+            return f"{self.months} tháng cuối năm {s.year}" if vi else f"{s.strftime('%b')}–Dec {s.year}"
         if kind == "years":
             return f"giai đoạn {s.year}-{e.year}" if vi else f"{s.year}–{e.year}"
         return f"{s.month}/{s.year}–{e.month}/{e.year}" if vi else f"{s}–{e}"
@@ -299,9 +295,7 @@ def parse_span(
         if kind == "quarter":
             q = _ROMAN.get(m["q"])
             if q is None:
-                raise PeriodError(
-                    f"quarter {m['q'].upper()} in {text!r} does not exist (quarters are I–IV)"
-                )
+                raise PeriodError(f"quarter {m['q'].upper()} in {text!r} does not exist (quarters are I–IV)")
             return Span.quarter(y, q)
         if kind == "last":
             return Span.last_months(y, int(m["n"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import Literal
 
 from .indicators import _catalog
 from .numbers import format_number, format_quantity
@@ -17,10 +18,18 @@ _MEASURE = {
     "en": {"actual": "actual", "estimate": "estimate", "plan": "plan", "target": "target"},
 }
 _REFERENCE = {
-    "vi": {"plan": "kế hoạch", "same_period_last_year": "cùng kỳ năm trước",
-           "congress_target": "chỉ tiêu Nghị quyết Đại hội", "start_of_period": "đầu kỳ"},
-    "en": {"plan": "the plan", "same_period_last_year": "the same period last year",
-           "congress_target": "the party congress target", "start_of_period": "the start of the period"},
+    "vi": {
+        "plan": "kế hoạch",
+        "same_period_last_year": "cùng kỳ năm trước",
+        "congress_target": "chỉ tiêu Nghị quyết Đại hội",
+        "start_of_period": "đầu kỳ",
+    },
+    "en": {
+        "plan": "the plan",
+        "same_period_last_year": "the same period last year",
+        "congress_target": "the party congress target",
+        "start_of_period": "the start of the period",
+    },
 }
 _FORM_ORDER = {"level": 0, "ratio": 1, "change": 2, "difference": 3}
 _HEAD = {
@@ -29,7 +38,7 @@ _HEAD = {
 }
 
 
-def describe_observation(obs: Observation, lang: str = "vi") -> str:
+def describe_observation(obs: Observation, lang: Literal["vi", "en"] = "vi") -> str:
     """The figure as a sentence fragment, e.g. 'đạt 35,08% kế hoạch'.
 
     >>> from ktstats import load_dataset
@@ -43,8 +52,10 @@ def describe_observation(obs: Observation, lang: str = "vi") -> str:
     if obs.form == "level":
         return format_quantity(obs.value, obs.unit, obs.qualifier, high=obs.high, lang=lang) + (
             f" ({format_number(obs.value)}/{format_number(obs.denominator)})"
-            if obs.denominator is not None and lang == "vi" else
-            f" ({obs.value:,.0f}/{obs.denominator:,.0f})" if obs.denominator is not None else ""
+            if obs.denominator is not None and lang == "vi"
+            else f" ({obs.value:,.0f}/{obs.denominator:,.0f})"
+            if obs.denominator is not None
+            else ""
         )
     amount = format_quantity(abs(obs.value), obs.unit, obs.qualifier, lang=lang)
     if obs.form == "ratio":
@@ -77,7 +88,11 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
 
 
 def render_report(
-    dataset: Dataset, *, lang: str = "vi", indicators: Sequence[str] | None = None, quotes: bool = False,
+    dataset: Dataset,
+    *,
+    lang: Literal["vi", "en"] = "vi",
+    indicators: Sequence[str] | None = None,
+    quotes: bool = False,
 ) -> str:
     """The dataset as a readable text report, one table per indicator."""
     catalog = _catalog()
@@ -87,7 +102,8 @@ def render_report(
     lines = [
         f"{title}: {dataset.name or ''} — {len(frame)} "
         + ("số liệu từ" if lang == "vi" else "figures from")
-        + f" {len(docs)} " + ("tài liệu" if lang == "vi" else "documents"),
+        + f" {len(docs)} "
+        + ("tài liệu" if lang == "vi" else "documents"),
         "",
     ]
     wanted = list(indicators) if indicators else dataset.indicators
@@ -96,7 +112,9 @@ def render_report(
         if obs.indicator in by_code:
             by_code[obs.indicator].append(obs)
     for code in wanted:
-        obs_list = sorted(by_code[code], key=lambda o: (o.span.end, o.span.start, o.measure, _FORM_ORDER[o.form]))
+        obs_list = sorted(
+            by_code[code], key=lambda o: (o.span.end, o.span.start, o.measure, _FORM_ORDER[o.form])
+        )
         if not obs_list:
             continue
         ind = catalog[code]
@@ -108,8 +126,14 @@ def render_report(
             region = "" if o.region == "kon_tum" else f" [{o.region}]"
             date = o.document_date.strftime("%d/%m/%Y") if o.document_date is not None else ""
             source = f"{o.document} ({date})"
-            rows.append([o.span.label(lang) + region, _MEASURE[lang][o.measure],
-                         describe_observation(o, lang), source])
+            rows.append(
+                [
+                    o.span.label(lang) + region,
+                    _MEASURE[lang][o.measure],
+                    describe_observation(o, lang),
+                    source,
+                ]
+            )
             if quotes:
                 rows.append(["", "", f"“{o.quote}”", ""])
         lines.extend(_table(rows))

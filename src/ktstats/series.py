@@ -16,7 +16,7 @@ computes; missing periods are explicit (never filled, never NaN).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -28,7 +28,7 @@ from .units import conversion_factor, format_unit, parse_unit, unit_to_str, ureg
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["Panel", "IndicatorSeries", "BASES"]
+__all__ = ["BASES", "IndicatorSeries", "Panel"]
 
 Basis = Literal["period", "ytd"]
 BASES: Final = ("period", "ytd")
@@ -41,7 +41,11 @@ T = TypeVar("T", bound="_Typed")
 def _freq_of(index: pd.PeriodIndex, where: str) -> str:
     name = index.freqstr
     for code in ("M", "Q", "Y"):
-        if name == code or name.startswith(code + "-DEC") or (code == "Y" and name in ("A-DEC", "Y-DEC", "A")):
+        if (
+            name == code
+            or name.startswith(code + "-DEC")
+            or (code == "Y" and name in ("A-DEC", "Y-DEC", "A"))
+        ):
             return code
     raise PeriodError(
         f"{where}: frequency {name!r} is not supported; use monthly ('M'), calendar-quarterly "
@@ -72,7 +76,7 @@ def _missing_message(index: pd.PeriodIndex, positions: np.ndarray, what: str) ->
 class _Typed:
     """What series and panels share: values, index, unit, basis, kind."""
 
-    __slots__ = ("_values", "_index", "_freq", "unit", "basis", "kind", "indicator", "measure")
+    __slots__ = ("_freq", "_index", "_values", "basis", "indicator", "kind", "measure", "unit")
 
     _values: np.ndarray
     _index: pd.PeriodIndex
@@ -84,8 +88,15 @@ class _Typed:
     measure: str
 
     def _init_common(
-        self, values: np.ndarray, index: Any, unit: Any, basis: str, kind: str,
-        indicator: str | None, measure: str, where: str,
+        self,
+        values: np.ndarray,
+        index: Any,
+        unit: Any,
+        basis: str,
+        kind: str,
+        indicator: str | None,
+        measure: str,
+        where: str,
     ) -> None:
         index = _as_period_index(index, where)
         freq = _freq_of(index, where)
@@ -193,10 +204,11 @@ class _Typed:
         bad = np.flatnonzero((pos > 0) & ~prev_ok)
         if bad.size:
             first = bad[0]
-            missing = pd.Period(ordinal=int(ords[first]) - 1, freq=self._index.freq)
+            missing = pd.Period(ordinal=int(ords[first]) - 1, freq=self._index.freqstr)
             raise DataError(
-                _missing_message(self._index, bad, f"{self._label()}: cannot {action}; a period is "
-                                 f"missing before")
+                _missing_message(
+                    self._index, bad, f"{self._label()}: cannot {action}; a period is missing before"
+                )
                 + f" (e.g. {missing} is not in the series)"
             )
         return years, pos
@@ -230,7 +242,7 @@ class _Typed:
         v = self._values
         if len(v) % n == 0 and len(v) and (pos.reshape(-1, n) == np.arange(n)).all():
             # complete calendar years: one cumulative sum per year, exactly
-            shaped = v.reshape((-1, n) + v.shape[1:])
+            shaped = v.reshape((-1, n, *v.shape[1:]))
             out = np.cumsum(shaped, axis=1).reshape(v.shape)
         else:
             frame = pd.DataFrame(v.reshape(len(v), -1))
@@ -258,7 +270,9 @@ class _Typed:
                 f"{', '.join(map(str, only_b[:4])) or '—'}); use a.align(b) to keep the common periods"
             )
         if self.kind != other.kind:
-            raise UnitError(f"cannot {op} a {self.kind} ({self._label()}) and a {other.kind} ({other._label()})")
+            raise UnitError(
+                f"cannot {op} a {self.kind} ({self._label()}) and a {other.kind} ({other._label()})"
+            )
         try:
             return conversion_factor(other.unit, self.unit)
         except UnitError as exc:
@@ -266,7 +280,9 @@ class _Typed:
 
     def _addsub(self: T, other: Any, sign: float, op: str) -> T:
         if isinstance(other, _Typed):
-            if type(other) is not type(self) and not (isinstance(self, Panel) and isinstance(other, IndicatorSeries)):
+            if type(other) is not type(self) and not (
+                isinstance(self, Panel) and isinstance(other, IndicatorSeries)
+            ):
                 raise DataError(f"cannot {op} a {type(self).__name__} and a {type(other).__name__}")
             if op == "add" and self.kind in _NON_SUMMING:
                 raise UnitError(
@@ -277,8 +293,11 @@ class _Typed:
             ov = other._values
             if isinstance(self, Panel) and ov.ndim == 1:
                 ov = ov[:, None]
-            values = self._values + sign * factor * ov if factor != 1.0 else (
-                self._values + ov if sign > 0 else self._values - ov)
+            values = (
+                self._values + sign * factor * ov
+                if factor != 1.0
+                else (self._values + ov if sign > 0 else self._values - ov)
+            )
             if op == "subtract" and self.kind in ("rate", "growth", "index"):
                 return self._replace(values, unit=ureg.percentage_point, kind="rate")
             return self._replace(values)
@@ -286,7 +305,7 @@ class _Typed:
             if op == "add" and self.kind in _NON_SUMMING:
                 raise UnitError(f"cannot add to {self._label()}: a {self.kind} never sums")
             try:
-                factor = conversion_factor(other.units, self.unit)
+                factor = conversion_factor(cast("pint.Unit", other.units), self.unit)
             except UnitError as exc:
                 raise UnitError(f"cannot {op} {other} and {self._label()}: {exc}") from None
             return self._replace(self._values + sign * factor * float(other.magnitude))
@@ -342,7 +361,9 @@ class _Typed:
 
     def _header(self) -> str:
         parts = [
-            f"kind {self.kind}", f"basis {self.basis}", f"freq {self._freq}",
+            f"kind {self.kind}",
+            f"basis {self.basis}",
+            f"freq {self._freq}",
             f"unit {unit_to_str(self.unit) or 'dimensionless'}",
         ]
         return " · ".join(parts)
@@ -371,7 +392,7 @@ class IndicatorSeries(_Typed):
     [1660.0, 2140.0]
     """
 
-    __slots__ = ("region", "provenance")
+    __slots__ = ("provenance", "region")
 
     region: str | None
     provenance: pd.DataFrame | None
@@ -379,7 +400,7 @@ class IndicatorSeries(_Typed):
     def __init__(
         self,
         values: Sequence[float] | np.ndarray,
-        index: pd.PeriodIndex | Sequence[Any],
+        index: pd.Index | Sequence[Any],
         *,
         unit: str | pint.Unit,
         kind: str,
@@ -421,9 +442,16 @@ class IndicatorSeries(_Typed):
             values = s.to_numpy(dtype="float64", na_value=np.nan)
         except (TypeError, ValueError) as exc:
             raise DataError(f"series {s.name!r}: values are not numbers ({exc})") from exc
-        return cls(values, s.index, unit=unit, kind=kind, basis=basis,
-                   indicator=indicator if indicator is not None else (str(s.name) if s.name is not None else None),
-                   region=region, measure=measure)
+        return cls(
+            values,
+            s.index,
+            unit=unit,
+            kind=kind,
+            basis=basis,
+            indicator=indicator if indicator is not None else (str(s.name) if s.name is not None else None),
+            region=region,
+            measure=measure,
+        )
 
     @classmethod
     def _from_rows(cls, rows: pd.DataFrame, *, indicator: str, region: str, measure: str) -> IndicatorSeries:
@@ -456,22 +484,44 @@ class IndicatorSeries(_Typed):
         target = parse_unit(ind.unit)
         factors = np.array([conversion_factor(u, target) for u in rows["unit"]])
         values = rows["value"].to_numpy(dtype="float64") * factors
-        prov = pd.DataFrame({
-            "period_start": starts, "period_end": ends,
-            "qualifier": rows["qualifier"].to_numpy(), "document": rows["document"].to_numpy(),
-            "document_date": rows["document_date"].to_numpy(), "quote": rows["quote"].to_numpy(),
-            "note": rows["note"].to_numpy(),
-        }, index=pd.PeriodIndex(periods, freq=freq))
-        order = np.argsort(prov.index.asi8, kind="stable")
+        prov = pd.DataFrame(
+            {
+                "period_start": starts,
+                "period_end": ends,
+                "qualifier": rows["qualifier"].to_numpy(),
+                "document": rows["document"].to_numpy(),
+                "document_date": rows["document_date"].to_numpy(),
+                "quote": rows["quote"].to_numpy(),
+                "note": rows["note"].to_numpy(),
+            },
+            index=pd.PeriodIndex(periods, freq=freq),
+        )
+        order = np.argsort(pd.PeriodIndex(prov.index).asi8, kind="stable")
         prov = prov.iloc[order]
-        return cls(values[order], prov.index, unit=target, kind=ind.kind, basis=basis,
-                   indicator=indicator, region=region, measure=measure, provenance=prov)
+        return cls(
+            values[order],
+            prov.index,
+            unit=target,
+            kind=ind.kind,
+            basis=basis,
+            indicator=indicator,
+            region=region,
+            measure=measure,
+            provenance=prov,
+        )
 
     def to_pandas(self) -> pd.Series:
         """A float64 pandas Series on the PeriodIndex; unit, basis and kind in ``attrs``."""
         s = pd.Series(self._values.copy(), index=self._index.copy(), name=self.indicator, dtype="float64")
-        s.attrs.update({"unit": unit_to_str(self.unit), "basis": self.basis, "kind": self.kind,
-                        "region": self.region, "measure": self.measure})
+        s.attrs.update(
+            {
+                "unit": unit_to_str(self.unit),
+                "basis": self.basis,
+                "kind": self.kind,
+                "region": self.region,
+                "measure": self.measure,
+            }
+        )
         return s
 
     def to_pint(self) -> pd.Series:
@@ -482,8 +532,11 @@ class IndicatorSeries(_Typed):
             raise DataError("to_pint() needs pint-pandas: pip install 'ktstats[bench]'") from exc
         pint_pandas.PintType.ureg = ureg
         return pd.Series(
-            pint_pandas.PintArray(self._values.copy(), dtype=f"pint[{unit_to_str(self.unit) or 'dimensionless'}]"),
-            index=self._index.copy(), name=self.indicator,
+            pint_pandas.PintArray(  # type: ignore[no-untyped-call]
+                self._values.copy(), dtype=f"pint[{unit_to_str(self.unit) or 'dimensionless'}]"
+            ),
+            index=self._index.copy(),
+            name=self.indicator,
         )
 
     def __repr__(self) -> str:
@@ -491,7 +544,9 @@ class IndicatorSeries(_Typed):
 
         head = f"IndicatorSeries {self.indicator or ''} · {self.region or ''} · {self.measure}".rstrip(" ·")
         lines = [head, self._header()]
-        shown = list(range(len(self))) if len(self) <= 12 else [*range(6), -1, *range(len(self) - 5, len(self))]
+        shown = (
+            list(range(len(self))) if len(self) <= 12 else [*range(6), -1, *range(len(self) - 5, len(self))]
+        )
         for i in shown:
             if i == -1:
                 lines.append("…")
@@ -512,13 +567,20 @@ class IndicatorSeries(_Typed):
         for i in range(min(len(self), 60)):
             src = ""
             if self.provenance is not None:
-                src = escape(f"{self.provenance['document'].iloc[i]}: {self.provenance['quote'].iloc[i][:90]}…")
-            rows.append(f"<tr><td>{self._index[i]}</td><td style='text-align:right'>"
-                        f"{format_number(round(float(self._values[i]), 6))}</td><td>{src}</td></tr>")
-        return (f"<b>{escape(self.indicator or 'IndicatorSeries')}</b> · {escape(self.region or '')} · "
-                f"{escape(self.measure)}<br><small>{escape(self._header())}</small>"
-                f"<table><tr><th>period</th><th>{escape(format_unit(self.unit))}</th><th>source</th></tr>"
-                + "".join(rows) + "</table>")
+                src = escape(
+                    f"{self.provenance['document'].iloc[i]}: {self.provenance['quote'].iloc[i][:90]}…"
+                )
+            rows.append(
+                f"<tr><td>{self._index[i]}</td><td style='text-align:right'>"
+                f"{format_number(round(float(self._values[i]), 6))}</td><td>{src}</td></tr>"
+            )
+        return (
+            f"<b>{escape(self.indicator or 'IndicatorSeries')}</b> · {escape(self.region or '')} · "
+            f"{escape(self.measure)}<br><small>{escape(self._header())}</small>"
+            f"<table><tr><th>period</th><th>{escape(format_unit(self.unit))}</th><th>source</th></tr>"
+            + "".join(rows)
+            + "</table>"
+        )
 
 
 class Panel(_Typed):
@@ -537,7 +599,7 @@ class Panel(_Typed):
     def __init__(
         self,
         values: np.ndarray,
-        index: pd.PeriodIndex | Sequence[Any],
+        index: pd.Index | Sequence[Any],
         columns: Sequence[str] | pd.Index,
         *,
         unit: str | pint.Unit,
@@ -562,15 +624,31 @@ class Panel(_Typed):
         self.columns = cols
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, *, unit: str | pint.Unit, kind: str, basis: str = "period",
-                   indicator: str | None = None, measure: str = "actual") -> Panel:
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        *,
+        unit: str | pint.Unit,
+        kind: str,
+        basis: str = "period",
+        indicator: str | None = None,
+        measure: str = "actual",
+    ) -> Panel:
         """Wrap a wide DataFrame (PeriodIndex rows, one column per region)."""
         try:
             values = frame.to_numpy(dtype="float64", na_value=np.nan)
         except (TypeError, ValueError) as exc:
             raise DataError(f"panel {indicator or ''}: values are not numbers ({exc})") from exc
-        return cls(values, frame.index, frame.columns, unit=unit, kind=kind, basis=basis,
-                   indicator=indicator, measure=measure)
+        return cls(
+            values,
+            frame.index,
+            frame.columns,
+            unit=unit,
+            kind=kind,
+            basis=basis,
+            indicator=indicator,
+            measure=measure,
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """The panel as a wide float64 DataFrame."""
@@ -583,9 +661,16 @@ class Panel(_Typed):
             j = self.columns.get_loc(column)
         except KeyError:
             raise DataError(f"panel has no column {column!r}") from None
-        return IndicatorSeries(self._values[:, j], self._index, unit=self.unit, kind=self.kind,
-                               basis=self.basis, indicator=self.indicator, region=str(column),
-                               measure=self.measure)
+        return IndicatorSeries(
+            self._values[:, j],
+            self._index,
+            unit=self.unit,
+            kind=self.kind,
+            basis=self.basis,
+            indicator=self.indicator,
+            region=str(column),
+            measure=self.measure,
+        )
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -594,4 +679,3 @@ class Panel(_Typed):
 
     def __repr__(self) -> str:
         return f"<Panel {self.indicator or ''} {self.shape[0]} periods × {self.shape[1]} columns · {self._header()}>"
-

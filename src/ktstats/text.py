@@ -25,7 +25,7 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, do
 # eth, which looks like Vietnamese đ and turns up in badly converted files,
 # becomes đ.
 _SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"
-_TRANSLATE = {ord(c): " " for c in _SPACE_CHARS}
+_TRANSLATE: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _TRANSLATE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _TRANSLATE.update({0x00D0: "\u0110", 0x00F0: "\u0111"})
 

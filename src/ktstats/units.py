@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import pint
 
@@ -38,7 +38,7 @@ __all__ = [
     "ureg",
 ]
 
-ureg: pint.UnitRegistry = pint.UnitRegistry(None, on_redefinition="raise", cache_folder=None)
+ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, on_redefinition="raise", cache_folder=None)
 ureg.load_definitions(str(resources.files("ktstats") / "units.txt"))
 Q_ = ureg.Quantity
 
@@ -59,9 +59,7 @@ UNIT_PHRASES: dict[str, str] = {
     _lexicon_key(row["phrase"]): row["unit"] for row in _read_lexicon("units.csv")
 }
 # scale word -> pint unit name of the multiplier
-SCALE_WORDS: dict[str, str] = {
-    _lexicon_key(row["word"]): row["unit"] for row in _read_lexicon("scales.csv")
-}
+SCALE_WORDS: dict[str, str] = {_lexicon_key(row["word"]): row["unit"] for row in _read_lexicon("scales.csv")}
 _LABELS: dict[str, dict[str, str]] = {
     row["unit"]: {"vi": row["vi"], "en": row["en"]} for row in _read_lexicon("labels.csv")
 }
@@ -106,7 +104,7 @@ def parse_unit(text: str) -> pint.Unit:
         if key == word:
             return ureg.Unit(scale)
         if key.startswith(word + " ") and key[len(word) + 1 :] in UNIT_PHRASES:
-            return ureg.Unit(scale) * ureg.Unit(UNIT_PHRASES[key[len(word) + 1 :]])
+            return cast("pint.Unit", ureg.Unit(scale) * ureg.Unit(UNIT_PHRASES[key[len(word) + 1 :]]))
     try:
         return ureg.Unit(normalize_text(text).strip())
     except Exception as exc:  # pint's parser raises many types (even AssertionError)
@@ -179,7 +177,7 @@ def format_unit(unit: pint.Unit | str, lang: str = "vi") -> str:
 @lru_cache(maxsize=4096)
 def _root(unit: pint.Unit) -> tuple[float, pint.Unit]:
     factor, root = ureg.get_root_units(unit)
-    return float(factor), root
+    return float(factor), root  # type: ignore[arg-type]
 
 
 def conversion_factor(from_unit: pint.Unit | str, to_unit: pint.Unit | str) -> float:
