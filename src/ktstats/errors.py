@@ -19,6 +19,15 @@ __all__ = [
 ]
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut in the middle when long, for error messages."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    half = (limit - 5) // 2
+    return f"{text[:half]} … {text[-half:]} ({len(str(value))} characters)"
+
+
 class KtstatsError(Exception):
     """Base class of every error ktstats raises on purpose."""
 

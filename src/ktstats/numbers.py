@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from .errors import KtstatsError, ParseError, UnitError
+from .errors import KtstatsError, ParseError, UnitError, shown
 from .text import normalize_text
 from .units import SCALE_WORDS, _lexicon_key, _read_lexicon, parse_unit, ureg
 
@@ -98,7 +99,7 @@ def _foreign_hint(text: str) -> str:
 def _number_error(text: str, pos: int, source: str | None, what: str = "number") -> ParseError:
     hint = _foreign_hint(text)
     return ParseError(
-        f"cannot read {text!r} as a Vietnamese {what} at position {pos}{hint}",
+        f"cannot read {shown(text)} as a Vietnamese {what} at position {pos}{hint}",
         text=text,
         position=pos,
         source=source,
@@ -133,7 +134,7 @@ def parse_number(text: str, *, source: str | None = None) -> float:
     ktstats.errors.ParseError: cannot read '1,326.4' as a Vietnamese number at position 5 (Vietnamese style uses '.' between thousands and ',' before decimals; did you mean '1.326,4'?)
     """
     if not isinstance(text, str):
-        raise ParseError(f"expected text, got {type(text).__name__} {text!r}", source=source)
+        raise ParseError(f"expected text, got {type(text).__name__} {shown(text)}", source=source)
     norm = normalize_text(text).strip()
     m = _FULL_NUMBER_RE.match(norm)
     if m is None:
@@ -150,6 +151,7 @@ def parse_number(text: str, *, source: str | None = None) -> float:
     return value
 
 
+@lru_cache(maxsize=64)
 def _scale_factor(word: str) -> float:
     return float(ureg.Quantity(1, SCALE_WORDS[word]).to("dimensionless").magnitude)
 
@@ -175,25 +177,27 @@ class Reading:
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
             raise ParseError(
-                f"{self.text!r}: unknown qualifier {self.qualifier!r}; expected one of {', '.join(QUALIFIERS)}",
+                f"{shown(self.text)}: unknown qualifier {self.qualifier!r}; expected one of {', '.join(QUALIFIERS)}",
                 text=self.text,
             )
         if not math.isfinite(self.value):
-            raise ParseError(f"{self.text!r}: value {self.value!r} is not a finite number", text=self.text)
+            raise ParseError(
+                f"{shown(self.text)}: value {self.value!r} is not a finite number", text=self.text
+            )
         if math.isnan(self.low):
             object.__setattr__(self, "low", self.value)
         if math.isnan(self.high):
             object.__setattr__(self, "high", self.value)
         if not self.low <= self.value <= self.high:
             raise ParseError(
-                f"{self.text!r}: range is reversed (low {self.low} > high {self.high})", text=self.text
+                f"{shown(self.text)}: range is reversed (low {self.low} > high {self.high})", text=self.text
             )
         if self.qualifier != "range" and self.low != self.high:
             raise ParseError(
-                f"{self.text!r}: low and high differ but the qualifier is not 'range'", text=self.text
+                f"{shown(self.text)}: low and high differ but the qualifier is not 'range'", text=self.text
             )
         if self.denominator is not None and self.denominator == 0:
-            raise ParseError(f"{self.text!r}: denominator is zero", text=self.text)
+            raise ParseError(f"{shown(self.text)}: denominator is zero", text=self.text)
 
     @property
     def quantity(self) -> pint.Quantity[Any]:
@@ -230,7 +234,7 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
     92.46031746031746
     """
     if not isinstance(text, str):
-        raise ParseError(f"expected text, got {type(text).__name__} {text!r}", source=source)
+        raise ParseError(f"expected text, got {type(text).__name__} {shown(text)}", source=source)
     norm = normalize_text(text).strip()
     low = norm.casefold()
     pos = 0
@@ -240,7 +244,7 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
         m = _PREFIX_RE.match(low, pos)
         if m is None:
             break
-        q = _PREFIXES[_lexicon_key(m.group(0))]
+        q = _PREFIXES[" ".join(m.group(0).split())]
         if _STRENGTH[q] >= _STRENGTH[qualifier]:
             qualifier = q
         pos = m.end()
@@ -269,7 +273,7 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
         pct = pct or pct2
         if scale1 and scale2 and scale1 != scale2:
             raise ParseError(
-                f"range {text!r} mixes scale words {scale1!r} and {scale2!r}",
+                f"range {shown(text)} mixes scale words {scale1!r} and {scale2!r}",
                 text=text,
                 position=pos,
                 source=source,
@@ -290,35 +294,27 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
         raise _number_error(text, pos, source)
     s = _SUFFIX_RE.search(rest)
     if s is not None:
-        suffix_q = _SUFFIXES[_lexicon_key(s.group(0))]
+        suffix_q = _SUFFIXES[" ".join(s.group(0).split())]
         rest = rest[: s.start()]
         qualifier = suffix_q
     elif from_word and value2 is None:
         raise ParseError(
-            f"{text!r}: 'từ' (from) needs 'trở lên' (or more) or 'đến' (to) after the number",
+            f"{shown(text)}: 'từ' (from) needs 'trở lên' (or more) or 'đến' (to) after the number",
             text=text,
             position=pos,
             source=source,
         )
     unit_text = rest.strip()
     try:
-        unit = parse_unit(unit_text) if unit_text else ureg.dimensionless
+        unit = _resolve_unit(unit_text, pct, scale1)
     except UnitError as exc:
-        raise UnitError(
-            f"unknown unit {unit_text!r} in {text!r}" + (f" (in {source})" if source else "")
-        ) from exc
-    if pct:
-        if unit_text and unit != ureg.percent:
-            raise UnitError(f"{text!r} has both '%' and the unit {unit_text!r}")
-        unit = ureg.percent
-    if scale1:
-        unit = ureg.Unit(SCALE_WORDS[scale1]) * unit
+        raise UnitError(f"{exc} in {shown(text)}" + (f" (in {source})" if source else "")) from None
 
     try:
         if value2 is not None:
             if qualifier not in ("exact", "approx"):
                 raise ParseError(
-                    f"{text!r} is a range and also has the qualifier {qualifier!r}",
+                    f"{shown(text)} is a range and also has the qualifier {qualifier!r}",
                     text=text,
                     position=0,
                     source=source,
@@ -336,7 +332,24 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
     except KtstatsError:
         raise
     except Exception as exc:  # pragma: no cover - defensive: every failure is typed
-        raise ParseError(f"cannot read {text!r}: {exc}", text=text, source=source) from exc
+        raise ParseError(f"cannot read {shown(text)}: {exc}", text=text, source=source) from exc
+
+
+@lru_cache(maxsize=2048)
+def _resolve_unit(unit_text: str, pct: bool, scale: str | None) -> pint.Unit:
+    """The unit of a phrase from its unit words, '%' sign and scale word (cached:
+    pint's unit algebra costs far more than the rest of a parse)."""
+    try:
+        unit = parse_unit(unit_text) if unit_text else ureg.dimensionless
+    except UnitError:
+        raise UnitError(f"unknown unit {unit_text!r}") from None
+    if pct:
+        if unit_text and unit != ureg.percent:
+            raise UnitError(f"'%' together with the unit {unit_text!r}")
+        unit = ureg.percent
+    if scale:
+        unit = ureg.Unit(SCALE_WORDS[scale]) * unit
+    return unit
 
 
 def _percent(text: str, pos: int) -> tuple[bool, int]:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .errors import PeriodError
+from .errors import PeriodError, shown
 from .text import normalize_text
 
 __all__ = ["Span", "parse_span"]
@@ -204,7 +204,7 @@ class Span:
 
 def _check_month(month: int, text: str) -> None:
     if not 1 <= month <= 12:
-        raise PeriodError(f"month {month} does not exist in {text!r} (months are 1–12)")
+        raise PeriodError(f"month {month} does not exist in {shown(text)} (months are 1–12)")
 
 
 _YEAR = r"(?:\s*(?:/|-|năm)\s*(?P<year>[0-9]{4}))?"
@@ -268,7 +268,7 @@ def parse_span(
     ktstats.errors.PeriodError: quarter V in 'quý V/2024' does not exist (quarters are I–IV)
     """
     if not isinstance(text, str):
-        raise PeriodError(f"expected a period phrase, got {type(text).__name__} {text!r}")
+        raise PeriodError(f"expected a period phrase, got {type(text).__name__} {shown(text)}")
     norm = " ".join(normalize_text(text).casefold().split())
     norm = _LEAD.sub("", norm).rstrip(" .,;:")
     for kind, pattern in _PATTERNS:
@@ -280,33 +280,37 @@ def parse_span(
         if kind == "term_to_date":
             if term_start is None or as_of is None:
                 raise PeriodError(
-                    f"{text!r} (from the start of the term until now) needs term_start= "
+                    f"{shown(text)} (from the start of the term until now) needs term_start= "
                     "and as_of= months, e.g. term_start='2020-10', as_of='2024-03'"
                 )
             return Span(term_start, as_of)
         y = _year(m["year"], text) if m["year"] else year
         if y is None:
-            raise PeriodError(f"{text!r} names no year; pass year=, e.g. parse_span({text!r}, year=2024)")
+            raise PeriodError(
+                f"{shown(text)} names no year; pass year=, e.g. parse_span({shown(text)}, year=2024)"
+            )
         if kind == "month":
             month = int(m["m"])
             if not 1 <= month <= 12:
-                raise PeriodError(f"month {month} in {text!r} does not exist (months are 1–12)")
+                raise PeriodError(f"month {month} in {shown(text)} does not exist (months are 1–12)")
             return Span.month(y, month)
         if kind == "quarter":
             q = _ROMAN.get(m["q"])
             if q is None:
-                raise PeriodError(f"quarter {m['q'].upper()} in {text!r} does not exist (quarters are I–IV)")
+                raise PeriodError(
+                    f"quarter {m['q'].upper()} in {shown(text)} does not exist (quarters are I–IV)"
+                )
             return Span.quarter(y, q)
         if kind == "last":
             return Span.last_months(y, int(m["n"]))
         if kind == "ytd":
             n = int(m["n"])
             if not 1 <= n <= 12:
-                raise PeriodError(f"{text!r}: a year has 12 months, not {n}")
+                raise PeriodError(f"{shown(text)}: a year has 12 months, not {n}")
             return Span.year_to_date(y, n)
         return Span.whole_year(y)
     raise PeriodError(
-        f"cannot read {text!r} as a period; expected e.g. 'tháng 9/2024', 'quý I/2024', "
+        f"cannot read {shown(text)} as a period; expected e.g. 'tháng 9/2024', 'quý I/2024', "
         "'9 tháng năm 2024', 'cả năm 2024', '3 tháng cuối năm', 'giai đoạn 2021-2025'"
     )
 
@@ -314,5 +318,5 @@ def parse_span(
 def _year(token: str, text: str) -> int:
     y = int(token)
     if not _MIN_YEAR <= y <= _MAX_YEAR:
-        raise PeriodError(f"year {y} in {text!r} is outside {_MIN_YEAR}–{_MAX_YEAR}")
+        raise PeriodError(f"year {y} in {shown(text)} is outside {_MIN_YEAR}–{_MAX_YEAR}")
     return y

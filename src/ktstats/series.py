@@ -227,9 +227,11 @@ class _Typed:
             return self
         _, pos = self._check_runs("convert year-to-date to periods")
         v = self._values
-        out = v.copy()
-        later = pos > 0
-        out[later] = v[later] - v[np.flatnonzero(later) - 1]
+        out = np.empty_like(v)
+        out[0] = v[0]
+        np.subtract(v[1:], v[:-1], out=out[1:])
+        firsts = np.flatnonzero(pos == 0)
+        out[firsts] = v[firsts]  # the first period of a year is its own year-to-date
         return self._replace(out, basis="period")
 
     def to_ytd(self: T) -> T:
@@ -347,16 +349,27 @@ class _Typed:
         )
 
     def align(self: T, other: T) -> tuple[T, T]:
-        """Both restricted to the periods they share (an inner join, stated)."""
-        common = self._index.intersection(other._index)
-        return self._take(common), other._take(common)
+        """Both restricted to the periods they share (an inner join, stated).
 
-    def _take(self: T, periods: pd.PeriodIndex) -> T:
-        pos = self._index.get_indexer(periods)
-        new = self._replace(self._values[pos])
-        new._index = self._index[pos]
-        if getattr(self, "provenance", None) is not None:
-            object.__setattr__(new, "provenance", self.provenance.iloc[pos])  # type: ignore[attr-defined]
+        The two results share one index object, so arithmetic between them
+        skips the alignment check.
+        """
+        if self._freq != other._freq:
+            raise PeriodError(
+                f"cannot align {self._label()} ({self._freq}) and {other._label()} ({other._freq}): "
+                "frequencies differ"
+            )
+        joined, left, right = self._index.join(other._index, how="inner", return_indexers=True)
+        joined = pd.PeriodIndex(joined)
+        return self._take(joined, left), other._take(joined, right)
+
+    def _take(self: T, index: pd.PeriodIndex, positions: np.ndarray | None) -> T:
+        values = self._values if positions is None else self._values[positions]
+        new = self._replace(values)
+        new._index = index
+        prov = getattr(self, "provenance", None)
+        if prov is not None:
+            object.__setattr__(new, "provenance", prov if positions is None else prov.iloc[positions])
         return new
 
     def _header(self) -> str:

@@ -26,7 +26,7 @@ from typing import Any, cast
 
 import pint
 
-from .errors import UnitError
+from .errors import UnitError, shown
 from .text import normalize_text
 
 __all__ = [
@@ -110,7 +110,7 @@ def parse_unit(text: str) -> pint.Unit:
     except Exception as exc:  # pint's parser raises many types (even AssertionError)
         known = ", ".join(sorted({*UNIT_PHRASES, *SCALE_WORDS})[:12])
         raise UnitError(
-            f"unknown unit {text!r}: not in the Vietnamese unit lexicon "
+            f"unknown unit {shown(text)}: not in the Vietnamese unit lexicon "
             f"(e.g. {known}, …) nor a unit of ktstats.ureg"
         ) from exc
 

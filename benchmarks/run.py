@@ -1,0 +1,178 @@
+"""ktstats benchmarks: ratios against raw pandas/numpy and pint-pandas, measured in one run.
+
+Run with ``python benchmarks/run.py`` (``pip install -e ".[bench]"`` for pint-pandas).
+Not part of the test suite: timings are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+import ktstats
+from ktstats import IndicatorSeries, Panel
+
+
+def best(fn: Callable[[], object], number: int = 5, repeat: int = 7) -> float:
+    """Best per-call time in seconds."""
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def row(name: str, ours: float, ref: float, ref_name: str, target: str) -> None:
+    ratio = ours / ref
+    print(
+        f"{name:48} {ours * 1e3:9.3f} ms  vs {ref_name:12} {ref * 1e3:9.3f} ms  ratio {ratio:6.2f}×  ({target})"
+    )
+
+
+def bench_series(n: int = 1_000_000) -> None:
+    print(f"\n## Series arithmetic and alignment, {n:,} points")
+    idx = pd.period_range("1900-01", periods=n, freq="M")
+    rng = np.random.default_rng(1)
+    a_np, b_np = rng.uniform(0, 1e3, n), rng.uniform(0, 1e3, n)
+    pa, pb = pd.Series(a_np, index=idx), pd.Series(b_np, index=idx.copy())
+    a = IndicatorSeries(a_np, idx, unit="tỷ đồng", kind="flow", indicator="a")
+    b = IndicatorSeries(b_np, idx.copy(), unit="tỷ đồng", kind="flow", indicator="b")
+    bm = IndicatorSeries(b_np * 1e3, idx.copy(), unit="triệu đồng", kind="flow", indicator="b")
+    row("add, same unit", best(lambda: a + b), best(lambda: pa + pb), "pandas", "target ≤ 1.3×")
+    row(
+        "add, unit converted (triệu → tỷ)",
+        best(lambda: a + bm),
+        best(lambda: pa + pb / 1e3),
+        "pandas",
+        "target ≤ 1.3×",
+    )
+    row("to('đồng')", best(lambda: a.to("dong")), best(lambda: pa * 1e9), "pandas", "target ≤ 1.3×")
+    half = idx[n // 2 :]
+    c = IndicatorSeries(b_np[n // 2 :], half, unit="tỷ đồng", kind="flow", indicator="c")
+    pc = pd.Series(b_np[n // 2 :], index=half)
+    row(
+        "align (inner join) + add",
+        best(lambda: (lambda x, y: x + y)(*a.align(c)), number=2),
+        best(lambda: (lambda x, y: x + y)(*pa.align(pc, join="inner")), number=2),
+        "pandas",
+        "target ≤ 1.3×",
+    )
+    try:
+        import pint_pandas
+
+        pint_pandas.PintType.ureg = ktstats.ureg
+        qa = pd.Series(pint_pandas.PintArray(a_np, dtype="pint[billion dong]"), index=idx)
+        qb = pd.Series(pint_pandas.PintArray(b_np, dtype="pint[billion dong]"), index=idx.copy())
+        qm = pd.Series(pint_pandas.PintArray(b_np * 1e3, dtype="pint[million dong]"), index=idx.copy())
+        ours, theirs = best(lambda: a + b), best(lambda: qa + qb)
+        row("add, same unit", ours, theirs, "pint-pandas", f"{theirs / ours:.1f}× faster; target ≥ 3×")
+        ours, theirs = best(lambda: a + bm), best(lambda: qa + qm)
+        row("add, unit converted", ours, theirs, "pint-pandas", f"{theirs / ours:.1f}× faster; target ≥ 3×")
+    except ImportError:
+        print("pint-pandas not installed: pip install -e '.[bench]' to compare")
+
+
+def bench_panel(regions: int = 3300, months: int = 240) -> None:
+    print(f"\n## Year-to-date ↔ period on a {regions:,} × {months} monthly panel")
+    idx = pd.period_range("2005-01", periods=months, freq="M")
+    data = np.random.default_rng(2).uniform(0, 100, (months, regions))
+    p = Panel(data, idx, [f"r{i}" for i in range(regions)], unit="tỷ đồng", kind="flow")
+    ytd = p.to_ytd()
+
+    def np_ytd() -> np.ndarray:
+        return np.cumsum(data.reshape(-1, 12, regions), axis=1).reshape(months, regions)
+
+    ytd_np = np_ytd()
+
+    def np_period() -> np.ndarray:
+        out = ytd_np.copy()
+        shaped = out.reshape(-1, 12, regions)
+        shaped[:, 1:, :] -= ytd_np.reshape(-1, 12, regions)[:, :-1, :]
+        return out
+
+    row("period → ytd", best(p.to_ytd), best(np_ytd), "numpy", "target ≤ 1.5×")
+    row("ytd → period", best(ytd.to_period_basis), best(np_period), "numpy", "target ≤ 1.5×")
+    np.testing.assert_allclose(ytd.to_period_basis().values, data, rtol=1e-9, atol=1e-9)
+
+
+PHRASES = [
+    "khoảng {a} tỷ đồng",
+    "gần {a} tỷ đồng",
+    "trên {a} tỷ đồng",
+    "từ {b}% trở lên",
+    "{a} lượt khách",
+    "{c} ha",
+    "{c}/{a} đảng viên",
+    "từ {b}% đến {b2}%",
+    "ước khoảng {a} tỷ đồng",
+    "{b} triệu lượt khách",
+    "{c} xã",
+    "không quá {b}%",
+]
+
+
+def _phrases(n: int, seed: int = 3) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        a = ktstats.format_number(rnd.randint(1000, 99_999_999))
+        b = ktstats.format_number(round(rnd.uniform(1, 50), 2))
+        b2 = ktstats.format_number(round(rnd.uniform(50, 99), 2))
+        c = ktstats.format_number(rnd.randint(1, 999))
+        out.append(rnd.choice(PHRASES).format(a=a, b=b, b2=b2, c=c))
+    return out
+
+
+def bench_parsing() -> None:
+    print("\n## Parsing")
+    phrases = _phrases(50_000)
+    t = best(lambda: [ktstats.parse_quantity(p) for p in phrases], number=1, repeat=3)
+    print(
+        f"parse_quantity: {len(phrases) / t:,.0f} phrases/s over {len(phrases):,} varied phrases (target ≥ 100,000/s)"
+    )
+    print("linearity (time per character as the input grows; a flat column is linear):")
+    for k in (10, 100, 1000, 10_000):
+        text = "khoảng 1," + "5" * (4 * k) + " tỷ đồng"
+        garbage = "khoảng " + "1.0" * k + " tỷ"
+        t1 = best(lambda text=text: ktstats.parse_quantity(text), number=3, repeat=3)
+
+        def bad(g: str = garbage) -> None:
+            try:
+                ktstats.parse_quantity(g)
+            except ktstats.KtstatsError:
+                pass
+
+        t2 = best(bad, number=3, repeat=3)
+        print(
+            f"  {len(text):>7} chars: valid {t1 / len(text) * 1e9:8.1f} ns/char   malformed {t2 / len(garbage) * 1e9:8.1f} ns/char"
+        )
+
+
+def bench_import() -> None:
+    print("\n## Import")
+    code = (
+        "import sys, time; t=time.perf_counter(); import ktstats; dt=time.perf_counter()-t;"
+        "heavy=[m for m in ('statsmodels','matplotlib','scipy') if m in sys.modules];"
+        "print(f'{dt*1e3:.0f} ms; heavy modules loaded: {heavy or \"none\"}')"
+    )
+    base = "import sys, time; t=time.perf_counter(); import pandas, pint; print(f'{(time.perf_counter()-t)*1e3:.0f} ms')"
+    print(
+        "import ktstats:",
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip(),
+    )
+    print(
+        "import pandas, pint (floor):",
+        subprocess.run([sys.executable, "-c", base], capture_output=True, text=True).stdout.strip(),
+    )
+
+
+if __name__ == "__main__":
+    print(
+        f"ktstats {ktstats.__version__}, numpy {np.__version__}, pandas {pd.__version__}, python {sys.version.split()[0]}"
+    )
+    bench_series()
+    bench_panel()
+    bench_parsing()
+    bench_import()
