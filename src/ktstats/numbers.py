@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .errors import KtstatsError, ParseError, UnitError, shown
