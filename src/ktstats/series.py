@@ -23,7 +23,7 @@ import pandas as pd
 
 from .errors import DataError, PeriodError, UnitError
 from .indicators import ADDITIVE_KINDS, KINDS, _catalog
-from .units import conversion_factor, format_unit, parse_unit, unit_to_str, ureg
+from .units import apply_factor, conversion_factor, format_unit, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
     import pint
@@ -179,7 +179,7 @@ class _Typed:
         except UnitError as exc:
             raise UnitError(f"{self._label()}: {exc}") from None
         keep = {"provenance": getattr(self, "provenance", None)} if hasattr(self, "provenance") else {}
-        return self._replace(self._values * factor, unit=target, **keep)
+        return self._replace(apply_factor(self._values, factor), unit=target, **keep)
 
     # --- year-to-date <-> period ----------------------------------------------
     def _year_positions(self) -> tuple[np.ndarray, np.ndarray]:
@@ -292,14 +292,10 @@ class _Typed:
                     "with weights instead)"
                 )
             factor = self._check_compatible(other, op)
-            ov = other._values
+            ov = apply_factor(other._values, factor)
             if isinstance(self, Panel) and ov.ndim == 1:
                 ov = ov[:, None]
-            values = (
-                self._values + sign * factor * ov
-                if factor != 1.0
-                else (self._values + ov if sign > 0 else self._values - ov)
-            )
+            values = self._values + ov if sign > 0 else self._values - ov
             if op == "subtract" and self.kind in ("rate", "growth", "index"):
                 return self._replace(values, unit=ureg.percentage_point, kind="rate")
             return self._replace(values)
@@ -310,7 +306,7 @@ class _Typed:
                 factor = conversion_factor(cast("pint.Unit", other.units), self.unit)
             except UnitError as exc:
                 raise UnitError(f"cannot {op} {other} and {self._label()}: {exc}") from None
-            return self._replace(self._values + sign * factor * float(other.magnitude))
+            return self._replace(self._values + sign * apply_factor(float(other.magnitude), factor))
         raise UnitError(
             f"cannot {op} {other!r} and {self._label()}: give a quantity with a unit, e.g. "
             f"ktstats.Q_(5, {unit_to_str(self.unit)!r})"
@@ -496,7 +492,13 @@ class IndicatorSeries(_Typed):
             basis = "period"
         target = parse_unit(ind.unit)
         factors = np.array([conversion_factor(u, target) for u in rows["unit"]])
-        values = rows["value"].to_numpy(dtype="float64") * factors
+        values = np.array(
+            [
+                apply_factor(v, f)
+                for v, f in zip(rows["value"].to_numpy(dtype="float64"), factors, strict=True)
+            ],
+            dtype="float64",
+        )
         prov = pd.DataFrame(
             {
                 "period_start": starts,

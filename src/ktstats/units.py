@@ -31,6 +31,7 @@ from .text import normalize_text
 
 __all__ = [
     "Q_",
+    "apply_factor",
     "conversion_factor",
     "format_unit",
     "parse_unit",
@@ -206,3 +207,20 @@ def conversion_factor(from_unit: pint.Unit | str, to_unit: pint.Unit | str) -> f
             f"({src.dimensionality} vs {dst.dimensionality})"
         )
     return f_src / f_dst
+
+
+def apply_factor(values: Any, factor: float) -> Any:
+    """Multiply ``values`` by a conversion ``factor``, dividing instead when the
+    factor is the reciprocal of a whole number, so that 830 tỷ đồng becomes
+    exactly 0,83 nghìn tỷ đồng rather than 0,8300000000000001.
+
+    >>> apply_factor(830.0, 0.001)
+    0.83
+    """
+    if factor == 1.0:
+        return values
+    if 0.0 < factor < 1.0:
+        inverse = 1.0 / factor
+        if inverse == round(inverse) and inverse < 2**53:
+            return values / round(inverse)
+    return values * factor
