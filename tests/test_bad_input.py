@@ -1,7 +1,11 @@
 """Malformed inputs: each raises the right typed error, and the message names the value."""
 
+import math
+
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ktstats
 from ktstats import DataError, KtstatsError, ParseError, PeriodError, UnitError
@@ -117,3 +121,37 @@ def test_every_error_is_a_ktstats_error():
 def test_count_of_bad_inputs():
     # the suite tries at least 30 malformed inputs besides the CSV rows in test_dataset.py
     assert len(NUMBERS) + len(QUANTITIES) + len(SPANS) + len(UNITS) >= 40
+
+
+def test_dataset_inputs_of_the_wrong_type():
+    with pytest.raises(DataError):
+        ktstats.load_dataset(5)  # type: ignore[arg-type]
+    with pytest.raises(DataError):
+        ktstats.Dataset([1, 2, 3])  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=80))
+def test_fuzz_parse_number_parses_or_raises_parse_error(text):
+    try:
+        value = ktstats.parse_number(text)
+    except ParseError:
+        return
+    assert math.isfinite(value)
+
+
+@given(st.text(max_size=80), st.one_of(st.none(), st.integers(1900, 2200)))
+def test_fuzz_parse_span_parses_or_raises_period_error(text, year):
+    try:
+        span = ktstats.parse_span(text, year=year)
+    except PeriodError:
+        return
+    assert 1 <= span.months
+
+
+@given(st.text(alphabet="0123456789.,%- /trênkhoảngtừ", max_size=40))
+def test_fuzz_number_like_text(text):
+    try:
+        r = ktstats.parse_quantity(text)
+    except (ParseError, UnitError):
+        return
+    assert math.isfinite(r.value) and r.low <= r.value <= r.high

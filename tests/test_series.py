@@ -161,3 +161,11 @@ def test_ytd_period_round_trip(data):
 def test_ytd_of_a_constant_pace_is_linear(vals):
     s = flow([vals[0]] * 12, start="2024-01", freq="M")
     np.testing.assert_allclose(s.to_ytd().values, vals[0] * np.arange(1, 13), rtol=1e-12)
+
+
+def test_to_pint_round_trip():
+    pytest.importorskip("pint_pandas")
+    s = flow([830.0, 670.0])
+    q = s.to_pint()
+    assert q.pint.units == ureg.Unit("billion dong")
+    assert q.pint.magnitude.tolist() == [830.0, 670.0]

@@ -198,6 +198,8 @@ def _cell(rec: Mapping[Any, Any], col: str) -> str:
 
 def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd.DataFrame:
     """Check every row and return the typed, canonical table."""
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"expected a pandas DataFrame of observations, got {type(frame).__name__}", file=file)
     missing = [c for c in _REQUIRED if c not in frame.columns]
     if missing:
         raise DataError(f"missing required column(s) {', '.join(missing)}", file=file)
@@ -573,6 +575,8 @@ def load_dataset(name: str) -> Dataset:
     >>> len(load_dataset("kon-tum")) > 70
     True
     """
+    if not isinstance(name, str):
+        raise DataError(f"expected a dataset name or a path, got {type(name).__name__} {name!r}")
     key = name.strip().lower().replace("-", "_")
     path = data_dir() / f"{key}.csv"
     bundled = path.is_file() and key not in ("indicators", "documents")
