@@ -169,3 +169,13 @@ def test_to_pint_round_trip():
     q = s.to_pint()
     assert q.pint.units == ureg.Unit("billion dong")
     assert q.pint.magnitude.tolist() == [830.0, 670.0]
+
+
+def test_non_numeric_values_are_data_errors():
+    idx = pd.period_range("2024Q1", periods=2, freq="Q")
+    with pytest.raises(DataError, match="not numbers"):
+        Panel.from_frame(pd.DataFrame({"kon_tum": ["a", "b"]}, index=idx), unit="%", kind="rate")
+    with pytest.raises(DataError, match="not numbers"):
+        IndicatorSeries.from_pandas(pd.Series(["1,5", "2"], index=idx), unit="%", kind="rate")
+    with pytest.raises(DataError, match="one-dimensional"):
+        IndicatorSeries(np.ones((2, 2)), idx, unit="%", kind="rate")

@@ -550,19 +550,7 @@ class Dataset:
         )
 
     def _repr_html_(self) -> str:
-        cols = [
-            "indicator",
-            "region",
-            "period_start",
-            "period_end",
-            "measure",
-            "value",
-            "unit",
-            "qualifier",
-            "form",
-            "relative_to",
-            "document",
-        ]
+        cols = [c for c in COLUMNS if c not in ("low", "high", "denominator", "quote", "note")]
         return f"<p>{self!r}</p>" + self._frame[cols].to_html(max_rows=40)
 
 

@@ -67,6 +67,21 @@ def _as_period_index(index: Any, where: str) -> pd.PeriodIndex:
         raise PeriodError(f"{where}: cannot read the index as periods ({exc})") from exc
 
 
+def _float_array(values: Any, where: str, ndim: int) -> np.ndarray:
+    """``values`` as a float64 array of ``ndim`` dimensions (a copy: series own their data)."""
+    try:
+        if isinstance(values, (pd.Series, pd.DataFrame)):
+            arr = values.to_numpy(dtype="float64", na_value=np.nan, copy=True)
+        else:
+            arr = np.array(values, dtype="float64")
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{where}: values are not numbers ({exc})") from exc
+    if arr.ndim != ndim:
+        shape = "one-dimensional" if ndim == 1 else "two-dimensional (periods × columns)"
+        raise DataError(f"{where}: values must be {shape}, got shape {arr.shape}")
+    return arr
+
+
 def _missing_message(index: pd.PeriodIndex, positions: np.ndarray, what: str) -> str:
     shown = ", ".join(str(index[i]) for i in positions[:5])
     more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
@@ -420,12 +435,7 @@ class IndicatorSeries(_Typed):
         provenance: pd.DataFrame | None = None,
     ) -> None:
         where = f"series {indicator or ''}".strip()
-        try:
-            arr = np.array(values, dtype="float64")
-        except (TypeError, ValueError) as exc:
-            raise DataError(f"{where}: values are not numbers ({exc})") from exc
-        if arr.ndim != 1:
-            raise DataError(f"{where}: values must be one-dimensional, got shape {arr.shape}")
+        arr = _float_array(values, where, 1)
         self._init_common(arr, index, unit, basis, kind, indicator, measure, where)
         self.region = region
         if provenance is not None and len(provenance) != len(arr):
@@ -447,12 +457,8 @@ class IndicatorSeries(_Typed):
         """Wrap a pandas Series with a PeriodIndex (missing values raise)."""
         if not isinstance(s, pd.Series):
             raise DataError(f"expected a pandas Series, got {type(s).__name__}")
-        try:
-            values = s.to_numpy(dtype="float64", na_value=np.nan)
-        except (TypeError, ValueError) as exc:
-            raise DataError(f"series {s.name!r}: values are not numbers ({exc})") from exc
         return cls(
-            values,
+            s,  # type: ignore[arg-type]
             s.index,
             unit=unit,
             kind=kind,
@@ -624,12 +630,7 @@ class Panel(_Typed):
         measure: str = "actual",
     ) -> None:
         where = f"panel {indicator or ''}".strip()
-        try:
-            arr = np.array(values, dtype="float64")
-        except (TypeError, ValueError) as exc:
-            raise DataError(f"{where}: values are not numbers ({exc})") from exc
-        if arr.ndim != 2:
-            raise DataError(f"{where}: values must be two-dimensional (periods × columns), got {arr.shape}")
+        arr = _float_array(values, where, 2)
         cols = pd.Index(columns)
         if len(cols) != arr.shape[1]:
             raise DataError(f"{where}: {arr.shape[1]} columns of values for {len(cols)} names")
@@ -650,12 +651,8 @@ class Panel(_Typed):
         measure: str = "actual",
     ) -> Panel:
         """Wrap a wide DataFrame (PeriodIndex rows, one column per region)."""
-        try:
-            values = frame.to_numpy(dtype="float64", na_value=np.nan)
-        except (TypeError, ValueError) as exc:
-            raise DataError(f"panel {indicator or ''}: values are not numbers ({exc})") from exc
         return cls(
-            values,
+            frame,  # type: ignore[arg-type]
             frame.index,
             frame.columns,
             unit=unit,
