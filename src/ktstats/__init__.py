@@ -9,12 +9,24 @@
 
 from __future__ import annotations
 
+from .audit import audit, implied_base, implied_plan
 from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError
+from .growth import (
+    cagr,
+    compose_growth,
+    growth_from_index,
+    index_from_growth,
+    pp_change,
+    required_growth,
+    yoy,
+    yoy_index,
+)
 from .indicators import Indicator, indicator, indicators
 from .numbers import Reading, format_number, format_quantity, parse_number, parse_quantity
 from .observations import Dataset, Observation, load_dataset
 from .periods import Span, parse_span
 from .series import IndicatorSeries, Panel
+from .targets import Attainment, Target, attainment, parse_target
 from .text import normalize_text
 from .units import Q_, conversion_factor, format_unit, parse_unit, ureg
 
@@ -22,6 +34,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Q_",
+    "Attainment",
     "DataError",
     "Dataset",
     "Indicator",
@@ -33,12 +46,21 @@ __all__ = [
     "PeriodError",
     "Reading",
     "Span",
+    "Target",
     "UnitError",
     "__version__",
+    "attainment",
+    "audit",
+    "cagr",
+    "compose_growth",
     "conversion_factor",
     "format_number",
     "format_quantity",
     "format_unit",
+    "growth_from_index",
+    "implied_base",
+    "implied_plan",
+    "index_from_growth",
     "indicator",
     "indicators",
     "load_dataset",
@@ -46,6 +68,11 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "parse_span",
+    "parse_target",
     "parse_unit",
+    "pp_change",
+    "required_growth",
     "ureg",
+    "yoy",
+    "yoy_index",
 ]

@@ -2,7 +2,9 @@
 
 ``ktstats report kon-tum`` prints the bundled Kon Tum figures grouped by
 indicator, each with its period, measure, value in Vietnamese style with its
-qualifier, and the document it came from.
+qualifier, its attainment against a plan or target where one is stated, and
+the document it came from. ``ktstats audit kon-tum`` checks the stated figures
+against each other.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import KtstatsError
+from .errors import DataError, KtstatsError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -29,6 +31,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--indicator", action="append", help="only this indicator code (repeatable)")
     rep.add_argument("--quotes", action="store_true", help="print the source sentence under each figure")
+    aud = sub.add_parser("audit", help="check the stated figures of a dataset against each other")
+    aud.add_argument("dataset", help="bundled dataset name (kon-tum) or a CSV file")
+    aud.add_argument("--csv", metavar="FILE", help="also write the full audit table to FILE")
     ind = sub.add_parser("indicators", help="list the indicator catalog")
     ind.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
@@ -50,6 +55,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for code in args.indicator:
                     indicator(code)
             text = render_report(ds, lang=args.lang, indicators=args.indicator, quotes=args.quotes)
+        elif args.command == "audit":
+            from .audit import audit, format_audit
+            from .observations import load_dataset
+
+            table = audit(load_dataset(args.dataset))
+            if args.csv:
+                try:
+                    table.to_csv(args.csv, index=False, encoding="utf-8")
+                except OSError as exc:
+                    raise DataError(f"cannot write {args.csv}: {exc}") from exc
+            text = format_audit(table)
         else:
             from .indicators import indicators
 

@@ -541,6 +541,29 @@ class Dataset:
             raise DataError(f"no {measure} levels of {indicator!r} for {region!r} were published by {as_of}")
         return IndicatorSeries._from_rows(sub._frame, indicator=indicator, region=region, measure=measure)
 
+    def attainment(self) -> pd.DataFrame:
+        """One row per stated target or plan, with the latest comparable actual.
+
+        ``status`` is ``met`` / ``not met`` when the actual covers the target's
+        span, ``in progress`` when it covers only the start of it (a first
+        quarter against an annual target: ``ratio`` is the share done,
+        ``required`` what remains), and ``no comparable actual`` otherwise.
+
+        >>> t = load_dataset("kon_tum").attainment()
+        >>> row = t[(t.indicator == "state_budget_revenue") & (t.target_period == "năm 2024")].iloc[0]
+        >>> row.status, round(float(row.ratio), 3), float(row.required)
+        ('in progress', 0.184, 3670.0)
+        """
+        from .targets import dataset_attainment
+
+        return dataset_attainment(self._frame)
+
+    def audit(self) -> pd.DataFrame:
+        """:func:`ktstats.audit` of this dataset."""
+        from .audit import audit
+
+        return audit(self)
+
     # --- display ------------------------------------------------------------
     def __repr__(self) -> str:
         f = self._frame

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from .indicators import _catalog
 from .numbers import format_number, format_quantity
@@ -33,8 +34,22 @@ _REFERENCE = {
 }
 _FORM_ORDER = {"level": 0, "ratio": 1, "change": 2, "difference": 3}
 _HEAD = {
-    "vi": ("kỳ", "loại", "số liệu", "nguồn"),
-    "en": ("period", "measure", "figure", "source"),
+    "vi": ("kỳ", "loại", "số liệu", "đánh giá", "nguồn"),
+    "en": ("period", "measure", "figure", "assessment", "source"),
+}
+_STATUS = {
+    "vi": {
+        "met": "đạt",
+        "not met": "không đạt",
+        "in progress": "đang thực hiện",
+        "no comparable actual": "chưa có số thực hiện",
+    },
+    "en": {
+        "met": "met",
+        "not met": "not met",
+        "in progress": "in progress",
+        "no comparable actual": "no actual yet",
+    },
 }
 
 
@@ -68,6 +83,71 @@ def describe_observation(obs: Observation, lang: Literal["vi", "en"] = "vi") -> 
         return f"{verb} {amount}{tail}"
     verb = "up" if up else "down"
     return f"{verb} {amount} vs {ref}"
+
+
+class _Row:
+    """Attribute access to a record (typed as Any, unlike itertuples)."""
+
+    def __init__(self, record: dict[Any, Any]) -> None:
+        self._r = record
+
+    def __getattr__(self, name: str) -> Any:
+        return self._r[name]
+
+
+def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str, ...], str]:
+    """Text beside each figure that has a plan or target: attainment, progress, implied plan."""
+    from .audit import audit
+    from .targets import dataset_attainment
+
+    out: dict[tuple[str, ...], str] = {}
+    att = dataset_attainment(dataset.to_frame())
+    words = _STATUS[lang]
+    for rec in att.to_dict("records"):
+        r = _Row(rec)
+        status = words[str(r.status)]
+        if r.status == "no comparable actual":
+            out[("target", r.indicator, r.region, r.target_period, r.target_document, r.target)] = status
+            continue
+        unit = str(r.unit)
+        if math.isnan(r.ratio):
+            gap = format_quantity(round(r.gap, 6), str(r.gap_unit) or unit, lang=lang)
+            progress = f"{'chênh' if lang == 'vi' else 'gap'} {gap}"
+        else:
+            share = format_number(100 * r.ratio, 1)
+            progress = f"{share}% {'mục tiêu' if lang == 'vi' else 'of target'}"
+            if r.required > 0:
+                more = format_quantity(r.required, unit, lang=lang)
+                progress += f", {'còn' if lang == 'vi' else 'remaining'} {more}"
+        target_side = f"{status}: {progress} ({r.actual_period})"
+        out[("target", r.indicator, r.region, r.target_period, r.target_document, r.target)] = target_side
+        key = ("actual", r.indicator, r.region, r.actual_period, r.actual_document)
+        actual_side = f"{status}: {progress} — {r.target} ({r.target_period})"
+        out[key] = f"{out[key]}; {actual_side}" if key in out else actual_side
+    table = audit(dataset)
+    for rec in table[table["check"] == "implied_plan"].to_dict("records"):
+        r = _Row(rec)
+        label = "kế hoạch ≈" if lang == "vi" else "plan ≈"
+        value = format_quantity(
+            r.derived, str(r.unit), decimals=2 if abs(r.derived) < 10_000 else 0, lang=lang
+        )
+        out[("ratio", r.indicator, r.region, r.period, r.document, r.stated)] = f"⇒ {label} {value}"
+    return out
+
+
+def _assessment(o: Observation, table: dict[tuple[str, ...], str], lang: Literal["vi", "en"]) -> str:
+    from .targets import Target
+
+    period = o.span.label()
+    if o.measure in ("target", "plan"):
+        return table.get(
+            ("target", o.indicator, o.region, period, o.document, Target.from_observation(o).label()), ""
+        )
+    if o.form == "ratio":
+        return table.get(("ratio", o.indicator, o.region, period, o.document, describe_observation(o)), "")
+    if o.form == "level":
+        return table.get(("actual", o.indicator, o.region, period, o.document), "")
+    return ""
 
 
 def _width(text: str) -> int:
@@ -107,6 +187,7 @@ def render_report(
         "",
     ]
     wanted = list(indicators) if indicators else dataset.indicators
+    notes = _assessments(dataset, lang)
     by_code = {code: [] for code in wanted}  # type: dict[str, list[Observation]]
     for obs in dataset:
         if obs.indicator in by_code:
@@ -131,11 +212,12 @@ def render_report(
                     o.span.label(lang) + region,
                     _MEASURE[lang][o.measure],
                     describe_observation(o, lang),
+                    _assessment(o, notes, lang),
                     source,
                 ]
             )
             if quotes:
-                rows.append(["", "", f"“{o.quote}”", ""])
+                rows.append(["", "", f"“{o.quote}”", "", ""])
         lines.extend(_table(rows))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -359,6 +359,52 @@ class _Typed:
             "to_pandas() and state the unit of the result"
         )
 
+    # --- growth (see ktstats.growth) --------------------------------------------
+    def yoy(self: T) -> T:
+        """Growth in percent vs the same period a year earlier (kind ``growth``)."""
+        from .growth import yoy
+
+        return yoy(self)
+
+    def yoy_index(self: T) -> T:
+        """Index in percent of the same period a year earlier (kind ``index``)."""
+        from .growth import yoy_index
+
+        return yoy_index(self)
+
+    def pp_change(self: T, lag: int | None = None) -> T:
+        """Change of a rate in percentage points (default: vs the same period last year)."""
+        from .growth import pp_change
+
+        return pp_change(self, lag)
+
+    def cagr(self, start: Any = None, end: Any = None) -> Any:
+        """Compound annual growth in percent between two periods (default: first and last).
+
+        Returns a float for a series, an array (one per column) for a panel.
+        """
+        from .growth import _check_levels, cagr
+
+        _check_levels(self, "compound growth")
+        i = 0 if start is None else self._position(start)
+        j = len(self) - 1 if end is None else self._position(end)
+        years = (self._index.asi8[j] - self._index.asi8[i]) / _PER_YEAR[self._freq]
+        if years <= 0:
+            raise PeriodError(
+                f"{self._label()}: CAGR needs end after start ({self._index[i]} → {self._index[j]})"
+            )
+        return cagr(self._values[i], self._values[j], years)
+
+    def _position(self, period: Any) -> int:
+        try:
+            p = pd.Period(period, freq=self._index.freqstr)
+        except (ValueError, TypeError) as exc:
+            raise PeriodError(f"{self._label()}: cannot read {period!r} as a period ({exc})") from None
+        pos = self._index.get_indexer(pd.PeriodIndex([p]))[0]
+        if pos < 0:
+            raise PeriodError(f"{self._label()}: no value for {p}")
+        return int(pos)
+
     def align(self: T, other: T) -> tuple[T, T]:
         """Both restricted to the periods they share (an inner join, stated).
 

@@ -1,0 +1,425 @@
+"""Consistency of stated figures.
+
+Reports state the same thing several ways: a value and its share of the plan,
+a value and its growth on last year, a fraction and its percentage, a target
+for the year and one for the last quarter. :func:`audit` derives what each
+pair implies and checks it against every other figure of the dataset, with
+tolerances taken from the stated rounding: a share written with two
+decimals is exact to ±0,005 points; a value written "khoảng"/"gần" carries
+±1%.
+
+Columns of the result: ``check, indicator, region, period, document, stated,
+derived, low, high, unit, consistent, detail, quote``. ``consistent`` is
+``True``/``False`` where the derivation could be compared with another stated
+figure and ``<NA>`` where nothing in the dataset states it (``detail`` says
+so).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .indicators import _catalog
+from .numbers import format_number, format_quantity
+from .periods import Span
+from .report import _Row
+
+if TYPE_CHECKING:
+    from .observations import Dataset, Observation
+
+__all__ = ["audit", "implied_base", "implied_plan", "stated_tolerance"]
+
+#: relative uncertainty of a value written with "khoảng", "ước", "gần"
+APPROX_RELATIVE: float = 0.01
+
+
+def implied_plan(value: Any, share_percent: Any) -> Any:
+    """The plan implied by a value and its stated share of the plan.
+
+    >>> round(implied_plan(1326.4, 35.08), 1)   # giải ngân 1.326,4 tỷ, đạt 35,08% kế hoạch
+    3781.1
+    """
+    share = np.asarray(share_percent, dtype="float64")
+    if np.any(share <= 0) or not np.all(np.isfinite(share)):
+        raise DataError(f"a share of the plan must be a positive number of percent, got {share_percent}")
+    out = np.asarray(value, dtype="float64") * 100.0 / share
+    return float(out) if out.ndim == 0 else out
+
+
+def implied_base(value: Any, growth_percent: Any = None, index_percent: Any = None) -> Any:
+    """Last year's value implied by this year's value and its growth or index.
+
+    Give exactly one of ``growth_percent`` ("tăng 11,8%") or ``index_percent``
+    ("bằng 111,7%").
+
+    >>> round(implied_base(5712, growth_percent=11.8))
+    5109
+    >>> round(implied_base(3207, index_percent=111.7))
+    2871
+    """
+    if (growth_percent is None) == (index_percent is None):
+        raise DataError("implied_base needs exactly one of growth_percent= or index_percent=")
+    index = (
+        np.asarray(index_percent, dtype="float64")
+        if index_percent is not None
+        else 100.0 + np.asarray(growth_percent, dtype="float64")
+    )
+    if np.any(index <= 0) or not np.all(np.isfinite(index)):
+        raise DataError(
+            f"growth of {growth_percent}% / index {index_percent}% leaves no positive base: "
+            "the base is undefined"
+        )
+    out = np.asarray(value, dtype="float64") * 100.0 / index
+    return float(out) if out.ndim == 0 else out
+
+
+def stated_tolerance(value: float, qualifier: str = "exact") -> float:
+    """Half a unit of the last digit written (0,005 for 35,08), or ±1% of an approximate value.
+
+    >>> stated_tolerance(35.08), stated_tolerance(19.0), stated_tolerance(830, "approx")
+    (0.005, 0.5, 8.3)
+    """
+    text = repr(abs(float(value)))
+    if "e" in text:
+        half = 0.5 * 10**-12
+    elif text.endswith(".0"):
+        half = 0.5
+    else:
+        half = 0.5 * 10 ** -len(text.split(".")[1])
+    if qualifier in ("approx", "nearly"):
+        half = max(half, APPROX_RELATIVE * abs(value))
+    return half
+
+
+def _roundest(low: float, high: float) -> float | None:
+    """The roundest number in [low, high] (fewest significant digits), if the interval is narrow."""
+    if not (math.isfinite(low) and math.isfinite(high)) or low <= 0 or high < low:
+        return None
+    for exp in range(int(math.log10(high)) + 1, -4, -1):
+        step = 10.0**exp
+        for mult in (1.0, 0.5):
+            s = step * mult
+            candidate = math.ceil(low / s) * s
+            if candidate <= high:
+                return candidate
+    return None
+
+
+def _bound_ok(low: float, high: float, bound: str, t: float, tlow: float, thigh: float) -> bool:
+    """Whether some value in [low, high] satisfies the target bound."""
+    if bound == ">=":
+        return high >= t
+    if bound == ">":
+        return high > t
+    if bound == "<=":
+        return low <= t
+    if bound == "<":
+        return low < t
+    if bound == "range":
+        return high >= tlow and low <= thigh
+    return high >= t * (1 - APPROX_RELATIVE) and low <= t * (1 + APPROX_RELATIVE)
+
+
+def _interval(o: Observation) -> tuple[float, float]:
+    """Values the wording of ``o`` allows (rounding included)."""
+    h = stated_tolerance(o.value, o.qualifier)
+    lo, hi = (o.low if o.low is not None else o.value) - h, (o.high if o.high is not None else o.value) + h
+    if o.qualifier in ("nearly", "under", "at_most"):
+        hi = o.value  # a bound is exact: "gần 2.500" is below 2.500, "không quá 5%" at most 5%
+    if o.qualifier in ("over", "at_least"):
+        lo = o.value
+    if o.qualifier in ("over", "at_least"):
+        hi = math.inf
+    if o.qualifier in ("under", "at_most"):
+        lo = -math.inf
+    return lo, hi
+
+
+def _fmt(x: float, unit: str) -> str:
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "−∞"
+    return format_quantity(x, unit, decimals=2 if abs(x) < 10_000 else 0)
+
+
+def audit(dataset: Dataset) -> pd.DataFrame:
+    """Check every stated figure of ``dataset`` against what the others imply.
+
+    >>> from ktstats import load_dataset
+    >>> table = audit(load_dataset("kon_tum"))
+    >>> row = table[(table.check == "implied_plan") & (table.indicator == "party_members_admitted")
+    ...             & (table.period == "10/2020–3/2024")].iloc[0]
+    >>> round(row.derived), row.detail.startswith("the interval contains 5.000")
+    (5000, True)
+    """
+    from .report import describe_observation
+    from .targets import Target
+
+    obs = list(dataset.observations())
+    catalog = _catalog()
+    rows: list[dict[str, Any]] = []
+
+    def add(
+        check: str,
+        o: Observation,
+        derived: float,
+        lo: float,
+        hi: float,
+        unit: str,
+        consistent: bool | None,
+        detail: str,
+    ) -> None:
+        rows.append(
+            {
+                "check": check,
+                "indicator": o.indicator,
+                "region": o.region,
+                "period": o.span.label(),
+                "document": o.document,
+                "stated": describe_observation(o),
+                "derived": derived,
+                "low": lo,
+                "high": hi,
+                "unit": unit,
+                "consistent": pd.NA if consistent is None else consistent,
+                "detail": detail,
+                "quote": o.quote,
+            }
+        )
+
+    levels: dict[tuple[Any, ...], list[Observation]] = defaultdict(list)
+    for o in obs:
+        if o.form == "level":
+            levels[(o.indicator, o.region, o.span)].append(o)
+
+    def level_for(
+        o: Observation,
+        span: Span | None = None,
+        *,
+        same_doc: bool = True,
+        measures: tuple[str, ...] | None = None,
+    ) -> Observation | None:
+        for cand in levels.get((o.indicator, o.region, span or o.span), []):
+            if same_doc and cand.document != o.document:
+                continue
+            if measures is not None and cand.measure not in measures:
+                continue
+            if not same_doc or cand.measure == o.measure:
+                return cand
+        return None
+
+    for o in obs:
+        unit_label = catalog[o.indicator].unit
+        # 1. value + share of the plan => the plan
+        if o.form == "ratio" and o.relative_to in ("plan", "congress_target"):
+            lvl = level_for(o)
+            if lvl is None:
+                continue
+            v_lo, v_hi = _interval(lvl)
+            s_h = stated_tolerance(o.value, o.qualifier)
+            derived = implied_plan(lvl.value, o.value)
+            lo = v_lo * 100 / (o.value + s_h)
+            hi = v_hi * 100 / (o.value - s_h) if o.value > s_h else math.inf
+            consistent: bool | None = None
+            detail_parts = []
+            round_plan = _roundest(lo, hi)
+            if round_plan is not None:
+                detail_parts.append(f"the interval contains {format_number(round_plan)}")
+            if o.relative_to == "plan" and o.span.year is not None:
+                year = Span.whole_year(o.span.year)
+                stated = [
+                    c
+                    for c in levels.get((o.indicator, o.region, year), [])
+                    if c.measure in ("plan", "target") and c.relative_to == ""
+                ]
+                for st in stated:
+                    t = Target.from_observation(st)
+                    ok = _bound_ok(lo, hi, t.bound, t.value, t.low, t.high)
+                    consistent = ok if consistent is None else consistent and ok
+                    detail_parts.append(
+                        f"{'meets' if ok else 'does not meet'} the {st.measure} {t.label()} stated in {st.document}"
+                    )
+            if consistent is None:
+                detail_parts.append("no plan for this period is stated in the dataset")
+            add("implied_plan", o, derived, lo, hi, unit_label, consistent, "; ".join(detail_parts))
+        # 2. value + growth/index vs the same period last year => last year's value
+        if o.relative_to == "same_period_last_year" and o.form in ("ratio", "change"):
+            lvl = level_for(o)
+            if lvl is None:
+                continue
+            v_lo, v_hi = _interval(lvl)
+            g_h = stated_tolerance(o.value, o.qualifier)
+            index = o.value if o.form == "ratio" else 100 + o.value
+            derived = implied_base(lvl.value, index_percent=index)
+            lo, hi = v_lo * 100 / (index + g_h), v_hi * 100 / (index - g_h)
+            last = o.span.same_period_last_year()
+            prior = [
+                c
+                for c in levels.get((o.indicator, o.region, last), [])
+                if c.measure in ("actual", "estimate")
+            ]
+            if prior:
+                p_lo, p_hi = _interval(prior[-1])
+                ok = p_hi >= lo and p_lo <= hi
+                detail = f"{'agrees' if ok else 'disagrees'} with {describe_observation(prior[-1])} for {last.label()} in {prior[-1].document}"
+                add("implied_base", o, derived, lo, hi, unit_label, ok, detail)
+            else:
+                add(
+                    "implied_base",
+                    o,
+                    derived,
+                    lo,
+                    hi,
+                    unit_label,
+                    None,
+                    f"no figure for {last.label()} is stated in the dataset",
+                )
+        # 3. a fraction and its stated share
+        if o.form == "level" and o.denominator is not None:
+            share_code = f"{o.indicator}_share"
+            shares = [c for c in levels.get((share_code, o.region, o.span), []) if c.document == o.document]
+            for sh in shares:
+                computed = 100.0 * o.value / o.denominator
+                tol = stated_tolerance(sh.value, sh.qualifier)
+                ok = abs(computed - sh.value) <= tol + 1e-9
+                add(
+                    "fraction_share",
+                    sh,
+                    computed,
+                    computed,
+                    computed,
+                    "percent",
+                    ok,
+                    f"{format_number(o.value)}/{format_number(o.denominator)} = {format_number(round(computed, 4))}%; "
+                    f"stated {format_number(sh.value)}% (±{format_number(tol)})",
+                )
+    # 4. the same figure stated more than once
+    groups: dict[tuple[Any, ...], list[Observation]] = defaultdict(list)
+    for o in obs:
+        groups[(o.indicator, o.region, o.span, o.measure, o.form, o.relative_to)].append(o)
+    for (_, _, _, measure, _, _), group in groups.items():
+        if len(group) < 2:
+            continue
+        first = group[0]
+        f_lo, f_hi = _interval(first)
+        for other in group[1:]:
+            o_lo, o_hi = _interval(other)
+            ok = f_hi >= o_lo and f_lo <= o_hi
+            check = "target_restated" if measure in ("plan", "target") else "figure_restated"
+            where = "the same document" if other.document == first.document else other.document
+            stricter = ""
+            if not ok or (other.value, other.qualifier) != (first.value, first.qualifier):
+                stricter = (
+                    f"; stated differently: {describe_observation(first)} vs {describe_observation(other)}"
+                )
+            add(
+                check,
+                other,
+                other.value,
+                o_lo,
+                o_hi,
+                first.unit,
+                ok,
+                f"also stated in {where}{stricter}; the two {'can both hold' if ok else 'contradict each other'}",
+            )
+    # 5. a year's target = year to date + the rest of the year (flows)
+    for o in obs:
+        if o.measure not in ("target", "plan") or o.form != "level" or catalog[o.indicator].kind != "flow":
+            continue
+        if o.span.kind != "year":
+            continue
+        for rest in obs:
+            if (
+                (rest.indicator, rest.region, rest.measure, rest.form, rest.document)
+                != (o.indicator, o.region, o.measure, o.form, o.document)
+                or rest.span.kind not in ("rest_of_year", "quarter")
+                or rest.span.end != o.span.end
+            ):
+                continue
+            ytd = Span(o.span.start, rest.span.start - 1)
+            y_lo, y_hi = _interval(o)
+            r_lo, r_hi = _interval(rest)
+            lo = y_lo - r_hi if math.isfinite(y_lo) and math.isfinite(r_hi) else -math.inf
+            hi = y_hi - r_lo if math.isfinite(y_hi) and math.isfinite(r_lo) else math.inf
+            derived = o.value - rest.value
+            actual = [
+                c for c in levels.get((o.indicator, o.region, ytd), []) if c.measure in ("actual", "estimate")
+            ]
+            implied = (
+                f"implies {ytd.label()} of {format_quantity(derived, o.unit)}"
+                f"{' or more' if not math.isfinite(hi) else ''} ({describe_observation(o)} minus "
+                f"{describe_observation(rest)} for {rest.span.label()})"
+            )
+            if actual:
+                a_lo, a_hi = _interval(actual[-1])
+                ok = a_hi >= lo and a_lo <= hi
+                add(
+                    "year_split",
+                    o,
+                    derived,
+                    lo,
+                    hi,
+                    o.unit,
+                    ok,
+                    f"{implied}; {'agrees' if ok else 'disagrees'} with {describe_observation(actual[-1])}",
+                )
+            else:
+                add(
+                    "year_split",
+                    o,
+                    derived,
+                    lo,
+                    hi,
+                    o.unit,
+                    None,
+                    f"{implied}; no figure for {ytd.label()} is stated in the dataset",
+                )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "check",
+            "indicator",
+            "region",
+            "period",
+            "document",
+            "stated",
+            "derived",
+            "low",
+            "high",
+            "unit",
+            "consistent",
+            "detail",
+            "quote",
+        ],
+    )
+    out["consistent"] = out["consistent"].astype("boolean")
+    for c in ("derived", "low", "high"):
+        out[c] = out[c].astype("float64")
+    return out
+
+
+def format_audit(table: pd.DataFrame, *, lang: str = "vi") -> str:
+    """The audit table as text for the terminal."""
+    lines = []
+    mark = {True: "✓", False: "✗"}
+    for rec in table.to_dict("records"):
+        r = _Row(rec)
+        c = "–" if rec["consistent"] is pd.NA else mark[bool(rec["consistent"])]
+        rng = ""
+        if math.isfinite(r.low) or math.isfinite(r.high):
+            rng = f" [{_fmt(r.low, r.unit)} … {_fmt(r.high, r.unit)}]"
+        lines.append(
+            f"{c} {r.check:16} {r.indicator} · {r.period} · {r.document}\n"
+            f"    stated: {r.stated}\n"
+            f"    derived: {_fmt(r.derived, r.unit)}{rng}\n"
+            f"    {r.detail}"
+        )
+    checked = table["consistent"].notna().sum()
+    bad = (table["consistent"] == False).sum()  # noqa: E712 - nullable boolean
+    lines.append(f"\n{len(table)} checks: {checked} compared with another figure, {bad} inconsistent")
+    return "\n".join(lines) + "\n"
