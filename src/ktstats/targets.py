@@ -464,7 +464,7 @@ def _as_actual(actual: Any) -> tuple[np.ndarray, np.ndarray, pint.Unit | None, p
         return (
             np.array([float(actual.magnitude)]),
             np.array(["exact"], dtype=object),
-            actual.units,
+            cast("pint.Unit", actual.units),
             None,
             True,
         )
