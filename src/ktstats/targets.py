@@ -5,10 +5,12 @@ A :class:`Target` is a bound on a value — ``>=`` for "từ … trở lên", ``
 kind:
 
 - ``level``: reach a value ("2.100.000 lượt khách", "tỷ lệ … đạt 58,5%");
-- ``added``: an increase during the period ("có thêm 05 xã", "tăng thêm 1,03%" of a rate = 1,03 points);
+- ``added``: an increase of a stock, count or rate during the period ("có thêm 05 xã",
+  "tăng thêm 1,03%" of a rate = 1,03 points); for a flow indicator an amount added during the
+  period is simply the flow's level ("kết nạp thêm 287 đảng viên" in the quarter);
 - ``reduction``: a fall during the period ("tỷ lệ hộ nghèo giảm 3%" = 3 percentage points for a rate;
   a relative fall for counts such as crimes);
-- ``growth``: a growth rate ("tăng trưởng từ 8,2% trở len").
+- ``growth``: a growth rate ("tăng trưởng từ 8,2% trở lên").
 
 :func:`attainment` compares an actual with a target honouring both sides'
 qualifiers: a target "trên 6.000" is missed at exactly 6.000, "từ 8,2% trở lên"
@@ -278,6 +280,8 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
         _GROWTH_RE.search(before) and reading.unit == ureg.percent and not is_rate
     ):
         kind = "growth"
+    if kind == "added" and ind is not None and ind.kind == "flow":
+        kind = "level"  # an amount added during the period is the flow's own level ("kết nạp thêm 287")
     better = ind.better if ind is not None else ("lower" if kind == "reduction" else "higher")
     unit = reading.unit
     if kind in ("added", "reduction") and is_rate and unit == ureg.percent:
