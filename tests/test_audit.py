@@ -5,7 +5,6 @@ from ktstats import DataError, audit, implied_base, implied_plan, load_dataset
 from ktstats.audit import stated_tolerance
 from ktstats.cli import main
 
-
 # Every stated ratio of the seeds reproduces within its rounding from a round plan or the stated fraction.
 RATIOS = [
     # value, base, stated percent
