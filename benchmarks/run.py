@@ -126,6 +126,71 @@ def _phrases(n: int, seed: int = 3) -> list[str]:
     return out
 
 
+def bench_growth(regions: int = 3300, months: int = 240) -> None:
+    print(f"\n## Growth on a {regions:,} × {months} monthly panel")
+    idx = pd.period_range("2005-01", periods=months, freq="M")
+    rng = np.random.default_rng(4)
+    data = rng.uniform(1, 100, (months, regions))
+    rates = rng.uniform(0, 50, (months, regions))
+    cols = [f"r{i}" for i in range(regions)]
+    p = Panel(data, idx, cols, unit="tỷ đồng", kind="flow")
+    r = Panel(rates, idx, cols, unit="%", kind="rate")
+    ytd = p.to_ytd()
+    ytd_np = ytd.values
+
+    row(
+        "yoy (vs same month last year)",
+        best(p.yoy),
+        best(lambda: (data[12:] / data[:-12] - 1) * 100),
+        "numpy",
+        "target ≤ 1.5×",
+    )
+    row(
+        "yoy of year-to-date values",
+        best(ytd.yoy),
+        best(lambda: (ytd_np[12:] / ytd_np[:-12] - 1) * 100),
+        "numpy",
+        "target ≤ 1.5×",
+    )
+    row(
+        "pp change of a rate",
+        best(r.pp_change),
+        best(lambda: rates[12:] - rates[:-12]),
+        "numpy",
+        "target ≤ 1.5×",
+    )
+
+
+def bench_attainment(n: int = 1_000_000) -> None:
+    print(f"\n## Attainment over {n:,} values")
+    actual = np.random.default_rng(6).uniform(0, 10_000, n)
+    target = ktstats.parse_target("trên 6.000 tỷ đồng")
+
+    def raw() -> tuple[np.ndarray, ...]:
+        met = actual > 6000.0
+        ratio = actual / 6000.0
+        gap = actual - 6000.0
+        required = np.where(met, 0.0, np.maximum(6000.0 - actual, 0.0))
+        return met, ratio, gap, required
+
+    row(
+        "met, ratio, gap, required",
+        best(lambda: ktstats.attainment(actual, target)),
+        best(raw),
+        "numpy",
+        "vectorised",
+    )
+    idx = pd.period_range("1900-01", periods=n, freq="M")
+    s = IndicatorSeries(actual, idx, unit="tỷ đồng", kind="flow")
+    row(
+        "… on an IndicatorSeries",
+        best(lambda: ktstats.attainment(s, target)),
+        best(raw),
+        "numpy",
+        "vectorised",
+    )
+
+
 def bench_parsing() -> None:
     print("\n## Parsing")
     phrases = _phrases(50_000)
@@ -173,5 +238,7 @@ if __name__ == "__main__":
     )
     bench_series()
     bench_panel()
+    bench_growth()
+    bench_attainment()
     bench_parsing()
     bench_import()

@@ -319,3 +319,20 @@ def test_attainment_against_a_target_from_the_data():
     target = next(o for o in ds if o.indicator == "tourist_visits")
     assert attainment(2_200_000, target).met is True
     assert attainment(Q_(2.0, "million visit"), target).met is False
+
+
+def test_spans_must_match(kon_tum):
+    from ktstats import PeriodError
+
+    q1 = next(
+        o
+        for o in kon_tum
+        if o.indicator == "state_budget_revenue" and o.span.label() == "quý I/2024" and o.form == "level"
+    )
+    annual = parse_target("cả năm từ 4.500 tỷ đồng trở lên", year=2024)
+    assert attainment(q1, annual).ratio == pytest.approx(830 / 4500)  # year to date vs the year: fine
+    q4 = parse_target("3 tháng cuối năm 2.100 tỷ đồng", year=2024)
+    with pytest.raises(PeriodError, match="quý I/2024"):
+        attainment(q1, q4)
+    with pytest.raises(PeriodError):
+        attainment(q1, parse_target("cả năm từ 4.500 tỷ đồng trở lên", year=2025))

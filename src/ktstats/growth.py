@@ -43,20 +43,26 @@ _PER_YEAR = {"M": 12, "Q": 4, "Y": 1}
 _LEVEL_KINDS = ("flow", "stock", "count")
 
 
-def _lag_positions(x: _Typed, lag: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of periods that have a value ``lag`` periods earlier, and of that value."""
+def _lag_pairs(x: _Typed, lag: int) -> tuple[Any, np.ndarray, np.ndarray]:
+    """Periods that have a value ``lag`` periods earlier, their values and those earlier values.
+
+    A series without gaps is handled with two slices (views, no copies).
+    """
     ords = x.index.asi8
+    n = len(ords)
+    if n > lag and ords[-1] - ords[0] == n - 1:  # contiguous: no gaps
+        return x.index[lag:], x.values[lag:], x.values[: n - lag]
     want = ords - lag
     pos = np.searchsorted(ords, want)
-    clipped = np.minimum(pos, len(ords) - 1)
-    has = (pos < len(ords)) & (ords[clipped] == want)
+    clipped = np.minimum(pos, n - 1)
+    has = (pos < n) & (ords[clipped] == want)
     current = np.flatnonzero(has)
     if current.size == 0:
         raise DataError(
             f"{x._label()}: no period has a value {lag} period(s) earlier "
             f"(periods {x.index[0]}…{x.index[-1]}), so no change can be computed"
         )
-    return current, pos[has]
+    return x.index[current], x.values[current], x.values[pos[has]]
 
 
 def _year_lag(x: _Typed) -> int:
@@ -71,20 +77,18 @@ def _check_levels(x: _Typed, what: str) -> None:
         )
 
 
-def _ratio_to_last_year(x: T, what: str) -> tuple[T, np.ndarray]:
+def _ratio_to_last_year(x: T, what: str) -> tuple[Any, np.ndarray]:
     _check_levels(x, what)
-    current, base_pos = _lag_positions(x, _year_lag(x))
-    values = x.values[current]
-    base = x.values[base_pos]
-    bad = base <= 0
-    if bad.any():
+    index, values, base = _lag_pairs(x, _year_lag(x))
+    if not (base > 0).all():
+        bad = base <= 0
         rows = np.flatnonzero(bad.any(axis=1) if bad.ndim == 2 else bad)
-        shown = ", ".join(str(x.index[base_pos[i]]) for i in rows[:5])
+        shown = ", ".join(str(p - _year_lag(x)) for p in index[rows[:5]])
         raise DataError(
             f"{x._label()}: {what} is undefined where the base is zero or negative "
             f"(base periods {shown}; values {base[rows[:5]].tolist()})"
         )
-    return x._take(x.index[current], current), values / base
+    return index, values / base
 
 
 def yoy(x: T) -> T:
@@ -101,14 +105,17 @@ def yoy(x: T) -> T:
     >>> round(float(yoy(s).values[0]), 1)
     11.8
     """
-    shell, ratio = _ratio_to_last_year(x, "growth")
-    return shell._replace((ratio - 1.0) * 100.0, unit=ureg.percent, kind="growth")
+    index, ratio = _ratio_to_last_year(x, "growth")
+    ratio -= 1.0
+    ratio *= 100.0
+    return x._derive(ratio, index, unit=ureg.percent, kind="growth")
 
 
 def yoy_index(x: T) -> T:
     """Index in percent of the same period one year earlier ("bằng X% so cùng kỳ")."""
-    shell, ratio = _ratio_to_last_year(x, "an index")
-    return shell._replace(ratio * 100.0, unit=ureg.percent, kind="index")
+    index, ratio = _ratio_to_last_year(x, "an index")
+    ratio *= 100.0
+    return x._derive(ratio, index, unit=ureg.percent, kind="index")
 
 
 def pp_change(x: T, lag: int | None = None) -> T:
@@ -134,9 +141,8 @@ def pp_change(x: T, lag: int | None = None) -> T:
     step = _year_lag(x) if lag is None else int(lag)
     if step <= 0:
         raise PeriodError(f"lag must be a positive number of periods, got {lag}")
-    current, base_pos = _lag_positions(x, step)
-    shell = x._take(x.index[current], current)
-    return shell._replace(x.values[current] - x.values[base_pos], unit=ureg.percentage_point, kind="rate")
+    index, values, base = _lag_pairs(x, step)
+    return x._derive(values - base, index, unit=ureg.percentage_point, kind="rate")
 
 
 @overload

@@ -420,6 +420,12 @@ class _Typed:
         joined = pd.PeriodIndex(joined)
         return self._take(joined, left), other._take(joined, right)
 
+    def _derive(self: T, values: np.ndarray, index: pd.PeriodIndex, **changes: Any) -> T:
+        """A derived series on ``index`` (no provenance: the values are computed)."""
+        new = self._replace(values, **changes)
+        new._index = index
+        return new
+
     def _take(self: T, index: pd.PeriodIndex, positions: np.ndarray | None) -> T:
         values = self._values if positions is None else self._values[positions]
         new = self._replace(values)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, KtstatsError, ParseError, UnitError, shown
+from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from .indicators import _catalog
 from .numbers import Reading, format_number, format_quantity, parse_quantity
 from .periods import Span, parse_span
@@ -311,12 +311,16 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
 _EPS = 1e-9
 
 
-def _actual_bounds(values: np.ndarray, qualifiers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Lowest and highest value each actual's wording allows."""
+def _actual_bounds(values: np.ndarray, qualifiers: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Lowest and highest value each actual's wording allows (``None``: all exact)."""
+    if qualifiers is None:
+        return values, values
+    q = qualifiers
+    if (q == "exact").all():
+        return values, values
     step = _EPS * np.maximum(np.abs(values), 1.0)
     lowest = values.copy()
     highest = values.copy()
-    q = qualifiers
     below = (q == "nearly") | (q == "under")
     above = q == "over"
     lowest[below] -= step[below]
@@ -440,17 +444,15 @@ def _as_target(target: Any, unit_hint: pint.Unit | None) -> Target:
     raise DataError(f"cannot use {target!r} as a target; give a Target, a phrase, a Reading or a Quantity")
 
 
-def _as_actual(actual: Any) -> tuple[np.ndarray, np.ndarray, pint.Unit | None, pd.PeriodIndex | None, bool]:
+def _as_actual(
+    actual: Any,
+) -> tuple[np.ndarray, np.ndarray | None, pint.Unit | None, pd.PeriodIndex | None, bool]:
     """(values, qualifiers, unit, index, scalar)"""
     from .observations import Observation
     from .series import IndicatorSeries
 
     if isinstance(actual, IndicatorSeries):
-        q = (
-            actual.provenance["qualifier"].to_numpy(dtype=object)
-            if actual.provenance is not None
-            else np.full(len(actual), "exact", dtype=object)
-        )
+        q = actual.provenance["qualifier"].to_numpy(dtype=object) if actual.provenance is not None else None
         return np.asarray(actual.values, dtype="float64"), q, actual.unit, actual.index, False
     if isinstance(actual, Observation):
         return (
@@ -476,7 +478,7 @@ def _as_actual(actual: Any) -> tuple[np.ndarray, np.ndarray, pint.Unit | None, p
         return np.array([float(actual)]), np.array(["exact"], dtype=object), None, None, True
     if isinstance(actual, (np.ndarray, list, tuple, pd.Series)):
         arr = np.asarray(actual, dtype="float64")
-        return arr, np.full(arr.shape, "exact", dtype=object), None, None, False
+        return arr, None, None, None, False
     raise DataError(f"cannot use {actual!r} as an actual value")
 
 
@@ -520,6 +522,7 @@ def attainment(
     """
     values, qualifiers, unit, index, scalar = _as_actual(actual)
     tgt = _as_target(target, unit)
+    _check_spans(actual, tgt)
     if unit is not None and unit != tgt.unit:
         try:
             factor = conversion_factor(unit, tgt.unit)
@@ -559,7 +562,7 @@ def attainment(
     return Attainment(
         tgt,
         out(values),
-        out(qualifiers),
+        out(qualifiers) if qualifiers is not None else "exact",
         out(ratio),
         out(met),
         out(gap),
@@ -567,6 +570,21 @@ def attainment(
         out(required),
         index,
     )
+
+
+def _check_spans(actual: Any, target: Target) -> None:
+    """An actual with a span must lie within the target's span (and start with it for flows)."""
+    from .observations import Observation
+
+    if not isinstance(actual, Observation) or target.span is None:
+        return
+    a, t = actual.span, target.span
+    flow = _catalog()[actual.indicator].kind == "flow"
+    if not t.contains(a) or (flow and a.start != t.start):
+        raise PeriodError(
+            f"the actual covers {a.label()} ({a}) but the target is for {t.label()} ({t}); "
+            "compare figures for the same span, or a year-to-date figure with an annual target"
+        )
 
 
 def _is_rate(target: Target) -> bool:
