@@ -80,7 +80,7 @@ def _check_levels(x: _Typed, what: str) -> None:
 def _ratio_to_last_year(x: T, what: str) -> tuple[Any, np.ndarray]:
     _check_levels(x, what)
     index, values, base = _lag_pairs(x, _year_lag(x))
-    if not (base > 0).all():
+    if base.size and not base.min() > 0:  # one fast reduction; NaN never occurs (series reject it)
         bad = base <= 0
         rows = np.flatnonzero(bad.any(axis=1) if bad.ndim == 2 else bad)
         shown = ", ".join(str(p - _year_lag(x)) for p in index[rows[:5]])
