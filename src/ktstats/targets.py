@@ -31,7 +31,7 @@ import pandas as pd
 
 from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from .indicators import _catalog
-from .numbers import Reading, format_number, format_quantity, parse_quantity
+from .numbers import _NUMBER_RE, Reading, format_number, format_quantity, parse_quantity
 from .periods import Span, parse_span
 from .text import normalize_text
 from .units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
@@ -214,22 +214,32 @@ def _find_span(low: str, year: int | None) -> Span | None:
     return None
 
 
+_NUMBER_PARTS = re.compile(r"[/\-–—%]")
+_MAX_WORDS_BEFORE = 3  # qualifier words before a number: "ước khoảng", "khoảng trên", "từ"
+_MAX_WORDS_AFTER = 12  # number, scale, unit words and "trở lên"
+
+
 def _find_quantity(text: str) -> tuple[Reading, int, int]:
-    """The longest quantity phrase in ``text`` (leftmost start)."""
+    """The longest quantity phrase around the first number that reads as one.
+
+    Only a bounded window of words around each number is tried, so the time
+    is linear in the length of the text.
+    """
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    for i, (start, _) in enumerate(words):
-        first = text[start:].lstrip(_STRIP)
-        if not first or not (first[0].isdigit() or i + 1 < len(words)):
-            continue
-        for j in range(len(words) - 1, i - 1, -1):
-            chunk = text[start : words[j][1]].strip(_STRIP)
-            if not chunk or not any(c.isdigit() for c in chunk):
-                continue
-            for candidate in (chunk, _PCT_POPULATION.sub(r"\1", chunk)):
-                try:
-                    return parse_quantity(candidate), start, words[j][1]
-                except KtstatsError:
-                    continue
+    digit_words = [k for k, (a, b) in enumerate(words) if any("0" <= c <= "9" for c in text[a:b])]
+    for d in digit_words:
+        word = text[words[d][0] : words[d][1]].strip(_STRIP).rstrip("%")
+        if not all(_NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part):
+            continue  # not a Vietnamese number (a date, a code, "1,2.3"): no phrase can start here
+        for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
+            start = words[i][0]
+            for j in range(min(len(words) - 1, d + _MAX_WORDS_AFTER), d - 1, -1):
+                chunk = text[start : words[j][1]].strip(_STRIP)
+                for candidate in (chunk, _PCT_POPULATION.sub(r"\1", chunk)):
+                    try:
+                        return parse_quantity(candidate), start, words[j][1]
+                    except KtstatsError:
+                        continue
     raise ParseError(f"no target value found in {shown(text)}", text=text)
 
 
