@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -563,6 +563,46 @@ class Dataset:
         from .audit import audit
 
         return audit(self)
+
+    # --- files (see ktstats.io) ---------------------------------------------------
+    def to_csv(self, path: str | Path) -> None:
+        """Write the dataset as CSV (UTF-8, every float exact)."""
+        from .io import write_dataset
+
+        write_dataset(self, path, format="csv")
+
+    def to_parquet(self, path: str | Path) -> None:
+        """Write the dataset as Parquet (needs pyarrow)."""
+        from .io import write_dataset
+
+        write_dataset(self, path, format="parquet")
+
+    def to_excel(self, path: str | Path) -> None:
+        """Write the dataset as an Excel workbook (needs openpyxl)."""
+        from .io import write_dataset
+
+        write_dataset(self, path, format="excel")
+
+    @classmethod
+    def read_csv(cls, path: str | Path, *, number_style: Literal["plain", "vi"] = "plain") -> Dataset:
+        """Read a dataset CSV; ``number_style="vi"`` for values written 1.326,4."""
+        from .io import read_dataset
+
+        return read_dataset(path, format="csv", number_style=number_style)
+
+    @classmethod
+    def read_parquet(cls, path: str | Path) -> Dataset:
+        """Read a dataset Parquet file."""
+        from .io import read_dataset
+
+        return read_dataset(path, format="parquet")
+
+    @classmethod
+    def read_excel(cls, path: str | Path, *, sheet: str | None = None) -> Dataset:
+        """Read a dataset workbook; numbers typed as Vietnamese-style text are read as such."""
+        from .io import read_dataset
+
+        return read_dataset(path, format="excel", sheet=sheet)
 
     # --- display ------------------------------------------------------------
     def __repr__(self) -> str:

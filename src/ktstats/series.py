@@ -435,6 +435,25 @@ class _Typed:
             object.__setattr__(new, "provenance", prov if positions is None else prov.iloc[positions])
         return new
 
+    # --- files (see ktstats.io) ---------------------------------------------------
+    def to_csv(self, path: Any) -> None:
+        """Write as a long CSV table (one row per region and period; metadata on every row)."""
+        from .io import write_series
+
+        write_series(self, path, format="csv")
+
+    def to_parquet(self, path: Any) -> None:
+        """Write as a long Parquet table (needs pyarrow)."""
+        from .io import write_series
+
+        write_series(self, path, format="parquet")
+
+    def to_excel(self, path: Any) -> None:
+        """Write as a long Excel table (needs openpyxl)."""
+        from .io import write_series
+
+        write_series(self, path, format="excel")
+
     def _header(self) -> str:
         parts = [
             f"kind {self.kind}",
@@ -583,6 +602,27 @@ class IndicatorSeries(_Typed):
             provenance=prov,
         )
 
+    @classmethod
+    def read_csv(cls, path: Any, **kw: Any) -> IndicatorSeries:
+        """Read a series written by :meth:`to_csv`."""
+        from .io import read_series
+
+        return read_series(path, format="csv", **kw)
+
+    @classmethod
+    def read_parquet(cls, path: Any) -> IndicatorSeries:
+        """Read a series written by :meth:`to_parquet`."""
+        from .io import read_series
+
+        return read_series(path, format="parquet")
+
+    @classmethod
+    def read_excel(cls, path: Any, **kw: Any) -> IndicatorSeries:
+        """Read a series written by :meth:`to_excel`."""
+        from .io import read_series
+
+        return read_series(path, format="excel", **kw)
+
     def to_pandas(self) -> pd.Series:
         """A float64 pandas Series on the PeriodIndex; unit, basis and kind in ``attrs``."""
         s = pd.Series(self._values.copy(), index=self._index.copy(), name=self.indicator, dtype="float64")
@@ -713,6 +753,27 @@ class Panel(_Typed):
             indicator=indicator,
             measure=measure,
         )
+
+    @classmethod
+    def read_csv(cls, path: Any, **kw: Any) -> Panel:
+        """Read a panel written by :meth:`to_csv`."""
+        from .io import read_panel
+
+        return read_panel(path, format="csv", **kw)
+
+    @classmethod
+    def read_parquet(cls, path: Any) -> Panel:
+        """Read a panel written by :meth:`to_parquet`."""
+        from .io import read_panel
+
+        return read_panel(path, format="parquet")
+
+    @classmethod
+    def read_excel(cls, path: Any, **kw: Any) -> Panel:
+        """Read a panel written by :meth:`to_excel`."""
+        from .io import read_panel
+
+        return read_panel(path, format="excel", **kw)
 
     def to_frame(self) -> pd.DataFrame:
         """The panel as a wide float64 DataFrame."""
