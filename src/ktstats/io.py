@@ -315,12 +315,12 @@ def _series_frame(
     if len(table) == 0:
         raise DataError("the file has no rows", file=p.name)
     for col in ("indicator", "measure", "kind", "basis", "unit", "freq"):
-        values = table[col].astype(str).str.strip()
-        first = values.iloc[0]
-        bad = np.flatnonzero((values != first).to_numpy())
+        cells = table[col].astype(str).str.strip()
+        first = cells.iloc[0]
+        bad = np.flatnonzero((cells != first).to_numpy())
         if bad.size:
             raise DataError(
-                f"one {col} per file: {first!r} on row 1 but {values.iloc[bad[0]]!r}",
+                f"one {col} per file: {first!r} on row 1 but {cells.iloc[bad[0]]!r}",
                 file=p.name,
                 row=int(bad[0]) + 1,
                 column=col,
@@ -431,10 +431,12 @@ def read_panel(
 
     frame, name = _series_frame(path, format, number_style, sheet)
     meta = frame.iloc[0]
-    wide = frame.pivot(index="period", columns="region", values="value")
-    if wide.isna().to_numpy().any():
-        holes = wide.isna().stack()
-        region_period = holes[holes].index[:5].tolist()
+    # pivot, not pivot_table: duplicates were rejected above and nothing may be aggregated
+    wide = frame.pivot(index="period", columns="region", values="value")  # noqa: PD010
+    mask = wide.isna().to_numpy()
+    if mask.any():
+        rows, cols = np.nonzero(mask)
+        region_period = [(wide.index[r], wide.columns[c]) for r, c in zip(rows[:5], cols[:5], strict=True)]
         raise DataError(
             f"the panel has holes: no value for {', '.join(f'{r} {p}' for p, r in region_period)}; "
             "every region needs every period",
