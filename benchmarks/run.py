@@ -214,6 +214,49 @@ def bench_parsing() -> None:
         )
 
 
+ADVERSARIAL = [
+    "1.",
+    "1,",
+    "khoảng ",
+    "từ ",
+    "9",
+    "1.000",
+    "quý ",
+    "tháng 1/",
+    "%",
+    "\u0300",
+    "ủy ",
+    "1 - ",
+    "trên 1.000 tỷ ",
+    "5" * 60 + "% ",
+    "75% xã ",
+    "1,2.3 xã ",
+    "năm 2024 ",
+    "1 " + "xxxxxxxxxxxxxxx " * 12,
+]
+
+
+def bench_adversarial(size: int = 1_000_000) -> None:
+    print(f"\n## Parsers on {size / 1e6:.0f} MB of adversarial input (seconds per MB; linear means flat)")
+    parsers = [ktstats.parse_number, ktstats.parse_quantity, ktstats.parse_span, ktstats.parse_target]
+    worst = (0.0, "", "")
+    for pattern in ADVERSARIAL:
+        text = pattern * (size // len(pattern.encode("utf-8")))
+        mb = len(text.encode("utf-8")) / 1e6
+        times = []
+        for parse in parsers:
+            start = timeit.default_timer()
+            with contextlib.suppress(ktstats.KtstatsError):
+                parse(text)
+            per_mb = (timeit.default_timer() - start) / mb
+            times.append(per_mb)
+            if per_mb > worst[0]:
+                worst = (per_mb, parse.__name__, pattern)
+        shown = " ".join(f"{t:7.3f}" for t in times)
+        print(f"  {pattern[:16]!r:20} number/quantity/span/target: {shown}")
+    print(f"longest: {worst[0]:.3f} s/MB ({worst[1]} on {worst[2][:16]!r}…)")
+
+
 def bench_import() -> None:
     print("\n## Import")
     code = (
@@ -241,4 +284,5 @@ if __name__ == "__main__":
     bench_growth()
     bench_attainment()
     bench_parsing()
+    bench_adversarial()
     bench_import()

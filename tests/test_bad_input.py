@@ -155,3 +155,221 @@ def test_fuzz_number_like_text(text):
     except (ParseError, UnitError):
         return
     assert math.isfinite(r.value) and r.low <= r.value <= r.high
+
+
+# --- targets, series operations and files: each with the exact error and the value named ---------
+
+
+def _series(
+    values=(1.0, 2.0), start="2024Q1", freq="Q", unit="tỷ đồng", kind="flow", basis="period", name="revenue"
+):
+    return ktstats.IndicatorSeries(
+        list(values),
+        pd.period_range(start, periods=len(values), freq=freq),
+        unit=unit,
+        kind=kind,
+        basis=basis,
+        indicator=name,
+    )
+
+
+def _file(tmp_path, name, content):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+HEADER = "indicator,region,period_start,period_end,measure,value,unit,qualifier,document,quote\n"
+ROW = 'grdp_growth,kon_tum,2024-01,2024-03,actual,6.45,percent,exact,003.txt,"tăng trưởng đạt 6,45%"\n'
+
+OPERATIONS = [
+    # id, call (tmp_path -> None), error, text that must appear in the message
+    (
+        "target without value",
+        lambda t: ktstats.parse_target("phấn đấu hoàn thành"),
+        ParseError,
+        "phấn đấu hoàn thành",
+    ),
+    ("target of dates only", lambda t: ktstats.parse_target("năm 2024"), ParseError, "năm 2024"),
+    (
+        "target range with bound",
+        lambda t: ktstats.parse_target("trên 7-8%"),
+        ParseError,
+        "'trên' cannot qualify",
+    ),
+    ("target unknown indicator", lambda t: ktstats.parse_target("8%", indicator="gdp"), DataError, "gdp"),
+    (
+        "attainment percent vs points",
+        lambda t: ktstats.attainment(
+            ktstats.Q_(3, "percent"), ktstats.parse_target("Tỷ lệ hộ nghèo giảm 3%")
+        ),
+        UnitError,
+        "percent",
+    ),
+    (
+        "attainment ha vs đồng",
+        lambda t: ktstats.attainment(ktstats.Q_(3, "ha"), ktstats.parse_target("trên 6.000 tỷ đồng")),
+        UnitError,
+        "hectare",
+    ),
+    (
+        "attainment of nothing",
+        lambda t: ktstats.attainment(None, ktstats.parse_target("trên 6.000 tỷ đồng")),
+        DataError,
+        "None",
+    ),
+    (
+        "rates summed",
+        lambda t: _series(kind="rate", unit="%") + _series(kind="rate", unit="%"),
+        UnitError,
+        "never sums",
+    ),
+    (
+        "percent plus points",
+        lambda t: _series(kind="rate", unit="%") - _series(kind="rate", unit="pp"),
+        UnitError,
+        "percentage_point",
+    ),
+    ("frequencies differ", lambda t: _series() + _series(start="2024-01", freq="M"), PeriodError, "(M)"),
+    ("periods differ", lambda t: _series() + _series(start="2024Q3"), PeriodError, "2024Q3"),
+    ("basis differs", lambda t: _series() + _series(basis="ytd"), PeriodError, "ytd"),
+    ("bare number added", lambda t: _series() + 5, UnitError, "5"),
+    ("growth with zero base", lambda t: _series([0.0, 1, 1, 1, 2]).yoy(), DataError, "2024Q1"),
+    ("growth of a rate", lambda t: _series(kind="rate", unit="%").yoy(), DataError, "rate"),
+    ("ytd of a rate", lambda t: _series(kind="rate", unit="%").to_ytd(), DataError, "rate"),
+    (
+        "ytd with a gap",
+        lambda t: ktstats.IndicatorSeries(
+            [1.0, 2.0], pd.PeriodIndex(["2024Q1", "2024Q3"], freq="Q"), unit="%", kind="flow"
+        ).to_ytd(),
+        DataError,
+        "2024Q2",
+    ),
+    ("missing value", lambda t: _series([1.0, float("nan")]), DataError, "2024Q2"),
+    ("compose without weights", lambda t: ktstats.compose_growth([6.0, 7.0], None), DataError, "weights"),
+    ("required growth weight 1", lambda t: ktstats.required_growth(8.2, 7.5, 1.0), DataError, "1.0"),
+    (
+        "csv missing column",
+        lambda t: ktstats.load_dataset(str(_file(t, "a.csv", HEADER.replace(",measure", "") + ROW))),
+        DataError,
+        "measure",
+    ),
+    (
+        "csv unknown unit",
+        lambda t: ktstats.load_dataset(str(_file(t, "b.csv", HEADER + ROW.replace("percent", "quả")))),
+        DataError,
+        "quả",
+    ),
+    (
+        "csv bad span",
+        lambda t: ktstats.load_dataset(str(_file(t, "c.csv", HEADER + ROW.replace("2024-03", "2023-03")))),
+        DataError,
+        "2023-03",
+    ),
+    (
+        "csv foreign number",
+        lambda t: ktstats.load_dataset(str(_file(t, "d.csv", HEADER + ROW.replace("6.45", '"6,45"')))),
+        DataError,
+        "6,45",
+    ),
+    (
+        "csv duplicated key",
+        lambda t: ktstats.load_dataset(str(_file(t, "e.csv", HEADER + ROW + ROW))),
+        DataError,
+        "duplicates row 1",
+    ),
+    (
+        "csv not utf-8",
+        lambda t: ktstats.load_dataset(str(_file(t, "f.csv", (HEADER + ROW).encode("utf-16")))),
+        DataError,
+        "f.csv",
+    ),
+    (
+        "excel damaged",
+        lambda t: ktstats.Dataset.read_excel(_file(t, "g.xlsx", b"PK\x03\x04garbage")),
+        DataError,
+        "g.xlsx",
+    ),
+    (
+        "excel wrong sheet",
+        lambda t: ktstats.Dataset.read_excel(_excel(t), sheet="Sheet9"),
+        DataError,
+        "Sheet9",
+    ),
+    (
+        "excel bad number text",
+        lambda t: ktstats.Dataset.read_excel(_excel(t, value="1,326.4")),
+        DataError,
+        "1,326.4",
+    ),
+]
+
+
+def _excel(tmp_path, value="6,45"):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER.strip().split(","))
+    ws.append([*ROW.strip().split(",")[:5], value, "percent", "exact", "003.txt", "tăng trưởng"])
+    path = tmp_path / "h.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "named"), [o[1:] for o in OPERATIONS], ids=[o[0] for o in OPERATIONS]
+)
+def test_bad_operations_and_files(tmp_path, call, error, named):
+    with pytest.raises(error) as info:
+        call(tmp_path)
+    assert named in str(info.value)
+
+
+def test_the_suite_has_at_least_sixty_bad_inputs():
+    assert len(NUMBERS) + len(QUANTITIES) + len(SPANS) + len(UNITS) + len(OPERATIONS) >= 60
+
+
+ADVERSARIAL = [
+    "1." * 50_000,
+    "1," * 50_000,
+    "khoảng " * 20_000,
+    "từ " * 20_000 + "5",
+    "9" * 100_000,
+    "1.000" * 20_000,
+    "quý " * 20_000,
+    "tháng 1/" * 20_000,
+    "%" * 100_000,
+    "\u0300" * 50_000,
+    "ủy " * 30_000,
+    "1 - " * 30_000,
+    "trên 1.000 tỷ " * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[f"{t[:8]!r}x{len(t)}" for t in ADVERSARIAL])
+def test_long_adversarial_strings_parse_or_raise(text):
+    for parse, errors in (
+        (ktstats.parse_number, ParseError),
+        (ktstats.parse_quantity, (ParseError, UnitError)),
+        (ktstats.parse_span, PeriodError),
+        (ktstats.parse_target, (ParseError, UnitError)),
+    ):
+        try:
+            result = parse(text)
+        except errors as exc:
+            assert len(str(exc)) < 2_000  # long inputs are shortened in messages
+            continue
+        assert result is not None
+
+
+@given(st.text(min_size=0, max_size=300))
+def test_fuzz_parse_target(text):
+    try:
+        t = ktstats.parse_target(text)
+    except (ParseError, UnitError):
+        return
+    assert math.isfinite(t.value)

@@ -342,10 +342,10 @@ def _resolve_unit(unit_text: str, pct: bool, scale: str | None) -> pint.Unit:
     try:
         unit = parse_unit(unit_text) if unit_text else ureg.dimensionless
     except UnitError:
-        raise UnitError(f"unknown unit {unit_text!r}") from None
+        raise UnitError(f"unknown unit {shown(unit_text)}") from None
     if pct:
         if unit_text and unit != ureg.percent:
-            raise UnitError(f"'%' together with the unit {unit_text!r}")
+            raise UnitError(f"'%' together with the unit {shown(unit_text)}")
         unit = ureg.percent
     if scale:
         unit = ureg.Unit(SCALE_WORDS[scale]) * unit

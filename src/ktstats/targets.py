@@ -31,7 +31,7 @@ import pandas as pd
 
 from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from .indicators import _catalog
-from .numbers import _NUMBER_RE, Reading, format_number, format_quantity, parse_quantity
+from .numbers import _NUMBER_RE, _PREFIXES, Reading, format_number, format_quantity, parse_quantity
 from .periods import Span, parse_span
 from .text import normalize_text
 from .units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
@@ -192,7 +192,7 @@ _PERIOD_NUMBERS = re.compile(
     r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+(?:cuối|đầu))?(?:\s+năm)?"
     r"|(?:quý|tháng)\s+[ivx0-9]+(?![0-9])"
 )
-_PCT_POPULATION = re.compile(r"([0-9][0-9.,]*\s*%)\s+[^0-9%]+?(?=\s+trở (?:lên|xuống)\b|$)")
+_PCT_POPULATION = re.compile(r"(?<![0-9.,])([0-9][0-9.,]*+\s*+%)\s+[^0-9%]+?(?=\s+trở (?:lên|xuống)\b|$)")
 _STRIP = " .,;:)(\"'“”"
 _WORD_RE = re.compile(r"\S+")
 
@@ -214,7 +214,12 @@ def _find_span(low: str, year: int | None) -> Span | None:
     return None
 
 
+_QUALIFIER_WORDS: Final = frozenset(
+    {w for phrase in _PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
+)
 _NUMBER_PARTS = re.compile(r"[/\-–—%]")
+_MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
+_MAX_PHRASE_CHARS = 200
 _MAX_WORDS_BEFORE = 3  # qualifier words before a number: "ước khoảng", "khoảng trên", "từ"
 _MAX_WORDS_AFTER = 12  # number, scale, unit words and "trở lên"
 
@@ -229,17 +234,31 @@ def _find_quantity(text: str) -> tuple[Reading, int, int]:
     digit_words = [k for k, (a, b) in enumerate(words) if any("0" <= c <= "9" for c in text[a:b])]
     for d in digit_words:
         word = text[words[d][0] : words[d][1]].strip(_STRIP).rstrip("%")
-        if not all(_NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part):
+        if len(word) > _MAX_NUMBER_CHARS or not all(
+            _NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part
+        ):
             continue  # not a Vietnamese number (a date, a code, "1,2.3"): no phrase can start here
         for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
             start = words[i][0]
             for j in range(min(len(words) - 1, d + _MAX_WORDS_AFTER), d - 1, -1):
+                if words[j][1] - start > _MAX_PHRASE_CHARS:
+                    continue  # no quantity phrase is this long
                 chunk = text[start : words[j][1]].strip(_STRIP)
-                for candidate in (chunk, _PCT_POPULATION.sub(r"\1", chunk)):
+                candidates = (chunk, _PCT_POPULATION.sub(r"\1", chunk)) if "%" in chunk else (chunk,)
+                for candidate in candidates:
                     try:
-                        return parse_quantity(candidate), start, words[j][1]
+                        reading = parse_quantity(candidate)
                     except KtstatsError:
                         continue
+                    before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
+                    if before in _QUALIFIER_WORDS:
+                        # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
+                        raise ParseError(
+                            f"{shown(text.strip())}: {before!r} cannot qualify {chunk!r}",
+                            text=text,
+                            position=words[i - 1][0],
+                        )
+                    return reading, start, words[j][1]
     raise ParseError(f"no target value found in {shown(text)}", text=text)
 
 
@@ -278,7 +297,16 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
 
         ind = lookup(indicator)
     masked = _PERIOD_NUMBERS.sub(lambda m: " " * len(m.group(0)), low)
-    reading, start, _ = _find_quantity(masked)
+    try:
+        reading, start, _ = _find_quantity(masked)
+    except ParseError as exc:
+        raise ParseError(
+            f"no target value found in {shown(norm)}"
+            if "no target value" in str(exc)
+            else str(exc).replace(shown(masked.strip()), shown(norm)),
+            text=norm,
+            position=exc.position,
+        ) from None
     before = low[:start]
     is_rate = (ind is not None and ind.kind == "rate") or (ind is None and bool(_RATE_RE.search(before)))
     kind: TargetKind = "level"

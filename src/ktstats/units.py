@@ -44,6 +44,7 @@ ureg.load_definitions(str(resources.files("ktstats") / "units.txt"))
 Q_ = ureg.Quantity
 
 _SCALE_NAMES = ("trillion", "billion", "million", "thousand")
+_MAX_UNIT_LENGTH = 80
 
 
 def _read_lexicon(name: str) -> list[dict[str, str]]:
@@ -106,6 +107,8 @@ def parse_unit(text: str) -> pint.Unit:
             return ureg.Unit(scale)
         if key.startswith(word + " ") and key[len(word) + 1 :] in UNIT_PHRASES:
             return cast("pint.Unit", ureg.Unit(scale) * ureg.Unit(UNIT_PHRASES[key[len(word) + 1 :]]))
+    if len(key) > _MAX_UNIT_LENGTH:  # no unit is this long; do not hand pint a novel
+        raise UnitError(f"unknown unit {shown(text)}: longer than any unit")
     try:
         return ureg.Unit(normalize_text(text).strip())
     except Exception as exc:  # pint's parser raises many types (even AssertionError)
