@@ -644,10 +644,9 @@ class IndicatorSeries(_Typed):
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise DataError("to_pint() needs pint-pandas: pip install 'ktstats[bench]'") from exc
         pint_pandas.PintType.ureg = ureg
+        pint_array: Any = pint_pandas.PintArray  # typed or not, depending on the installed version
         return pd.Series(
-            pint_pandas.PintArray(  # type: ignore[no-untyped-call]
-                self._values.copy(), dtype=f"pint[{unit_to_str(self.unit) or 'dimensionless'}]"
-            ),
+            pint_array(self._values.copy(), dtype=f"pint[{unit_to_str(self.unit) or 'dimensionless'}]"),
             index=self._index.copy(),
             name=self.indicator,
         )
