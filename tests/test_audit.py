@@ -87,3 +87,22 @@ def test_cli_audit_and_report(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "đang thực hiện: 18,4% mục tiêu, còn 3.670 tỷ đồng" in out
     assert "⇒ kế hoạch ≈ 4.600,89 tỷ đồng" in out
+
+
+def test_national_gdp_history_loads_with_its_revisions():
+    ds = load_dataset("vn_gdp")
+    q = ds.series("gdp_growth", "viet_nam", freq="Q", basis="period")
+    assert str(q.index[0]) == "2011Q1" and str(q.index[-1]) == "2024Q4"
+    # the GSO re-estimated 2011-2021 in 2022: as of 2021 the 2019 growth was 7,02%, later 7,36%
+    before = ds.series("gdp_growth", "viet_nam", freq="Y", as_of="2021-12-31").to_pandas()
+    after = ds.series("gdp_growth", "viet_nam", freq="Y").to_pandas()
+    assert before[pd.Period("2019", freq="Y")] == 7.02 and after[pd.Period("2019", freq="Y")] == 7.36
+
+
+def test_audit_finds_the_misprinted_quarter():
+    # Tiền Phong printed 5,51% for Q1/2017; every other source says 5,15%
+    table = audit(load_dataset("vn_gdp"))
+    bad = table[table["consistent"] == False]  # noqa: E712
+    assert bad["stated"].tolist() == ["5,51%"]
+    revised = table[table.check == "figure_revised"]
+    assert len(revised) >= 20 and revised["consistent"].isna().all()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from .indicators import _catalog
 from .numbers import format_number, format_quantity
 from .periods import Span
 from .report import _Row
+from .units import format_unit
 
 if TYPE_CHECKING:
     from .observations import Dataset, Observation
@@ -298,34 +300,58 @@ def audit(dataset: Dataset) -> pd.DataFrame:
                     f"{format_number(o.value)}/{format_number(o.denominator)} = {format_number(round(computed, 4))}%; "
                     f"stated {format_number(sh.value)}% (±{format_number(tol)})",
                 )
-    # 4. the same figure stated more than once
+    # 4. the same figure stated more than once: at the same date it must agree; a later
+    #    document that states it differently is a revision (the later figure is used)
     groups: dict[tuple[Any, ...], list[Observation]] = defaultdict(list)
     for o in obs:
         groups[(o.indicator, o.region, o.span, o.measure, o.form, o.relative_to)].append(o)
     for (_, _, _, measure, _, _), group in groups.items():
         if len(group) < 2:
             continue
-        first = group[0]
-        f_lo, f_hi = _interval(first)
-        for other in group[1:]:
+        group = sorted(group, key=lambda o: o.document_date or pd.Timestamp(0))
+        for prev, other in pairwise(group):
+            p_lo, p_hi = _interval(prev)
             o_lo, o_hi = _interval(other)
-            ok = f_hi >= o_lo and f_lo <= o_hi
-            check = "target_restated" if measure in ("plan", "target") else "figure_restated"
-            where = "the same document" if other.document == first.document else other.document
-            stricter = ""
-            if not ok or (other.value, other.qualifier) != (first.value, first.qualifier):
-                stricter = (
-                    f"; stated differently: {describe_observation(first)} vs {describe_observation(other)}"
+            ok = p_hi >= o_lo and p_lo <= o_hi
+            same = (other.value, other.qualifier) == (prev.value, prev.qualifier)
+            if (
+                prev.document_date is not None
+                and other.document_date is not None
+                and (other.document_date > prev.document_date)
+                and not same
+            ):
+                change = other.value - prev.value
+                unit = "điểm phần trăm" if other.unit == "percent" else format_unit(other.unit)
+                add(
+                    "figure_revised" if measure not in ("plan", "target") else "target_revised",
+                    other,
+                    other.value,
+                    o_lo,
+                    o_hi,
+                    other.unit,
+                    None,
+                    f"revised from {describe_observation(prev)} ({prev.document}, "
+                    f"{prev.document_date:%d/%m/%Y}) by {'+' if change >= 0 else '−'}"
+                    f"{format_number(round(abs(change), 6))} {unit}; the later figure is used",
                 )
+                continue
+            check = "target_restated" if measure in ("plan", "target") else "figure_restated"
+            where = "the same document" if other.document == prev.document else other.document
+            differently = (
+                ""
+                if same
+                else (f"; stated differently: {describe_observation(prev)} vs {describe_observation(other)}")
+            )
             add(
                 check,
                 other,
                 other.value,
                 o_lo,
                 o_hi,
-                first.unit,
+                prev.unit,
                 ok,
-                f"also stated in {where}{stricter}; the two {'can both hold' if ok else 'contradict each other'}",
+                f"also stated in {where}{differently}; the two "
+                f"{'can both hold' if ok else 'contradict each other'}",
             )
     # 5. a year's target = year to date + the rest of the year (flows)
     for o in obs:

@@ -137,30 +137,36 @@ def _documents() -> pd.DataFrame:
     path = data_dir() / "documents.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    for col, default in (("number_style", "vi"), ("url", ""), ("date_precision", "day")):
+        if col not in frame.columns:
+            frame[col] = default
     return frame.set_index("document")
 
 
 @lru_cache(maxsize=64)
-def _document_text(name: str) -> str:
+def _document_text(name: str) -> str | None:
+    """The bundled text of a source document, or ``None`` for documents cited by address."""
     path = data_dir() / "sources" / name
+    if not path.is_file():
+        return None
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError(f"source document {name!r} is not in datasets/sources/") from exc
+        raise DataError(f"source document {name!r} cannot be read: {exc}") from exc
     try:
         return squash_whitespace(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise DataError(f"source document {name!r} is not valid UTF-8: {exc}") from exc
 
 
-def _numbers_in(text: str) -> list[float]:
-    out = []
-    for m in _NUMBER_RE.finditer(text):
-        try:
-            out.append(_to_float(m.group(0)))
-        except ValueError:  # pragma: no cover - the pattern only matches numbers
-            continue
-    return out
+_EN_NUMBER_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+
+
+def _numbers_in(text: str, style: str = "vi") -> list[float]:
+    """Every number written in ``text`` (Vietnamese style, or English for English sources)."""
+    if style == "en":
+        return [float(m.group(0).replace(",", "")) for m in _EN_NUMBER_RE.finditer(text)]
+    return [_to_float(m.group(0)) for m in _NUMBER_RE.finditer(text)]
 
 
 def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: bool) -> float:
@@ -343,14 +349,27 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
                     i,
                     "document",
                 )
-            if quote not in _document_text(document):
+            source = _document_text(document)
+            if source is None:
+                # a public web page cited by address: its text is not bundled, so only the
+                # figures-in-the-quote check applies
+                if not str(docs.loc[document, "url"]).strip():
+                    raise _fail(
+                        f"document {document!r} has neither a bundled text nor an address",
+                        file,
+                        i,
+                        "document",
+                    )
+            elif quote not in source:
                 raise _fail(f"quote not found in {document}: {quote[:80]!r}…", file, i, "quote")
-            numbers = _numbers_in(quote)
-            wanted = [("value", abs(value)), ("low", abs(low)), ("high", abs(high))]
+            numbers = _numbers_in(quote, str(docs.loc[document, "number_style"]) or "vi")
+            wanted = (
+                [("low", abs(low)), ("high", abs(high))] if qualifier == "range" else [("value", abs(value))]
+            )
             if not math.isnan(denominator):
                 wanted.append(("denominator", denominator))
             for col, v in wanted:
-                if not any(math.isclose(v, n, rel_tol=1e-9, abs_tol=1e-12) for n in numbers):
+                if not any(math.isclose(v, abs(n), rel_tol=1e-9, abs_tol=1e-12) for n in numbers):
                     raise _fail(f"{col} {v:g} does not appear in the quote {quote[:80]!r}…", file, i, col)
         key = (code, region, str(span), measure, form, relative_to, document, quote)
         if key in seen:
@@ -395,6 +414,26 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
     out.loc[out["denominator"].isna(), "denominator"] = pd.NA
     out["document_date"] = pd.to_datetime(out["document_date"])
     return out
+
+
+def _span_mask(frame: pd.DataFrame, freq: str | None, basis: str | None) -> np.ndarray:
+    """Rows whose span is one period of ``freq`` (basis "period") or runs from January (basis "ytd")."""
+    if freq not in (None, "M", "Q", "Y") or basis not in (None, "period", "ytd"):
+        raise DataError(f"freq must be 'M', 'Q' or 'Y' and basis 'period' or 'ytd'; got {freq!r}, {basis!r}")
+    start = pd.PeriodIndex(frame["period_start"], freq="M")
+    end = pd.PeriodIndex(frame["period_end"], freq="M")
+    months = (end.asi8 - start.asi8) + 1
+    s_month, e_month = np.asarray(start.month), np.asarray(end.month)
+    same_year = np.asarray(start.year) == np.asarray(end.year)
+    step = {"M": 1, "Q": 3, "Y": 12, None: 0}[freq]
+    ends_ok = (e_month % step == 0) if step else np.ones(len(frame), dtype=bool)
+    single = same_year & ends_ok & ((months == step) if step else np.ones(len(frame), dtype=bool))
+    ytd = same_year & ends_ok & (s_month == 1)
+    if basis == "period":
+        return np.asarray(single & ((s_month - 1) % max(step, 1) == 0))
+    if basis == "ytd":
+        return np.asarray(ytd)
+    return np.asarray(single | ytd)
 
 
 class Dataset:
@@ -512,20 +551,34 @@ class Dataset:
         measure: str = "actual",
         *,
         as_of: str | pd.Timestamp | None = None,
+        freq: str | None = None,
+        basis: str | None = None,
     ) -> IndicatorSeries:
         """The levels of one indicator for one region and measure as a typed series.
 
         Restated figures resolve to the latest document (``as_of`` to go back in
         time). Frequency and basis follow the spans: quarterly year-to-date for
-        "quý I", "9 tháng"; monthly points for stocks and rates.
+        "quý I", "9 tháng"; monthly points for stocks and rates. Where a dataset
+        holds several kinds of span (quarters, year-to-date figures and whole
+        years), choose with ``freq`` ("M", "Q", "Y") and ``basis`` ("period",
+        "ytd").
 
         >>> s = load_dataset("kon_tum").series("grdp_growth")
         >>> s.basis, s.freq, s.to_pandas().round(2).tolist()
         ('ytd', 'Q', [6.05, 6.87, 6.45])
+        >>> q = load_dataset("vn_gdp").series("gdp_growth", "viet_nam", freq="Q", basis="period")
+        >>> str(q.index[-1]), float(q.values[-1])
+        ('2024Q4', 7.55)
         """
         from .series import IndicatorSeries
 
         sub = self.filter(indicator=indicator, region=region, measure=measure, form="level")
+        if freq is not None or basis is not None:
+            sub = Dataset(
+                sub._frame[_span_mask(sub._frame, freq, basis)].reset_index(drop=True),
+                name=self.name,
+                _validated=True,
+            )
         if len(sub) == 0:
             have = self.filter(indicator=indicator)._frame
             detail = (
