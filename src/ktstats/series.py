@@ -554,10 +554,10 @@ class IndicatorSeries(_Typed):
             freq, basis, periods = "M", "period", ends
         elif (same_year & (e_month % 3 == 0)).all() and ((months == 3) & (s_month % 3 == 1)).all():
             freq, basis, periods = "Q", "period", ends.asfreq("Q")
-        elif (same_year & (s_month == 1) & (e_month % 3 == 0)).all():
-            freq, basis, periods = "Q", "ytd", ends.asfreq("Q")
         elif (same_year & (s_month == 1) & (e_month == 12)).all():
             freq, basis, periods = "Y", "period", ends.asfreq("Y")
+        elif (same_year & (s_month == 1) & (e_month % 3 == 0)).all():
+            freq, basis, periods = "Q", "ytd", ends.asfreq("Q")
         elif (same_year & (s_month == 1)).all():
             freq, basis, periods = "M", "ytd", ends
         else:
