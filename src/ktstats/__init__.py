@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from .audit import audit, implied_base, implied_plan
-from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError
+from .errors import DataError, KtstatsError, ParseError, PeriodError, ProjectionError, UnitError
 from .growth import (
     cagr,
     compose_growth,
@@ -25,6 +25,7 @@ from .indicators import Indicator, indicator, indicators
 from .numbers import Reading, format_number, format_quantity, parse_number, parse_quantity
 from .observations import Dataset, Observation, load_dataset
 from .periods import Span, parse_span
+from .projection import Projection, backtest, estimate_weights, project, project_many
 from .series import IndicatorSeries, Panel
 from .targets import Attainment, Target, attainment, parse_target
 from .text import normalize_text
@@ -44,6 +45,8 @@ __all__ = [
     "Panel",
     "ParseError",
     "PeriodError",
+    "Projection",
+    "ProjectionError",
     "Reading",
     "Span",
     "Target",
@@ -51,9 +54,11 @@ __all__ = [
     "__version__",
     "attainment",
     "audit",
+    "backtest",
     "cagr",
     "compose_growth",
     "conversion_factor",
+    "estimate_weights",
     "format_number",
     "format_quantity",
     "format_unit",
@@ -71,6 +76,8 @@ __all__ = [
     "parse_target",
     "parse_unit",
     "pp_change",
+    "project",
+    "project_many",
     "required_growth",
     "ureg",
     "yoy",

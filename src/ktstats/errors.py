@@ -15,6 +15,7 @@ __all__ = [
     "KtstatsError",
     "ParseError",
     "PeriodError",
+    "ProjectionError",
     "UnitError",
 ]
 
@@ -101,3 +102,7 @@ class DataError(KtstatsError, ValueError):
             where.append(f"column {column!r}")
         full = f"{message} ({', '.join(where)})" if where else message
         super().__init__(full)
+
+
+class ProjectionError(KtstatsError, ValueError):
+    """A projection method that cannot run on the data given (the message says why)."""
