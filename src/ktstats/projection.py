@@ -342,7 +342,8 @@ def estimate_weights(
     extreme weights; ``shrink=0`` is plain least squares.
 
     >>> import numpy as np
-    >>> q = np.array([[5.0, 6.0, 7.0, 8.0], [6.0, 6.0, 6.0, 9.0], [4.0, 5.0, 7.0, 7.0]])
+    >>> q = np.array([[5.0, 6.0, 7.0, 8.0], [6.0, 6.0, 6.0, 9.0], [4.0, 5.0, 7.0, 7.0],
+    ...               [7.0, 3.0, 6.0, 5.0], [2.0, 8.0, 5.0, 6.0]])
     >>> w = np.array([0.22, 0.24, 0.25, 0.29])
     >>> np.round(estimate_weights(q, q @ w, shrink=0), 2).tolist()
     [0.22, 0.24, 0.25, 0.29]
