@@ -56,3 +56,36 @@ def test_import_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_project_and_backtest_commands(capsys):
+    assert (
+        main(
+            [
+                "project",
+                "vn-gdp",
+                "gdp_growth",
+                "--target",
+                "cả năm 2023 từ 6,5% trở lên",
+                "--as-of",
+                "2023-12-01",
+                "--method",
+                "run_rate",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "off_track" in out and "các quý còn lại cần tăng" in out
+    assert main(["backtest", "vn-gdp", "gdp_growth"]) == 0
+    out = capsys.readouterr().out
+    assert "run_rate" in out and "ets" in out and "mae" in out
+    assert main(["project", "vn-gdp", "gdp_growth", "--target", "từ 6,5% trở lên"]) == 2
+    assert "which year" in capsys.readouterr().err
+
+
+def test_report_has_projections(capsys):
+    assert main(["report", "kon-tum", "--indicator", "state_budget_revenue"]) == 0
+    out = capsys.readouterr().out
+    assert "Dự báo khả năng đạt mục tiêu năm" in out
+    assert "3.320 tỷ đồng" in out and "chưa đủ số liệu" in out

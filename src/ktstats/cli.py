@@ -34,9 +34,107 @@ def _build_parser() -> argparse.ArgumentParser:
     aud = sub.add_parser("audit", help="check the stated figures of a dataset against each other")
     aud.add_argument("dataset", help="bundled dataset name (kon-tum) or a CSV file")
     aud.add_argument("--csv", metavar="FILE", help="also write the full audit table to FILE")
+    proj = sub.add_parser("project", help="will the year reach its target? (one indicator)")
+    proj.add_argument("dataset", help="bundled dataset name (kon-tum, vn-gdp) or a CSV file")
+    proj.add_argument("indicator", help="indicator code, e.g. gdp_growth")
+    proj.add_argument("--target", required=True, help="the target as written, e.g. 'cả năm từ 6,5% trở lên'")
+    proj.add_argument("--region", default=None, help="region code (default: the dataset's only region)")
+    proj.add_argument("--year", type=int, default=None, help="year to project (default: from the target)")
+    proj.add_argument("--as-of", default=None, help="use only documents published by this date (YYYY-MM-DD)")
+    proj.add_argument(
+        "--method", default="auto", help="auto, run_rate, seasonal_share, same_period_pace or ets"
+    )
+    proj.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
+    bt = sub.add_parser("backtest", help="how each projection method did in past years")
+    bt.add_argument("dataset")
+    bt.add_argument("indicator")
+    bt.add_argument("--region", default=None)
+    bt.add_argument("--cutoff", type=int, default=9, help="months of data before projecting (default 9)")
     ind = sub.add_parser("indicators", help="list the indicator catalog")
     ind.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
+
+
+def _region(ds: object, region: str | None) -> str:
+    from .observations import Dataset
+
+    assert isinstance(ds, Dataset)
+    regions = sorted(set(ds.to_frame()["region"]))
+    if region is not None:
+        if region not in regions:
+            raise DataError(f"no region {region!r} in the dataset; it has {', '.join(regions)}")
+        return region
+    top = [r for r in regions if "." not in r]
+    if len(top) != 1:
+        raise DataError(f"the dataset has several regions ({', '.join(regions)}); choose one with --region")
+    return top[0]
+
+
+def _project_or_backtest(args: argparse.Namespace) -> str:
+    from .observations import load_dataset
+
+    ds = load_dataset(args.dataset)
+    region = _region(ds, args.region)
+    if args.command == "project":
+        from .projection import project_indicator
+
+        p = project_indicator(
+            ds,
+            args.indicator,
+            args.target,
+            region=region,
+            year=args.year,
+            as_of=args.as_of,
+            method=args.method,
+            level=args.level,
+        )
+        return str(p) + "\n"
+    import pandas as pd
+
+    from .indicators import indicator
+    from .projection import backtest
+
+    if indicator(args.indicator).kind == "growth":
+        q = ds.series(args.indicator, region, freq="Q", basis="period")
+        a = ds.series(args.indicator, region, freq="Y")
+        targets = {
+            o.span.year: o
+            for o in ds.filter(indicator=args.indicator, region=region, measure="target")
+            if o.span.kind == "year"
+        }
+        from .targets import Target
+
+        table = backtest(
+            q,
+            cutoff_month=args.cutoff,
+            methods=["run_rate", "ets"],
+            annual=a,
+            targets={y: Target.from_observation(o) for y, o in targets.items()},
+        )
+    else:
+        table = backtest(ds.series(args.indicator, region), cutoff_month=args.cutoff)
+    done = table.dropna(subset=["error"]) if "error" in table else table
+    cols = [
+        c
+        for c in (
+            "year",
+            "method",
+            "point",
+            "actual",
+            "error",
+            "low",
+            "high",
+            "covered",
+            "probability",
+            "call_right",
+        )
+        if c in done
+    ]
+    summary = done.groupby("method").agg(
+        mae=("error", lambda e: float(e.abs().mean())), coverage=("covered", "mean"), years=("error", "size")
+    )
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        return f"{done[cols].round(3).to_string(index=False)}\n\n{summary.round(3).to_string()}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for code in args.indicator:
                     indicator(code)
             text = render_report(ds, lang=args.lang, indicators=args.indicator, quotes=args.quotes)
+        elif args.command in ("project", "backtest"):
+            text = _project_or_backtest(args)
         elif args.command == "audit":
             from .audit import audit, format_audit
             from .observations import load_dataset

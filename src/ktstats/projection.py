@@ -51,7 +51,7 @@ import pandas as pd
 from .errors import DataError, KtstatsError, PeriodError, ProjectionError
 from .growth import compose_growth, required_growth
 from .numbers import format_number, format_quantity
-from .targets import Target, _as_target
+from .targets import Target, _as_target, parse_target
 from .units import apply_factor, conversion_factor, unit_to_str, ureg
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ __all__ = [
     "backtest",
     "estimate_weights",
     "project",
+    "dataset_projections",
+    "project_indicator",
     "project_many",
 ]
 
@@ -190,7 +192,7 @@ def _period_values(series: IndicatorSeries, year: int | None) -> tuple[int, np.n
             f"{series._label()}: projections need monthly or quarterly data, not {series.freq!r}"
         )
     n = _PER_YEAR[series.freq]
-    s = series.to_period_basis() if series.basis == "ytd" and series.kind == "flow" else series
+    s = _usable_period_basis(series, n) if series.basis == "ytd" and series.kind == "flow" else series
     ords = s.index.asi8
     years = ords // n + 1970
     pos = ords % n
@@ -216,6 +218,20 @@ def _period_values(series: IndicatorSeries, year: int | None) -> tuple[int, np.n
             hist_rows.append(np.asarray(s.values[mask], dtype="float64")[np.argsort(pos[mask])])
     hist = np.array(hist_rows, dtype="float64").reshape(len(hist_rows), n)
     return int(year), cur, hist, s.freq
+
+
+def _usable_period_basis(series: IndicatorSeries, n: int) -> IndicatorSeries:
+    """Per-period values from year-to-date ones, year by year: past years with gaps are left out
+    (they cannot be split); the last year must start in January without gaps."""
+    ords = series.index.asi8
+    years = ords // n + 1970
+    keep = np.ones(len(ords), dtype=bool)
+    for y in np.unique(years[:-1]):
+        mask = years == y
+        pos = ords[mask] % n
+        if y != years[-1] and not (pos == np.arange(pos.size)).all():
+            keep &= ~mask
+    return series._take(series.index[keep], np.flatnonzero(keep)).to_period_basis()
 
 
 def _history_values(history: IndicatorSeries | None, freq: str, year: int, unit: Any) -> np.ndarray:
@@ -395,21 +411,16 @@ def estimate_weights(
 def _probability(point: float, sd: float, target: Target, tolerance: float = 0.01) -> float:
     t = target.value
     if sd <= 0:
-        x = point
-        ok = {
-            ">=": x >= t,
-            ">": x > t,
-            "<=": x <= t,
-            "<": x < t,
-            "range": target.low <= x <= target.high,
-            "~": abs(x - t) <= tolerance * abs(t),
-        }[target.bound]
-        return 1.0 if ok else 0.0
+        return 1.0 if bool(_meets(np.array([point]), target, tolerance)[0]) else 0.0
     if target.bound in (">=", ">"):
         return float(_phi((point - t) / sd))
     if target.bound in ("<=", "<"):
         return float(_phi((t - point) / sd))
     if target.bound == "range":
+        if target.direction == "higher":
+            return float(_phi((point - target.low) / sd))
+        if target.direction == "lower":
+            return float(_phi((target.high - point) / sd))
         return float(_phi((target.high - point) / sd) - _phi((target.low - point) / sd))
     slack = tolerance * abs(t)
     if target.direction == "higher":
@@ -600,7 +611,7 @@ def _choose(
     if not scores:
         return "run_rate", "no method could be backtested on the history; run rate used"
     best = min(scores, key=lambda m: scores[m])
-    unit = "points" if growth else "%"
+    unit = " points" if growth else "%"
     shown = ", ".join(
         f"{m} {format_number(round(v * (1 if growth else 100), 2))}{unit}" for m, v in scores.items()
     )
@@ -743,15 +754,10 @@ def _share_probability(ytd: float, s_mean: float, s_sd: float, tgt: Target) -> f
 
 
 def _meets(values: np.ndarray, tgt: Target, tolerance: float = 0.01) -> np.ndarray:
-    t = tgt.value
-    return {
-        ">=": values >= t,
-        ">": values > t,
-        "<=": values <= t,
-        "<": values < t,
-        "range": (values >= tgt.low) & (values <= tgt.high),
-        "~": np.abs(values - t) <= tolerance * abs(t),
-    }[tgt.bound]
+    """Whether each value meets the target (the rules of :func:`ktstats.attainment`)."""
+    from .targets import _met
+
+    return np.asarray(_met(values, values, tgt, tolerance), dtype=bool)
 
 
 def _finish(
@@ -1210,3 +1216,175 @@ def _panel_history(history: Panel | None, current: Panel, n: int) -> np.ndarray:
     if ords.size // n < 2:
         raise DataError("this method needs at least two full past years")
     return np.asarray(h.values, dtype="float64").reshape(ords.size // n, n, -1)
+
+
+# --- datasets ---------------------------------------------------------------------------
+
+
+def project_indicator(
+    dataset: Any,
+    indicator: str,
+    target: Any,
+    *,
+    region: str = "kon_tum",
+    year: int | None = None,
+    as_of: str | pd.Timestamp | None = None,
+    method: str = "auto",
+    level: float = 0.8,
+) -> Projection:
+    """Project one indicator of a dataset against a target (what ``ktstats project`` runs).
+
+    The year to date and the history come from the dataset (as known on
+    ``as_of``); for growth indicators the quarterly growth and the published
+    annual growth of past years are used, the latter to estimate the quarter
+    weights.
+    """
+    from .indicators import indicator as lookup
+    from .periods import Span
+    from .series import IndicatorSeries
+
+    ind = lookup(indicator)
+    tgt = (
+        target
+        if isinstance(target, Target)
+        else (
+            parse_target(target, year=year, indicator=indicator)
+            if isinstance(target, str)
+            else _as_target(target, None)
+        )
+    )
+    if year is None:
+        year = tgt.span.year if tgt.span is not None and tgt.span.year else None
+    if year is None:
+        raise DataError(
+            "say which year to project: year=… or a target phrase with its year ('cả năm 2024 …')"
+        )
+    if tgt.span is not None and tgt.span != Span.whole_year(year):
+        raise PeriodError(f"projections judge whole-year targets; this one is for {tgt.span.label()}")
+    if ind.kind == "growth":
+        q = dataset.series(indicator, region, freq="Q", basis="period", as_of=as_of)
+        try:
+            a = dataset.series(indicator, region, freq="Y", as_of=as_of)
+        except DataError:
+            a = None
+        annual_by_year = {p.year: v for p, v in (_by_period(a).items() if a is not None else [])}
+        if year in annual_by_year:
+            # the year is over and its growth was published: judge the target on that figure
+            value = annual_by_year[year]
+            ok = bool(_meets(np.array([value]), tgt)[0])
+            return Projection(
+                target=tgt,
+                year=year,
+                method="published",
+                point=value,
+                low=value,
+                high=value,
+                level=level,
+                probability=1.0 if ok else 0.0,
+                required=None,
+                required_growth=None,
+                status="achieved" if ok else "off_track",
+                ytd=value,
+                periods_done=4,
+                periods_in_year=4,
+                freq="Q",
+                unit=tgt.unit,
+                indicator=indicator,
+                region=region,
+                reason="the year is over: its published annual growth is used",
+            )
+        qp = q.to_pandas()
+        qp = qp[qp.index.year <= year]
+        series = IndicatorSeries.from_pandas(
+            qp, unit=q.unit, kind="growth", indicator=indicator, region=region
+        )
+        annual = None
+        if a is not None:
+            ap = a.to_pandas()
+            ap = ap[ap.index.year < year]
+            if len(ap):
+                annual = IndicatorSeries.from_pandas(
+                    ap, unit=a.unit, kind="growth", indicator=indicator, region=region
+                )
+        return project(series, tgt, year=year, method=method, level=level, annual_history=annual)
+    s = dataset.series(indicator, region, as_of=as_of)
+    sp = s.to_pandas()
+    sp = sp[sp.index.year <= year]
+    series = IndicatorSeries.from_pandas(
+        sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
+    )
+    return project(series, tgt, year=year, method=method, level=level)
+
+
+def dataset_projections(
+    dataset: Any, *, document: str | None = None, as_of: str | None = None
+) -> pd.DataFrame:
+    """A projection for every whole-year target of ``dataset`` (of one ``document`` if given).
+
+    Targets that cannot be projected keep their row with ``status`` =
+    ``insufficient_data`` and the reason, never dropped.
+    """
+    rows = []
+    for o in dataset.observations():
+        if o.measure not in ("target", "plan") or o.span.kind != "year" or o.form != "level":
+            continue
+        if document is not None and o.document != document:
+            continue
+        tgt = Target.from_observation(o)
+        base = {
+            "indicator": o.indicator,
+            "region": o.region,
+            "year": o.span.year,
+            "target": tgt.label(),
+            "document": o.document,
+        }
+        try:
+            p = project_indicator(dataset, o.indicator, tgt, region=o.region, year=o.span.year, as_of=as_of)
+            rows.append(
+                {
+                    **base,
+                    "method": p.method,
+                    "ytd": p.ytd,
+                    "point": p.point,
+                    "low": p.low,
+                    "high": p.high,
+                    "probability": p.probability,
+                    "required": p.required,
+                    "status": p.status,
+                    "reason": p.reason,
+                }
+            )
+        except KtstatsError as exc:
+            rows.append(
+                {
+                    **base,
+                    "method": "",
+                    "ytd": None,
+                    "point": None,
+                    "low": None,
+                    "high": None,
+                    "probability": None,
+                    "required": None,
+                    "status": "insufficient_data",
+                    "reason": str(exc),
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "indicator",
+            "region",
+            "year",
+            "target",
+            "document",
+            "method",
+            "ytd",
+            "point",
+            "low",
+            "high",
+            "probability",
+            "required",
+            "status",
+            "reason",
+        ],
+    )

@@ -220,4 +220,64 @@ def render_report(
                 rows.append(["", "", f"“{o.quote}”", "", ""])
         lines.extend(_table(rows))
         lines.append("")
+    lines.extend(_projection_lines(dataset, lang, wanted))
     return "\n".join(lines).rstrip() + "\n"
+
+
+_STATUS_WORDS = {
+    "vi": {
+        "achieved": "đã đạt",
+        "on_track": "đúng tiến độ",
+        "at_risk": "có nguy cơ không đạt",
+        "off_track": "khó đạt",
+        "insufficient_data": "chưa đủ số liệu",
+    },
+    "en": {
+        "achieved": "achieved",
+        "on_track": "on track",
+        "at_risk": "at risk",
+        "off_track": "off track",
+        "insufficient_data": "insufficient data",
+    },
+}
+
+
+def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Sequence[str]) -> list[str]:
+    """A projection for every whole-year target (status, probability, the reason)."""
+    from .projection import dataset_projections
+
+    table = dataset_projections(dataset)
+    table = table[table["indicator"].isin(wanted)]
+    if table.empty:
+        return []
+    head = "Dự báo khả năng đạt mục tiêu năm" if lang == "vi" else "Will the year's targets be met?"
+    rows: list[list[str]] = [
+        [
+            "mục tiêu" if lang == "vi" else "target",
+            "năm" if lang == "vi" else "year",
+            "dự báo" if lang == "vi" else "projection",
+            "xác suất" if lang == "vi" else "probability",
+            "đánh giá" if lang == "vi" else "status",
+        ]
+    ]
+    catalog = _catalog()
+    notes = []
+    for r in table.to_dict("records"):
+        unit = catalog[r["indicator"]].unit
+        point = (
+            ""
+            if r["point"] is None or (isinstance(r["point"], float) and math.isnan(r["point"]))
+            else (format_quantity(round(float(r["point"]), 2), unit, lang=lang))
+        )
+        prob = (
+            ""
+            if r["probability"] is None
+            or (isinstance(r["probability"], float) and math.isnan(r["probability"]))
+            else f"{format_number(round(100 * float(r['probability']), 1))}%"
+        )
+        name = catalog[r["indicator"]].name(lang)
+        rows.append(
+            [f"{name}: {r['target']}", str(r["year"]), point, prob, _STATUS_WORDS[lang][str(r["status"])]]
+        )
+        notes.append(f"  – {name} {r['year']}: {r['reason']}")
+    return [head, *_table(rows), *notes, ""]

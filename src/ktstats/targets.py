@@ -380,6 +380,12 @@ def _met(lowest: np.ndarray, highest: np.ndarray, target: Target, tolerance: flo
     if b == "<":
         return highest < t
     if b == "range":
+        # a range target of a higher-is-better indicator is met from its low end ("vượt chỉ tiêu"
+        # above the range is exceeding it); lower-is-better up to its high end; neutral within it
+        if d == "higher":
+            return lowest >= target.low
+        if d == "lower":
+            return highest <= target.high
         return (lowest >= target.low) & (highest <= target.high)
     slack = tolerance * max(abs(t), 1e-12)
     if d == "higher":
