@@ -59,12 +59,12 @@ def _region(ds: object, region: str | None) -> str:
     from .observations import Dataset
 
     assert isinstance(ds, Dataset)
-    regions = sorted(set(ds.to_frame()["region"]))
+    regions = sorted(str(r) for r in set(ds.to_frame()["region"]))
     if region is not None:
         if region not in regions:
             raise DataError(f"no region {region!r} in the dataset; it has {', '.join(regions)}")
         return region
-    top = [r for r in regions if "." not in r]
+    top: list[str] = [r for r in regions if "." not in r]
     if len(top) != 1:
         raise DataError(f"the dataset has several regions ({', '.join(regions)}); choose one with --region")
     return top[0]

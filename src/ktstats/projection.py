@@ -64,9 +64,9 @@ __all__ = [
     "STATUSES",
     "Projection",
     "backtest",
+    "dataset_projections",
     "estimate_weights",
     "project",
-    "dataset_projections",
     "project_indicator",
     "project_many",
 ]
