@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .audit import audit, implied_base, implied_plan
 from .errors import DataError, KtstatsError, ParseError, PeriodError, ProjectionError, UnitError
+from .extract import extract
 from .growth import (
     cagr,
     compose_growth,
@@ -59,6 +60,7 @@ __all__ = [
     "compose_growth",
     "conversion_factor",
     "estimate_weights",
+    "extract",
     "format_number",
     "format_quantity",
     "format_unit",

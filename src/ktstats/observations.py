@@ -451,7 +451,7 @@ class Dataset:
     ('2023-01', '2023-09', 6.87, 'percent')
     """
 
-    __slots__ = ("_frame", "name")
+    __slots__ = ("_frame", "name", "unattached")
 
     def __init__(
         self,
@@ -463,6 +463,8 @@ class Dataset:
         _validated: bool = False,
     ) -> None:
         self.name = name
+        #: figures that :func:`ktstats.extract` found but could not attach to an indicator, with the reason
+        self.unattached: pd.DataFrame = pd.DataFrame(columns=["value", "unit", "text", "quote", "reason"])
         self._frame = frame if _validated else _validate(frame, file or name, check_quotes=check_quotes)
 
     # --- access -------------------------------------------------------------

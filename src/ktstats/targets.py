@@ -243,9 +243,13 @@ def _find_quantity(text: str) -> tuple[Reading, int, int]:
             for j in range(min(len(words) - 1, d + _MAX_WORDS_AFTER), d - 1, -1):
                 if words[j][1] - start > _MAX_PHRASE_CHARS:
                     continue  # no quantity phrase is this long
-                chunk = text[start : words[j][1]].strip(_STRIP)
+                raw = text[start : words[j][1]]
+                lead = len(raw) - len(raw.lstrip(_STRIP))
+                chunk = raw.strip(_STRIP)
                 candidates = (chunk, _PCT_POPULATION.sub(r"\1", chunk)) if "%" in chunk else (chunk,)
                 for candidate in candidates:
+                    # the phrase ends where the candidate ends ("75%" in "75% xã, phường … trở lên")
+                    stop = start + lead + (len(chunk) if candidate == chunk else chunk.index("%") + 1)
                     try:
                         reading = parse_quantity(candidate)
                     except KtstatsError:
@@ -258,7 +262,7 @@ def _find_quantity(text: str) -> tuple[Reading, int, int]:
                             text=text,
                             position=words[i - 1][0],
                         )
-                    return reading, start, words[j][1]
+                    return reading, start + lead, stop
     raise ParseError(f"no target value found in {shown(text)}", text=text)
 
 
