@@ -19,7 +19,9 @@ KEY = ["indicator", "period_start", "period_end", "value", "unit", "measure"]
 def keys(frame):
     out = []
     for r in frame[KEY].itertuples(index=False):
-        out.append((r.indicator, str(r.period_start), str(r.period_end), round(float(r.value), 6), r.unit, r.measure))
+        out.append(
+            (r.indicator, str(r.period_start), str(r.period_end), round(float(r.value), 6), r.unit, r.measure)
+        )
     return out
 
 
@@ -49,21 +51,29 @@ def main() -> int:
         recall = tp / len(want) if want else 1.0
         precision = tp / len(found) if found else 1.0
         mark = " (held out)" if path.name == HELD_OUT else ""
-        print(f"{path.name:28} {len(want):5} {len(found):5} {tp:5} {recall:7.1%} {precision:9.1%}{mark}"
-              f"  {len(text) / elapsed / 1e6:.2f} MB/s")
+        print(
+            f"{path.name:28} {len(want):5} {len(found):5} {tp:5} {recall:7.1%} {precision:9.1%}{mark}"
+            f"  {len(text) / elapsed / 1e6:.2f} MB/s"
+        )
         if "-v" in sys.argv:
             for k in remaining:
                 print("   missed:", k)
             for k in found:
                 if k not in want:
                     print("   extra: ", k)
-    print(f"{'all':28} {total_true:5} {total_ext:5} {total_tp:5} {total_tp / total_true:7.1%} "
-          f"{total_tp / max(total_ext, 1):9.1%}")
-    big = "\n".join(p.read_text(encoding="utf-8") for p in sorted((data_dir() / "sources").glob("*.txt"))) * 25
+    print(
+        f"{'all':28} {total_true:5} {total_ext:5} {total_tp:5} {total_tp / total_true:7.1%} "
+        f"{total_tp / max(total_ext, 1):9.1%}"
+    )
+    big = (
+        "\n".join(p.read_text(encoding="utf-8") for p in sorted((data_dir() / "sources").glob("*.txt"))) * 25
+    )
     started = time.perf_counter()
     ktstats.extract(big, document="all seeds x25", year=2024)
     elapsed = time.perf_counter() - started
-    print(f"speed: {len(big.encode('utf-8')) / elapsed / 1e6:.2f} MB/s on {len(big.encode('utf-8')) / 1e6:.2f} MB")
+    print(
+        f"speed: {len(big.encode('utf-8')) / elapsed / 1e6:.2f} MB/s on {len(big.encode('utf-8')) / 1e6:.2f} MB"
+    )
     return 0
 
 

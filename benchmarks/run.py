@@ -197,9 +197,13 @@ def bench_projection(series: int = 10_000) -> None:
     shape = np.array([4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 12, 18], dtype=float)
     cols = [f"s{i}" for i in range(series)]
     hist_values = np.vstack([shape[:, None] * rng.uniform(0.8, 1.2, (12, series)) for _ in range(2)])
-    history = Panel(hist_values, pd.period_range("2022-01", periods=24, freq="M"), cols, unit="tỷ đồng", kind="flow")
+    history = Panel(
+        hist_values, pd.period_range("2022-01", periods=24, freq="M"), cols, unit="tỷ đồng", kind="flow"
+    )
     cur_values = shape[:9, None] * rng.uniform(0.8, 1.2, (9, series))
-    current = Panel(cur_values, pd.period_range("2024-01", periods=9, freq="M"), cols, unit="tỷ đồng", kind="flow")
+    current = Panel(
+        cur_values, pd.period_range("2024-01", periods=9, freq="M"), cols, unit="tỷ đồng", kind="flow"
+    )
     target = ktstats.parse_target("từ 90 tỷ đồng trở lên")
 
     def raw_run_rate() -> np.ndarray:
@@ -212,12 +216,19 @@ def bench_projection(series: int = 10_000) -> None:
         return cur_values.sum(axis=0) / share
 
     t_rr = best(lambda: ktstats.project_many(current, target, method="run_rate"), number=1, repeat=5)
-    t_ss = best(lambda: ktstats.project_many(current, target, method="seasonal_share", history=history), number=1,
-                repeat=5)
-    print(f"project_many run_rate:       {t_rr * 1e3:8.1f} ms for {series:,} series (target < 1000 ms; "
-          f"raw numpy point only {best(raw_run_rate) * 1e3:.2f} ms)")
-    print(f"project_many seasonal_share: {t_ss * 1e3:8.1f} ms for {series:,} series (target < 1000 ms; "
-          f"raw numpy point only {best(raw_share) * 1e3:.2f} ms)")
+    t_ss = best(
+        lambda: ktstats.project_many(current, target, method="seasonal_share", history=history),
+        number=1,
+        repeat=5,
+    )
+    print(
+        f"project_many run_rate:       {t_rr * 1e3:8.1f} ms for {series:,} series (target < 1000 ms; "
+        f"raw numpy point only {best(raw_run_rate) * 1e3:.2f} ms)"
+    )
+    print(
+        f"project_many seasonal_share: {t_ss * 1e3:8.1f} ms for {series:,} series (target < 1000 ms; "
+        f"raw numpy point only {best(raw_share) * 1e3:.2f} ms)"
+    )
 
 
 def bench_ets(n_series: int = 10, years: int = 5) -> None:
@@ -245,8 +256,10 @@ def bench_ets(n_series: int = 10, years: int = 5) -> None:
         t_peer = best(peer, number=1, repeat=3) / n_series
         row("ETS fit + forecast, per series", t_ours, t_peer, "statsforecast", "AutoETS selects among models")
     except ImportError:
-        print(f"ETS fit + 500 simulated paths: {t_ours * 1e3:.1f} ms per series "
-              "(pip install statsforecast to compare with AutoETS)")
+        print(
+            f"ETS fit + 500 simulated paths: {t_ours * 1e3:.1f} ms per series "
+            "(pip install statsforecast to compare with AutoETS)"
+        )
 
 
 def bench_parsing() -> None:

@@ -50,9 +50,50 @@ def _build_parser() -> argparse.ArgumentParser:
     bt.add_argument("indicator")
     bt.add_argument("--region", default=None)
     bt.add_argument("--cutoff", type=int, default=9, help="months of data before projecting (default 9)")
+    ext = sub.add_parser("extract", help="find the figures in a report's text")
+    ext.add_argument("file", help="a UTF-8 text file (.txt)")
+    ext.add_argument(
+        "--csv", metavar="FILE", help="write the figures as a dataset CSV (read back with load_dataset)"
+    )
+    ext.add_argument("--region", default="kon_tum", help="region code of the report (default kon_tum)")
+    ext.add_argument("--year", type=int, default=None, help="year for period phrases without one")
+    ext.add_argument("--date", default=None, help="month of the report (YYYY-MM)")
     ind = sub.add_parser("indicators", help="list the indicator catalog")
     ind.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
+
+
+def _extract(args: argparse.Namespace) -> str:
+    from pathlib import Path
+
+    from .extract import extract
+    from .report import render_report
+
+    path = Path(args.file)
+    if path.suffix.lower() == ".docx":
+        raise DataError(
+            f"{path.name}: .docx is not read (python-docx would bring lxml); save the report as UTF-8 text"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc.strerror}", file=path.name) from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path.name} is not UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 4]!r}); save it as UTF-8",
+            file=path.name,
+        ) from None
+    ds = extract(content, document=path.name, region=args.region, year=args.year, date=args.date)
+    if args.csv:
+        ds.to_csv(args.csv)
+    lines = [render_report(ds, indicators=ds.indicators) if len(ds) else f"no figures found in {path.name}\n"]
+    if len(ds.unattached):
+        lines.append(f"{len(ds.unattached)} number(s) not attached to an indicator:")
+        for rec in ds.unattached.to_dict("records"):
+            lines.append(f"  {rec['text'] or rec['value']}: {rec['reason']}")
+    return "\n".join(lines) + "\n"
 
 
 def _region(ds: object, region: str | None) -> str:
@@ -153,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for code in args.indicator:
                     indicator(code)
             text = render_report(ds, lang=args.lang, indicators=args.indicator, quotes=args.quotes)
+        elif args.command == "extract":
+            text = _extract(args)
         elif args.command in ("project", "backtest"):
             text = _project_or_backtest(args)
         elif args.command == "audit":

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
@@ -30,7 +31,7 @@ from .indicators import Indicator, _catalog
 from .numbers import Reading
 from .periods import Span, parse_span
 from .targets import _find_quantity
-from .text import normalize_text, squash_whitespace
+from .text import normalize_text
 from .units import conversion_factor, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ _NOT_FIGURES = re.compile(
     r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
-    r"|(?:lần thứ|(?<!đứng )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9.,%])"
+    r"|(?:lần thứ|(?<!đứng )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
     r"|(?:khóa|khoá)\s+[IVXLC]+"
     r"|[0-9]+G\b"
     r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4}"
@@ -79,7 +80,9 @@ _PERIOD_PHRASES = re.compile(
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
 _PLAN_WORDS: Final = ("dự kiến",)
 _ESTIMATE_WORDS: Final = ("ước",)
-_REF_PLAN = re.compile(r"^\s*(?:so\s+với\s+)?(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|dự\s+toán|nhiệm\s+vụ\s+chi)", re.I)
+_REF_PLAN = re.compile(
+    r"^\s*(?:so\s+với\s+)?(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|dự\s+toán|nhiệm\s+vụ\s+chi)", re.I
+)
 _REF_CONGRESS = re.compile(r"^\s*(?:so\s+với\s+)?chỉ\s+tiêu\s+nghị\s+quyết\s+đại\s+hội", re.I)
 _REF_SAME_PERIOD = re.compile(r"^\s*so\s+(?:với\s+)?cùng\s+kỳ", re.I)
 _WORD = re.compile(r"\S+")
@@ -95,7 +98,7 @@ def sentences(text: str) -> list[tuple[str, str]]:
     heading = ""
     stack: list[tuple[int, str]] = []
     for raw in normalize_text(text).splitlines():
-        line = squash_whitespace(raw)
+        line = " ".join(raw.split())  # already normalised: fold whitespace only
         if not line:
             continue
         numbering = _NUMBERING.match(line)
@@ -140,8 +143,15 @@ def _aliases() -> _Aliases:
     return _ALIASES
 
 
+_PERCENT = ureg.percent
+_DIMENSIONLESS = ureg.dimensionless
+_HIDE_DIGITS = str.maketrans("0123456789", "##########")
+
+
 def _mask(text: str) -> str:
-    return _NOT_FIGURES.sub(lambda m: re.sub(r"[0-9]", "#", m.group(0)), text)
+    if not any(c.isdigit() for c in text):
+        return text
+    return _NOT_FIGURES.sub(lambda m: m.group(0).translate(_HIDE_DIGITS), text)
 
 
 def _quantities(sentence: str) -> list[tuple[Reading, int, int]]:
@@ -155,7 +165,7 @@ def _quantities(sentence: str) -> list[tuple[Reading, int, int]]:
             continue
         # the window of words around the number, cut at the previous figure
         start = max(pos, _word_start_before(masked, d, 3))
-        end = _word_end_after(masked, d, 10)
+        end = _word_end_after(masked, d, 9)
         window = masked[start:end]
         try:
             reading, s, e = _find_quantity(window.casefold())
@@ -166,18 +176,26 @@ def _quantities(sentence: str) -> list[tuple[Reading, int, int]]:
     return found
 
 
+_WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
+
+
 def _word_start_before(text: str, pos: int, words: int) -> int:
-    starts = [m.start() for m in _WORD.finditer(text[:pos])]
-    return starts[-words] if len(starts) >= words else 0
+    lo = max(0, pos - _WINDOW)
+    starts = [m.start() for m in _WORD.finditer(text, lo, pos)]
+    return starts[-words] if len(starts) >= words else lo
 
 
 def _word_end_after(text: str, pos: int, words: int) -> int:
-    ends = [m.end() for m in _WORD.finditer(text, pos)]
+    hi = min(len(text), pos + _WINDOW)
+    ends = []
+    for m in _WORD.finditer(text, pos, hi):
+        ends.append(m.end())
+        if len(ends) == words:
+            break
     if not ends:
-        return len(text)
-    cut = ends[min(words, len(ends)) - 1]
-    clause_end = min((i for i in (text.find(";", pos), text.find(" (", pos)) if i != -1), default=len(text))
-    return min(cut, clause_end)
+        return hi
+    clause_end = min((i for i in (text.find(";", pos, hi), text.find(" (", pos, hi)) if i != -1), default=hi)
+    return min(ends[-1], clause_end)
 
 
 _REFERENCE_BEFORE = re.compile(r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu)\s*$", re.I)
@@ -185,19 +203,22 @@ _REFERENCE_BEFORE = re.compile(r"(?:kế hoạch|dự toán|tài sản, thu nh�
 
 def _quoted(sentence: str, pos: int) -> bool:
     """Whether ``pos`` is inside a “quoted title”."""
-    return sentence.count("“", 0, pos) > sentence.count("”", 0, pos)
+    lo = max(0, pos - _WINDOW)
+    return sentence.count("“", lo, pos) > sentence.count("”", lo, pos)
 
 
 def _span_before(sentence: str, pos: int, year: int | None) -> Span | None:
     """The nearest period phrase before ``pos`` that names the figure's period: not one inside a
     closed parenthesis, nor one that dates a plan or a reference ("kế hoạch năm 2024")."""
     best = None
-    for m in _PERIOD_PHRASES.finditer(sentence, 0, pos):
+    for m in _PERIOD_PHRASES.finditer(sentence, max(0, pos - _WINDOW), pos):
         opened = sentence.rfind("(", 0, m.start())
         closed = sentence.find(")", m.end(), pos)
         if opened != -1 and sentence.rfind(")", 0, m.start()) < opened and closed != -1:
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
-        if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]) or _quoted(sentence, m.start()):
+        if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or _quoted(
+            sentence, m.start()
+        ):
             continue
         best = m
     if best is None:
@@ -205,6 +226,7 @@ def _span_before(sentence: str, pos: int, year: int | None) -> Span | None:
     return _phrase_span(best.group("p"), year)
 
 
+@lru_cache(maxsize=4096)
 def _phrase_span(phrase: str, year: int | None) -> Span | None:
     low = phrase.casefold()
     digits = re.findall(r"[0-9]{4}", low)
@@ -236,14 +258,25 @@ def _measure(clause: str, heading: str, before: str) -> str:
     return "actual"
 
 
-def _fits(ind: Indicator, unit: Any) -> bool:
-    if unit == ureg.dimensionless and ind.unit != "":
+@lru_cache(maxsize=4096)
+def _fits_unit(code: str, unit: Any) -> bool:
+    ind = _catalog()[code]
+    if unit == _DIMENSIONLESS and ind.unit != "":
         return False  # a bare number is not a percent, a sum of money or a count of anything
     try:
         conversion_factor(unit, parse_unit(ind.unit))
         return True
     except KtstatsError:
-        return unit == ureg.percent and ind.kind in ("rate", "growth", "index")
+        return unit == _PERCENT and ind.kind in ("rate", "growth", "index")
+
+
+def _fits(ind: Indicator, unit: Any) -> bool:
+    return _fits_unit(ind.code, unit)
+
+
+@lru_cache(maxsize=64)
+def _casefolded(text: str) -> str:
+    return text.casefold()
 
 
 def _indicator_near(
@@ -253,7 +286,7 @@ def _indicator_near(
     fits; else the first named after it (within ``after``). Also returns where the name ends when
     it was found after the number (so the next figure does not take it again), else -1."""
     aliases = _aliases()
-    low = text.casefold()
+    low = _casefolded(text)
     catalog = _catalog()
 
     def pick(m: re.Match[str]) -> Indicator | None:
@@ -265,19 +298,19 @@ def _indicator_near(
         return catalog[codes[0]] if unit == ureg.percent else None
 
     best = None
-    for m in aliases.pattern.finditer(low, start, end):
+    for m in aliases.pattern.finditer(low, max(start, end - _WINDOW), end):
         found = pick(m)
         if found is not None:
             best = found
     if best is not None or after is None:
         return best, -1
-    for m in aliases.pattern.finditer(low, *after):
+    for m in aliases.pattern.finditer(low, after[0], min(after[1], after[0] + _WINDOW)):
         found = pick(m)
         if found is not None:
             return found, m.end()
     # earlier in the sentence: "đánh giá, xếp loại 14/14 đảng bộ …, 29.397/31.905 đảng viên"
     if unit != ureg.percent:
-        for m in aliases.pattern.finditer(low, 0, start):
+        for m in aliases.pattern.finditer(low, max(0, start - _WINDOW), start):
             codes = aliases.by_phrase[m.group(0)]
             fitting = [catalog[c] for c in codes if _fits(catalog[c], unit)]
             if fitting:
@@ -285,8 +318,14 @@ def _indicator_near(
     return best, -1
 
 
-def extract(text: str, *, document: str | None = None, region: str | None = None,
-            year: int | None = None, date: str | pd.Period | None = None) -> Dataset:
+def extract(
+    text: str,
+    *,
+    document: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    date: str | pd.Period | None = None,
+) -> Dataset:
     """Find the figures of a report and return them as a :class:`Dataset`.
 
     Parameters
@@ -334,27 +373,31 @@ def extract(text: str, *, document: str | None = None, region: str | None = None
         subject_measure: str | None = None
         prev_end = 0
         clause_start = 0
-        found = _quantities(sentence)
+        found = _quantities(sentence) if any(c.isdigit() for c in sentence) else []
         for n, (reading, start, end) in enumerate(found):
-            semi = sentence.rfind(";", 0, start)
+            semi = sentence.rfind(";", max(0, start - _WINDOW), start)
             if semi >= clause_start:
                 clause_start = semi + 1
                 subject = share_subject = None
                 subject_measure = None
             digit = start + next((i for i, c in enumerate(sentence[start:end]) if c.isdigit()), 0)
-            lead = sentence[max(clause_start, digit - 40):digit].casefold()
+            lead = sentence[max(clause_start, digit - 40) : digit].casefold()
             lead_words = lead.split()
             last_word = lead_words[-1] if lead_words else ""
             two_words = " ".join(lead_words[-2:])
-            after = sentence[end:end + 80]
+            after = sentence[end : end + 80]
             next_start = found[n + 1][1] if n + 1 < len(found) else len(sentence)
-            clause_end = sentence.find(";", end)
+            clause_end = sentence.find(";", end, end + _WINDOW)
             window_after = (digit, min(next_start, clause_end if clause_end != -1 else len(sentence)))
             unit = reading.unit
             value = reading.value
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, window_after)
-            if ind is not None and (unit != ureg.percent or ind.unit == "percent" or ind.kind in ("rate", "growth")
-                                    or last_word not in ("đạt", "bằng", "tăng", "giảm", "chiếm")):
+            if ind is not None and (
+                unit != ureg.percent
+                or ind.unit == "percent"
+                or ind.kind in ("rate", "growth")
+                or last_word not in ("đạt", "bằng", "tăng", "giảm", "chiếm")
+            ):
                 subject, share_subject = ind, None
             target_ind = ind or subject
             form, relative_to = "level", ""
@@ -375,39 +418,71 @@ def extract(text: str, *, document: str | None = None, region: str | None = None
                 share = _catalog().get(f"{subject.code}_share")
                 if share is not None:
                     target_ind = share_subject = share
-            elif target_ind is not None and target_ind.kind in ("count", "stock", "rate") and (
-                last_word == "thêm" or two_words == "tăng thêm"
-                or (target_ind.kind != "rate" and "dự kiến" in sentence[digit:window_after[1]].casefold())
+            elif (
+                target_ind is not None
+                and target_ind.kind in ("count", "stock", "rate")
+                and (
+                    last_word == "thêm"
+                    or two_words == "tăng thêm"
+                    or (
+                        target_ind.kind != "rate"
+                        and "dự kiến" in sentence[digit : min(window_after[1], digit + _WINDOW)].casefold()
+                    )
+                )
             ):
                 form, relative_to = "difference", "start_of_period"
                 if target_ind.kind == "rate" and unit == ureg.percent:
                     unit = ureg.percentage_point
             elif last_word == "giảm" and target_ind is not None and unit == ureg.percent:
                 if target_ind.kind == "rate":
-                    form, relative_to, unit, value = "difference", "start_of_period", ureg.percentage_point, -value
+                    form, relative_to, unit, value = (
+                        "difference",
+                        "start_of_period",
+                        ureg.percentage_point,
+                        -value,
+                    )
                 else:
                     form, relative_to, value = "change", "same_period_last_year", -value
             prev_end = max(end, name_end)
             own = _span_before(sentence, digit, year)
-            span = own or section_span or context
-            clause = sentence[clause_start:window_after[1]]
+            span = own or section_span or context or (Span.whole_year(year) if year else None)
+            clause = sentence[max(clause_start, digit - _WINDOW) : min(window_after[1], digit + _WINDOW)]
             measure = _measure(clause, heading, lead)
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":
-                measure = subject_measure  # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
+                measure = (
+                    subject_measure  # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
+                )
             quote = sentence
             shown_text = sentence[start:end]
             if target_ind is None:
-                unattached.append({"value": value, "unit": unit_to_str(unit), "text": shown_text, "quote": quote,
-                                   "reason": "no indicator of the catalog is named near it"})
+                unattached.append(
+                    {
+                        "value": value,
+                        "unit": unit_to_str(unit),
+                        "text": shown_text,
+                        "quote": quote,
+                        "reason": "no indicator of the catalog is named near it",
+                    }
+                )
                 continue
             if span is None:
-                unattached.append({"value": value, "unit": unit_to_str(unit), "text": shown_text, "quote": quote,
-                                   "reason": f"no period for {target_ind.code}"})
+                unattached.append(
+                    {
+                        "value": value,
+                        "unit": unit_to_str(unit),
+                        "text": shown_text,
+                        "quote": quote,
+                        "reason": f"no period for {target_ind.code}",
+                    }
+                )
                 continue
-            if target_ind.kind in ("flow", "growth") and span.months == 1 and span.end.month == 12 and (
-                own is not None and own.months == 1
+            if (
+                target_ind.kind in ("flow", "growth")
+                and span.months == 1
+                and span.end.month == 12
+                and (own is not None and own.months == 1)
             ):
                 span = Span.whole_year(span.end.year)  # "tỷ lệ giải ngân cuối năm 2024": the year's figure
             if form == "difference" and span.months == 1:
@@ -417,45 +492,100 @@ def extract(text: str, *, document: str | None = None, region: str | None = None
                 if date is not None and measure == "actual" and end_month > date:
                     end_month = date  # a level stated now cannot be of a later month
                 span = Span(end_month, end_month)
-            expected = ureg.percent if form in ("ratio", "change") else (
-                ureg.percentage_point if form == "difference" and target_ind.kind in ("rate", "growth", "index")
-                else parse_unit(target_ind.unit))
+            expected = (
+                ureg.percent
+                if form in ("ratio", "change")
+                else (
+                    ureg.percentage_point
+                    if form == "difference" and target_ind.kind in ("rate", "growth", "index")
+                    else parse_unit(target_ind.unit)
+                )
+            )
             try:
                 conversion_factor(unit, expected)
             except KtstatsError:
-                unattached.append({"value": value, "unit": unit_to_str(unit), "text": shown_text, "quote": quote,
-                                   "reason": f"unit {unit_to_str(unit) or '-'} does not fit {target_ind.code} "
-                                   f"({target_ind.unit or '-'}) as a {form}"})
+                unattached.append(
+                    {
+                        "value": value,
+                        "unit": unit_to_str(unit),
+                        "text": shown_text,
+                        "quote": quote,
+                        "reason": f"unit {unit_to_str(unit) or '-'} does not fit {target_ind.code} "
+                        f"({target_ind.unit or '-'}) as a {form}",
+                    }
+                )
                 continue
-            rows.append({
-                "indicator": target_ind.code, "region": region, "period_start": str(span.start),
-                "period_end": str(span.end), "measure": measure, "value": value, "unit": unit_to_str(unit),
-                "qualifier": reading.qualifier,
-                "low": reading.low if reading.qualifier == "range" else "",
-                "high": reading.high if reading.qualifier == "range" else "",
-                "denominator": reading.denominator if reading.denominator is not None else "",
-                "form": form, "relative_to": relative_to, "document": document, "quote": quote, "note": "",
-            })
+            rows.append(
+                {
+                    "indicator": target_ind.code,
+                    "region": region,
+                    "period_start": str(span.start),
+                    "period_end": str(span.end),
+                    "measure": measure,
+                    "value": value,
+                    "unit": unit_to_str(unit),
+                    "qualifier": reading.qualifier,
+                    "low": reading.low if reading.qualifier == "range" else "",
+                    "high": reading.high if reading.qualifier == "range" else "",
+                    "denominator": reading.denominator if reading.denominator is not None else "",
+                    "form": form,
+                    "relative_to": relative_to,
+                    "document": document,
+                    "quote": quote,
+                    "note": "",
+                }
+            )
         # the period a sentence speaks of carries to the next ones (until another is named)
-        named = [m for m in _PERIOD_PHRASES.finditer(sentence)
-                 if not _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()])
-                 and not _quoted(sentence, m.start())]
+        named = [
+            m
+            for m in _PERIOD_PHRASES.finditer(sentence)
+            if not _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
+            and not _quoted(sentence, m.start())
+        ]
         if named:
             carried = _phrase_span(named[-1].group("p"), year)
             if carried is not None and carried.months > 1:
                 context = carried
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame = frame.drop_duplicates(subset=["indicator", "region", "period_start", "period_end", "measure", "form",
-                                          "relative_to", "document", "quote", "value"])
-    key = ["indicator", "region", "period_start", "period_end", "measure", "form", "relative_to", "document", "quote"]
+    frame = frame.drop_duplicates(
+        subset=[
+            "indicator",
+            "region",
+            "period_start",
+            "period_end",
+            "measure",
+            "form",
+            "relative_to",
+            "document",
+            "quote",
+            "value",
+        ]
+    )
+    key = [
+        "indicator",
+        "region",
+        "period_start",
+        "period_end",
+        "measure",
+        "form",
+        "relative_to",
+        "document",
+        "quote",
+    ]
     dup = frame.duplicated(key, keep="first")
     for rec in frame[dup].to_dict("records"):
-        unattached.append({"value": rec["value"], "unit": rec["unit"], "text": "", "quote": rec["quote"],
-                           "reason": f"a second figure for {rec['indicator']} in the same sentence and span"})
+        unattached.append(
+            {
+                "value": rec["value"],
+                "unit": rec["unit"],
+                "text": "",
+                "quote": rec["quote"],
+                "reason": f"a second figure for {rec['indicator']} in the same sentence and span",
+            }
+        )
     frame = frame[~dup].reset_index(drop=True)
     ds = Dataset(frame, name=document)
     ds.unattached = pd.DataFrame(unattached, columns=["value", "unit", "text", "quote", "reason"])
     if not len(ds) and not len(ds.unattached):
         warnings.warn(f"no figures found in {document}", stacklevel=2)
     return ds
-

@@ -235,8 +235,11 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
     """
     if not isinstance(text, str):
         raise ParseError(f"expected text, got {type(text).__name__} {shown(text)}", source=source)
-    norm = normalize_text(text).strip()
-    low = norm.casefold()
+    return _parse_quantity(text, normalize_text(text).strip().casefold(), source)
+
+
+def _parse_quantity(text: str, low: str, source: str | None = None) -> Reading:
+    """:func:`parse_quantity` on text already normalised and casefolded (``low``)."""
     pos = 0
     qualifier = "exact"
 

@@ -31,7 +31,15 @@ import pandas as pd
 
 from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from .indicators import _catalog
-from .numbers import _NUMBER_RE, _PREFIXES, Reading, format_number, format_quantity, parse_quantity
+from .numbers import (
+    _NUMBER_RE,
+    _PREFIXES,
+    Reading,
+    _parse_quantity,
+    format_number,
+    format_quantity,
+    parse_quantity,
+)
 from .periods import Span, parse_span
 from .text import normalize_text
 from .units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
@@ -221,7 +229,7 @@ _NUMBER_PARTS = re.compile(r"[/\-–—%]")
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
 _MAX_PHRASE_CHARS = 200
 _MAX_WORDS_BEFORE = 3  # qualifier words before a number: "ước khoảng", "khoảng trên", "từ"
-_MAX_WORDS_AFTER = 12  # number, scale, unit words and "trở lên"
+_MAX_WORDS_AFTER = 8  # scale, unit words (at most six) and "trở lên"
 
 
 def _find_quantity(text: str) -> tuple[Reading, int, int]:
@@ -246,12 +254,17 @@ def _find_quantity(text: str) -> tuple[Reading, int, int]:
                 raw = text[start : words[j][1]]
                 lead = len(raw) - len(raw.lstrip(_STRIP))
                 chunk = raw.strip(_STRIP)
-                candidates = (chunk, _PCT_POPULATION.sub(r"\1", chunk)) if "%" in chunk else (chunk,)
+                candidates = [chunk]
+                if "%" in chunk and not chunk.endswith("%"):
+                    # "75% xã, phường, thị trấn trở lên", "19% kế hoạch": the words after '%' name
+                    # what the share is of, not a unit
+                    cut = chunk[: chunk.index("%") + 1]
+                    candidates.append(cut + " trở lên" if chunk.endswith("trở lên") else cut)
                 for candidate in candidates:
-                    # the phrase ends where the candidate ends ("75%" in "75% xã, phường … trở lên")
+                    # the phrase ends where the candidate's number ends
                     stop = start + lead + (len(chunk) if candidate == chunk else chunk.index("%") + 1)
                     try:
-                        reading = parse_quantity(candidate)
+                        reading = _parse_quantity(candidate, candidate)
                     except KtstatsError:
                         continue
                     before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""

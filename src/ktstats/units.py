@@ -20,6 +20,7 @@ factors (computed once per series, not once per value).
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
@@ -45,6 +46,8 @@ Q_ = ureg.Quantity
 
 _SCALE_NAMES = ("trillion", "billion", "million", "thousand")
 _MAX_UNIT_LENGTH = 80
+# what a unit expression of the registry can look like ("billion dong", "percentage_point", "m ** 2")
+_PINT_EXPRESSION = re.compile(r"[a-z_%²][a-z0-9_%² */^().-]*")
 
 
 def _read_lexicon(name: str) -> list[dict[str, str]]:
@@ -77,6 +80,7 @@ def _check_lexicon() -> None:
 
 
 _check_lexicon()
+_EXAMPLES = ", ".join(sorted({*UNIT_PHRASES, *SCALE_WORDS})[:12])
 
 
 @lru_cache(maxsize=4096)
@@ -109,13 +113,17 @@ def parse_unit(text: str) -> pint.Unit:
             return cast("pint.Unit", ureg.Unit(scale) * ureg.Unit(UNIT_PHRASES[key[len(word) + 1 :]]))
     if len(key) > _MAX_UNIT_LENGTH:  # no unit is this long; do not hand pint a novel
         raise UnitError(f"unknown unit {shown(text)}: longer than any unit")
+    if not _PINT_EXPRESSION.fullmatch(key):
+        # Vietnamese words that are not in the lexicon (pint's parser is slow on prose)
+        raise UnitError(
+            f"unknown unit {shown(text)}: not in the Vietnamese unit lexicon (e.g. {_EXAMPLES}, …)"
+        )
     try:
         return ureg.Unit(normalize_text(text).strip())
     except Exception as exc:  # pint's parser raises many types (even AssertionError)
-        known = ", ".join(sorted({*UNIT_PHRASES, *SCALE_WORDS})[:12])
         raise UnitError(
-            f"unknown unit {shown(text)}: not in the Vietnamese unit lexicon "
-            f"(e.g. {known}, …) nor a unit of ktstats.ureg"
+            f"unknown unit {shown(text)}: not in the Vietnamese unit lexicon (e.g. {_EXAMPLES}, …) "
+            "nor a unit of ktstats.ureg"
         ) from exc
 
 
@@ -131,6 +139,7 @@ def _split_scale(unit: pint.Unit) -> tuple[str | None, dict[str, Any]]:
     return scale, terms
 
 
+@lru_cache(maxsize=4096)
 def unit_to_str(unit: pint.Unit | str) -> str:
     """The canonical text of a unit, as stored in ktstats' CSV files.
 

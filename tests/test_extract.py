@@ -1,0 +1,156 @@
+import unicodedata
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ktstats
+from ktstats import DataError, extract
+from ktstats._data import data_dir
+from ktstats.cli import main
+from ktstats.observations import _documents
+
+HELD_OUT = "002_98453eef47a50471.txt"
+KEY = ["indicator", "period_start", "period_end", "value", "unit", "measure"]
+
+
+def _keys(frame):
+    return [
+        (r.indicator, str(r.period_start), str(r.period_end), round(float(r.value), 6), r.unit, r.measure)
+        for r in frame[KEY].itertuples(index=False)
+    ]
+
+
+def _score(name):
+    text = (data_dir() / "sources" / name).read_text(encoding="utf-8")
+    got = _keys(extract(text, document=name, date=str(_documents().loc[name, "date"])[:7]).to_frame())
+    truth = ktstats.load_dataset("kon_tum").to_frame()
+    want = _keys(truth[truth["document"] == name])
+    remaining, tp = list(want), 0
+    for k in got:
+        if k in remaining:
+            remaining.remove(k)
+            tp += 1
+    return tp, len(got), len(want)
+
+
+def test_quality_on_the_seeds():
+    names = sorted(p.name for p in (data_dir() / "sources").glob("*.txt"))
+    tp = found = true = 0
+    for name in names:
+        a, b, c = _score(name)
+        tp, found, true = tp + a, found + b, true + c
+    assert tp / true >= 0.90  # recall
+    assert tp / found >= 0.95  # precision
+
+
+def test_held_out_seed():
+    tp, found, true = _score(HELD_OUT)
+    assert tp / true >= 0.85 and tp / found >= 0.85
+
+
+def test_every_quote_is_a_sentence_of_the_text():
+    text = (data_dir() / "sources" / "003_672f3fa1ac6cf720.txt").read_text(encoding="utf-8")
+    ds = extract(text, document="003")
+    normalised = " ".join(ktstats.normalize_text(text).split())
+    assert all(o.quote in normalised for o in ds)
+
+
+def test_forms_and_references():
+    ds = extract(
+        "Tổng vốn đầu tư phát triển toàn xã hội ước khoảng 5.712 tỷ đồng, đạt 19% kế hoạch và tăng 11,8% "
+        "so với cùng kỳ năm trước.",
+        year=2024,
+    )
+    rows = ds.to_frame()[["value", "form", "relative_to", "measure"]].values.tolist()
+    assert rows == [
+        [5712.0, "level", "", "estimate"],
+        [19.0, "ratio", "plan", "estimate"],
+        [11.8, "change", "same_period_last_year", "estimate"],
+    ]
+
+
+def test_rates_fall_in_points_and_shares():
+    ds = extract("1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024\nTỷ lệ hộ nghèo đến cuối năm 2024 giảm 3%.")
+    row = ds.to_frame().iloc[0]
+    assert (row.indicator, row.value, row.unit, row.form, row.measure) == (
+        "poverty_rate",
+        -3.0,
+        "percentage_point",
+        "difference",
+        "target",
+    )
+    ds = extract(
+        "Trong quý I/2024, trưởng thôn, tổ trưởng dân phố là đảng viên đã nâng lên 699/756 người, "
+        "chiếm 92,46%, đạt 98,36% kế hoạch năm 2024."
+    )
+    f = ds.to_frame()
+    assert f["indicator"].tolist() == [
+        "village_heads_party_members",
+        "village_heads_party_members_share",
+        "village_heads_party_members_share",
+    ]
+    assert f["denominator"].iloc[0] == 756 and f["relative_to"].iloc[2] == "plan"
+
+
+def test_numbers_that_are_not_figures():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ds = extract(
+            "Ngày 12/10/2021, UBND tỉnh ban hành Thông báo số 280/TB-UBND về Nghị quyết số 01-NQ/TU "
+            "ngày 02/12/2020 của Hội nghị lần thứ 17, khóa XVI, giai đoạn 2021-2025."
+        )
+    assert len(ds) == 0 and len(ds.unattached) == 0
+    assert any("no figures" in str(w.message) for w in caught)
+
+
+def test_unattached_figures_are_kept_with_a_reason():
+    ds = extract("Năm 2024 có 35 quả bóng và tăng 7 cái ghế.", year=2024)
+    assert len(ds) == 0
+
+
+def test_unicode_forms_do_not_matter():
+    text = "Trong quý I/2024, thu ngân sách nhà nước khoảng 830 tỷ đồng; Tỉnh uỷ chỉ đạo."
+    a = extract(text).to_frame()
+    b = extract(unicodedata.normalize("NFD", text.replace(" ", "\u00a0"))).to_frame()
+    assert a[KEY].equals(b[KEY])
+
+
+def test_bad_input():
+    with pytest.raises(DataError):
+        extract(b"bytes")  # type: ignore[arg-type]
+    with pytest.warns(UserWarning, match="no figures"):
+        assert len(extract("")) == 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_never_crashes(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = extract(text, year=2024)
+    assert len(ds) >= 0
+
+
+def test_long_adversarial_lines_finish():
+    text = "tăng 5% " * 3000 + "đạt 19% kế hoạch và tăng " * 1000
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = extract(text, year=2024)
+    assert len(ds.unattached) + len(ds) > 0
+
+
+def test_cli_extract(tmp_path, capsys):
+    src = data_dir() / "sources" / "004_7e9a290f5ed7f930.txt"
+    out = tmp_path / "figures.csv"
+    assert main(["extract", str(src), "--csv", str(out), "--date", "2024-10"]) == 0
+    printed = capsys.readouterr().out
+    assert "từ 8,2% trở lên" in printed
+    back = ktstats.load_dataset(str(out))
+    assert len(back) >= 20
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Thu ngân sách".encode("cp1258", errors="replace") + b"\xff\xfe")
+    assert main(["extract", str(bad)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "report.docx")]) == 2
