@@ -27,6 +27,7 @@ from .numbers import Reading, format_number, format_quantity, parse_number, pars
 from .observations import Dataset, Observation, load_dataset
 from .periods import Span, parse_span
 from .projection import Projection, backtest, estimate_weights, project, project_many
+from .regions import Region, region, regions
 from .series import IndicatorSeries, Panel
 from .targets import Attainment, Target, attainment, parse_target
 from .text import normalize_text
@@ -49,6 +50,7 @@ __all__ = [
     "Projection",
     "ProjectionError",
     "Reading",
+    "Region",
     "Span",
     "Target",
     "UnitError",
@@ -80,6 +82,8 @@ __all__ = [
     "pp_change",
     "project",
     "project_many",
+    "region",
+    "regions",
     "required_growth",
     "ureg",
     "yoy",

@@ -796,6 +796,47 @@ class Panel(_Typed):
             measure=self.measure,
         )
 
+    def to_boundaries(self, on: str = "2025-07-01") -> Panel:
+        """Re-aggregate a panel of flows from the 63 old provinces to the units valid on ``on``.
+
+        Columns are region codes or names; each is mapped to the unit it belongs
+        to on that date (Resolution 202/2025/QH15) and flows are summed. Rates,
+        growth rates and indexes refuse: they need weights, not sums.
+
+        >>> idx = pd.period_range("2024", periods=1, freq="Y")
+        >>> p = Panel([[830.0, 5000.0]], idx, ["kon_tum", "quang_ngai"], unit="tỷ đồng", kind="flow")
+        >>> p.to_boundaries().to_frame().to_dict("list")
+        {'quang_ngai_2025': [5830.0]}
+        """
+        from .regions import aggregate_to, region
+
+        if self.kind not in ("flow",):
+            raise UnitError(
+                f"{self._label()} is a {self.kind}: it cannot be summed over provinces; combine rates or "
+                "growth rates with weights (e.g. compose_growth with each province's base level)"
+            )
+        mapping = {}
+        for col in self.columns:
+            old = region(str(col))
+            target = old
+            date = pd.Timestamp(on)
+            while not target.valid_on(date) and target.successor:
+                target = region(target.successor)
+            if not target.valid_on(date):
+                raise DataError(f"{old.name_vi} has no successor valid on {on}")
+            mapping[str(col)] = target.code
+        values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
+        return Panel(
+            values,
+            self._index,
+            cols,
+            unit=self.unit,
+            kind=self.kind,
+            basis=self.basis,
+            indicator=self.indicator,
+            measure=self.measure,
+        )
+
     @property
     def shape(self) -> tuple[int, int]:
         """(periods, columns)."""

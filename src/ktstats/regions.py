@@ -1,0 +1,175 @@
+"""Provinces and cities of Việt Nam, before and after the 2025 merger.
+
+``datasets/regions.csv`` lists the 63 provinces and centrally-run cities as they
+stood until 30 June 2025 and the 34 formed from 1 July 2025 by Resolution
+202/2025/QH15 of the National Assembly (adopted 12 June 2025): Kon Tum and
+Quảng Ngãi became the new Quảng Ngãi, and so on. Each row has a code, the
+Vietnamese and ASCII name, the socio-economic region (for the 63), validity
+dates and the successor.
+
+:func:`region` resolves a name however it is written (with or without
+diacritics, old or new tone placement, "tỉnh"/"thành phố" or not);
+:func:`regions` lists those valid on a date; :meth:`Panel.to_boundaries`
+re-aggregates flows from the old provinces to the new ones.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ._data import data_dir
+from .errors import DataError
+from .text import normalize_text
+
+__all__ = ["Region", "region", "regions"]
+
+_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ", "province of ", "city of ")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One province or centrally-run city."""
+
+    code: str
+    name_vi: str
+    name_ascii: str
+    kind: str
+    region_vi: str
+    valid_from: pd.Timestamp | None
+    valid_to: pd.Timestamp | None
+    successor: str | None
+    note: str
+
+    def valid_on(self, date: pd.Timestamp) -> bool:
+        """Whether the unit existed on ``date``."""
+        return (self.valid_from is None or self.valid_from <= date) and (
+            self.valid_to is None or date <= self.valid_to
+        )
+
+
+def _key(name: str) -> str:
+    text = normalize_text(name).casefold().strip()
+    for prefix in _PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    text = text.replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(text.replace("-", " ").replace("_", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[Region, ...]:
+    frame = pd.read_csv(data_dir() / "regions.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    out = []
+    for r in frame.to_dict("records"):
+        out.append(
+            Region(
+                r["code"],
+                r["name_vi"],
+                r["name_ascii"],
+                r["kind"],
+                r["region_vi"],
+                pd.Timestamp(r["valid_from"]) if r["valid_from"] else None,
+                pd.Timestamp(r["valid_to"]) if r["valid_to"] else None,
+                r["successor"] or None,
+                r["note"],
+            )
+        )
+    return tuple(out)
+
+
+def regions(on: str | pd.Timestamp | None = None) -> pd.DataFrame:
+    """The provinces and cities valid on a date (all rows when ``on`` is None).
+
+    >>> len(regions(on="2025-06-30")), len(regions(on="2025-07-01"))
+    (63, 34)
+    >>> sorted(regions(on="2024-01-01").query("region_vi == 'Tây Nguyên'")["name_vi"])
+    ['Gia Lai', 'Kon Tum', 'Lâm Đồng', 'Đắk Lắk', 'Đắk Nông']
+    """
+    rows = _table()
+    if on is not None:
+        date = pd.Timestamp(on)
+        rows = tuple(r for r in rows if r.valid_on(date))
+    return pd.DataFrame(
+        [
+            {
+                "code": r.code,
+                "name_vi": r.name_vi,
+                "name_ascii": r.name_ascii,
+                "kind": r.kind,
+                "region_vi": r.region_vi,
+                "valid_from": r.valid_from,
+                "valid_to": r.valid_to,
+                "successor": r.successor,
+                "note": r.note,
+            }
+            for r in rows
+        ]
+    )
+
+
+def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
+    """Find a province or city by name or code, however it is written.
+
+    With ``on``, the unit must exist on that date; a unit merged away raises
+    :class:`DataError` naming its successor.
+
+    >>> region("Kon Tum").code, region("kon tum").code, region("Tỉnh KON TUM").code
+    ('kon_tum', 'kon_tum', 'kon_tum')
+    >>> region("Khánh Hoà").code == region("Khanh Hoa").code == "khanh_hoa"
+    True
+    >>> region("Kon Tum", on="2025-08-01")
+    Traceback (most recent call last):
+    ...
+    ktstats.errors.DataError: Kon Tum no longer exists on 2025-08-01: from 2025-07-01 it is part of Quảng Ngãi (quang_ngai_2025), Resolution 202/2025/QH15
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise DataError(f"expected a province name, got {name!r}")
+    key = _key(name)
+    rows = _table()
+    date = pd.Timestamp(on) if on is not None else None
+    matches = [r for r in rows if r.code == name.strip() or _key(r.name_vi) == key or _key(r.code) == key]
+    if not matches:
+        names = sorted({r.name_vi for r in rows})
+        close = difflib.get_close_matches(key, [_key(n) for n in names], n=3, cutoff=0.6)
+        shown = [n for n in names if _key(n) in close]
+        hint = f"; did you mean {', '.join(shown)}?" if shown else ""
+        raise DataError(f"unknown province or city {name!r}{hint}")
+    if date is None:
+        # the unit as it stood before the merger when the name is ambiguous (Kon Tum data are pre-2025)
+        return sorted(matches, key=lambda r: r.valid_from or pd.Timestamp.min)[0]
+    valid = [r for r in matches if r.valid_on(date)]
+    if valid:
+        return valid[0]
+    gone = matches[0]
+    succ = next((r for r in rows if r.code == gone.successor), None)
+    succ_text = f"{succ.name_vi} ({succ.code})" if succ else str(gone.successor)
+    raise DataError(
+        f"{gone.name_vi} no longer exists on {date:%Y-%m-%d}: from {succ.valid_from:%Y-%m-%d} it is part of "
+        f"{succ_text}, Resolution 202/2025/QH15"
+        if succ and succ.valid_from is not None
+        else f"{gone.name_vi} does not exist on {date:%Y-%m-%d}"
+    )
+
+
+def successor_map() -> dict[str, str]:
+    """Old province code → code of the unit it belongs to from 1 July 2025."""
+    return {r.code: r.successor for r in _table() if r.successor}
+
+
+def aggregate_to(
+    values: np.ndarray, columns: list[str], mapping: dict[str, str]
+) -> tuple[np.ndarray, list[str]]:
+    """Sum the columns of ``values`` (periods × columns) into the units ``mapping`` sends them to."""
+    targets = list(dict.fromkeys(mapping[c] for c in columns))
+    index = {t: i for i, t in enumerate(targets)}
+    out = np.zeros((values.shape[0], len(targets)))
+    for j, c in enumerate(columns):
+        out[:, index[mapping[c]]] += values[:, j]
+    return out, targets
