@@ -26,6 +26,7 @@ from .indicators import Indicator, indicator, indicators
 from .numbers import Reading, format_number, format_quantity, parse_number, parse_quantity
 from .observations import Dataset, Observation, load_dataset
 from .periods import Span, parse_span
+from .plotting import plot_attainment, plot_growth, plot_projection, plot_regional
 from .projection import Projection, backtest, estimate_weights, project, project_many
 from .regions import Region, region, regions
 from .series import IndicatorSeries, Panel
@@ -79,6 +80,10 @@ __all__ = [
     "parse_span",
     "parse_target",
     "parse_unit",
+    "plot_attainment",
+    "plot_growth",
+    "plot_projection",
+    "plot_regional",
     "pp_change",
     "project",
     "project_many",

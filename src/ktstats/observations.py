@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from ._data import data_dir
-from .errors import DataError, KtstatsError
+from .errors import DataError, KtstatsError, PeriodError, UnitError
 from .indicators import POINT_KINDS, _catalog
 from .numbers import _NUMBER_RE, QUALIFIERS, _to_float
 from .periods import Span
@@ -50,7 +50,7 @@ from .units import conversion_factor, parse_unit, unit_to_str, ureg
 if TYPE_CHECKING:
     import pint
 
-    from .series import IndicatorSeries
+    from .series import IndicatorSeries, Panel
 
 __all__ = ["COLUMNS", "Dataset", "Observation", "load_dataset"]
 
@@ -595,6 +595,85 @@ class Dataset:
         if len(sub) == 0:
             raise DataError(f"no {measure} levels of {indicator!r} for {region!r} were published by {as_of}")
         return IndicatorSeries._from_rows(sub._frame, indicator=indicator, region=region, measure=measure)
+
+    def panel(
+        self,
+        indicator: str,
+        regions: Sequence[str] | None = None,
+        measure: str = "actual",
+        *,
+        as_of: str | pd.Timestamp | None = None,
+        freq: str | None = None,
+        basis: str | None = None,
+        join: Literal["exact", "inner"] = "exact",
+    ) -> Panel:
+        """One indicator for many regions side by side (periods × regions).
+
+        Each column is :meth:`series` for that region; all must share frequency
+        and basis (choose with ``freq`` / ``basis``), and units are converted to
+        the first region's unit (incompatible units raise :class:`UnitError`).
+        ``regions`` defaults to every region with the indicator (after the
+        ``freq`` / ``basis`` choice). Regions must cover the same periods: with
+        ``join="exact"`` (the default) a gap raises :class:`PeriodError` naming
+        the region and the periods it lacks; ``join="inner"`` keeps the periods
+        every region has.
+
+        >>> p = load_dataset("tay_nguyen").panel("grdp_growth", freq="Q", basis="ytd", join="inner")
+        >>> float(p.to_frame().loc["2022Q2", "kon_tum"]), p.shape
+        (6.8, (1, 5))
+        """
+        from .series import Panel
+
+        if regions is None:
+            have = self.filter(indicator=indicator, measure=measure, form="level")._frame
+            if freq is not None or basis is not None:
+                have = have[_span_mask(have, freq, basis)]
+            regions = sorted(set(have["region"]))
+            if not regions:
+                raise DataError(f"no {measure} levels of {indicator!r} in this dataset")
+        columns = [self.series(indicator, r, measure, as_of=as_of, freq=freq, basis=basis) for r in regions]
+        first = columns[0]
+        for r, s in zip(regions, columns, strict=True):
+            if (s.freq, s.basis) != (first.freq, first.basis):
+                raise PeriodError(
+                    f"{indicator}: {regions[0]} is {first.freq}/{first.basis} but {r} is {s.freq}/{s.basis}; "
+                    "choose freq= and basis= so every region has the same kind of period"
+                )
+            if s.kind != first.kind:
+                raise UnitError(f"{indicator}: {regions[0]} is a {first.kind} but {r} is a {s.kind}")
+        frame = pd.concat(
+            [s.to_pandas() * conversion_factor(s.unit, first.unit) for s in columns], axis=1, sort=True
+        )
+        frame.columns = pd.Index(list(regions))
+        gaps = frame.isna()
+        if gaps.to_numpy().any():
+            if join == "exact":
+                detail = "; ".join(
+                    f"{r} lacks {', '.join(str(p) for p in frame.index[gaps[r]])}"
+                    for r in regions
+                    if gaps[r].any()
+                )
+                raise PeriodError(
+                    f"{indicator}: the regions do not cover the same periods ({detail}); "
+                    "pass join='inner' to keep the periods all have, or choose regions="
+                )
+            if join != "inner":
+                raise DataError(f"join must be 'exact' or 'inner', not {join!r}")
+            frame = frame[~gaps.any(axis=1)]
+            if frame.empty:
+                raise PeriodError(f"{indicator}: the regions {list(regions)} have no period in common")
+        docs = [d for s in columns if s.provenance is not None for d in s.provenance["document"]]
+        return Panel(
+            frame.to_numpy(dtype="float64"),
+            pd.PeriodIndex(frame.index),
+            list(regions),
+            unit=first.unit,
+            kind=first.kind,
+            basis=first.basis,
+            indicator=indicator,
+            measure=measure,
+            documents=docs,
+        )
 
     def attainment(self) -> pd.DataFrame:
         """One row per stated target or plan, with the latest comparable actual.

@@ -54,13 +54,18 @@ class Region:
 
 
 def _key(name: str) -> str:
-    text = normalize_text(name).casefold().strip()
+    text = _ascii(normalize_text(name).casefold())
+    text = " ".join(text.replace("-", " ").replace("_", " ").split())
     for prefix in _PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
+        ascii_prefix = _ascii(prefix)
+        if text.startswith(ascii_prefix):
+            text = text[len(ascii_prefix) :]
+    return text.strip()
+
+
+def _ascii(text: str) -> str:
     text = text.replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(text.replace("-", " ").replace("_", " ").split())
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)

@@ -704,9 +704,10 @@ class Panel(_Typed):
     [1.0, 2.0, 3.0, 4.0]
     """
 
-    __slots__ = ("columns",)
+    __slots__ = ("columns", "documents")
 
     columns: pd.Index
+    documents: tuple[str, ...]
 
     def __init__(
         self,
@@ -719,6 +720,7 @@ class Panel(_Typed):
         basis: str = "period",
         indicator: str | None = None,
         measure: str = "actual",
+        documents: Sequence[str] = (),
     ) -> None:
         where = f"panel {indicator or ''}".strip()
         arr = _float_array(values, where, 2)
@@ -729,6 +731,7 @@ class Panel(_Typed):
             raise DataError(f"{where}: duplicated column names {list(cols[cols.duplicated()][:5])}")
         self._init_common(arr, index, unit, basis, kind, indicator, measure, where)
         self.columns = cols
+        self.documents = tuple(dict.fromkeys(documents))
 
     @classmethod
     def from_frame(
@@ -808,7 +811,7 @@ class Panel(_Typed):
         >>> p.to_boundaries().to_frame().to_dict("list")
         {'quang_ngai_2025': [5830.0]}
         """
-        from .regions import aggregate_to, region
+        from .regions import aggregate_to, region, successor_map
 
         if self.kind not in ("flow",):
             raise UnitError(
@@ -825,6 +828,17 @@ class Panel(_Typed):
             if not target.valid_on(date):
                 raise DataError(f"{old.name_vi} has no successor valid on {on}")
             mapping[str(col)] = target.code
+        predecessors: dict[str, list[str]] = {}
+        for old_code, new_code in successor_map().items():
+            predecessors.setdefault(new_code, []).append(old_code)
+        present = {region(str(c)).code for c in self.columns}
+        for new_code in dict.fromkeys(mapping.values()):
+            missing = [c for c in predecessors.get(new_code, []) if c not in present]
+            if missing:
+                raise DataError(
+                    f"{self._label()}: {new_code} is formed from {', '.join(predecessors[new_code])}; "
+                    f"the panel lacks {', '.join(missing)}, so its sum would be partial"
+                )
         values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
         return Panel(
             values,
@@ -835,6 +849,7 @@ class Panel(_Typed):
             basis=self.basis,
             indicator=self.indicator,
             measure=self.measure,
+            documents=self.documents,
         )
 
     @property

@@ -1,0 +1,458 @@
+"""Charts a report can use: regional comparison, attainment, projection, growth.
+
+matplotlib is imported when a chart is drawn, not when ktstats is imported.
+Every function takes ``ax=`` (a new figure when omitted) and returns the Axes;
+labels are Vietnamese by default (``lang="en"`` for English), numbers are
+written in Vietnamese style, and a source line sits under every chart. The
+font is DejaVu Sans, which matplotlib ships and which has every Vietnamese
+diacritic.
+
+Inputs are checked before anything is drawn: mixed units or periods raise
+:class:`UnitError` / :class:`PeriodError`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, PeriodError, UnitError
+from .indicators import _catalog
+from .numbers import format_number
+from .periods import Span, parse_span
+from .units import conversion_factor, format_unit, parse_unit, unit_to_str
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from .observations import Dataset
+    from .projection import Projection
+    from .series import IndicatorSeries, Panel
+
+__all__ = ["plot_attainment", "plot_growth", "plot_projection", "plot_regional"]
+
+Lang = Literal["vi", "en"]
+_HIGHLIGHT = "#c0392b"
+_BASE = "#7f8c8d"
+_WORDS = {
+    "vi": {
+        "source": "Nguồn",
+        "target": "mục tiêu",
+        "actual": "thực hiện",
+        "projection": "dự báo",
+        "interval": "khoảng dự báo",
+        "attained": "% mục tiêu",
+        "ytd": "lũy kế từ đầu năm",
+        "growth": "tăng so với cùng kỳ (%)",
+        "others": "mục tiêu khác chưa có số thực hiện",
+    },
+    "en": {
+        "source": "Source",
+        "target": "target",
+        "actual": "actual",
+        "projection": "projection",
+        "interval": "projection interval",
+        "attained": "% of target",
+        "ytd": "year to date",
+        "growth": "growth vs same period last year (%)",
+        "others": "other targets without an actual",
+    },
+}
+
+
+def _plt() -> Any:
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["font.family"] = "DejaVu Sans"
+    return plt
+
+
+def _axes(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
+    if ax is not None:
+        return ax
+    plt = _plt()
+    _, new = plt.subplots(figsize=size, layout="constrained")
+    return new  # type: ignore[no-any-return]
+
+
+def _vn_formatter(decimals: int | None = None) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda x, _pos: format_number(round(float(x), 6), decimals))
+
+
+def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
+    if not documents:
+        return
+    from .observations import _documents
+
+    docs = _documents()
+    parts = []
+    for d in dict.fromkeys(documents):
+        if d in docs.index:
+            issuer = str(docs.loc[d, "issuer"]).split(" (")[0]
+            date = pd.Timestamp(str(docs.loc[d, "date"]))
+            parts.append(
+                f"{issuer} {date:%d/%m/%Y}"
+                if str(docs.loc[d, "date_precision"]) == "day"
+                else f"{issuer} {date:%m/%Y}"
+            )
+        else:
+            parts.append(d)
+    text = f"{_WORDS[lang]['source']}: " + "; ".join(parts)
+    if len(text) > 180:
+        text = text[:177] + "…"
+    ax.annotate(
+        text,
+        xy=(0, 0),
+        xycoords="figure fraction",
+        xytext=(6, 4),
+        textcoords="offset points",
+        fontsize=7,
+        color="#555555",
+        ha="left",
+        va="bottom",
+    )
+
+
+def _period_label(p: pd.Period) -> str:
+    if p.freqstr.startswith("Q"):
+        return f"{p.quarter}/{p.year}"
+    if p.freqstr.startswith("M"):
+        return f"{p.month:02d}/{p.year}"
+    return str(p.year)
+
+
+def _region_name(code: str, lang: Lang) -> str:
+    from .regions import region
+
+    try:
+        r = region(code)
+    except DataError:
+        return code
+    return r.name_vi if lang == "vi" else r.name_ascii
+
+
+def _dataset_rows(data: Dataset, indicator: str, span: Span, measure: str | None) -> pd.DataFrame:
+    f = data.filter(indicator=indicator, form="level").latest().to_frame()
+    if measure is not None:
+        f = f[f["measure"] == measure]
+    f = f[(f["period_start"] == span.start) & (f["period_end"] == span.end)]
+    if f.empty:
+        every = data.filter(indicator=indicator).to_frame()
+        have = sorted({f"{a}..{b}" for a, b in zip(every["period_start"], every["period_end"], strict=True)})
+        raise PeriodError(
+            f"no {indicator} for {span.label()} ({span}); the data has {', '.join(have) or 'none'}"
+        )
+    if f["region"].duplicated().any():
+        raise DataError(f"several {indicator} figures for one region in {span.label()}; choose a measure=")
+    return f
+
+
+def _panel_row(panel: Panel, indicator: str, span: Span) -> pd.DataFrame:
+    if panel.indicator not in (None, indicator):
+        raise DataError(f"the panel holds {panel.indicator}, not {indicator}")
+    end = span.end.asfreq(panel.freq)
+    if panel.basis == "ytd":
+        fits = span.start.month == 1 and span.start.year == span.end.year
+    else:
+        fits = span.start.asfreq(panel.freq) == end
+    fits = fits and span.end == end.asfreq("M", how="end")
+    if not fits or end not in panel.index:
+        raise PeriodError(
+            f"{span.label()} ({span}) is not a {panel.freq}/{panel.basis} period of the panel "
+            f"(it has {', '.join(str(p) for p in panel.index)})"
+        )
+    frame = panel.to_frame()
+    row = frame.iloc[list(frame.index).index(end)]
+    return pd.DataFrame(
+        {
+            "region": [str(c) for c in row.index],
+            "value": row.to_numpy(dtype="float64"),
+            "unit": unit_to_str(panel.unit),
+            "qualifier": "exact",
+        }
+    )
+
+
+def plot_regional(
+    data: Dataset | Panel,
+    indicator: str,
+    period: str | Span,
+    *,
+    ax: Axes | None = None,
+    highlight: str | None = "kon_tum",
+    measure: str | None = None,
+    lang: Lang = "vi",
+) -> Axes:
+    """Ranked bars of one indicator across regions for one period.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import ktstats
+    >>> ax = plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2022")
+    >>> [t.get_text() for t in ax.get_yticklabels()][:2]
+    ['Kon Tum', 'Gia Lai']
+    """
+    from .series import Panel
+
+    span = period if isinstance(period, Span) else parse_span(period)
+    ind = _catalog().get(indicator)
+    if ind is None:
+        raise DataError(f"unknown indicator {indicator!r}")
+    f = (
+        _panel_row(data, indicator, span)
+        if isinstance(data, Panel)
+        else _dataset_rows(data, indicator, span, measure)
+    )
+    target = parse_unit(ind.unit)
+    try:
+        values = np.array(
+            [v * conversion_factor(u, target) for v, u in zip(f["value"], f["unit"], strict=True)]
+        )
+    except UnitError as exc:
+        raise UnitError(f"cannot draw {indicator}: {exc}") from None
+    order = np.argsort(values) if ind.better == "lower" else np.argsort(-values)
+    regions_ = f["region"].to_numpy()[order]
+    values = values[order]
+    qualifiers = f["qualifier"].to_numpy()[order]
+    ax = _axes(ax)
+    names = [_region_name(r, lang) for r in regions_]
+    colors = [_HIGHLIGHT if r == highlight else _BASE for r in regions_]
+    y = np.arange(len(values))[::-1]
+    ax.barh(y, values, color=colors)
+    ax.set_yticks(y, names)
+    from .numbers import format_quantity
+
+    for yi, v, q in zip(y, values, qualifiers, strict=True):
+        ax.annotate(
+            format_quantity(round(float(v), 4), ind.unit, q, lang=lang),
+            (v, yi),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.xaxis.set_major_formatter(_vn_formatter())
+    unit = format_unit(ind.unit, lang=lang)
+    ax.set_title(f"{ind.name(lang)} — {span.label(lang)}", fontsize=10)
+    ax.set_xlabel(unit)
+    ax.margins(x=0.15)
+    docs = list(data.documents) if isinstance(data, Panel) else list(f["document"])
+    _source_line(ax, [d for d in docs if d], lang)
+    return ax
+
+
+def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
+    """Shares of a plan or congress target as the documents state them ("đạt 18,04% dự toán")."""
+    from .report import _REFERENCE
+
+    f = data.latest().to_frame()
+    f = f[
+        (f["form"] == "ratio")
+        & f["relative_to"].isin(["plan", "congress_target"])
+        & f["measure"].isin(["actual", "estimate"])
+    ]
+    catalog = _catalog()
+    labels = [
+        f"{catalog[str(ind)].name(lang)}: {Span(str(a), str(b)).label(lang)} / {_REFERENCE[lang][str(rel)]}"
+        for ind, a, b, rel in zip(
+            f["indicator"], f["period_start"], f["period_end"], f["relative_to"], strict=True
+        )
+    ]
+    ratio = f["value"].to_numpy(dtype="float64") / 100.0
+    return pd.DataFrame(
+        {
+            "label": labels,
+            "ratio": ratio,
+            "status": np.where(ratio >= 1.0, "met", "in progress"),
+            "document": f["document"].to_numpy(),
+        }
+    )
+
+
+def plot_attainment(
+    data: Dataset | pd.DataFrame, *, ax: Axes | None = None, lang: Lang = "vi", reported: bool = True
+) -> Axes:
+    """Bullet chart: each target's actual as a share of it, the 100% line drawn.
+
+    Accepts a Dataset (its :meth:`~ktstats.Dataset.attainment`) or that table.
+    With a Dataset and ``reported=True`` the shares the documents state
+    themselves ("đạt 18,04% dự toán", "đạt 77,54% chỉ tiêu Nghị quyết Đại
+    hội") are drawn too, below the computed ones. Bars are green at or above
+    100%, orange while a target is in progress, red when missed; targets
+    without a comparable actual are counted in the title.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import ktstats
+    >>> ax = plot_attainment(ktstats.load_dataset("kon_tum"), lang="en")
+    >>> ax.get_title().splitlines()[0]
+    'Attainment of targets'
+    """
+    table = data if isinstance(data, pd.DataFrame) else data.attainment()
+    needed = {"indicator", "target", "ratio", "status"}
+    if not needed <= set(table.columns):
+        raise DataError(f"plot_attainment needs an attainment table with {sorted(needed)}")
+    drawn = table[table["ratio"].notna()]
+    others = len(table) - len(drawn)
+    catalog = _catalog()
+    rows = pd.DataFrame(
+        {
+            "label": [
+                f"{catalog[str(ind)].name(lang)}: {tgt}"
+                for ind, tgt in zip(drawn["indicator"], drawn["target"], strict=True)
+            ],
+            "ratio": drawn["ratio"].to_numpy(dtype="float64"),
+            "status": drawn["status"].to_numpy(),
+            "document": list(drawn.get("actual_document", pd.Series([""] * len(drawn)))),
+        }
+    )
+    if reported and not isinstance(data, pd.DataFrame):
+        rows = pd.concat([rows, _reported_ratios(data, lang)], ignore_index=True)
+    if rows.empty:
+        raise DataError(
+            "nothing to draw: no target has a comparable actual and no share of a plan is reported"
+        )
+    ax = _axes(ax, (10.0, 1.4 + 0.42 * len(rows)))
+    pct = 100 * rows["ratio"].to_numpy(dtype="float64")
+    y = np.arange(len(pct))[::-1]
+    colors = [
+        "#27ae60" if s == "met" else "#e67e22" if s == "in progress" else _HIGHLIGHT for s in rows["status"]
+    ]
+    ax.barh(y, np.full(len(pct), 100.0), color="#ecf0f1", height=0.8)
+    ax.barh(y, pct, color=colors, height=0.4)
+    ax.axvline(100, color="#2c3e50", lw=1.5)
+    for yi, p in zip(y, pct, strict=True):
+        ax.annotate(
+            f"{format_number(round(float(p), 2))}%",
+            (p, yi),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_yticks(y, [textwrap.shorten(t, 95, placeholder="…") for t in rows["label"]], fontsize=7.5)
+    ax.xaxis.set_major_formatter(_vn_formatter())
+    ax.set_xlabel(_WORDS[lang]["attained"])
+    ax.margins(x=0.08)
+    title = "Mức độ hoàn thành mục tiêu" if lang == "vi" else "Attainment of targets"
+    if others:
+        title += f"\n({others} {_WORDS[lang]['others']})"
+    ax.set_title(title, fontsize=10)
+    _source_line(ax, [d for d in rows["document"] if isinstance(d, str) and d], lang)
+    return ax
+
+
+def plot_projection(
+    series: IndicatorSeries, projection: Projection, *, ax: Axes | None = None, lang: Lang = "vi"
+) -> Axes:
+    """The year so far, the target line and the projection with its interval (a fan to the year end)."""
+    if projection.freq != series.freq:
+        raise PeriodError(
+            f"the series is {series.freq}-periodic but the projection was made on {projection.freq}"
+        )
+    try:
+        factor = conversion_factor(series.unit, projection.unit)
+    except UnitError as exc:
+        raise UnitError(f"the series and the projection are in different units: {exc}") from None
+    s = series.to_pandas() * factor
+    s = s[pd.PeriodIndex(s.index).year == projection.year]
+    if s.empty:
+        raise PeriodError(f"the series has no values in {projection.year}")
+    n = projection.periods_in_year
+    ax = _axes(ax)
+    growth = projection.target.kind == "growth"
+    x = np.arange(1, len(s) + 1)
+    path = s.to_numpy() if growth or series.basis == "ytd" else np.cumsum(s.to_numpy())
+    ax.plot(
+        x, path, marker="o", color="#2c3e50", label=_WORDS[lang]["actual"] if growth else _WORDS[lang]["ytd"]
+    )
+    ax.axhline(
+        projection.target.value,
+        color="#27ae60",
+        ls="--",
+        label=f"{_WORDS[lang]['target']} {projection.target.label(lang)}",
+    )
+    if projection.point is not None:
+        ax.plot([n], [projection.point], marker="D", color=_HIGHLIGHT, label=_WORDS[lang]["projection"])
+        if projection.low is not None and projection.high is not None:
+            last = float(path[-1]) if not growth else float(projection.ytd or path[-1])
+            ax.fill_between(
+                [len(s), n],
+                [last, projection.low],
+                [last, projection.high],
+                color=_HIGHLIGHT,
+                alpha=0.15,
+                label=_WORDS[lang]["interval"],
+            )
+    ax.set_xlim(0.5, n + 0.5)
+    ax.set_xticks(range(1, n + 1))
+    ax.yaxis.set_major_formatter(_vn_formatter())
+    freq_word = (
+        ("quý" if projection.freq == "Q" else "tháng")
+        if lang == "vi"
+        else ("quarter" if projection.freq == "Q" else "month")
+    )
+    ax.set_xlabel(f"{freq_word} {projection.year}")
+    ax.set_ylabel(format_unit(projection.unit, lang=lang))
+    name = (
+        _catalog()[series.indicator].name(lang)
+        if series.indicator in _catalog()
+        else (series.indicator or "")
+    )
+    from .report import _STATUS_WORDS
+
+    prob = (
+        "" if projection.probability is None else f" — {format_number(round(100 * projection.probability))}%"
+    )
+    status = _STATUS_WORDS[lang].get(projection.status, projection.status)
+    ax.set_title(f"{name} {projection.year}: {status}{prob}", fontsize=10)
+    ax.legend(fontsize=7, loc="best")
+    docs = list(series.provenance["document"]) if series.provenance is not None else []
+    _source_line(ax, docs, lang)
+    return ax
+
+
+def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: Lang = "vi") -> Axes:
+    """Growth against the same period a year earlier, one line per region.
+
+    Takes levels (growth is computed) or growth rates (drawn as they are).
+    """
+    from .series import IndicatorSeries, Panel
+
+    if isinstance(data, IndicatorSeries):
+        docs = list(data.provenance["document"]) if data.provenance is not None else []
+        frame = data.to_pandas().to_frame(data.region or data.indicator or "")
+        kind, unit = data.kind, data.unit
+        growth = (
+            data.yoy().to_pandas().to_frame(frame.columns[0]) if kind in ("flow", "stock", "count") else frame
+        )
+    elif isinstance(data, Panel):
+        docs = list(data.documents)
+        kind, unit = data.kind, data.unit
+        growth = data.yoy().to_frame() if kind in ("flow", "stock", "count") else data.to_frame()
+    else:
+        raise DataError(f"plot_growth needs an IndicatorSeries or a Panel, got {type(data).__name__}")
+    if kind in ("rate", "index", "rank"):
+        raise UnitError(f"plot_growth draws growth; a {kind} has no growth to draw (use pp_change for rates)")
+    if kind == "growth" and str(unit) != "percent":
+        raise UnitError(f"growth rates must be in percent, not {unit}")
+    ax = _axes(ax)
+    # one position per period, labelled with the period itself: a year's growth sits on that year
+    x = np.arange(len(growth))
+    for col in growth.columns:
+        ax.plot(x, growth[col].to_numpy(), marker="o", ms=3, label=_region_name(str(col), lang))
+    step = max(1, len(x) // 12)
+    ax.set_xticks(x[::step], [_period_label(p) for p in growth.index[::step]])
+    ax.axhline(0, color="#999999", lw=0.8)
+    ax.yaxis.set_major_formatter(_vn_formatter())
+    ax.set_ylabel(_WORDS[lang]["growth"])
+    if growth.shape[1] > 1:
+        ax.legend(fontsize=7)
+    ind = getattr(data, "indicator", None)
+    if ind in _catalog():
+        ax.set_title(_catalog()[ind].name(lang), fontsize=10)
+    _source_line(ax, docs, lang)
+    return ax
