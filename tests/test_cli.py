@@ -89,3 +89,45 @@ def test_report_has_projections(capsys):
     out = capsys.readouterr().out
     assert "Dự báo khả năng đạt mục tiêu năm" in out
     assert "3.320 tỷ đồng" in out and "chưa đủ số liệu" in out
+
+
+def test_report_as_csv_round_trips_every_figure(capsys, tmp_path):
+    import ktstats
+
+    assert main(["report", "kon-tum", "--format", "csv"]) == 0
+    out = tmp_path / "kon_tum.csv"
+    out.write_text(capsys.readouterr().out, encoding="utf-8")
+    again = ktstats.load_dataset(out)
+    assert len(again) == 77
+    assert again.to_frame()["value"].tolist() == ktstats.load_dataset("kon_tum").to_frame()["value"].tolist()
+
+
+def test_report_as_json_has_figures_and_attainment(capsys):
+    import json
+
+    assert main(["report", "kon-tum", "--format", "json", "--indicator", "state_budget_revenue"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {f["indicator"] for f in data["figures"]} == {"state_budget_revenue"}
+    assert any(f["value"] == 830.0 and f["qualifier"] == "approx" for f in data["figures"])
+    assert any(f["document_date"] == "2024-04-20" for f in data["figures"])
+    assert any(a["status"] == "in progress" for a in data["attainment"])
+    assert "NaN" not in json.dumps(data)
+
+
+def test_report_writes_the_attainment_chart(capsys, tmp_path):
+    png = tmp_path / "out.png"
+    assert main(["report", "kon-tum", "--plot", str(png), "--lang", "en"]) == 0
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert "Figures" in capsys.readouterr().out
+
+
+def test_report_plot_to_a_missing_folder_is_an_error(capsys, tmp_path):
+    assert main(["report", "kon-tum", "--plot", str(tmp_path / "no" / "out.png")]) == 2
+    assert "cannot write the chart" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_cli():
+    out = subprocess.run(
+        [sys.executable, "-m", "ktstats", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("ktstats ")

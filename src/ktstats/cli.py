@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from . import __version__
 from .errors import DataError, KtstatsError
@@ -31,6 +32,16 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--indicator", action="append", help="only this indicator code (repeatable)")
     rep.add_argument("--quotes", action="store_true", help="print the source sentence under each figure")
+    rep.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default, for reading); csv (one row per figure, the dataset columns); "
+        "json (figures and the attainment table)",
+    )
+    rep.add_argument(
+        "--plot", metavar="FILE", help="also write the attainment chart to FILE (.png, .svg or .pdf)"
+    )
     aud = sub.add_parser("audit", help="check the stated figures of a dataset against each other")
     aud.add_argument("dataset", help="bundled dataset name (kon-tum) or a CSV file")
     aud.add_argument("--csv", metavar="FILE", help="also write the full audit table to FILE")
@@ -178,6 +189,48 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
         return f"{done[cols].round(3).to_string(index=False)}\n\n{summary.round(3).to_string()}\n"
 
 
+def _report_data(ds: Any, fmt: str, wanted: Sequence[str] | None) -> str:
+    """The figures as CSV, or figures and attainment as JSON (UTF-8, dates ISO, no NaN)."""
+    import json
+
+    frame = ds.to_frame()
+    if wanted:
+        frame = frame[frame["indicator"].isin(list(wanted))]
+    if fmt == "csv":
+        return str(frame.to_csv(index=False, lineterminator="\n"))
+    attainment = ds.attainment()
+    if wanted:
+        attainment = attainment[attainment["indicator"].isin(list(wanted))]
+
+    def records(table: Any) -> list[dict[str, Any]]:
+        return list(json.loads(table.to_json(orient="records", date_format="iso", force_ascii=False)))
+
+    frame = frame.assign(document_date=frame["document_date"].dt.strftime("%Y-%m-%d"))
+    payload = {
+        "dataset": ds.name,
+        "figures": records(frame.astype({"period_start": str, "period_end": str})),
+        "attainment": records(attainment),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def _write_plot(ds: Any, path: str, lang: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .plotting import plot_attainment
+
+    ax = plot_attainment(ds, lang="en" if lang == "en" else "vi")
+    try:
+        ax.figure.savefig(path, dpi=150)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot write the chart to {path}: {exc}") from exc
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close(ax.figure)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _build_parser()
@@ -193,7 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 for code in args.indicator:
                     indicator(code)
-            text = render_report(ds, lang=args.lang, indicators=args.indicator, quotes=args.quotes)
+            if args.format == "table":
+                text = render_report(ds, lang=args.lang, indicators=args.indicator, quotes=args.quotes)
+            else:
+                text = _report_data(ds, args.format, args.indicator)
+            if args.plot:
+                _write_plot(ds, args.plot, args.lang)
         elif args.command == "extract":
             text = _extract(args)
         elif args.command in ("project", "backtest"):

@@ -29,6 +29,7 @@ quyết Đại hội), ``start_of_period`` (the level when the span began).
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -751,8 +752,8 @@ class Dataset:
         return f"<p>{self!r}</p>" + self._frame[cols].to_html(max_rows=40)
 
 
-def load_dataset(name: str) -> Dataset:
-    """Load a bundled dataset by name ("kon_tum" or "kon-tum") or a CSV path.
+def load_dataset(name: str | os.PathLike[str]) -> Dataset:
+    """Load a bundled dataset by name ("kon_tum" or "kon-tum") or a CSV path (str or Path).
 
     Bundled datasets are checked in full: every quote must be found in its
     source document and every value in its quote.
@@ -760,6 +761,8 @@ def load_dataset(name: str) -> Dataset:
     >>> len(load_dataset("kon-tum")) > 70
     True
     """
+    if isinstance(name, os.PathLike):
+        name = os.fspath(name)
     if not isinstance(name, str):
         raise DataError(f"expected a dataset name or a path, got {type(name).__name__} {name!r}")
     key = name.strip().lower().replace("-", "_")
