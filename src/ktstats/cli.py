@@ -221,14 +221,15 @@ def _write_plot(ds: Any, path: str, lang: str) -> None:
     from .plotting import plot_attainment
 
     ax = plot_attainment(ds, lang="en" if lang == "en" else "vi")
+    figure: Any = ax.figure
     try:
-        ax.figure.savefig(path, dpi=150)
+        figure.savefig(path, dpi=150)
     except (OSError, ValueError) as exc:
         raise DataError(f"cannot write the chart to {path}: {exc}") from exc
     finally:
         import matplotlib.pyplot as plt
 
-        plt.close(ax.figure)
+        plt.close(figure)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
