@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from . import accessors as _accessors  # noqa: F401  (registers Series.kt / DataFrame.kt)
 from .audit import audit, implied_base, implied_plan
 from .errors import DataError, KtstatsError, ParseError, PeriodError, ProjectionError, UnitError
 from .extract import extract
