@@ -516,10 +516,15 @@ class Dataset:
         measure: str | None = None,
         form: str | None = None,
         relative_to: str | None = None,
+        document: str | None = None,
         as_of: str | pd.Timestamp | None = None,
     ) -> Dataset:
-        """Rows matching every given criterion. ``as_of`` keeps only figures from
-        documents dated on or before that day (what was known then).
+        """Rows matching every given criterion. ``document`` keeps the figures of
+        one source document; ``as_of`` keeps only figures from documents dated
+        on or before that day (what was known then).
+
+        >>> len(load_dataset("kon_tum").filter(document="004_7e9a290f5ed7f930.txt"))
+        27
         """
         f = self._frame
         mask = np.ones(len(f), dtype=bool)
@@ -529,6 +534,7 @@ class Dataset:
             ("measure", measure),
             ("form", form),
             ("relative_to", relative_to),
+            ("document", document),
         ):
             if val is not None:
                 mask &= (f[col] == val).to_numpy()

@@ -48,6 +48,9 @@ _WORDS = {
         "ytd": "lũy kế từ đầu năm",
         "growth": "tăng so với cùng kỳ (%)",
         "others": "mục tiêu khác chưa có số thực hiện",
+        "each_period": "tăng trưởng từng kỳ",
+        "ytd_growth": "tăng trưởng lũy kế",
+        "needed": "nhịp độ cần đạt",
     },
     "en": {
         "source": "Source",
@@ -59,6 +62,9 @@ _WORDS = {
         "ytd": "year to date",
         "growth": "growth vs same period last year (%)",
         "others": "other targets without an actual",
+        "each_period": "growth of each period",
+        "ytd_growth": "year-to-date growth",
+        "needed": "pace needed",
     },
 }
 
@@ -74,8 +80,11 @@ def _axes(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
     if ax is not None:
         return ax
     plt = _plt()
-    _, new = plt.subplots(figsize=size, layout="constrained")
-    return new  # type: ignore[no-any-return]
+    fig = plt.figure(figsize=size)
+    # the source line sits in the bottom strip, outside the constrained layout
+    strip = 0.32 / size[1]
+    fig.set_layout_engine("constrained", rect=(0, strip, 1, 1 - strip))
+    return fig.add_subplot()  # type: ignore[no-any-return]
 
 
 def _vn_formatter(decimals: int | None = None) -> Any:
@@ -93,7 +102,7 @@ def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
     parts = []
     for d in dict.fromkeys(documents):
         if d in docs.index:
-            issuer = str(docs.loc[d, "issuer"]).split(" (")[0]
+            issuer = str(docs.loc[d, "issuer"]).split(" (")[0].strip() or d
             date = pd.Timestamp(str(docs.loc[d, "date"]))
             parts.append(
                 f"{issuer} {date:%d/%m/%Y}"
@@ -103,19 +112,11 @@ def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
         else:
             parts.append(d)
     text = f"{_WORDS[lang]['source']}: " + "; ".join(parts)
-    if len(text) > 180:
-        text = text[:177] + "…"
-    ax.annotate(
-        text,
-        xy=(0, 0),
-        xycoords="figure fraction",
-        xytext=(6, 4),
-        textcoords="offset points",
-        fontsize=7,
-        color="#555555",
-        ha="left",
-        va="bottom",
-    )
+    figure: Any = ax.figure
+    width = max(60, int(figure.get_figwidth() * 17))
+    lines = textwrap.wrap(text, width)
+    text = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    figure.text(0.01, 0.01, text, fontsize=7, color="#555555", ha="left", va="bottom", in_layout=False)
 
 
 def _period_label(p: pd.Period) -> str:
@@ -336,7 +337,7 @@ def plot_attainment(
     ax.set_yticks(y, [textwrap.shorten(t, 95, placeholder="…") for t in rows["label"]], fontsize=7.5)
     ax.xaxis.set_major_formatter(_vn_formatter())
     ax.set_xlabel(_WORDS[lang]["attained"])
-    ax.margins(x=0.08)
+    ax.set_xlim(0, max(115.0, float(np.nanmax(pct)) * 1.15))
     title = "Mức độ hoàn thành mục tiêu" if lang == "vi" else "Attainment of targets"
     if others:
         title += f"\n({others} {_WORDS[lang]['others']})"
@@ -348,7 +349,21 @@ def plot_attainment(
 def plot_projection(
     series: IndicatorSeries, projection: Projection, *, ax: Axes | None = None, lang: Lang = "vi"
 ) -> Axes:
-    """The year so far, the target line and the projection with its interval (a fan to the year end)."""
+    """The year so far, the target line, and the projection fan to the year end.
+
+    For a flow the line is the year-to-date total; for a growth target it is
+    the growth of each period, with the year-to-date growth marked where the
+    fan starts. A dotted line shows the pace the rest of the year needs.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import ktstats
+    >>> gdp = ktstats.load_dataset("vn_gdp")
+    >>> p = ktstats.projection.project_indicator(gdp, "gdp_growth", "cả năm 2023 từ 6,5% trở lên",
+    ...     region="viet_nam", as_of="2023-12-01", method="run_rate")
+    >>> q = gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-12-01")
+    >>> plot_projection(q, p, lang="en").get_title()
+    'National GDP growth rate, vs the same period of the previous year 2023: off track — 0,2%'
+    """
     if projection.freq != series.freq:
         raise PeriodError(
             f"the series is {series.freq}-periodic but the projection was made on {projection.freq}"
@@ -358,42 +373,49 @@ def plot_projection(
     except UnitError as exc:
         raise UnitError(f"the series and the projection are in different units: {exc}") from None
     s = series.to_pandas() * factor
-    s = s[pd.PeriodIndex(s.index).year == projection.year]
+    in_year = pd.PeriodIndex(s.index).year == projection.year
+    s = s[in_year]
     if s.empty:
         raise PeriodError(f"the series has no values in {projection.year}")
+    from .report import _STATUS_WORDS
+
+    words = _WORDS[lang]
     n = projection.periods_in_year
-    ax = _axes(ax)
     growth = projection.target.kind == "growth"
+    ax = _axes(ax)
     x = np.arange(1, len(s) + 1)
-    path = s.to_numpy() if growth or series.basis == "ytd" else np.cumsum(s.to_numpy())
-    ax.plot(
-        x, path, marker="o", color="#2c3e50", label=_WORDS[lang]["actual"] if growth else _WORDS[lang]["ytd"]
-    )
+    if growth:
+        ax.plot(x, s.to_numpy(), marker="o", color="#95a5a6", label=words["each_period"])
+        last = float(projection.ytd) if projection.ytd is not None else float(s.iloc[-1])
+        ax.plot([len(s)], [last], marker="s", color="#2c3e50", ls="", label=words["ytd_growth"])
+    else:
+        path = s.to_numpy() if series.basis == "ytd" else np.cumsum(s.to_numpy())
+        ax.plot(x, path, marker="o", color="#2c3e50", label=words["ytd"])
+        last = float(path[-1])
     ax.axhline(
         projection.target.value,
         color="#27ae60",
         ls="--",
-        label=f"{_WORDS[lang]['target']} {projection.target.label(lang)}",
+        label=f"{words['target']} {projection.target.label(lang)}",
     )
+    if len(s) < n:
+        ax.plot([len(s), n], [last, projection.target.value], color="#27ae60", ls=":", label=words["needed"])
     if projection.point is not None:
-        ax.plot([n], [projection.point], marker="D", color=_HIGHLIGHT, label=_WORDS[lang]["projection"])
+        ax.plot([n], [projection.point], marker="D", color=_HIGHLIGHT, ls="", label=words["projection"])
         if projection.low is not None and projection.high is not None:
-            last = float(path[-1]) if not growth else float(projection.ytd or path[-1])
             ax.fill_between(
                 [len(s), n],
                 [last, projection.low],
                 [last, projection.high],
                 color=_HIGHLIGHT,
                 alpha=0.15,
-                label=_WORDS[lang]["interval"],
+                label=f"{words['interval']} {format_number(round(100 * projection.level))}%",
             )
     ax.set_xlim(0.5, n + 0.5)
     ax.set_xticks(range(1, n + 1))
     ax.yaxis.set_major_formatter(_vn_formatter())
-    freq_word = (
-        ("quý" if projection.freq == "Q" else "tháng")
-        if lang == "vi"
-        else ("quarter" if projection.freq == "Q" else "month")
+    freq_word = {"vi": {"Q": "quý", "M": "tháng"}, "en": {"Q": "quarter", "M": "month"}}[lang].get(
+        projection.freq, ""
     )
     ax.set_xlabel(f"{freq_word} {projection.year}")
     ax.set_ylabel(format_unit(projection.unit, lang=lang))
@@ -402,15 +424,14 @@ def plot_projection(
         if series.indicator in _catalog()
         else (series.indicator or "")
     )
-    from .report import _STATUS_WORDS
-
-    prob = (
-        "" if projection.probability is None else f" — {format_number(round(100 * projection.probability))}%"
-    )
+    prob = ""
+    if projection.probability is not None:
+        pct = 100 * projection.probability
+        prob = f" — {format_number(round(pct, 1) if 0 < pct < 1 or 99 < pct < 100 else round(pct))}%"
     status = _STATUS_WORDS[lang].get(projection.status, projection.status)
     ax.set_title(f"{name} {projection.year}: {status}{prob}", fontsize=10)
     ax.legend(fontsize=7, loc="best")
-    docs = list(series.provenance["document"]) if series.provenance is not None else []
+    docs = list(series.provenance["document"][in_year]) if series.provenance is not None else []
     _source_line(ax, docs, lang)
     return ax
 
