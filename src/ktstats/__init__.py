@@ -35,7 +35,7 @@ from .targets import Attainment, Target, attainment, parse_target
 from .text import normalize_text
 from .units import Q_, conversion_factor, format_unit, parse_unit, ureg
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 
 __all__ = [
     "Q_",

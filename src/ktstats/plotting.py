@@ -194,8 +194,8 @@ def plot_regional(
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import ktstats
     >>> ax = plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2022")
-    >>> [t.get_text() for t in ax.get_yticklabels()][:2]
-    ['Kon Tum', 'Gia Lai']
+    >>> ax.get_yticklabels()[0].get_text(), ax.get_yticklabels()[1].get_text()
+    ('Kon Tum', 'Gia Lai')
     """
     from .series import Panel
 

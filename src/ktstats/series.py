@@ -836,7 +836,7 @@ class Panel(_Typed):
             missing = [c for c in predecessors.get(new_code, []) if c not in present]
             if missing:
                 raise DataError(
-                    f"{self._label()}: {new_code} is formed from {', '.join(predecessors[new_code])}; "
+                    f"{self._label()}: {new_code} is formed from {', '.join(sorted(predecessors[new_code]))}; "
                     f"the panel lacks {', '.join(missing)}, so its sum would be partial"
                 )
         values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
@@ -851,6 +851,9 @@ class Panel(_Typed):
             measure=self.measure,
             documents=self.documents,
         )
+
+    def _label(self) -> str:
+        return self.indicator or "panel"
 
     @property
     def shape(self) -> tuple[int, int]:
