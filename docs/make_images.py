@@ -23,9 +23,9 @@ def main() -> None:
     kt = ktstats.load_dataset("kon_tum")
     gdp = ktstats.load_dataset("vn_gdp")
     charts = {
-        "regional_grdp_2022h1.png": lambda: ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2022"),
-        "regional_grdp_2022h1_en.png": lambda: ktstats.plot_regional(
-            tn, "grdp_growth", "6 tháng đầu năm 2022", lang="en"
+        "regional_grdp_2023h1.png": lambda: ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023"),
+        "regional_grdp_2023h1_en.png": lambda: ktstats.plot_regional(
+            tn, "grdp_growth", "6 tháng đầu năm 2023", lang="en"
         ),
         "attainment_kon_tum.png": lambda: ktstats.plot_attainment(kt),
         "projection_gdp_2023.png": lambda: ktstats.plot_projection(

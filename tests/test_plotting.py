@@ -46,7 +46,7 @@ def test_importing_ktstats_does_not_import_matplotlib():
 
 
 def test_regional_bars_ranked_with_kon_tum_highlighted(tmp_path):
-    ax = ktstats.plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2022")
+    ax = ktstats.plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023")
     names = [t.get_text() for t in ax.get_yticklabels()]
     assert names == ["Kon Tum", "Gia Lai", "Đắk Nông", "Lâm Đồng", "Đắk Lắk"]
     bars = _bars(ax)
@@ -62,7 +62,7 @@ def test_regional_bars_ranked_with_kon_tum_highlighted(tmp_path):
 
 def test_regional_in_english_and_from_a_panel():
     p = ktstats.load_dataset("tay_nguyen").panel("grdp_growth", freq="Q", basis="ytd", join="inner")
-    ax = ktstats.plot_regional(p, "grdp_growth", "6 tháng đầu năm 2022", lang="en", highlight="gia_lai")
+    ax = ktstats.plot_regional(p, "grdp_growth", "6 tháng đầu năm 2023", lang="en", highlight="gia_lai")
     assert [t.get_text() for t in ax.get_yticklabels()][:3] == ["Kon Tum", "Gia Lai", "Dak Nong"]
     assert any(t.startswith("Source: ") for t in _texts(ax))
     assert len(_bars(ax)) == 5
@@ -181,6 +181,20 @@ def test_growth_refuses_rates():
 def test_axes_passed_in_is_used():
     _fig, (a, b) = plt.subplots(1, 2)
     out = ktstats.plot_regional(
-        ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2022", ax=b
+        ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023", ax=b
     )
     assert out is b and not a.patches
+
+
+def test_regional_prefers_actuals_and_marks_estimates():
+    tn = ktstats.load_dataset("tay_nguyen")
+    # first half of 2023: Gia Lai has both an actual (Pháp luật Plus) and an estimate (Báo Gia Lai) of 5,54%
+    ax = ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023")
+    assert len(_bars(ax)) == 5
+    assert "5,54%" in _texts(ax) and "5,54% (ước)" not in _texts(ax)
+    # the whole of 2023: only Gia Lai's estimate (Đắk Nông's 7,5% is a plan, not drawn)
+    ax = ktstats.plot_regional(tn, "grdp_growth", "năm 2023", lang="en")
+    assert [round(b.get_width(), 2) for b in _bars(ax)] == [3.02]
+    assert "3.02% (est.)" in _texts(ax)
+    with pytest.raises(PeriodError):
+        ktstats.plot_regional(tn, "grdp_growth", "năm 2023", measure="actual")

@@ -626,7 +626,7 @@ class Dataset:
         every region has.
 
         >>> p = load_dataset("tay_nguyen").panel("grdp_growth", freq="Q", basis="ytd", join="inner")
-        >>> float(p.to_frame().loc["2022Q2", "kon_tum"]), p.shape
+        >>> float(p.to_frame().loc["2023Q2", "kon_tum"]), p.shape
         (6.8, (1, 5))
         """
         from .series import Panel

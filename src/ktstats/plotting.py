@@ -87,10 +87,13 @@ def _axes(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
     return fig.add_subplot()  # type: ignore[no-any-return]
 
 
-def _vn_formatter(decimals: int | None = None) -> Any:
+def _vn_formatter(lang: Lang = "vi") -> Any:
+    """Tick labels in the chart's language: 1.500,5 in Vietnamese, 1,500.5 in English."""
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda x, _pos: format_number(round(float(x), 6), decimals))
+    if lang == "en":
+        return FuncFormatter(lambda x, _pos: f"{round(float(x), 6):,.6g}")
+    return FuncFormatter(lambda x, _pos: format_number(round(float(x), 6)))
 
 
 def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
@@ -119,11 +122,15 @@ def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
     figure.text(0.01, 0.01, text, fontsize=7, color="#555555", ha="left", va="bottom", in_layout=False)
 
 
-def _period_label(p: pd.Period) -> str:
+def _period_label(p: pd.Period, lang: Lang = "vi") -> str:
     if p.freqstr.startswith("Q"):
-        return f"{p.quarter}/{p.year}"
+        return (
+            f"{['I', 'II', 'III', 'IV'][p.quarter - 1]}/{p.year}"
+            if lang == "vi"
+            else f"Q{p.quarter} {p.year}"
+        )
     if p.freqstr.startswith("M"):
-        return f"{p.month:02d}/{p.year}"
+        return f"{p.month:02d}/{p.year}" if lang == "vi" else f"{p.year}-{p.month:02d}"
     return str(p.year)
 
 
@@ -141,6 +148,12 @@ def _dataset_rows(data: Dataset, indicator: str, span: Span, measure: str | None
     f = data.filter(indicator=indicator, form="level").latest().to_frame()
     if measure is not None:
         f = f[f["measure"] == measure]
+    else:
+        # the actual where a region has one, its estimate otherwise (marked on the chart)
+        f = f[f["measure"].isin(["actual", "estimate"])]
+        f = f.sort_values("measure", kind="stable").drop_duplicates(
+            ["region", "period_start", "period_end"], keep="first"
+        )
     f = f[(f["period_start"] == span.start) & (f["period_end"] == span.end)]
     if f.empty:
         every = data.filter(indicator=indicator).to_frame()
@@ -191,9 +204,13 @@ def plot_regional(
 ) -> Axes:
     """Ranked bars of one indicator across regions for one period.
 
+    From a Dataset, each region's actual is drawn where it has one and its
+    estimate otherwise (labelled "ước" / "est."); ``measure=`` picks one
+    measure strictly. A Panel is drawn as it is.
+
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import ktstats
-    >>> ax = plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2022")
+    >>> ax = plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023")
     >>> ax.get_yticklabels()[0].get_text(), ax.get_yticklabels()[1].get_text()
     ('Kon Tum', 'Gia Lai')
     """
@@ -219,6 +236,9 @@ def plot_regional(
     regions_ = f["region"].to_numpy()[order]
     values = values[order]
     qualifiers = f["qualifier"].to_numpy()[order]
+    estimated = (
+        (f["measure"] == "estimate").to_numpy()[order] if "measure" in f else np.zeros(len(order), bool)
+    )
     ax = _axes(ax)
     names = [_region_name(r, lang) for r in regions_]
     colors = [_HIGHLIGHT if r == highlight else _BASE for r in regions_]
@@ -227,16 +247,18 @@ def plot_regional(
     ax.set_yticks(y, names)
     from .numbers import format_quantity
 
-    for yi, v, q in zip(y, values, qualifiers, strict=True):
+    est_word = "ước" if lang == "vi" else "est."
+    for yi, v, q, est in zip(y, values, qualifiers, estimated, strict=True):
+        text = format_quantity(round(float(v), 4), ind.unit, q, lang=lang)
         ax.annotate(
-            format_quantity(round(float(v), 4), ind.unit, q, lang=lang),
+            f"{text} ({est_word})" if est else text,
             (v, yi),
             xytext=(3, 0),
             textcoords="offset points",
             va="center",
             fontsize=8,
         )
-    ax.xaxis.set_major_formatter(_vn_formatter())
+    ax.xaxis.set_major_formatter(_vn_formatter(lang))
     unit = format_unit(ind.unit, lang=lang)
     ax.set_title(f"{ind.name(lang)} — {span.label(lang)}", fontsize=10)
     ax.set_xlabel(unit)
@@ -335,7 +357,7 @@ def plot_attainment(
             fontsize=8,
         )
     ax.set_yticks(y, [textwrap.shorten(t, 95, placeholder="…") for t in rows["label"]], fontsize=7.5)
-    ax.xaxis.set_major_formatter(_vn_formatter())
+    ax.xaxis.set_major_formatter(_vn_formatter(lang))
     ax.set_xlabel(_WORDS[lang]["attained"])
     ax.set_xlim(0, max(115.0, float(np.nanmax(pct)) * 1.15))
     title = "Mức độ hoàn thành mục tiêu" if lang == "vi" else "Attainment of targets"
@@ -413,7 +435,7 @@ def plot_projection(
             )
     ax.set_xlim(0.5, n + 0.5)
     ax.set_xticks(range(1, n + 1))
-    ax.yaxis.set_major_formatter(_vn_formatter())
+    ax.yaxis.set_major_formatter(_vn_formatter(lang))
     freq_word = {"vi": {"Q": "quý", "M": "tháng"}, "en": {"Q": "quarter", "M": "month"}}[lang].get(
         projection.freq, ""
     )
@@ -461,14 +483,25 @@ def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: 
     if kind == "growth" and str(unit) != "percent":
         raise UnitError(f"growth rates must be in percent, not {unit}")
     ax = _axes(ax)
-    # one position per period, labelled with the period itself: a year's growth sits on that year
-    x = np.arange(len(growth))
-    for col in growth.columns:
-        ax.plot(x, growth[col].to_numpy(), marker="o", ms=3, label=_region_name(str(col), lang))
-    step = max(1, len(x) // 12)
-    ax.set_xticks(x[::step], [_period_label(p) for p in growth.index[::step]])
+    # one position per period of the whole range, labelled with the period itself (a year's growth sits on
+    # that year); periods without a figure leave a gap in the line rather than being bridged
+    index = pd.PeriodIndex(growth.index)
+    full = pd.period_range(index.min(), index.max(), freq=index.freq)
+    drawn = growth.reindex(full)
+    x = np.arange(len(full))
+    for col in drawn.columns:
+        ax.plot(x, drawn[col].to_numpy(), marker="o", ms=3, label=_region_name(str(col), lang))
+    per_year = {"Y": 1, "Q": 4, "M": 12}.get(str(full.freqstr)[0], 1)
+    step = per_year * max(1, int(np.ceil(len(full) / per_year / 12))) if len(full) > 12 else 1
+    start = (
+        int(np.argmax([p == p.asfreq("Y").asfreq(full.freqstr, how="start") for p in full]))
+        if per_year > 1
+        else 0
+    )
+    ticks = x[start::step]
+    ax.set_xticks(ticks, [_period_label(full[int(i)], lang) for i in ticks])
     ax.axhline(0, color="#999999", lw=0.8)
-    ax.yaxis.set_major_formatter(_vn_formatter())
+    ax.yaxis.set_major_formatter(_vn_formatter(lang))
     ax.set_ylabel(_WORDS[lang]["growth"])
     if growth.shape[1] > 1:
         ax.legend(fontsize=7)
