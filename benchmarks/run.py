@@ -159,6 +159,14 @@ def bench_growth(regions: int = 3300, months: int = 240) -> None:
         "numpy",
         "target ≤ 1.5×",
     )
+    s = pd.Series(data[:, 0], index=idx)
+    row(
+        f"Series.kt.yoy, {months} months (pandas in and out)",
+        best(lambda: s.kt.yoy(unit="tỷ đồng", kind="flow"), number=50),
+        best(lambda: s.pct_change(12, fill_method=None).iloc[12:] * 100, number=50),
+        "pandas",
+        "per-call overhead of the checks",
+    )
 
 
 def bench_attainment(n: int = 1_000_000) -> None:
