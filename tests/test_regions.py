@@ -131,3 +131,16 @@ def test_panel_refuses_mixed_frequencies():
     d = ktstats.load_dataset("tay_nguyen")
     with pytest.raises(PeriodError, match="choose freq= and basis="):
         d.panel("grdp_growth", ["dak_lak", "lam_dong"], measure="estimate")
+
+
+def test_to_regions_sums_a_whole_region():
+    idx = pd.period_range("2023", periods=2, freq="Y")
+    cols = ["Kon Tum", "gia_lai", "dak_lak", "dak_nong", "lam_dong"]
+    p = Panel([[1.0, 2.0, 3.0, 4.0, 5.0], [2.0, 2.0, 2.0, 2.0, 2.0]], idx, cols, unit="tỷ đồng", kind="flow")
+    assert p.to_regions().to_frame().to_dict("list") == {"Tây Nguyên": [15.0, 10.0]}
+    with pytest.raises(DataError, match="Tây Nguyên has 5 provinces; the panel lacks lam_dong"):
+        Panel([[1.0, 2.0, 3.0, 4.0]], idx[:1], cols[:4], unit="tỷ đồng", kind="flow").to_regions()
+    with pytest.raises(UnitError, match="weights"):
+        Panel([[1.0] * 5], idx[:1], cols, unit="percent", kind="growth").to_regions()
+    with pytest.raises(DataError, match="Quảng Ngãi does not exist on 2025-06-30"):
+        Panel([[1.0]], idx[:1], ["quang_ngai_2025"], unit="tỷ đồng", kind="flow").to_regions()

@@ -799,6 +799,60 @@ class Panel(_Typed):
             measure=self.measure,
         )
 
+    def to_regions(self) -> Panel:
+        """Sum flows of the 63 pre-2025 provinces into their socio-economic regions (Tây Nguyên, …).
+
+        Every province of a region must be in the panel (a partial total is refused,
+        naming the missing ones); rates, growth rates and indexes refuse, as in
+        :meth:`to_boundaries`.
+
+        >>> idx = pd.period_range("2023", periods=1, freq="Y")
+        >>> p = Panel([[1.0, 2.0, 3.0, 4.0, 5.0]], idx, ["kon_tum", "gia_lai", "dak_lak", "dak_nong", "lam_dong"],
+        ...           unit="tỷ đồng", kind="flow")
+        >>> p.to_regions().to_frame().to_dict("list")
+        {'Tây Nguyên': [15.0]}
+        """
+        from .regions import aggregate_to, region, regions
+
+        self._refuse_sums()
+        table = regions(on="2025-06-30")
+        members: dict[str, list[str]] = {}
+        for code, reg in zip(table["code"], table["region_vi"], strict=True):
+            members.setdefault(str(reg), []).append(str(code))
+        mapping = {}
+        for col in self.columns:
+            r = region(str(col), on="2025-06-30")
+            if not r.region_vi:
+                raise DataError(f"{self._label()}: {r.name_vi} has no socio-economic region")
+            mapping[str(col)] = r.region_vi
+        present = {region(str(c), on="2025-06-30").code for c in self.columns}
+        for reg in dict.fromkeys(mapping.values()):
+            missing = [c for c in members[reg] if c not in present]
+            if missing:
+                raise DataError(
+                    f"{self._label()}: {reg} has {len(members[reg])} provinces; the panel lacks "
+                    f"{', '.join(sorted(missing))}, so its total would be partial"
+                )
+        values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
+        return Panel(
+            values,
+            self._index,
+            cols,
+            unit=self.unit,
+            kind=self.kind,
+            basis=self.basis,
+            indicator=self.indicator,
+            measure=self.measure,
+            documents=self.documents,
+        )
+
+    def _refuse_sums(self) -> None:
+        if self.kind != "flow":
+            raise UnitError(
+                f"{self._label()} is a {self.kind}: it cannot be summed over provinces; combine rates or "
+                "growth rates with weights (e.g. compose_growth with each province's base level)"
+            )
+
     def to_boundaries(self, on: str = "2025-07-01") -> Panel:
         """Re-aggregate a panel of flows from the 63 old provinces to the units valid on ``on``.
 
@@ -813,11 +867,7 @@ class Panel(_Typed):
         """
         from .regions import aggregate_to, region, successor_map
 
-        if self.kind not in ("flow",):
-            raise UnitError(
-                f"{self._label()} is a {self.kind}: it cannot be summed over provinces; combine rates or "
-                "growth rates with weights (e.g. compose_growth with each province's base level)"
-            )
+        self._refuse_sums()
         mapping = {}
         for col in self.columns:
             old = region(str(col))
