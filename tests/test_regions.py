@@ -138,7 +138,10 @@ def test_to_regions_sums_a_whole_region():
     cols = ["Kon Tum", "gia_lai", "dak_lak", "dak_nong", "lam_dong"]
     p = Panel([[1.0, 2.0, 3.0, 4.0, 5.0], [2.0, 2.0, 2.0, 2.0, 2.0]], idx, cols, unit="tỷ đồng", kind="flow")
     assert p.to_regions().to_frame().to_dict("list") == {"Tây Nguyên": [15.0, 10.0]}
-    with pytest.raises(DataError, match="Tây Nguyên has 5 provinces; the panel lacks lam_dong"):
+    with pytest.raises(
+        DataError,
+        match="Tây Nguyên is formed from dak_lak, dak_nong, gia_lai, kon_tum, lam_dong; the panel lacks lam_dong",
+    ):
         Panel([[1.0, 2.0, 3.0, 4.0]], idx[:1], cols[:4], unit="tỷ đồng", kind="flow").to_regions()
     with pytest.raises(UnitError, match="weights"):
         Panel([[1.0] * 5], idx[:1], cols, unit="percent", kind="growth").to_regions()

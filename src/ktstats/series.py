@@ -812,7 +812,7 @@ class Panel(_Typed):
         >>> p.to_regions().to_frame().to_dict("list")
         {'Tây Nguyên': [15.0]}
         """
-        from .regions import aggregate_to, region, regions
+        from .regions import region, regions
 
         self._refuse_sums()
         table = regions(on="2025-06-30")
@@ -826,25 +826,7 @@ class Panel(_Typed):
                 raise DataError(f"{self._label()}: {r.name_vi} has no socio-economic region")
             mapping[str(col)] = r.region_vi
         present = {region(str(c), on="2025-06-30").code for c in self.columns}
-        for reg in dict.fromkeys(mapping.values()):
-            missing = [c for c in members[reg] if c not in present]
-            if missing:
-                raise DataError(
-                    f"{self._label()}: {reg} has {len(members[reg])} provinces; the panel lacks "
-                    f"{', '.join(sorted(missing))}, so its total would be partial"
-                )
-        values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
-        return Panel(
-            values,
-            self._index,
-            cols,
-            unit=self.unit,
-            kind=self.kind,
-            basis=self.basis,
-            indicator=self.indicator,
-            measure=self.measure,
-            documents=self.documents,
-        )
+        return self._sum_into(mapping, members, present)
 
     def _refuse_sums(self) -> None:
         if self.kind != "flow":
@@ -865,7 +847,7 @@ class Panel(_Typed):
         >>> p.to_boundaries().to_frame().to_dict("list")
         {'quang_ngai_2025': [5830.0]}
         """
-        from .regions import aggregate_to, region, successor_map
+        from .regions import region, successor_map
 
         self._refuse_sums()
         mapping = {}
@@ -882,11 +864,17 @@ class Panel(_Typed):
         for old_code, new_code in successor_map().items():
             predecessors.setdefault(new_code, []).append(old_code)
         present = {region(str(c)).code for c in self.columns}
-        for new_code in dict.fromkeys(mapping.values()):
-            missing = [c for c in predecessors.get(new_code, []) if c not in present]
+        return self._sum_into(mapping, predecessors, present)
+
+    def _sum_into(self, mapping: dict[str, str], members: dict[str, list[str]], present: set[str]) -> Panel:
+        """Sum columns into ``mapping``'s targets; a target whose ``members`` are not all ``present`` refuses."""
+        from .regions import aggregate_to
+
+        for target in dict.fromkeys(mapping.values()):
+            missing = sorted(c for c in members.get(target, []) if c not in present)
             if missing:
                 raise DataError(
-                    f"{self._label()}: {new_code} is formed from {', '.join(sorted(predecessors[new_code]))}; "
+                    f"{self._label()}: {target} is formed from {', '.join(sorted(members[target]))}; "
                     f"the panel lacks {', '.join(missing)}, so its sum would be partial"
                 )
         values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
