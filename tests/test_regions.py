@@ -147,3 +147,13 @@ def test_to_regions_sums_a_whole_region():
         Panel([[1.0] * 5], idx[:1], cols, unit="percent", kind="growth").to_regions()
     with pytest.raises(DataError, match="Quảng Ngãi does not exist on 2025-06-30"):
         Panel([[1.0]], idx[:1], ["quang_ngai_2025"], unit="tỷ đồng", kind="flow").to_regions()
+
+
+def test_panel_takes_region_names_and_checks_join():
+    d = ktstats.load_dataset("tay_nguyen")
+    p = d.panel("state_budget_revenue", ["Kon Tum", "Đắk Nông"], freq="Q", basis="ytd")
+    assert list(p.columns) == ["kon_tum", "dak_nong"]
+    with pytest.raises(DataError, match="join must be"):
+        d.panel("state_budget_revenue", ["kon_tum"], freq="Q", basis="ytd", join="outer")
+    with pytest.raises(DataError, match="did you mean Kon Tum"):
+        d.panel("state_budget_revenue", ["Kon Tun"])

@@ -631,7 +631,15 @@ class Dataset:
         """
         from .series import Panel
 
-        if regions is None:
+        if join not in ("exact", "inner"):
+            raise DataError(f"join must be 'exact' or 'inner', not {join!r}")
+        if regions is not None:
+            # names as written ("Gia Lai", "Đắk Lắk") resolve to the dataset's codes
+            from .regions import region as find_region
+
+            known = set(self._frame["region"])
+            regions = [r if r in known else find_region(r).code for r in regions]
+        else:
             have = self.filter(indicator=indicator, measure=measure, form="level")._frame
             if freq is not None or basis is not None:
                 have = have[_span_mask(have, freq, basis)]
@@ -664,8 +672,6 @@ class Dataset:
                     f"{indicator}: the regions do not cover the same periods ({detail}); "
                     "pass join='inner' to keep the periods all have, or choose regions="
                 )
-            if join != "inner":
-                raise DataError(f"join must be 'exact' or 'inner', not {join!r}")
             frame = frame[~gaps.any(axis=1)]
             if frame.empty:
                 raise PeriodError(f"{indicator}: the regions {list(regions)} have no period in common")
