@@ -198,3 +198,13 @@ def test_regional_prefers_actuals_and_marks_estimates():
     assert "3.02% (est.)" in _texts(ax)
     with pytest.raises(PeriodError):
         ktstats.plot_regional(tn, "grdp_growth", "năm 2023", measure="actual")
+
+
+def test_regional_highlight_by_name():
+    tn = ktstats.load_dataset("tay_nguyen")
+    ax = ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023", highlight="Đắk Lắk")
+    red = [b for b in _bars(ax) if matplotlib.colors.to_hex(b.get_facecolor()) == "#c0392b"]
+    assert [round(b.get_width(), 2) for b in red] == [5.01]
+    with pytest.raises(DataError, match="did you mean"):
+        ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023", highlight="Dak Lakk")
+    assert len(plt.get_fignums()) == 1  # only the first chart; the failed call drew nothing

@@ -232,16 +232,20 @@ def plot_regional(
         )
     except UnitError as exc:
         raise UnitError(f"cannot draw {indicator}: {exc}") from None
-    order = np.argsort(values) if ind.better == "lower" else np.argsort(-values)
+    order = np.argsort(values, kind="stable") if ind.better == "lower" else np.argsort(-values, kind="stable")
     regions_ = f["region"].to_numpy()[order]
     values = values[order]
     qualifiers = f["qualifier"].to_numpy()[order]
     estimated = (
         (f["measure"] == "estimate").to_numpy()[order] if "measure" in f else np.zeros(len(order), bool)
     )
-    ax = _axes(ax)
     names = [_region_name(r, lang) for r in regions_]
+    if highlight is not None and highlight not in set(regions_):
+        from .regions import region
+
+        highlight = region(highlight).code  # a name as written, or a DataError with close matches
     colors = [_HIGHLIGHT if r == highlight else _BASE for r in regions_]
+    ax = _axes(ax)
     y = np.arange(len(values))[::-1]
     ax.barh(y, values, color=colors)
     ax.set_yticks(y, names)
