@@ -645,20 +645,7 @@ def _project_flow(
             ("run_rate", "seasonal_share", "same_period_pace"), hist, k, n, False, None, None
         )
     if k == n:
-        ok = _probability(ytd, 0.0, tgt) == 1.0
-        return Projection(
-            method="complete",
-            point=ytd,
-            low=ytd,
-            high=ytd,
-            probability=1.0 if ok else 0.0,
-            required=None,
-            required_growth=None,
-            status="achieved" if ok else "off_track",
-            ytd=ytd,
-            reason="the year is complete",
-            **common,
-        )
+        return _settled(ytd, _probability(ytd, 0.0, tgt) == 1.0, "complete", "the year is complete", common)
     if tgt.bound in (">=", ">") and (cur >= 0).all() and _probability(ytd, 0.0, tgt) == 1.0:
         return Projection(
             method=method,
@@ -760,6 +747,23 @@ def _meets(values: np.ndarray, tgt: Target, tolerance: float = 0.01) -> np.ndarr
     return np.asarray(_met(values, values, tgt, tolerance), dtype=bool)
 
 
+def _settled(value: float, ok: bool, method: str, reason: str, common: dict[str, Any]) -> Projection:
+    """The outcome is known (the year is complete, or its figure published): no interval, no pace left."""
+    return Projection(
+        method=method,
+        point=value,
+        low=value,
+        high=value,
+        probability=1.0 if ok else 0.0,
+        required=None,
+        required_growth=None,
+        status="achieved" if ok else "off_track",
+        ytd=value,
+        reason=reason,
+        **common,
+    )
+
+
 def _finish(
     point: float,
     low: float,
@@ -841,19 +845,7 @@ def _project_growth(
         raise ProjectionError(f"{method} does not apply to growth rates; use run_rate or ets")
     if k == n:
         ok = _probability(ytd, 0.0, tgt) == 1.0
-        return Projection(
-            method="complete",
-            point=ytd,
-            low=ytd,
-            high=ytd,
-            probability=1.0 if ok else 0.0,
-            required=None,
-            required_growth=None,
-            status="achieved" if ok else "off_track",
-            ytd=ytd,
-            reason=f"the year is complete; {why_w}",
-            **common,
-        )
+        return _settled(ytd, ok, "complete", f"the year is complete; {why_w}", common)
     z = _z(level)
     hist_clean = hist
     if annual is not None:
@@ -1272,26 +1264,19 @@ def project_indicator(
             # the year is over and its growth was published: judge the target on that figure
             value = annual_by_year[year]
             ok = bool(_meets(np.array([value]), tgt)[0])
-            return Projection(
+            common = dict(
                 target=tgt,
                 year=year,
-                method="published",
-                point=value,
-                low=value,
-                high=value,
                 level=level,
-                probability=1.0 if ok else 0.0,
-                required=None,
-                required_growth=None,
-                status="achieved" if ok else "off_track",
-                ytd=value,
                 periods_done=4,
                 periods_in_year=4,
                 freq="Q",
                 unit=tgt.unit,
                 indicator=indicator,
                 region=region,
-                reason="the year is over: its published annual growth is used",
+            )
+            return _settled(
+                value, ok, "published", "the year is over: its published annual growth is used", common
             )
         qp = q.to_pandas()
         qp = qp[qp.index.year <= year]
