@@ -381,30 +381,13 @@ def audit(dataset: Dataset) -> pd.DataFrame:
                 f"{' or more' if not math.isfinite(hi) else ''} ({describe_observation(o)} minus "
                 f"{describe_observation(rest)} for {rest.span.label()})"
             )
+            agrees: bool | None = None
+            verdict = f"no figure for {ytd.label()} is stated in the dataset"
             if actual:
                 a_lo, a_hi = _interval(actual[-1])
-                ok = a_hi >= lo and a_lo <= hi
-                add(
-                    "year_split",
-                    o,
-                    derived,
-                    lo,
-                    hi,
-                    o.unit,
-                    ok,
-                    f"{implied}; {'agrees' if ok else 'disagrees'} with {describe_observation(actual[-1])}",
-                )
-            else:
-                add(
-                    "year_split",
-                    o,
-                    derived,
-                    lo,
-                    hi,
-                    o.unit,
-                    None,
-                    f"{implied}; no figure for {ytd.label()} is stated in the dataset",
-                )
+                agrees = a_hi >= lo and a_lo <= hi
+                verdict = f"{'agrees' if agrees else 'disagrees'} with {describe_observation(actual[-1])}"
+            add("year_split", o, derived, lo, hi, o.unit, agrees, f"{implied}; {verdict}")
     out = pd.DataFrame(
         rows,
         columns=[

@@ -547,20 +547,6 @@ def extract(
             if carried is not None and carried.months > 1:
                 context = carried
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame = frame.drop_duplicates(
-        subset=[
-            "indicator",
-            "region",
-            "period_start",
-            "period_end",
-            "measure",
-            "form",
-            "relative_to",
-            "document",
-            "quote",
-            "value",
-        ]
-    )
     key = [
         "indicator",
         "region",
@@ -572,6 +558,7 @@ def extract(
         "document",
         "quote",
     ]
+    frame = frame.drop_duplicates(subset=[*key, "value"])
     dup = frame.duplicated(key, keep="first")
     for rec in frame[dup].to_dict("records"):
         unattached.append(
