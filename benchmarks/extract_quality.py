@@ -10,7 +10,7 @@ import sys
 import time
 
 import ktstats
-from ktstats._data import data_dir
+from ktstats.catalog._files import data_dir
 
 HELD_OUT = "002_98453eef47a50471.txt"
 KEY = ["indicator", "period_start", "period_end", "value", "unit", "measure"]
@@ -32,7 +32,7 @@ def main() -> int:
     for path in sorted((data_dir() / "sources").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         started = time.perf_counter()
-        from ktstats.observations import _documents
+        from ktstats.data.dataset import _documents
 
         date = _documents().loc[path.name, "date"]
         got = ktstats.extract(text, document=path.name, date=str(date)[:7])

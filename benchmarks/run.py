@@ -241,7 +241,7 @@ def bench_projection(series: int = 10_000) -> None:
 
 def bench_ets(n_series: int = 10, years: int = 5) -> None:
     print(f"\n## ETS per series: {n_series} monthly series of {years} years")
-    from ktstats.projection import _ets_fit
+    from ktstats.analysis.projection import _ets_fit
 
     rng = np.random.default_rng(9)
     shape = np.array([4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 12, 18], dtype=float)

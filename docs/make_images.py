@@ -30,7 +30,7 @@ def main() -> None:
         "attainment_kon_tum.png": lambda: ktstats.plot_attainment(kt),
         "projection_gdp_2023.png": lambda: ktstats.plot_projection(
             gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-12-01"),
-            ktstats.projection.project_indicator(
+            ktstats.analysis.projection.project_indicator(
                 gdp,
                 "gdp_growth",
                 "cả năm 2023 từ 6,5% trở lên",

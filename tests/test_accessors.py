@@ -40,7 +40,7 @@ def test_unit_conversion_keeps_the_metadata():
     s = pd.Series([1.5, 2.0], index=pd.PeriodIndex(["2023", "2024"], freq="Y"))
     out = s.kt.to("tỷ đồng", unit="nghìn tỷ đồng", kind="flow")
     assert out.tolist() == [1500.0, 2000.0]
-    assert out.attrs["unit"] == ktstats.units.unit_to_str(ktstats.parse_unit("tỷ đồng"))
+    assert out.attrs["unit"] == ktstats.lang.units.unit_to_str(ktstats.parse_unit("tỷ đồng"))
     assert out.kt.to("nghìn tỷ đồng").tolist() == [1.5, 2.0]
 
 

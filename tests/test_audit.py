@@ -1,9 +1,10 @@
 import pandas as pd
 import pytest
 
-from ktstats import DataError, audit, implied_base, implied_plan, load_dataset
-from ktstats.audit import stated_tolerance
-from ktstats.cli import main
+from ktstats import DataError, audit, load_dataset
+from ktstats.analysis.audit import implied_base, implied_plan
+from ktstats.analysis.audit import stated_tolerance
+from ktstats.present.cli import main
 
 # Every stated ratio of the seeds reproduces within its rounding from a round plan or the stated fraction.
 RATIOS = [

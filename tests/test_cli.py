@@ -1,7 +1,7 @@
 import subprocess
 import sys
 
-from ktstats.cli import main
+from ktstats.present.cli import main
 
 
 def test_report_shows_figures_with_sources(capsys):
@@ -39,7 +39,7 @@ def test_indicators_listing(capsys):
 
 def test_console_entry_point_runs():
     out = subprocess.run(
-        [sys.executable, "-m", "ktstats.cli", "report", "kon-tum"],
+        [sys.executable, "-m", "ktstats", "report", "kon-tum"],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -6,7 +6,7 @@ import pytest
 
 import ktstats
 from ktstats import DataError, load_dataset
-from ktstats.text import squash_whitespace
+from ktstats.lang.text import squash_whitespace
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "datasets" / "sources"
@@ -162,7 +162,7 @@ def test_as_of_and_latest(kon_tum):
 
 def test_series_from_dataset(kon_tum):
     s = kon_tum.series("grdp_growth")
-    assert (s.freq, s.basis, s.kind, ktstats.units.unit_to_str(s.unit)) == ("Q", "ytd", "growth", "percent")
+    assert (s.freq, s.basis, s.kind, ktstats.lang.units.unit_to_str(s.unit)) == ("Q", "ytd", "growth", "percent")
     assert [str(p) for p in s.index] == ["2021Q3", "2023Q3", "2024Q1"]
     assert s.provenance is not None and s.provenance["document"].iloc[0] == "001_df20b3de81934500.txt"
     assert kon_tum.series("grdp_growth", as_of="2023-12-31").values.tolist() == [6.05, 6.87]
@@ -235,7 +235,7 @@ def test_missing_column(tmp_path):
 
 
 def test_quote_not_found_in_bundled_data(monkeypatch, tmp_path):
-    from ktstats import _data
+    from ktstats.catalog import _files as _data
 
     data = tmp_path / "datasets"
     (data / "sources").mkdir(parents=True)
@@ -246,7 +246,7 @@ def test_quote_not_found_in_bundled_data(monkeypatch, tmp_path):
         (data / "sources" / src.name).write_bytes(src.read_bytes())
     (data / "mini.csv").write_text(GOOD.replace("6,45%", "6,54%"), encoding="utf-8")
     monkeypatch.setattr(_data, "data_dir", lambda: data)
-    import ktstats.observations as obs_mod
+    import ktstats.data.dataset as obs_mod
 
     monkeypatch.setattr(obs_mod, "data_dir", lambda: data)
     obs_mod._document_text.cache_clear()

@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 import ktstats
 from ktstats import DataError, extract
-from ktstats._data import data_dir
-from ktstats.cli import main
-from ktstats.observations import _documents
+from ktstats.catalog._files import data_dir
+from ktstats.present.cli import main
+from ktstats.data.dataset import _documents
 
 HELD_OUT = "002_98453eef47a50471.txt"
 KEY = ["indicator", "period_start", "period_end", "value", "unit", "measure"]

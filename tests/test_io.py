@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 import ktstats
 from ktstats import DataError, Dataset, IndicatorSeries, Panel
-from ktstats.indicators import POINT_KINDS, _catalog
-from ktstats.io import read_dataset, read_panel, read_series, write_dataset
-from ktstats.numbers import QUALIFIERS
-from ktstats.text import squash_whitespace
+from ktstats.catalog.indicators import POINT_KINDS, _catalog
+from ktstats.data.io import read_dataset, read_panel, read_series, write_dataset
+from ktstats.lang.numbers import QUALIFIERS
+from ktstats.lang.text import squash_whitespace
 
 FORMATS = ["csv", "parquet", "xlsx"]
 

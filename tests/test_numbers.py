@@ -4,16 +4,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ktstats import (
-    ParseError,
-    Reading,
-    UnitError,
-    format_number,
-    format_quantity,
-    parse_number,
-    parse_quantity,
-    ureg,
-)
+from ktstats import ParseError, UnitError, format_number, format_quantity, parse_number, parse_quantity, ureg
+from ktstats.lang.numbers import Reading
 
 # Phrases as they appear in the seed documents (and the examples).
 SEED_PHRASES = [

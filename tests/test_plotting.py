@@ -115,7 +115,7 @@ def test_attainment_from_the_table_only():
 
 def test_projection_fan(tmp_path):
     ds = ktstats.load_dataset("vn_gdp")
-    p = ktstats.projection.project_indicator(
+    p = ktstats.analysis.projection.project_indicator(
         ds,
         "gdp_growth",
         "cả năm 2023 từ 6,5% trở lên",

@@ -5,19 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ktstats
-from ktstats import (
-    DataError,
-    IndicatorSeries,
-    Panel,
-    PeriodError,
-    ProjectionError,
-    backtest,
-    estimate_weights,
-    parse_target,
-    project,
-    project_many,
-    required_growth,
-)
+from ktstats import DataError, IndicatorSeries, Panel, PeriodError, ProjectionError, backtest, parse_target, project, project_many, required_growth
+from ktstats.analysis.projection import estimate_weights
 
 
 def monthly(values, start="2024-01", unit="tỷ đồng", basis="period"):
@@ -230,4 +219,4 @@ def test_project_many_scales_to_thousands():
     data = np.random.default_rng(1).uniform(50, 150, (9, 10_000))
     panel = Panel(data, idx, [f"s{i}" for i in range(10_000)], unit="tỷ đồng", kind="flow")
     table = project_many(panel, 1200.0)
-    assert len(table) == 10_000 and set(table["status"]) <= set(ktstats.projection.STATUSES)
+    assert len(table) == 10_000 and set(table["status"]) <= set(ktstats.analysis.projection.STATUSES)

@@ -5,7 +5,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ktstats import normalize_text
-from ktstats.text import squash_whitespace
+from ktstats.lang.text import squash_whitespace
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ktstats
-from ktstats import Q_, UnitError, conversion_factor, format_unit, parse_unit, ureg
-from ktstats.units import unit_to_str
+from ktstats import Q_, UnitError, parse_unit, ureg
+from ktstats.lang.units import conversion_factor, format_unit
+from ktstats.lang.units import unit_to_str
 
 
 @pytest.mark.parametrize(

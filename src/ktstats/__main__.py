@@ -1,5 +1,5 @@
 """``python -m ktstats`` runs the command line."""
 
-from .cli import main
+from ktstats.present.cli import main
 
 raise SystemExit(main())

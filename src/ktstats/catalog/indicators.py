@@ -27,9 +27,9 @@ from typing import Final
 
 import pandas as pd
 
-from ._data import data_dir
-from .errors import DataError, UnitError
-from .units import parse_unit
+from ktstats.catalog._files import data_dir
+from ktstats.errors import DataError, UnitError
+from ktstats.lang.units import parse_unit
 
 __all__ = ["KINDS", "Indicator", "indicator", "indicators"]
 

@@ -40,18 +40,18 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from ._data import data_dir
-from .errors import DataError, KtstatsError, PeriodError, UnitError
-from .indicators import POINT_KINDS, _catalog
-from .numbers import _NUMBER_RE, QUALIFIERS, _to_float
-from .periods import Span
-from .text import squash_whitespace
-from .units import conversion_factor, parse_unit, unit_to_str, ureg
+from ktstats.catalog._files import data_dir
+from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError
+from ktstats.catalog.indicators import POINT_KINDS, _catalog
+from ktstats.lang.numbers import _NUMBER_RE, QUALIFIERS, _to_float
+from ktstats.lang.periods import Span
+from ktstats.lang.text import squash_whitespace
+from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
     import pint
 
-    from .series import IndicatorSeries, Panel
+    from ktstats.data.series import IndicatorSeries, Panel
 
 __all__ = ["COLUMNS", "Dataset", "Observation", "load_dataset"]
 
@@ -579,7 +579,7 @@ class Dataset:
         >>> str(q.index[-1]), float(q.values[-1])
         ('2024Q4', 7.55)
         """
-        from .series import IndicatorSeries
+        from ktstats.data.series import IndicatorSeries
 
         sub = self.filter(indicator=indicator, region=region, measure=measure, form="level")
         if freq is not None or basis is not None:
@@ -629,13 +629,13 @@ class Dataset:
         >>> float(p.to_frame().loc["2023Q2", "kon_tum"]), p.shape
         (6.8, (1, 5))
         """
-        from .series import Panel
+        from ktstats.data.series import Panel
 
         if join not in ("exact", "inner"):
             raise DataError(f"join must be 'exact' or 'inner', not {join!r}")
         if regions is not None:
             # names as written ("Gia Lai", "Đắk Lắk") resolve to the dataset's codes
-            from .regions import region as find_region
+            from ktstats.catalog.regions import region as find_region
 
             known = set(self._frame["region"])
             regions = [r if r in known else find_region(r).code for r in regions]
@@ -701,53 +701,53 @@ class Dataset:
         >>> row.status, round(float(row.ratio), 3), float(row.required)
         ('in progress', 0.184, 3670.0)
         """
-        from .targets import dataset_attainment
+        from ktstats.analysis.targets import dataset_attainment
 
         return dataset_attainment(self._frame)
 
     def audit(self) -> pd.DataFrame:
         """:func:`ktstats.audit` of this dataset."""
-        from .audit import audit
+        from ktstats.analysis.audit import audit
 
         return audit(self)
 
-    # --- files (see ktstats.io) ---------------------------------------------------
+    # --- files (see ktstats.data.io) ---------------------------------------------------
     def to_csv(self, path: str | Path) -> None:
         """Write the dataset as CSV (UTF-8, every float exact)."""
-        from .io import write_dataset
+        from ktstats.data.io import write_dataset
 
         write_dataset(self, path, format="csv")
 
     def to_parquet(self, path: str | Path) -> None:
         """Write the dataset as Parquet (needs pyarrow)."""
-        from .io import write_dataset
+        from ktstats.data.io import write_dataset
 
         write_dataset(self, path, format="parquet")
 
     def to_excel(self, path: str | Path) -> None:
         """Write the dataset as an Excel workbook (needs openpyxl)."""
-        from .io import write_dataset
+        from ktstats.data.io import write_dataset
 
         write_dataset(self, path, format="excel")
 
     @classmethod
     def read_csv(cls, path: str | Path, *, number_style: Literal["plain", "vi"] = "plain") -> Dataset:
         """Read a dataset CSV; ``number_style="vi"`` for values written 1.326,4."""
-        from .io import read_dataset
+        from ktstats.data.io import read_dataset
 
         return read_dataset(path, format="csv", number_style=number_style)
 
     @classmethod
     def read_parquet(cls, path: str | Path) -> Dataset:
         """Read a dataset Parquet file."""
-        from .io import read_dataset
+        from ktstats.data.io import read_dataset
 
         return read_dataset(path, format="parquet")
 
     @classmethod
     def read_excel(cls, path: str | Path, *, sheet: str | None = None) -> Dataset:
         """Read a dataset workbook; numbers typed as Vietnamese-style text are read as such."""
-        from .io import read_dataset
+        from ktstats.data.io import read_dataset
 
         return read_dataset(path, format="excel", sheet=sheet)
 

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
-from .indicators import _catalog
-from .numbers import (
+from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
+from ktstats.catalog.indicators import _catalog
+from ktstats.lang.numbers import (
     _NUMBER_RE,
     _PREFIXES,
     Reading,
@@ -40,14 +40,14 @@ from .numbers import (
     format_quantity,
     parse_quantity,
 )
-from .periods import Span, parse_span
-from .text import normalize_text
-from .units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
+from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.text import normalize_text
+from ktstats.lang.units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
     import pint
 
-    from .observations import Observation
+    from ktstats.data.dataset import Observation
 
 __all__ = ["BOUNDS", "Attainment", "Target", "attainment", "parse_target"]
 
@@ -310,7 +310,7 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
     low = norm.casefold()
     ind = None
     if indicator is not None:
-        from .indicators import indicator as lookup
+        from ktstats.catalog.indicators import indicator as lookup
 
         ind = lookup(indicator)
     masked = _PERIOD_NUMBERS.sub(lambda m: " " * len(m.group(0)), low)
@@ -478,7 +478,7 @@ class Attainment:
 
 
 def _as_target(target: Any, unit_hint: pint.Unit | None) -> Target:
-    from .observations import Observation
+    from ktstats.data.dataset import Observation
 
     if isinstance(target, Target):
         return target
@@ -509,8 +509,8 @@ def _as_actual(
     actual: Any,
 ) -> tuple[np.ndarray, np.ndarray | None, pint.Unit | None, pd.PeriodIndex | None, bool]:
     """(values, qualifiers, unit, index, scalar)"""
-    from .observations import Observation
-    from .series import IndicatorSeries
+    from ktstats.data.dataset import Observation
+    from ktstats.data.series import IndicatorSeries
 
     if isinstance(actual, IndicatorSeries):
         q = actual.provenance["qualifier"].to_numpy(dtype=object) if actual.provenance is not None else None
@@ -603,7 +603,7 @@ def attainment(
     if tgt.kind != "growth" and tgt.value != 0:
         ratio = values / tgt.value
     if tgt.kind == "growth" and ytd_weight is not None:
-        from .growth import required_growth
+        from ktstats.analysis.growth import required_growth
 
         required: Any = required_growth(tgt.value, values, ytd_weight)
     elif tgt.direction == "lower":
@@ -635,7 +635,7 @@ def attainment(
 
 def _check_spans(actual: Any, target: Target) -> None:
     """An actual with a span must lie within the target's span (and start with it for flows)."""
-    from .observations import Observation
+    from ktstats.data.dataset import Observation
 
     if not isinstance(actual, Observation) or target.span is None:
         return
@@ -661,7 +661,7 @@ def dataset_attainment(frame: pd.DataFrame) -> pd.DataFrame:
     reference, and its span starts with the target's span and ends within it
     (a year-to-date figure against an annual target is *in progress*).
     """
-    from .observations import Dataset
+    from ktstats.data.dataset import Dataset
 
     ds = Dataset(frame, _validated=True)
     rows = []

@@ -7,10 +7,10 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from .indicators import _catalog
-from .numbers import format_number, format_quantity
-from .observations import Dataset, Observation
-from .units import format_unit
+from ktstats.catalog.indicators import _catalog
+from ktstats.lang.numbers import format_number, format_quantity
+from ktstats.data.dataset import Dataset, Observation
+from ktstats.lang.units import format_unit
 
 __all__ = ["describe_observation", "render_report"]
 
@@ -97,8 +97,8 @@ class _Row:
 
 def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str, ...], str]:
     """Text beside each figure that has a plan or target: attainment, progress, implied plan."""
-    from .audit import audit
-    from .targets import dataset_attainment
+    from ktstats.analysis.audit import audit
+    from ktstats.analysis.targets import dataset_attainment
 
     out: dict[tuple[str, ...], str] = {}
     att = dataset_attainment(dataset.to_frame())
@@ -136,7 +136,7 @@ def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str,
 
 
 def _assessment(o: Observation, table: dict[tuple[str, ...], str], lang: Literal["vi", "en"]) -> str:
-    from .targets import Target
+    from ktstats.analysis.targets import Target
 
     period = o.span.label()
     if o.measure in ("target", "plan"):
@@ -244,7 +244,7 @@ _STATUS_WORDS = {
 
 def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Sequence[str]) -> list[str]:
     """A projection for every whole-year target (status, probability, the reason)."""
-    from .projection import dataset_projections
+    from ktstats.analysis.projection import dataset_projections
 
     table = dataset_projections(dataset)
     table = table[table["indicator"].isin(wanted)]

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .errors import DataError
+from ktstats.errors import DataError
 
 if TYPE_CHECKING:
-    from .observations import Dataset
-    from .series import IndicatorSeries, Panel
+    from ktstats.data.dataset import Dataset
+    from ktstats.data.series import IndicatorSeries, Panel
 
 __all__ = ["DataFrameAccessor", "SeriesAccessor"]
 
@@ -43,7 +43,7 @@ class SeriesAccessor:
 
     def series(self, **meta: Any) -> IndicatorSeries:
         """The Series as an :class:`IndicatorSeries`; ``unit``/``kind``/``basis`` from ``attrs`` unless given."""
-        from .series import IndicatorSeries
+        from ktstats.data.series import IndicatorSeries
 
         known = {k: v for k, v in self._obj.attrs.items() if k in _META and v is not None}
         known.update({k: v for k, v in meta.items() if v is not None})
@@ -101,7 +101,7 @@ class DataFrameAccessor:
 
     def dataset(self, name: str | None = None) -> Dataset:
         """Validate the long table as a :class:`Dataset` (every row checked)."""
-        from .observations import Dataset
+        from ktstats.data.dataset import Dataset
 
         return Dataset(self._obj, name=name or self._obj.attrs.get("dataset"))
 
@@ -114,7 +114,7 @@ class DataFrameAccessor:
     def panel(self, indicator: str | None = None, **kw: Any) -> Panel:
         """A :class:`Panel`: from the long table (``indicator`` given, see :meth:`Dataset.panel`)
         or from a wide frame (PeriodIndex rows, one column per region; ``unit=``, ``kind=``)."""
-        from .series import Panel
+        from ktstats.data.series import Panel
 
         if indicator is not None:
             return self.dataset().panel(indicator, **kw)

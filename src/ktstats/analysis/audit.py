@@ -25,15 +25,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
-from .indicators import _catalog
-from .numbers import format_number, format_quantity
-from .periods import Span
-from .report import _Row
-from .units import format_unit
+from ktstats.errors import DataError
+from ktstats.catalog.indicators import _catalog
+from ktstats.lang.numbers import format_number, format_quantity
+from ktstats.lang.periods import Span
+from ktstats.present.report import _Row
+from ktstats.lang.units import format_unit
 
 if TYPE_CHECKING:
-    from .observations import Dataset, Observation
+    from ktstats.data.dataset import Dataset, Observation
 
 __all__ = ["audit", "implied_base", "implied_plan", "stated_tolerance"]
 
@@ -159,8 +159,8 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     >>> round(row.derived), row.detail.startswith("the interval contains 5.000")
     (5000, True)
     """
-    from .report import describe_observation
-    from .targets import Target
+    from ktstats.present.report import describe_observation
+    from ktstats.analysis.targets import Target
 
     obs = list(dataset.observations())
     catalog = _catalog()

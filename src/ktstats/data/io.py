@@ -29,20 +29,22 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, KtstatsError
-from .indicators import KINDS
-from .numbers import format_number, parse_number
-from .units import parse_unit, unit_to_str
+from ktstats.errors import DataError, KtstatsError
+from ktstats.catalog.indicators import KINDS
+from ktstats.lang.numbers import format_number, parse_number
+from ktstats.lang.units import parse_unit, unit_to_str
 
 if TYPE_CHECKING:
-    from .observations import Dataset
-    from .series import IndicatorSeries, Panel, _Typed
+    from ktstats.data.dataset import Dataset
+    from ktstats.data.series import IndicatorSeries, Panel, _Typed
 
 __all__ = [
     "SERIES_COLUMNS",
+    "read",
     "read_dataset",
     "read_panel",
     "read_series",
+    "write",
     "write_dataset",
     "write_series",
 ]
@@ -78,7 +80,7 @@ def _exact_repr(x: float) -> str:
 
 def dataset_table(ds: Dataset) -> pd.DataFrame:
     """The dataset as the file table (strings for spans and dates, floats for numbers)."""
-    from .observations import COLUMNS
+    from ktstats.data.dataset import COLUMNS
 
     f = ds.to_frame()
     out = pd.DataFrame({c: f[c] for c in COLUMNS if c in f.columns})
@@ -92,7 +94,7 @@ def dataset_table(ds: Dataset) -> pd.DataFrame:
 
 def series_table(x: _Typed) -> pd.DataFrame:
     """A series or panel as the long file table."""
-    from .series import IndicatorSeries
+    from ktstats.data.series import IndicatorSeries
 
     values = np.asarray(x.values)
     if isinstance(x, IndicatorSeries):
@@ -287,7 +289,7 @@ def read_dataset(
     ``"vi"`` (1.326,4; the default for text cells in Excel, where numbers
     typed in a Vietnamese locale arrive as text).
     """
-    from .observations import Dataset
+    from ktstats.data.dataset import Dataset
 
     p = Path(path)
     fmt = _format_of(p, format)
@@ -392,7 +394,7 @@ def read_series(
     sheet: str | None = None,
 ) -> IndicatorSeries:
     """Read one series (one region) from a long table file."""
-    from .series import IndicatorSeries
+    from ktstats.data.series import IndicatorSeries
 
     frame, name = _series_frame(path, format, number_style, sheet)
     regions = frame["region"].unique()
@@ -427,7 +429,7 @@ def read_panel(
     sheet: str | None = None,
 ) -> Panel:
     """Read a panel (many regions) from a long table file; every region needs every period."""
-    from .series import Panel
+    from ktstats.data.series import Panel
 
     frame, name = _series_frame(path, format, number_style, sheet)
     meta = frame.iloc[0]
@@ -458,3 +460,48 @@ def read_panel(
         )
     except KtstatsError as exc:
         raise DataError(str(exc), file=name) from None
+
+
+def write(obj: Dataset | _Typed, path: str | Path, *, format: str | None = None) -> None:
+    """Write a :class:`Dataset`, :class:`IndicatorSeries` or :class:`Panel` (format from the extension).
+
+    >>> import tempfile, pathlib, ktstats
+    >>> ds = ktstats.load_dataset("kon_tum")
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "kon_tum.csv"
+    >>> ktstats.write(ds, path)
+    >>> len(ktstats.read(path)) == len(ds)
+    True
+    """
+    from ktstats.data.dataset import Dataset
+    from ktstats.data.series import _Typed
+
+    if isinstance(obj, Dataset):
+        write_dataset(obj, path, format=format)
+    elif isinstance(obj, _Typed):
+        write_series(obj, path, format=format)
+    else:
+        raise DataError(
+            f"write() takes a Dataset, IndicatorSeries or Panel, got {type(obj).__name__}; "
+            "for a plain DataFrame use DataFrame.to_csv"
+        )
+
+
+def read(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    number_style: NumberStyle | None = None,
+    sheet: str | None = None,
+) -> Dataset | IndicatorSeries | Panel:
+    """Read a file written by :func:`write`: a dataset table, or a long series/panel table.
+
+    The columns say which: a dataset has ``quote`` and ``period_start``; a series
+    file has one region, a panel file several.
+    """
+    p = Path(path)
+    table = _read_table(p, _format_of(p, format), sheet)
+    if "quote" in table.columns or "period_start" in table.columns:
+        return read_dataset(p, format=format, number_style=number_style, sheet=sheet)
+    if "region" in table.columns and table["region"].astype(str).str.strip().nunique() > 1:
+        return read_panel(p, format=format, number_style=number_style, sheet=sheet)
+    return read_series(p, format=format, number_style=number_style, sheet=sheet)

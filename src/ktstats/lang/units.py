@@ -27,8 +27,8 @@ from typing import Any, cast
 
 import pint
 
-from .errors import UnitError, shown
-from .text import normalize_text
+from ktstats.errors import UnitError, shown
+from ktstats.lang.text import normalize_text
 
 __all__ = [
     "Q_",
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, on_redefinition="raise", cache_folder=None)
-ureg.load_definitions(str(resources.files("ktstats") / "units.txt"))
+ureg.load_definitions(str(resources.files("ktstats.lang") / "units.txt"))
 Q_ = ureg.Quantity
 
 _SCALE_NAMES = ("trillion", "billion", "million", "thousand")
@@ -51,7 +51,7 @@ _PINT_EXPRESSION = re.compile(r"[a-z_%²][a-z0-9_%² */^().-]*")
 
 
 def _read_lexicon(name: str) -> list[dict[str, str]]:
-    with (resources.files("ktstats") / "lexicons" / name).open(encoding="utf-8") as fh:
+    with (resources.files("ktstats.lang") / "lexicons" / name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 

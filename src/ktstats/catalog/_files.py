@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import DataError
+from ktstats.errors import DataError
 
 
 @lru_cache(maxsize=1)
@@ -20,7 +20,7 @@ def data_dir() -> Path:
     packaged = Path(str(resources.files("ktstats"))) / "datasets"
     if (packaged / "indicators.csv").is_file():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "datasets"
+    checkout = Path(__file__).resolve().parents[3] / "datasets"
     if (checkout / "indicators.csv").is_file():
         return checkout
     raise DataError(

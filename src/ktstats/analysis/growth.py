@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import numpy as np
 
-from .errors import DataError, PeriodError
-from .units import ureg
+from ktstats.errors import DataError, PeriodError
+from ktstats.lang.units import ureg
 
 if TYPE_CHECKING:
-    from .series import _Typed
+    from ktstats.data.series import _Typed
 
 __all__ = [
     "cagr",

@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from . import __version__
-from .errors import DataError, KtstatsError
+from ktstats import __version__
+from ktstats.errors import DataError, KtstatsError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -77,8 +77,8 @@ def _build_parser() -> argparse.ArgumentParser:
 def _extract(args: argparse.Namespace) -> str:
     from pathlib import Path
 
-    from .extract import extract
-    from .report import render_report
+    from ktstats.data.extract import extract
+    from ktstats.present.report import render_report
 
     path = Path(args.file)
     if path.suffix.lower() == ".docx":
@@ -108,7 +108,7 @@ def _extract(args: argparse.Namespace) -> str:
 
 
 def _region(ds: object, region: str | None) -> str:
-    from .observations import Dataset
+    from ktstats.data.dataset import Dataset
 
     assert isinstance(ds, Dataset)
     regions = sorted(str(r) for r in set(ds.to_frame()["region"]))
@@ -123,12 +123,12 @@ def _region(ds: object, region: str | None) -> str:
 
 
 def _project_or_backtest(args: argparse.Namespace) -> str:
-    from .observations import load_dataset
+    from ktstats.data.dataset import load_dataset
 
     ds = load_dataset(args.dataset)
     region = _region(ds, args.region)
     if args.command == "project":
-        from .projection import project_indicator
+        from ktstats.analysis.projection import project_indicator
 
         p = project_indicator(
             ds,
@@ -143,8 +143,8 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
         return str(p) + "\n"
     import pandas as pd
 
-    from .indicators import indicator
-    from .projection import backtest
+    from ktstats.catalog.indicators import indicator
+    from ktstats.analysis.projection import backtest
 
     if indicator(args.indicator).kind == "growth":
         q = ds.series(args.indicator, region, freq="Q", basis="period")
@@ -154,7 +154,7 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
             for o in ds.filter(indicator=args.indicator, region=region, measure="target")
             if o.span.kind == "year"
         }
-        from .targets import Target
+        from ktstats.analysis.targets import Target
 
         table = backtest(
             q,
@@ -218,7 +218,7 @@ def _write_plot(ds: Any, path: str, lang: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .plotting import plot_attainment
+    from ktstats.present.plotting import plot_attainment
 
     ax = plot_attainment(ds, lang="en" if lang == "en" else "vi")
     figure: Any = ax.figure
@@ -238,12 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "report":
-            from .observations import load_dataset
-            from .report import render_report
+            from ktstats.data.dataset import load_dataset
+            from ktstats.present.report import render_report
 
             ds = load_dataset(args.dataset)
             if args.indicator:
-                from .indicators import indicator
+                from ktstats.catalog.indicators import indicator
 
                 for code in args.indicator:
                     indicator(code)
@@ -258,8 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command in ("project", "backtest"):
             text = _project_or_backtest(args)
         elif args.command == "audit":
-            from .audit import audit, format_audit
-            from .observations import load_dataset
+            from ktstats.analysis.audit import audit, format_audit
+            from ktstats.data.dataset import load_dataset
 
             table = audit(load_dataset(args.dataset))
             if args.csv:
@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise DataError(f"cannot write {args.csv}: {exc}") from exc
             text = format_audit(table)
         else:
-            from .indicators import indicators
+            from ktstats.catalog.indicators import indicators
 
             cat = indicators()
             name = "name_vi" if args.lang == "vi" else "name_en"

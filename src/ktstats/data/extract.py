@@ -26,16 +26,16 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from .errors import DataError, KtstatsError
-from .indicators import Indicator, _catalog
-from .numbers import Reading
-from .periods import Span, parse_span
-from .targets import _find_quantity
-from .text import normalize_text
-from .units import conversion_factor, parse_unit, unit_to_str, ureg
+from ktstats.errors import DataError, KtstatsError
+from ktstats.catalog.indicators import Indicator, _catalog
+from ktstats.lang.numbers import Reading
+from ktstats.lang.periods import Span, parse_span
+from ktstats.analysis.targets import _find_quantity
+from ktstats.lang.text import normalize_text
+from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
-    from .observations import Dataset
+    from ktstats.data.dataset import Dataset
 
 __all__ = ["extract", "sentences"]
 
@@ -348,7 +348,7 @@ def extract(
     >>> ds.to_frame()[["indicator", "value", "unit", "qualifier", "form", "relative_to"]].values.tolist()
     [['state_budget_revenue', 830.0, 'billion dong', 'approx', 'level', ''], ['state_budget_revenue', 18.04, 'percent', 'exact', 'ratio', 'plan'], ['state_budget_revenue', 100.0, 'percent', 'exact', 'ratio', 'same_period_last_year']]
     """
-    from .observations import COLUMNS, Dataset
+    from ktstats.data.dataset import COLUMNS, Dataset
 
     if not isinstance(text, str):
         raise DataError(f"extract() needs text, got {type(text).__name__}")

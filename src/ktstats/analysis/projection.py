@@ -48,16 +48,16 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, KtstatsError, PeriodError, ProjectionError
-from .growth import compose_growth, required_growth
-from .numbers import format_number, format_quantity
-from .targets import Target, _as_target, parse_target
-from .units import apply_factor, conversion_factor, unit_to_str, ureg
+from ktstats.errors import DataError, KtstatsError, PeriodError, ProjectionError
+from ktstats.analysis.growth import compose_growth, required_growth
+from ktstats.lang.numbers import format_number, format_quantity
+from ktstats.analysis.targets import Target, _as_target, parse_target
+from ktstats.lang.units import apply_factor, conversion_factor, unit_to_str, ureg
 
 if TYPE_CHECKING:
     import pint
 
-    from .series import IndicatorSeries, Panel
+    from ktstats.data.series import IndicatorSeries, Panel
 
 __all__ = [
     "METHODS",
@@ -366,7 +366,7 @@ def estimate_weights(
     """
     from scipy.optimize import minimize
 
-    from .series import IndicatorSeries
+    from ktstats.data.series import IndicatorSeries
 
     if isinstance(quarterly, IndicatorSeries) or isinstance(annual, IndicatorSeries):
         if not (isinstance(quarterly, IndicatorSeries) and isinstance(annual, IndicatorSeries)):
@@ -516,7 +516,7 @@ def project(
     >>> p.point, p.probability, p.status
     (3600.0, 1.0, 'on_track')
     """
-    from .series import IndicatorSeries
+    from ktstats.data.series import IndicatorSeries
 
     if not isinstance(series, IndicatorSeries):
         raise DataError(f"project() needs an IndicatorSeries, got {type(series).__name__}")
@@ -742,7 +742,7 @@ def _share_probability(ytd: float, s_mean: float, s_sd: float, tgt: Target) -> f
 
 def _meets(values: np.ndarray, tgt: Target, tolerance: float = 0.01) -> np.ndarray:
     """Whether each value meets the target (the rules of :func:`ktstats.attainment`)."""
-    from .targets import _met
+    from ktstats.analysis.targets import _met
 
     return np.asarray(_met(values, values, tgt, tolerance), dtype=bool)
 
@@ -929,7 +929,7 @@ def backtest(
     whether the interval covered the actual, and — where a target for the year
     is given — whether the met / not-met call was right.
     """
-    from .series import IndicatorSeries
+    from ktstats.data.series import IndicatorSeries
 
     if not isinstance(history, IndicatorSeries):
         raise DataError(f"backtest() needs an IndicatorSeries, got {type(history).__name__}")
@@ -1073,7 +1073,7 @@ def project_many(
     ``history``: past full years of the same columns (needed for
     ``seasonal_share`` and ``ets``).
     """
-    from .series import Panel
+    from ktstats.data.series import Panel
 
     if not isinstance(current, Panel):
         raise DataError(f"project_many() needs a Panel, got {type(current).__name__}")
@@ -1231,9 +1231,9 @@ def project_indicator(
     annual growth of past years are used, the latter to estimate the quarter
     weights.
     """
-    from .indicators import indicator as lookup
-    from .periods import Span
-    from .series import IndicatorSeries
+    from ktstats.catalog.indicators import indicator as lookup
+    from ktstats.lang.periods import Span
+    from ktstats.data.series import IndicatorSeries
 
     ind = lookup(indicator)
     tgt = (

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, PeriodError, UnitError
-from .indicators import ADDITIVE_KINDS, KINDS, _catalog
-from .units import apply_factor, conversion_factor, format_unit, parse_unit, unit_to_str, ureg
+from ktstats.errors import DataError, PeriodError, UnitError
+from ktstats.catalog.indicators import ADDITIVE_KINDS, KINDS, _catalog
+from ktstats.lang.units import apply_factor, conversion_factor, format_unit, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
     import pint
@@ -359,22 +359,22 @@ class _Typed:
             "to_pandas() and state the unit of the result"
         )
 
-    # --- growth (see ktstats.growth) --------------------------------------------
+    # --- growth (see ktstats.analysis.growth) --------------------------------------------
     def yoy(self: T) -> T:
         """Growth in percent vs the same period a year earlier (kind ``growth``)."""
-        from .growth import yoy
+        from ktstats.analysis.growth import yoy
 
         return yoy(self)
 
     def yoy_index(self: T) -> T:
         """Index in percent of the same period a year earlier (kind ``index``)."""
-        from .growth import yoy_index
+        from ktstats.analysis.growth import yoy_index
 
         return yoy_index(self)
 
     def pp_change(self: T, lag: int | None = None) -> T:
         """Change of a rate in percentage points (default: vs the same period last year)."""
-        from .growth import pp_change
+        from ktstats.analysis.growth import pp_change
 
         return pp_change(self, lag)
 
@@ -383,7 +383,7 @@ class _Typed:
 
         Returns a float for a series, an array (one per column) for a panel.
         """
-        from .growth import _check_levels, cagr
+        from ktstats.analysis.growth import _check_levels, cagr
 
         _check_levels(self, "compound growth")
         i = 0 if start is None else self._position(start)
@@ -435,22 +435,22 @@ class _Typed:
             object.__setattr__(new, "provenance", prov if positions is None else prov.iloc[positions])
         return new
 
-    # --- files (see ktstats.io) ---------------------------------------------------
+    # --- files (see ktstats.data.io) ---------------------------------------------------
     def to_csv(self, path: Any) -> None:
         """Write as a long CSV table (one row per region and period; metadata on every row)."""
-        from .io import write_series
+        from ktstats.data.io import write_series
 
         write_series(self, path, format="csv")
 
     def to_parquet(self, path: Any) -> None:
         """Write as a long Parquet table (needs pyarrow)."""
-        from .io import write_series
+        from ktstats.data.io import write_series
 
         write_series(self, path, format="parquet")
 
     def to_excel(self, path: Any) -> None:
         """Write as a long Excel table (needs openpyxl)."""
-        from .io import write_series
+        from ktstats.data.io import write_series
 
         write_series(self, path, format="excel")
 
@@ -605,21 +605,21 @@ class IndicatorSeries(_Typed):
     @classmethod
     def read_csv(cls, path: Any, **kw: Any) -> IndicatorSeries:
         """Read a series written by :meth:`to_csv`."""
-        from .io import read_series
+        from ktstats.data.io import read_series
 
         return read_series(path, format="csv", **kw)
 
     @classmethod
     def read_parquet(cls, path: Any) -> IndicatorSeries:
         """Read a series written by :meth:`to_parquet`."""
-        from .io import read_series
+        from ktstats.data.io import read_series
 
         return read_series(path, format="parquet")
 
     @classmethod
     def read_excel(cls, path: Any, **kw: Any) -> IndicatorSeries:
         """Read a series written by :meth:`to_excel`."""
-        from .io import read_series
+        from ktstats.data.io import read_series
 
         return read_series(path, format="excel", **kw)
 
@@ -652,7 +652,7 @@ class IndicatorSeries(_Typed):
         )
 
     def __repr__(self) -> str:
-        from .numbers import format_quantity
+        from ktstats.lang.numbers import format_quantity
 
         head = f"IndicatorSeries {self.indicator or ''} · {self.region or ''} · {self.measure}".rstrip(" ·")
         lines = [head, self._header()]
@@ -673,7 +673,7 @@ class IndicatorSeries(_Typed):
     def _repr_html_(self) -> str:
         from html import escape
 
-        from .numbers import format_number
+        from ktstats.lang.numbers import format_number
 
         rows = []
         for i in range(min(len(self), 60)):
@@ -759,21 +759,21 @@ class Panel(_Typed):
     @classmethod
     def read_csv(cls, path: Any, **kw: Any) -> Panel:
         """Read a panel written by :meth:`to_csv`."""
-        from .io import read_panel
+        from ktstats.data.io import read_panel
 
         return read_panel(path, format="csv", **kw)
 
     @classmethod
     def read_parquet(cls, path: Any) -> Panel:
         """Read a panel written by :meth:`to_parquet`."""
-        from .io import read_panel
+        from ktstats.data.io import read_panel
 
         return read_panel(path, format="parquet")
 
     @classmethod
     def read_excel(cls, path: Any, **kw: Any) -> Panel:
         """Read a panel written by :meth:`to_excel`."""
-        from .io import read_panel
+        from ktstats.data.io import read_panel
 
         return read_panel(path, format="excel", **kw)
 
@@ -812,7 +812,7 @@ class Panel(_Typed):
         >>> p.to_regions().to_frame().to_dict("list")
         {'Tây Nguyên': [15.0]}
         """
-        from .regions import region, regions
+        from ktstats.catalog.regions import region, regions
 
         self._refuse_sums()
         table = regions(on="2025-06-30")
@@ -847,7 +847,7 @@ class Panel(_Typed):
         >>> p.to_boundaries().to_frame().to_dict("list")
         {'quang_ngai_2025': [5830.0]}
         """
-        from .regions import region, successor_map
+        from ktstats.catalog.regions import region, successor_map
 
         self._refuse_sums()
         mapping = {}
@@ -868,7 +868,7 @@ class Panel(_Typed):
 
     def _sum_into(self, mapping: dict[str, str], members: dict[str, list[str]], present: set[str]) -> Panel:
         """Sum columns into ``mapping``'s targets; a target whose ``members`` are not all ``present`` refuses."""
-        from .regions import aggregate_to
+        from ktstats.catalog.regions import aggregate_to
 
         for target in dict.fromkeys(mapping.values()):
             missing = sorted(c for c in members.get(target, []) if c not in present)

@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .errors import PeriodError, shown
-from .text import normalize_text
+from ktstats.errors import PeriodError, shown
+from ktstats.lang.text import normalize_text
 
 __all__ = ["Span", "parse_span"]
 

@@ -20,9 +20,9 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from .errors import KtstatsError, ParseError, UnitError, shown
-from .text import normalize_text
-from .units import SCALE_WORDS, _lexicon_key, _read_lexicon, parse_unit, ureg
+from ktstats.errors import KtstatsError, ParseError, UnitError, shown
+from ktstats.lang.text import normalize_text
+from ktstats.lang.units import SCALE_WORDS, _lexicon_key, _read_lexicon, parse_unit, ureg
 
 if TYPE_CHECKING:
     import pint
@@ -449,7 +449,7 @@ def format_quantity(
     >>> format_quantity(830, "billion dong", "approx", lang="en")
     'about 830 billion VND'
     """
-    from .units import format_unit
+    from ktstats.lang.units import format_unit
 
     if lang not in _QUALIFIER_WORDS:
         raise ParseError(f"unknown language {lang!r}; use 'vi' or 'en'")

@@ -19,18 +19,18 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, PeriodError, UnitError
-from .indicators import _catalog
-from .numbers import format_number
-from .periods import Span, parse_span
-from .units import conversion_factor, format_unit, parse_unit, unit_to_str
+from ktstats.errors import DataError, PeriodError, UnitError
+from ktstats.catalog.indicators import _catalog
+from ktstats.lang.numbers import format_number
+from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.units import conversion_factor, format_unit, parse_unit, unit_to_str
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .observations import Dataset
-    from .projection import Projection
-    from .series import IndicatorSeries, Panel
+    from ktstats.data.dataset import Dataset
+    from ktstats.analysis.projection import Projection
+    from ktstats.data.series import IndicatorSeries, Panel
 
 __all__ = ["plot_attainment", "plot_growth", "plot_projection", "plot_regional"]
 
@@ -99,7 +99,7 @@ def _vn_formatter(lang: Lang = "vi") -> Any:
 def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
     if not documents:
         return
-    from .observations import _documents
+    from ktstats.data.dataset import _documents
 
     docs = _documents()
     parts = []
@@ -135,7 +135,7 @@ def _period_label(p: pd.Period, lang: Lang = "vi") -> str:
 
 
 def _region_name(code: str, lang: Lang) -> str:
-    from .regions import region
+    from ktstats.catalog.regions import region
 
     try:
         r = region(code)
@@ -214,7 +214,7 @@ def plot_regional(
     >>> ax.get_yticklabels()[0].get_text(), ax.get_yticklabels()[1].get_text()
     ('Kon Tum', 'Gia Lai')
     """
-    from .series import Panel
+    from ktstats.data.series import Panel
 
     span = period if isinstance(period, Span) else parse_span(period)
     ind = _catalog().get(indicator)
@@ -241,7 +241,7 @@ def plot_regional(
     )
     names = [_region_name(r, lang) for r in regions_]
     if highlight is not None and highlight not in set(regions_):
-        from .regions import region
+        from ktstats.catalog.regions import region
 
         highlight = region(highlight).code  # a name as written, or a DataError with close matches
     colors = [_HIGHLIGHT if r == highlight else _BASE for r in regions_]
@@ -249,7 +249,7 @@ def plot_regional(
     y = np.arange(len(values))[::-1]
     ax.barh(y, values, color=colors)
     ax.set_yticks(y, names)
-    from .numbers import format_quantity
+    from ktstats.lang.numbers import format_quantity
 
     est_word = "ước" if lang == "vi" else "est."
     for yi, v, q, est in zip(y, values, qualifiers, estimated, strict=True):
@@ -274,7 +274,7 @@ def plot_regional(
 
 def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
     """Shares of a plan or congress target as the documents state them ("đạt 18,04% dự toán")."""
-    from .report import _REFERENCE
+    from ktstats.present.report import _REFERENCE
 
     f = data.latest().to_frame()
     f = f[
@@ -384,7 +384,7 @@ def plot_projection(
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import ktstats
     >>> gdp = ktstats.load_dataset("vn_gdp")
-    >>> p = ktstats.projection.project_indicator(gdp, "gdp_growth", "cả năm 2023 từ 6,5% trở lên",
+    >>> p = ktstats.analysis.projection.project_indicator(gdp, "gdp_growth", "cả năm 2023 từ 6,5% trở lên",
     ...     region="viet_nam", as_of="2023-12-01", method="run_rate")
     >>> q = gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-12-01")
     >>> plot_projection(q, p, lang="en").get_title()
@@ -403,7 +403,7 @@ def plot_projection(
     s = s[in_year]
     if s.empty:
         raise PeriodError(f"the series has no values in {projection.year}")
-    from .report import _STATUS_WORDS
+    from ktstats.present.report import _STATUS_WORDS
 
     words = _WORDS[lang]
     n = projection.periods_in_year
@@ -467,7 +467,7 @@ def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: 
 
     Takes levels (growth is computed) or growth rates (drawn as they are).
     """
-    from .series import IndicatorSeries, Panel
+    from ktstats.data.series import IndicatorSeries, Panel
 
     if isinstance(data, IndicatorSeries):
         docs = list(data.provenance["document"]) if data.provenance is not None else []

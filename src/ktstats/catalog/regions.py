@@ -23,9 +23,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ._data import data_dir
-from .errors import DataError
-from .text import normalize_text
+from ktstats.catalog._files import data_dir
+from ktstats.errors import DataError
+from ktstats.lang.text import normalize_text
 
 __all__ = ["Region", "region", "regions"]
 
