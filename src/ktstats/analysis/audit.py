@@ -29,7 +29,6 @@ from ktstats.errors import DataError
 from ktstats.catalog.indicators import _catalog
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.periods import Span
-from ktstats.present.report import _Row
 from ktstats.lang.units import format_unit
 
 if TYPE_CHECKING:
@@ -159,7 +158,6 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     >>> round(row.derived), row.detail.startswith("the interval contains 5.000")
     (5000, True)
     """
-    from ktstats.present.report import describe_observation
     from ktstats.analysis.targets import Target
 
     obs = list(dataset.observations())
@@ -183,7 +181,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
                 "region": o.region,
                 "period": o.span.label(),
                 "document": o.document,
-                "stated": describe_observation(o),
+                "stated": o.describe(),
                 "derived": derived,
                 "low": lo,
                 "high": hi,
@@ -268,7 +266,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
             if prior:
                 p_lo, p_hi = _interval(prior[-1])
                 ok = p_hi >= lo and p_lo <= hi
-                detail = f"{'agrees' if ok else 'disagrees'} with {describe_observation(prior[-1])} for {last.label()} in {prior[-1].document}"
+                detail = f"{'agrees' if ok else 'disagrees'} with {prior[-1].describe()} for {last.label()} in {prior[-1].document}"
                 add("implied_base", o, derived, lo, hi, unit_label, ok, detail)
             else:
                 add(
@@ -330,7 +328,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
                     o_hi,
                     other.unit,
                     None,
-                    f"revised from {describe_observation(prev)} ({prev.document}, "
+                    f"revised from {prev.describe()} ({prev.document}, "
                     f"{prev.document_date:%d/%m/%Y}) by {'+' if change >= 0 else '−'}"
                     f"{format_number(round(abs(change), 6))} {unit}; the later figure is used",
                 )
@@ -340,7 +338,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
             differently = (
                 ""
                 if same
-                else (f"; stated differently: {describe_observation(prev)} vs {describe_observation(other)}")
+                else (f"; stated differently: {prev.describe()} vs {other.describe()}")
             )
             add(
                 check,
@@ -378,15 +376,15 @@ def audit(dataset: Dataset) -> pd.DataFrame:
             ]
             implied = (
                 f"implies {ytd.label()} of {format_quantity(derived, o.unit)}"
-                f"{' or more' if not math.isfinite(hi) else ''} ({describe_observation(o)} minus "
-                f"{describe_observation(rest)} for {rest.span.label()})"
+                f"{' or more' if not math.isfinite(hi) else ''} ({o.describe()} minus "
+                f"{rest.describe()} for {rest.span.label()})"
             )
             agrees: bool | None = None
             verdict = f"no figure for {ytd.label()} is stated in the dataset"
             if actual:
                 a_lo, a_hi = _interval(actual[-1])
                 agrees = a_hi >= lo and a_lo <= hi
-                verdict = f"{'agrees' if agrees else 'disagrees'} with {describe_observation(actual[-1])}"
+                verdict = f"{'agrees' if agrees else 'disagrees'} with {actual[-1].describe()}"
             add("year_split", o, derived, lo, hi, o.unit, agrees, f"{implied}; {verdict}")
     out = pd.DataFrame(
         rows,
@@ -410,25 +408,3 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     for c in ("derived", "low", "high"):
         out[c] = out[c].astype("float64")
     return out
-
-
-def format_audit(table: pd.DataFrame, *, lang: str = "vi") -> str:
-    """The audit table as text for the terminal."""
-    lines = []
-    mark = {True: "✓", False: "✗"}
-    for rec in table.to_dict("records"):
-        r = _Row(rec)
-        c = "–" if rec["consistent"] is pd.NA else mark[bool(rec["consistent"])]
-        rng = ""
-        if math.isfinite(r.low) or math.isfinite(r.high):
-            rng = f" [{_fmt(r.low, r.unit)} … {_fmt(r.high, r.unit)}]"
-        lines.append(
-            f"{c} {r.check:16} {r.indicator} · {r.period} · {r.document}\n"
-            f"    stated: {r.stated}\n"
-            f"    derived: {_fmt(r.derived, r.unit)}{rng}\n"
-            f"    {r.detail}"
-        )
-    checked = table["consistent"].notna().sum()
-    bad = (table["consistent"] == False).sum()  # noqa: E712 - nullable boolean
-    lines.append(f"\n{len(table)} checks: {checked} compared with another figure, {bad} inconsistent")
-    return "\n".join(lines) + "\n"

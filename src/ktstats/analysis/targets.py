@@ -31,15 +31,8 @@ import pandas as pd
 
 from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from ktstats.catalog.indicators import _catalog
-from ktstats.lang.numbers import (
-    _NUMBER_RE,
-    _PREFIXES,
-    Reading,
-    _parse_quantity,
-    format_number,
-    format_quantity,
-    parse_quantity,
-)
+from ktstats.lang.numbers import Reading, format_number, format_quantity, parse_quantity
+from ktstats.lang.scan import find_quantity
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
@@ -201,8 +194,6 @@ _PERIOD_NUMBERS = re.compile(
     r"|(?:quý|tháng)\s+[ivx0-9]+(?![0-9])"
 )
 _PCT_POPULATION = re.compile(r"(?<![0-9.,])([0-9][0-9.,]*+\s*+%)\s+[^0-9%]+?(?=\s+trở (?:lên|xuống)\b|$)")
-_STRIP = " .,;:)(\"'“”"
-_WORD_RE = re.compile(r"\S+")
 
 
 def _find_span(low: str, year: int | None) -> Span | None:
@@ -220,63 +211,6 @@ def _find_span(low: str, year: int | None) -> Span | None:
         except KtstatsError:
             return None
     return None
-
-
-_QUALIFIER_WORDS: Final = frozenset(
-    {w for phrase in _PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
-)
-_NUMBER_PARTS = re.compile(r"[/\-–—%]")
-_MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
-_MAX_PHRASE_CHARS = 200
-_MAX_WORDS_BEFORE = 3  # qualifier words before a number: "ước khoảng", "khoảng trên", "từ"
-_MAX_WORDS_AFTER = 8  # scale, unit words (at most six) and "trở lên"
-
-
-def _find_quantity(text: str) -> tuple[Reading, int, int]:
-    """The longest quantity phrase around the first number that reads as one.
-
-    Only a bounded window of words around each number is tried, so the time
-    is linear in the length of the text.
-    """
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    digit_words = [k for k, (a, b) in enumerate(words) if any("0" <= c <= "9" for c in text[a:b])]
-    for d in digit_words:
-        word = text[words[d][0] : words[d][1]].strip(_STRIP).rstrip("%")
-        if len(word) > _MAX_NUMBER_CHARS or not all(
-            _NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part
-        ):
-            continue  # not a Vietnamese number (a date, a code, "1,2.3"): no phrase can start here
-        for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
-            start = words[i][0]
-            for j in range(min(len(words) - 1, d + _MAX_WORDS_AFTER), d - 1, -1):
-                if words[j][1] - start > _MAX_PHRASE_CHARS:
-                    continue  # no quantity phrase is this long
-                raw = text[start : words[j][1]]
-                lead = len(raw) - len(raw.lstrip(_STRIP))
-                chunk = raw.strip(_STRIP)
-                candidates = [chunk]
-                if "%" in chunk and not chunk.endswith("%"):
-                    # "75% xã, phường, thị trấn trở lên", "19% kế hoạch": the words after '%' name
-                    # what the share is of, not a unit
-                    cut = chunk[: chunk.index("%") + 1]
-                    candidates.append(cut + " trở lên" if chunk.endswith("trở lên") else cut)
-                for candidate in candidates:
-                    # the phrase ends where the candidate's number ends
-                    stop = start + lead + (len(chunk) if candidate == chunk else chunk.index("%") + 1)
-                    try:
-                        reading = _parse_quantity(candidate, candidate)
-                    except KtstatsError:
-                        continue
-                    before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
-                    if before in _QUALIFIER_WORDS:
-                        # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
-                        raise ParseError(
-                            f"{shown(text.strip())}: {before!r} cannot qualify {chunk!r}",
-                            text=text,
-                            position=words[i - 1][0],
-                        )
-                    return reading, start + lead, stop
-    raise ParseError(f"no target value found in {shown(text)}", text=text)
 
 
 def parse_target(text: str, year: int | None = None, *, indicator: str | None = None) -> Target:
@@ -315,7 +249,7 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
         ind = lookup(indicator)
     masked = _PERIOD_NUMBERS.sub(lambda m: " " * len(m.group(0)), low)
     try:
-        reading, start, _ = _find_quantity(masked)
+        reading, start, _ = find_quantity(masked)
     except ParseError as exc:
         raise ParseError(
             f"no target value found in {shown(norm)}"

@@ -44,6 +44,8 @@ from ktstats.catalog._files import data_dir
 from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError
 from ktstats.catalog.indicators import POINT_KINDS, _catalog
 from ktstats.lang.numbers import _NUMBER_RE, QUALIFIERS, _to_float
+from ktstats.lang.labels import Lang, word
+from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.periods import Span
 from ktstats.lang.text import squash_whitespace
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -127,6 +129,31 @@ class Observation:
     def quantity(self) -> pint.Quantity[Any]:
         """The value as a pint Quantity."""
         return ureg.Quantity(self.value, parse_unit(self.unit))
+
+    def describe(self, lang: Lang = "vi") -> str:
+        """The figure as a sentence fragment, as a report writes it.
+
+        >>> from ktstats import load_dataset
+        >>> obs = next(o for o in load_dataset("kon_tum") if o.relative_to == "plan")
+        >>> obs.describe(), obs.describe("en")
+        ('đạt 35,08% kế hoạch', '35.08% of the plan')
+        """
+        ref = word("reference", self.relative_to, lang)
+        if self.form == "level":
+            text = format_quantity(self.value, self.unit, self.qualifier, high=self.high, lang=lang)
+            if self.denominator is None:
+                return text
+            return f"{text} ({format_number(self.value, lang=lang)}/{format_number(self.denominator, lang=lang)})"
+        amount = format_quantity(abs(self.value), self.unit, self.qualifier, lang=lang)
+        if self.form == "ratio":
+            verb = "đạt" if self.relative_to in ("plan", "congress_target") else "bằng"
+            return f"{verb} {amount} {ref}" if lang == "vi" else f"{amount} of {ref}"
+        up = self.value >= 0
+        if lang == "vi":
+            verb = ("tăng" if up else "giảm") if self.form == "change" else ("thêm" if up else "giảm")
+            tail = f" so với {ref}" if self.relative_to != "start_of_period" else ""
+            return f"{verb} {amount}{tail}"
+        return f"{'up' if up else 'down'} {amount} vs {ref}"
 
 
 def _fail(msg: str, file: str | None, row: int, column: str) -> DataError:

@@ -30,7 +30,7 @@ from ktstats.errors import DataError, KtstatsError
 from ktstats.catalog.indicators import Indicator, _catalog
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_span
-from ktstats.analysis.targets import _find_quantity
+from ktstats.lang.scan import find_quantity
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
@@ -168,7 +168,7 @@ def _quantities(sentence: str) -> list[tuple[Reading, int, int]]:
         end = _word_end_after(masked, d, 9)
         window = masked[start:end]
         try:
-            reading, s, e = _find_quantity(window.casefold())
+            reading, s, e = find_quantity(window.casefold())
         except KtstatsError:
             continue
         found.append((reading, start + s, start + e))

@@ -371,8 +371,8 @@ def _scale(text: str, pos: int) -> tuple[str | None, int]:
     return m["scale"], m.end()
 
 
-def format_number(x: float, decimals: int | None = None) -> str:
-    """Write ``x`` in Vietnamese style, using babel's ``vi`` locale.
+def format_number(x: float, decimals: int | None = None, *, lang: str = "vi") -> str:
+    """Write ``x`` in Vietnamese style, using babel's ``vi`` locale (``lang="en"``: English style).
 
     With ``decimals=None`` every significant digit is kept (the shortest text
     that reads back to the same float); otherwise ``x`` is rounded to that many
@@ -384,6 +384,8 @@ def format_number(x: float, decimals: int | None = None) -> str:
     '2.100.000'
     >>> format_number(6.8712, decimals=2)
     '6,87'
+    >>> format_number(1326.4, lang="en")
+    '1,326.4'
     """
     from babel.numbers import format_decimal  # babel's locale data is only loaded when needed
 
@@ -394,15 +396,17 @@ def format_number(x: float, decimals: int | None = None) -> str:
         raise ParseError(f"cannot format {x!r}: not a finite number")
     if decimals is not None and decimals < 0:
         raise ParseError(f"decimals must be ≥ 0, got {decimals}")
+    if lang not in ("vi", "en"):
+        raise ParseError(f"unknown language {lang!r}; use 'vi' or 'en'")
     # Enough precision for any float written out in full (1e308 has 309 digits).
     with localcontext() as ctx:
         ctx.prec = 800
         if decimals is None:
             dec = Decimal(repr(xf))
-            return str(format_decimal(dec, locale="vi", decimal_quantization=False))
+            return str(format_decimal(dec, locale=lang, decimal_quantization=False))
         dec = Decimal(repr(xf)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return str(format_decimal(dec, format=pattern, locale="vi", decimal_quantization=False))
+        return str(format_decimal(dec, format=pattern, locale=lang, decimal_quantization=False))
 
 
 _QUALIFIER_WORDS: Final = {
@@ -456,14 +460,9 @@ def format_quantity(
     if qualifier not in QUALIFIERS:
         raise ParseError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
     label = format_unit(unit, lang=lang)
-    number = format_number(value, decimals)
-    if lang == "en":
-        number = number.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+    number = format_number(value, decimals, lang=lang)
     if qualifier == "range" and high is not None:
-        other = format_number(high, decimals)
-        if lang == "en":
-            other = other.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
-        number = f"{number}–{other}"
+        number = f"{number}–{format_number(high, decimals, lang=lang)}"
     pre, post = _QUALIFIER_WORDS[lang][qualifier]
     if label == "%":
         body = f"{number}%"

@@ -258,7 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command in ("project", "backtest"):
             text = _project_or_backtest(args)
         elif args.command == "audit":
-            from ktstats.analysis.audit import audit, format_audit
+            from ktstats.analysis.audit import audit
+            from ktstats.present.report import format_audit
             from ktstats.data.dataset import load_dataset
 
             table = audit(load_dataset(args.dataset))

@@ -274,7 +274,7 @@ def plot_regional(
 
 def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
     """Shares of a plan or congress target as the documents state them ("đạt 18,04% dự toán")."""
-    from ktstats.present.report import _REFERENCE
+    from ktstats.lang.labels import word
 
     f = data.latest().to_frame()
     f = f[
@@ -284,7 +284,7 @@ def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
     ]
     catalog = _catalog()
     labels = [
-        f"{catalog[str(ind)].name(lang)}: {Span(str(a), str(b)).label(lang)} / {_REFERENCE[lang][str(rel)]}"
+        f"{catalog[str(ind)].name(lang)}: {Span(str(a), str(b)).label(lang)} / {word('reference', str(rel), lang)}"
         for ind, a, b, rel in zip(
             f["indicator"], f["period_start"], f["period_end"], f["relative_to"], strict=True
         )
@@ -403,7 +403,7 @@ def plot_projection(
     s = s[in_year]
     if s.empty:
         raise PeriodError(f"the series has no values in {projection.year}")
-    from ktstats.present.report import _STATUS_WORDS
+    from ktstats.lang.labels import word
 
     words = _WORDS[lang]
     n = projection.periods_in_year
@@ -454,7 +454,7 @@ def plot_projection(
     if projection.probability is not None:
         pct = 100 * projection.probability
         prob = f" — {format_number(round(pct, 1) if 0 < pct < 1 or 99 < pct < 100 else round(pct))}%"
-    status = _STATUS_WORDS[lang].get(projection.status, projection.status)
+    status = word("projection", projection.status, lang)
     ax.set_title(f"{name} {projection.year}: {status}{prob}", fontsize=10)
     ax.legend(fontsize=7, loc="best")
     docs = list(series.provenance["document"][in_year]) if series.provenance is not None else []

@@ -7,54 +7,24 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
+import pandas as pd
+
 from ktstats.catalog.indicators import _catalog
+from ktstats.lang import labels
+from ktstats.lang.labels import Lang
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.data.dataset import Dataset, Observation
 from ktstats.lang.units import format_unit
 
-__all__ = ["describe_observation", "render_report"]
+__all__ = ["describe_observation", "format_audit", "render_report"]
 
-_MEASURE = {
-    "vi": {"actual": "thực hiện", "estimate": "ước tính", "plan": "kế hoạch", "target": "mục tiêu"},
-    "en": {"actual": "actual", "estimate": "estimate", "plan": "plan", "target": "target"},
-}
-_REFERENCE = {
-    "vi": {
-        "plan": "kế hoạch",
-        "same_period_last_year": "cùng kỳ năm trước",
-        "congress_target": "chỉ tiêu Nghị quyết Đại hội",
-        "start_of_period": "đầu kỳ",
-    },
-    "en": {
-        "plan": "the plan",
-        "same_period_last_year": "the same period last year",
-        "congress_target": "the party congress target",
-        "start_of_period": "the start of the period",
-    },
-}
 _FORM_ORDER = {"level": 0, "ratio": 1, "change": 2, "difference": 3}
 _HEAD = {
     "vi": ("kỳ", "loại", "số liệu", "đánh giá", "nguồn"),
     "en": ("period", "measure", "figure", "assessment", "source"),
 }
-_STATUS = {
-    "vi": {
-        "met": "đạt",
-        "not met": "không đạt",
-        "in progress": "đang thực hiện",
-        "no comparable actual": "chưa có số thực hiện",
-    },
-    "en": {
-        "met": "met",
-        "not met": "not met",
-        "in progress": "in progress",
-        "no comparable actual": "no actual yet",
-    },
-}
-
-
-def describe_observation(obs: Observation, lang: Literal["vi", "en"] = "vi") -> str:
-    """The figure as a sentence fragment, e.g. 'đạt 35,08% kế hoạch'.
+def describe_observation(obs: Observation, lang: Lang = "vi") -> str:
+    """The figure as a sentence fragment, e.g. 'đạt 35,08% kế hoạch' (see :meth:`Observation.describe`).
 
     >>> from ktstats import load_dataset
     >>> obs = next(o for o in load_dataset("kon_tum") if o.relative_to == "plan")
@@ -63,26 +33,7 @@ def describe_observation(obs: Observation, lang: Literal["vi", "en"] = "vi") -> 
     >>> describe_observation(obs, lang="en")
     '35.08% of the plan'
     """
-    ref = _REFERENCE[lang].get(obs.relative_to, obs.relative_to)
-    if obs.form == "level":
-        return format_quantity(obs.value, obs.unit, obs.qualifier, high=obs.high, lang=lang) + (
-            f" ({format_number(obs.value)}/{format_number(obs.denominator)})"
-            if obs.denominator is not None and lang == "vi"
-            else f" ({obs.value:,.0f}/{obs.denominator:,.0f})"
-            if obs.denominator is not None
-            else ""
-        )
-    amount = format_quantity(abs(obs.value), obs.unit, obs.qualifier, lang=lang)
-    if obs.form == "ratio":
-        verb = "đạt" if obs.relative_to in ("plan", "congress_target") else "bằng"
-        return f"{verb} {amount} {ref}" if lang == "vi" else f"{amount} of {ref}"
-    up = obs.value >= 0
-    if lang == "vi":
-        verb = ("tăng" if up else "giảm") if obs.form == "change" else ("thêm" if up else "giảm")
-        tail = f" so với {ref}" if obs.relative_to != "start_of_period" else ""
-        return f"{verb} {amount}{tail}"
-    verb = "up" if up else "down"
-    return f"{verb} {amount} vs {ref}"
+    return obs.describe(lang)
 
 
 class _Row:
@@ -102,7 +53,7 @@ def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str,
 
     out: dict[tuple[str, ...], str] = {}
     att = dataset_attainment(dataset.to_frame())
-    words = _STATUS[lang]
+    words = labels.words("attainment", lang)
     for rec in att.to_dict("records"):
         r = _Row(rec)
         status = words[str(r.status)]
@@ -144,7 +95,7 @@ def _assessment(o: Observation, table: dict[tuple[str, ...], str], lang: Literal
             ("target", o.indicator, o.region, period, o.document, Target.from_observation(o).label()), ""
         )
     if o.form == "ratio":
-        return table.get(("ratio", o.indicator, o.region, period, o.document, describe_observation(o)), "")
+        return table.get(("ratio", o.indicator, o.region, period, o.document, o.describe()), "")
     if o.form == "level":
         return table.get(("actual", o.indicator, o.region, period, o.document), "")
     return ""
@@ -210,8 +161,8 @@ def render_report(
             rows.append(
                 [
                     o.span.label(lang) + region,
-                    _MEASURE[lang][o.measure],
-                    describe_observation(o, lang),
+                    labels.word("measure", o.measure, lang),
+                    o.describe(lang),
                     _assessment(o, notes, lang),
                     source,
                 ]
@@ -222,24 +173,6 @@ def render_report(
         lines.append("")
     lines.extend(_projection_lines(dataset, lang, wanted))
     return "\n".join(lines).rstrip() + "\n"
-
-
-_STATUS_WORDS = {
-    "vi": {
-        "achieved": "đã đạt",
-        "on_track": "đúng tiến độ",
-        "at_risk": "có nguy cơ không đạt",
-        "off_track": "khó đạt",
-        "insufficient_data": "chưa đủ số liệu",
-    },
-    "en": {
-        "achieved": "achieved",
-        "on_track": "on track",
-        "at_risk": "at risk",
-        "off_track": "off track",
-        "insufficient_data": "insufficient data",
-    },
-}
 
 
 def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Sequence[str]) -> list[str]:
@@ -277,7 +210,35 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         )
         name = catalog[r["indicator"]].name(lang)
         rows.append(
-            [f"{name}: {r['target']}", str(r["year"]), point, prob, _STATUS_WORDS[lang][str(r["status"])]]
+            [f"{name}: {r['target']}", str(r["year"]), point, prob, labels.word("projection", str(r["status"]), lang)]
         )
         notes.append(f"  – {name} {r['year']}: {r['reason']}")
     return [head, *_table(rows), *notes, ""]
+
+
+def format_audit(table: pd.DataFrame, *, lang: str = "vi") -> str:
+    """The audit table as text for the terminal."""
+    lines = []
+    mark = {True: "✓", False: "✗"}
+    for rec in table.to_dict("records"):
+        r = _Row(rec)
+        c = "–" if rec["consistent"] is pd.NA else mark[bool(rec["consistent"])]
+        rng = ""
+        if math.isfinite(r.low) or math.isfinite(r.high):
+            rng = f" [{_audit_number(r.low, r.unit)} … {_audit_number(r.high, r.unit)}]"
+        lines.append(
+            f"{c} {r.check:16} {r.indicator} · {r.period} · {r.document}\n"
+            f"    stated: {r.stated}\n"
+            f"    derived: {_audit_number(r.derived, r.unit)}{rng}\n"
+            f"    {r.detail}"
+        )
+    checked = table["consistent"].notna().sum()
+    bad = (table["consistent"] == False).sum()  # noqa: E712 - nullable boolean
+    lines.append(f"\n{len(table)} checks: {checked} compared with another figure, {bad} inconsistent")
+    return "\n".join(lines) + "\n"
+
+
+def _audit_number(x: float, unit: str) -> str:
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "−∞"
+    return format_quantity(x, unit, decimals=2 if abs(x) < 10_000 else 0)
