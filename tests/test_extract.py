@@ -1,3 +1,4 @@
+import math
 import unicodedata
 import warnings
 
@@ -108,6 +109,10 @@ def test_numbers_that_are_not_figures():
 def test_unattached_figures_are_kept_with_a_reason():
     ds = extract("Năm 2024 có 35 quả bóng và tăng 7 cái ghế.", year=2024)
     assert len(ds) == 0
+    kept = ds.unattached
+    assert kept["value"].tolist() == [35.0, 7.0] and kept["text"].tolist() == ["35", "7"]
+    assert kept["reason"].tolist() == ["no indicator of the catalog is named near it"] * 2
+    assert kept["quote"].tolist() == ["Năm 2024 có 35 quả bóng và tăng 7 cái ghế."] * 2
 
 
 def test_unicode_forms_do_not_matter():
@@ -124,13 +129,31 @@ def test_bad_input():
         assert len(extract("")) == 0
 
 
+FRAGMENTS = [
+    "Thu ngân sách nhà nước khoảng 830 tỷ đồng, đạt 18,04% dự toán địa phương giao.",
+    "Tổng vốn đầu tư phát triển toàn xã hội ước khoảng 5.712 tỷ đồng, đạt 19% kế hoạch.",
+    "Trong quý I/2024, tốc độ tăng trưởng đạt 6,45%.",
+    "Tỷ lệ hộ nghèo giảm 3%.",
+]
+
+
 @settings(max_examples=30, deadline=None)
-@given(st.text(max_size=400))
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), max_size=6).map(" ".join),
+    )
+)
 def test_extract_never_crashes(text):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ds = extract(text, year=2024)
-    assert len(ds) >= 0
+    # whatever the text, the result is a dataset whose every figure cites a sentence of it
+    assert isinstance(ds, ktstats.Dataset)
+    normalised = " ".join(ktstats.normalize_text(text).split())
+    for o in ds:
+        assert o.quote in normalised and math.isfinite(o.value) and o.document == "text"
+    assert all(q in normalised for q in ds.unattached["quote"])
 
 
 def test_long_adversarial_lines_finish():

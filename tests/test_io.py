@@ -7,7 +7,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import ktstats
 from ktstats import DataError, Dataset, IndicatorSeries, Panel
 from ktstats.catalog.indicators import POINT_KINDS, _catalog
 from ktstats.data.io import read_dataset, read_panel, read_series, write_dataset
@@ -137,6 +136,13 @@ def test_series_round_trip(tmp_path, ext):
     {"csv": s.to_csv, "parquet": s.to_parquet, "xlsx": s.to_excel}[ext](path)
     back = read_series(path)
     assert back.values.tobytes() == s.values.tobytes()
+    again = {
+        "csv": IndicatorSeries.read_csv,
+        "parquet": IndicatorSeries.read_parquet,
+        "xlsx": IndicatorSeries.read_excel,
+    }[ext](path)
+    assert again.values.tobytes() == s.values.tobytes() and again.index.equals(s.index)
+    assert (again.unit, again.basis, again.indicator) == (s.unit, "ytd", "state_budget_revenue")
     assert (back.unit, back.basis, back.kind, back.indicator, back.region, back.measure, back.freq) == (
         s.unit,
         s.basis,
@@ -159,7 +165,11 @@ def test_panel_round_trip(tmp_path, ext):
     back = read_panel(path)
     assert back.values.tobytes() == p.values.tobytes()
     assert list(back.columns) == list(p.columns) and back.index.equals(p.index)
-    assert Panel.read_csv is not None and IndicatorSeries.read_csv is not None
+    # the class methods read the same file to the same panel
+    again = {"csv": Panel.read_csv, "parquet": Panel.read_parquet, "xlsx": Panel.read_excel}[ext](path)
+    assert again.values.tobytes() == p.values.tobytes()
+    assert list(again.columns) == ["kon_tum", "gia_lai", "dak_lak"] and again.index.equals(p.index)
+    assert (again.unit, again.kind, again.indicator) == (p.unit, "rate", "poverty_rate")
 
 
 # --- Excel as people make it -------------------------------------------------------
@@ -310,7 +320,7 @@ def test_bad_series_files(tmp_path):
     holes.write_text(good + "x,gia_lai,actual,flow,period,tỷ đồng,Q,2024Q1,3\n", encoding="utf-8")
     with pytest.raises(DataError, match="holes: no value for gia_lai 2024Q2"):
         read_panel(holes)
-    with pytest.raises(DataError, match="use read_panel"):
+    with pytest.raises(DataError, match="read it as a panel"):
         read_series(holes)
 
 
@@ -329,4 +339,55 @@ def test_files_are_never_executed(tmp_path):
     )
     f = read_dataset(path).to_frame()
     assert f["quote"].iloc[0] == "=cmd|' /C calc'!A0"
-    assert ktstats.ureg is not None
+    assert f["document"].iloc[0] == "__import__('os')"
+    # a CSV cell "=1+1" is the text "=1+1", never 2
+    plus = tmp_path / "plus.csv"
+    plus.write_text(
+        "indicator,region,period_start,period_end,measure,value,unit,document,quote\n"
+        "grdp_growth,kon_tum,2024-01,2024-03,actual,6.45,percent,=1+1,=1+1\n",
+        encoding="utf-8",
+    )
+    f = read_dataset(plus).to_frame()
+    assert (f["document"].iloc[0], f["quote"].iloc[0]) == ("=1+1", "=1+1")
+
+    import openpyxl
+
+    # an xlsx formula cell =1+1 is not evaluated: the quote is missing (no cached result), not "2"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(
+        ["indicator", "region", "period_start", "period_end", "measure", "value", "unit", "document", "quote"]
+    )
+    ws.append(["grdp_growth", "kon_tum", "2024-01", "2024-03", "actual", 6.45, "percent", "003.txt", "=1+1"])
+    assert ws["I2"].data_type == "f"  # openpyxl stored a formula
+    wb.save(tmp_path / "formula.xlsx")
+    with pytest.raises(DataError, match="quote is missing") as info:
+        read_dataset(tmp_path / "formula.xlsx")
+    assert (info.value.row, info.value.column) == (1, "quote")
+    # and the text "=1+1" written to Excel by ktstats is a text cell, read back as "=1+1"
+    write_dataset(read_dataset(plus), tmp_path / "plus.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "plus.xlsx").worksheets[0]
+    header = [c.value for c in sheet[1]]
+    written = sheet.cell(row=2, column=header.index("quote") + 1)
+    assert (written.value, written.data_type) == ("=1+1", "s")
+    assert read_dataset(tmp_path / "plus.xlsx").to_frame()["quote"].iloc[0] == "=1+1"
+
+    # a pickle named .parquet is refused without being unpickled
+    import pickle
+
+    marker = tmp_path / "executed"
+    evil = tmp_path / "evil.parquet"
+    evil.write_bytes(pickle.dumps(_Touch(str(marker))))
+    with pytest.raises(DataError, match="evil.parquet"):
+        read_dataset(evil)
+    assert not marker.exists()
+
+
+class _Touch:
+    """Unpickling this creates a file: the observable sign that a pickle was loaded."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))

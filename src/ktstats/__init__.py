@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from ktstats.data.dataset import Dataset, load_dataset
     from ktstats.data.extract import extract
     from ktstats.data.io import read, write
-    from ktstats.data.series import IndicatorSeries, Panel
+    from ktstats.data.panel import Panel
+    from ktstats.data.series import IndicatorSeries
     from ktstats.lang.numbers import format_number, format_quantity, parse_number, parse_quantity
     from ktstats.lang.periods import Span, parse_span
     from ktstats.lang.text import normalize_text
@@ -65,7 +66,7 @@ _HOME: dict[str, str] = {
     "Dataset": "ktstats.data.dataset",
     "load_dataset": "ktstats.data.dataset",
     "IndicatorSeries": "ktstats.data.series",
-    "Panel": "ktstats.data.series",
+    "Panel": "ktstats.data.panel",
     "read": "ktstats.data.io",
     "write": "ktstats.data.io",
     "extract": "ktstats.data.extract",
@@ -108,14 +109,47 @@ _MOVED: dict[str, str] = {
 }
 
 __all__ = [
+    "Q_",
     "DataError",
+    "Dataset",
+    "IndicatorSeries",
     "KtstatsError",
+    "Panel",
     "ParseError",
     "PeriodError",
     "ProjectionError",
+    "Span",
+    "Target",
     "UnitError",
     "__version__",
-    *sorted(_HOME),
+    "attainment",
+    "audit",
+    "backtest",
+    "compose_growth",
+    "extract",
+    "format_number",
+    "format_quantity",
+    "indicator",
+    "indicators",
+    "load_dataset",
+    "normalize_text",
+    "parse_number",
+    "parse_quantity",
+    "parse_span",
+    "parse_target",
+    "parse_unit",
+    "plot_attainment",
+    "plot_growth",
+    "plot_projection",
+    "plot_regional",
+    "project",
+    "project_many",
+    "read",
+    "region",
+    "regions",
+    "required_growth",
+    "ureg",
+    "write",
 ]
 
 

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ktstats.errors import DataError
 from ktstats.catalog.indicators import _catalog
+from ktstats.errors import DataError
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.periods import Span
 from ktstats.lang.units import format_unit
@@ -335,11 +335,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
                 continue
             check = "target_restated" if measure in ("plan", "target") else "figure_restated"
             where = "the same document" if other.document == prev.document else other.document
-            differently = (
-                ""
-                if same
-                else (f"; stated differently: {prev.describe()} vs {other.describe()}")
-            )
+            differently = "" if same else (f"; stated differently: {prev.describe()} vs {other.describe()}")
             add(
                 check,
                 other,

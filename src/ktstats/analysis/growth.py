@@ -25,7 +25,7 @@ from ktstats.errors import DataError, PeriodError
 from ktstats.lang.units import ureg
 
 if TYPE_CHECKING:
-    from ktstats.data.series import _Typed
+    from ktstats.data.typed import _Typed
 
 __all__ = [
     "cagr",

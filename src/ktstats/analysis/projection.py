@@ -48,16 +48,17 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
-from ktstats.errors import DataError, KtstatsError, PeriodError, ProjectionError
 from ktstats.analysis.growth import compose_growth, required_growth
-from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.analysis.targets import Target, _as_target, parse_target
+from ktstats.errors import DataError, KtstatsError, PeriodError, ProjectionError
+from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.units import apply_factor, conversion_factor, unit_to_str, ureg
 
 if TYPE_CHECKING:
     import pint
 
-    from ktstats.data.series import IndicatorSeries, Panel
+    from ktstats.data.panel import Panel
+    from ktstats.data.series import IndicatorSeries
 
 __all__ = [
     "METHODS",
@@ -1073,7 +1074,7 @@ def project_many(
     ``history``: past full years of the same columns (needed for
     ``seasonal_share`` and ``ets``).
     """
-    from ktstats.data.series import Panel
+    from ktstats.data.panel import Panel
 
     if not isinstance(current, Panel):
         raise DataError(f"project_many() needs a Panel, got {type(current).__name__}")
@@ -1232,8 +1233,8 @@ def project_indicator(
     weights.
     """
     from ktstats.catalog.indicators import indicator as lookup
-    from ktstats.lang.periods import Span
     from ktstats.data.series import IndicatorSeries
+    from ktstats.lang.periods import Span
 
     ind = lookup(indicator)
     tgt = (

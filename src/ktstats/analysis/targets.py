@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 import numpy as np
 import pandas as pd
 
-from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from ktstats.catalog.indicators import _catalog
+from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from ktstats.lang.numbers import Reading, format_number, format_quantity, parse_quantity
-from ktstats.lang.scan import find_quantity
 from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.scan import find_quantity
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
 

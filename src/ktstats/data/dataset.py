@@ -41,11 +41,11 @@ import numpy as np
 import pandas as pd
 
 from ktstats.catalog._files import data_dir
-from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError
 from ktstats.catalog.indicators import POINT_KINDS, _catalog
-from ktstats.lang.numbers import _NUMBER_RE, QUALIFIERS, _to_float
+from ktstats.data.tables import DATASET_NUMERIC, read_dataset_table, write_table
+from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError
 from ktstats.lang.labels import Lang, word
-from ktstats.lang.numbers import format_number, format_quantity
+from ktstats.lang.numbers import _NUMBER_RE, QUALIFIERS, _to_float, format_number, format_quantity
 from ktstats.lang.periods import Span
 from ktstats.lang.text import squash_whitespace
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -53,7 +53,8 @@ from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 if TYPE_CHECKING:
     import pint
 
-    from ktstats.data.series import IndicatorSeries, Panel
+    from ktstats.data.panel import Panel
+    from ktstats.data.series import IndicatorSeries
 
 __all__ = ["COLUMNS", "Dataset", "Observation", "load_dataset"]
 
@@ -656,7 +657,7 @@ class Dataset:
         >>> float(p.to_frame().loc["2023Q2", "kon_tum"]), p.shape
         (6.8, (1, 5))
         """
-        from ktstats.data.series import Panel
+        from ktstats.data.panel import Panel
 
         if join not in ("exact", "inner"):
             raise DataError(f"join must be 'exact' or 'inner', not {join!r}")
@@ -740,43 +741,60 @@ class Dataset:
 
     # --- files (see ktstats.data.io) ---------------------------------------------------
     def to_csv(self, path: str | Path) -> None:
-        """Write the dataset as CSV (UTF-8, every float exact)."""
-        from ktstats.data.io import write_dataset
-
-        write_dataset(self, path, format="csv")
+        """Write as CSV (the table of ``datasets/``; see also :func:`ktstats.write`)."""
+        write_table(self._file_table(), path, DATASET_NUMERIC, format="csv")
 
     def to_parquet(self, path: str | Path) -> None:
-        """Write the dataset as Parquet (needs pyarrow)."""
-        from ktstats.data.io import write_dataset
-
-        write_dataset(self, path, format="parquet")
+        """Write as Parquet (needs pyarrow)."""
+        write_table(self._file_table(), path, DATASET_NUMERIC, format="parquet")
 
     def to_excel(self, path: str | Path) -> None:
-        """Write the dataset as an Excel workbook (needs openpyxl)."""
-        from ktstats.data.io import write_dataset
+        """Write as an Excel workbook (one sheet, text never becomes a formula)."""
+        write_table(self._file_table(), path, DATASET_NUMERIC, format="excel")
 
-        write_dataset(self, path, format="excel")
+    def _file_table(self) -> pd.DataFrame:
+        """The dataset as the file table (strings for spans and dates, floats for numbers)."""
+        f = self.to_frame()
+        out = pd.DataFrame({c: f[c] for c in COLUMNS if c in f.columns})
+        out["period_start"] = f["period_start"].astype(str)
+        out["period_end"] = f["period_end"].astype(str)
+        out["denominator"] = f["denominator"].astype("float64")
+        out["document_date"] = [d.strftime("%Y-%m-%d") if not pd.isna(d) else "" for d in f["document_date"]]
+        return out
+
+    @classmethod
+    def read(
+        cls,
+        path: str | Path,
+        *,
+        format: str | None = None,
+        number_style: Literal["plain", "vi"] | None = None,
+        sheet: str | None = None,
+    ) -> Dataset:
+        """Read a dataset file written by ktstats, a colleague or Excel (format from the extension).
+
+        ``number_style``: ``"plain"`` (1326.4; the default for CSV and Parquet) or ``"vi"``
+        (1.326,4; the default for text cells in Excel). Every row is validated; errors name
+        file, row and column.
+        """
+        p = Path(path)
+        table = read_dataset_table(p, format=format, number_style=number_style, sheet=sheet)
+        return cls(table, name=p.stem, file=p.name)
 
     @classmethod
     def read_csv(cls, path: str | Path, *, number_style: Literal["plain", "vi"] = "plain") -> Dataset:
-        """Read a dataset CSV; ``number_style="vi"`` for values written 1.326,4."""
-        from ktstats.data.io import read_dataset
-
-        return read_dataset(path, format="csv", number_style=number_style)
+        """Read a CSV dataset (``number_style="vi"`` for 1.326,4)."""
+        return cls.read(path, format="csv", number_style=number_style)
 
     @classmethod
     def read_parquet(cls, path: str | Path) -> Dataset:
-        """Read a dataset Parquet file."""
-        from ktstats.data.io import read_dataset
-
-        return read_dataset(path, format="parquet")
+        """Read a Parquet dataset."""
+        return cls.read(path, format="parquet")
 
     @classmethod
     def read_excel(cls, path: str | Path, *, sheet: str | None = None) -> Dataset:
-        """Read a dataset workbook; numbers typed as Vietnamese-style text are read as such."""
-        from ktstats.data.io import read_dataset
-
-        return read_dataset(path, format="excel", sheet=sheet)
+        """Read an Excel dataset (numbers typed as Vietnamese text are read as such)."""
+        return cls.read(path, format="excel", sheet=sheet)
 
     # --- display ------------------------------------------------------------
     def __repr__(self) -> str:

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from ktstats.errors import DataError, KtstatsError
 from ktstats.catalog.indicators import Indicator, _catalog
+from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.scan import find_quantity

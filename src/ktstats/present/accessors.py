@@ -27,7 +27,8 @@ from ktstats.errors import DataError
 
 if TYPE_CHECKING:
     from ktstats.data.dataset import Dataset
-    from ktstats.data.series import IndicatorSeries, Panel
+    from ktstats.data.panel import Panel
+    from ktstats.data.series import IndicatorSeries
 
 __all__ = ["DataFrameAccessor", "SeriesAccessor"]
 
@@ -114,7 +115,7 @@ class DataFrameAccessor:
     def panel(self, indicator: str | None = None, **kw: Any) -> Panel:
         """A :class:`Panel`: from the long table (``indicator`` given, see :meth:`Dataset.panel`)
         or from a wide frame (PeriodIndex rows, one column per region; ``unit=``, ``kind=``)."""
-        from ktstats.data.series import Panel
+        from ktstats.data.panel import Panel
 
         if indicator is not None:
             return self.dataset().panel(indicator, **kw)

@@ -143,8 +143,8 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
         return str(p) + "\n"
     import pandas as pd
 
-    from ktstats.catalog.indicators import indicator
     from ktstats.analysis.projection import backtest
+    from ktstats.catalog.indicators import indicator
 
     if indicator(args.indicator).kind == "growth":
         q = ds.series(args.indicator, region, freq="Q", basis="period")
@@ -259,8 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = _project_or_backtest(args)
         elif args.command == "audit":
             from ktstats.analysis.audit import audit
-            from ktstats.present.report import format_audit
             from ktstats.data.dataset import load_dataset
+            from ktstats.present.report import format_audit
 
             table = audit(load_dataset(args.dataset))
             if args.csv:

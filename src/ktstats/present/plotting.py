@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ktstats.errors import DataError, PeriodError, UnitError
 from ktstats.catalog.indicators import _catalog
+from ktstats.errors import DataError, PeriodError, UnitError
 from ktstats.lang.numbers import format_number
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.units import conversion_factor, format_unit, parse_unit, unit_to_str
@@ -28,9 +28,10 @@ from ktstats.lang.units import conversion_factor, format_unit, parse_unit, unit_
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ktstats.data.dataset import Dataset
     from ktstats.analysis.projection import Projection
-    from ktstats.data.series import IndicatorSeries, Panel
+    from ktstats.data.dataset import Dataset
+    from ktstats.data.panel import Panel
+    from ktstats.data.series import IndicatorSeries
 
 __all__ = ["plot_attainment", "plot_growth", "plot_projection", "plot_regional"]
 
@@ -214,7 +215,7 @@ def plot_regional(
     >>> ax.get_yticklabels()[0].get_text(), ax.get_yticklabels()[1].get_text()
     ('Kon Tum', 'Gia Lai')
     """
-    from ktstats.data.series import Panel
+    from ktstats.data.panel import Panel
 
     span = period if isinstance(period, Span) else parse_span(period)
     ind = _catalog().get(indicator)
@@ -467,7 +468,8 @@ def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: 
 
     Takes levels (growth is computed) or growth rates (drawn as they are).
     """
-    from ktstats.data.series import IndicatorSeries, Panel
+    from ktstats.data.panel import Panel
+    from ktstats.data.series import IndicatorSeries
 
     if isinstance(data, IndicatorSeries):
         docs = list(data.provenance["document"]) if data.provenance is not None else []

@@ -10,10 +10,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from ktstats.catalog.indicators import _catalog
+from ktstats.data.dataset import Dataset, Observation
 from ktstats.lang import labels
 from ktstats.lang.labels import Lang
 from ktstats.lang.numbers import format_number, format_quantity
-from ktstats.data.dataset import Dataset, Observation
 from ktstats.lang.units import format_unit
 
 __all__ = ["describe_observation", "format_audit", "render_report"]
@@ -23,6 +23,8 @@ _HEAD = {
     "vi": ("kỳ", "loại", "số liệu", "đánh giá", "nguồn"),
     "en": ("period", "measure", "figure", "assessment", "source"),
 }
+
+
 def describe_observation(obs: Observation, lang: Lang = "vi") -> str:
     """The figure as a sentence fragment, e.g. 'đạt 35,08% kế hoạch' (see :meth:`Observation.describe`).
 
@@ -210,7 +212,13 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         )
         name = catalog[r["indicator"]].name(lang)
         rows.append(
-            [f"{name}: {r['target']}", str(r["year"]), point, prob, labels.word("projection", str(r["status"]), lang)]
+            [
+                f"{name}: {r['target']}",
+                str(r["year"]),
+                point,
+                prob,
+                labels.word("projection", str(r["status"]), lang),
+            ]
         )
         notes.append(f"  – {name} {r['year']}: {r['reason']}")
     return [head, *_table(rows), *notes, ""]
