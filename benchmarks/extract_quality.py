@@ -32,9 +32,9 @@ def main() -> int:
     for path in sorted((data_dir() / "sources").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         started = time.perf_counter()
-        from ktstats.data.dataset import _documents
+        from ktstats.catalog.documents import documents_table
 
-        date = _documents().loc[path.name, "date"]
+        date = documents_table().loc[path.name, "date"]
         got = ktstats.extract(text, document=path.name, date=str(date)[:7])
         elapsed = time.perf_counter() - started
         want = keys(truth[truth["document"] == path.name])

@@ -2,8 +2,7 @@ import pandas as pd
 import pytest
 
 from ktstats import DataError, audit, load_dataset
-from ktstats.analysis.audit import implied_base, implied_plan
-from ktstats.analysis.audit import stated_tolerance
+from ktstats.analysis.audit import implied_base, implied_plan, stated_tolerance
 from ktstats.present.cli import main
 
 # Every stated ratio of the seeds reproduces within its rounding from a round plan or the stated fraction.
@@ -17,7 +16,8 @@ RATIOS = [
     (100 * 699 / 756, 90, 102.73),  # and 102,73% of a 90% congress target
     (100 * 402 / 756, 57, 93.29),  # 53,17% = 93,29% of a 57% plan
     (100 * 402 / 756, 67.5, 78.8),  # and 78,8% of a 67,5% congress target
-    (1326.4, 3781, 35.08),  # giải ngân 1.326,4 tỷ đồng, đạt 35,08% kế hoạch
+    # (giải ngân 1.326,4 tỷ đồng, đạt 35,08% kế hoạch has no round plan: its implied plan 3.781,07
+    # is checked in test_implied_helpers, not here against itself)
 ]
 
 
@@ -28,7 +28,14 @@ def test_stated_ratios_reproduce(value, base, stated):
 
 def test_implied_helpers():
     assert implied_plan(1326.4, 35.08) == pytest.approx(3781.07, abs=0.01)
+    assert implied_plan(3877, 77.54) == pytest.approx(5000, abs=1e-9)  # 3.877 đảng viên = 77,54%
+    assert implied_plan(830, 18.04) == pytest.approx(4600.89, abs=0.01)  # 830 tỷ = 18,04% dự toán
+    assert implied_base(5712, growth_percent=11.8) == pytest.approx(5109.12, abs=0.01)  # tăng 11,8%
+    assert implied_base(3207, index_percent=111.7) == pytest.approx(2871.08, abs=0.01)  # bằng 111,7%
     assert implied_base(830, index_percent=100) == 830
+    # half a unit of the last digit written; ±1% for "khoảng"
+    assert (stated_tolerance(35.08), stated_tolerance(78.8), stated_tolerance(19.0)) == (0.005, 0.05, 0.5)
+    assert stated_tolerance(830, "approx") == pytest.approx(8.3)
     with pytest.raises(DataError):
         implied_plan(1, 0)
     with pytest.raises(DataError):
@@ -37,24 +44,53 @@ def test_implied_helpers():
         implied_base(1, growth_percent=-100)
 
 
+# every check of the seeds: what it derives (worked by hand from the quotes) and whether another
+# stated figure confirms it (None: nothing in the dataset states it)
+SEED_AUDIT = [
+    ("implied_plan", "public_investment_disbursement", "9 tháng năm 2023", 3781.07, None),  # 1326,4/0,3508
+    ("implied_plan", "total_investment", "quý I/2024", 30063.16, None),  # 5712/0,19
+    ("implied_base", "total_investment", "quý I/2024", 5109.12, None),  # 5712/1,118
+    ("implied_plan", "state_budget_revenue", "quý I/2024", 4600.89, True),  # 830/0,1804 ≥ 4.500
+    ("implied_base", "state_budget_revenue", "quý I/2024", 830.0, None),  # bằng 100%
+    ("implied_plan", "local_budget_spending", "quý I/2024", 11921.93, None),  # 3207/0,269
+    ("implied_base", "local_budget_spending", "quý I/2024", 2871.08, None),  # 3207/1,117
+    ("implied_plan", "party_members_admitted", "quý I/2024", 899.9, None),  # 178/0,1978
+    ("implied_plan", "party_members_admitted", "10/2020–3/2024", 5000.0, None),  # 3877/0,7754
+    ("fraction_share", "village_heads_party_members_share", "tháng 3/2024", 92.46, True),  # 699/756
+    ("implied_plan", "village_heads_party_members_share", "tháng 3/2024", 94.0, None),  # 92,46/0,9836
+    ("implied_plan", "village_heads_party_members_share", "tháng 3/2024", 90.0, None),  # 92,46/1,0273
+    ("fraction_share", "party_secretaries_village_heads_share", "tháng 3/2024", 53.17, True),  # 402/756
+    ("implied_plan", "party_secretaries_village_heads_share", "tháng 3/2024", 56.99, None),  # 53,17/0,9329
+    ("implied_plan", "party_secretaries_village_heads_share", "tháng 3/2024", 67.47, None),  # 53,17/0,788
+    ("target_restated", "grdp_growth", "năm 2025", 8.0, True),  # từ 8% trở lên
+    ("target_restated", "grdp_growth", "năm 2025", 10.0, True),  # trên 10%
+    ("year_split", "state_budget_revenue", "năm 2024", 2400.0, None),  # 4.500 − 2.100
+]
+
+
 def test_audit_of_the_seeds(kon_tum):
     table = audit(kon_tum)
     assert {"check", "indicator", "document", "stated", "derived", "consistent", "quote"} <= set(
         table.columns
     )
+    got = [
+        (r.check, r.indicator, r.period, round(r.derived, 2), None if pd.isna(r.consistent) else r.consistent)
+        for r in table.itertuples()
+    ]
+    assert got == SEED_AUDIT
     assert not (table["consistent"] == False).any()  # noqa: E712 - the seeds agree with each other
     shares = table[table.check == "fraction_share"]
     assert len(shares) == 2 and shares["consistent"].all()
     plan = table[
         (table.check == "implied_plan") & (table.indicator == "public_investment_disbursement")
     ].iloc[0]
-    assert round(plan.derived) == 3781
+    assert plan.derived == pytest.approx(3781.07, abs=0.01)
     revenue = table[(table.check == "implied_plan") & (table.indicator == "state_budget_revenue")].iloc[0]
     assert revenue.consistent and "4.500" in revenue.detail  # dự toán ≈ 4.601 meets the NQ target ≥ 4.500
     split = table[table.check == "year_split"].iloc[0]
     assert split.derived == 2400 and "9 tháng năm 2024" in split.detail
     members = table[(table.check == "implied_plan") & (table.period == "10/2020–3/2024")].iloc[0]
-    assert members.low <= 5000 <= members.high
+    assert members.derived == pytest.approx(5000) and members.low <= 5000 <= members.high
     restated = table[table.check == "target_restated"]
     assert len(restated) == 2 and restated["consistent"].all()
 
@@ -83,7 +119,15 @@ def test_cli_audit_and_report(capsys, tmp_path):
     assert main(["audit", "kon-tum", "--csv", str(out_csv)]) == 0
     out = capsys.readouterr().out
     assert "fraction_share" in out and "0 inconsistent" in out
-    assert len(pd.read_csv(out_csv)) == len(audit(load_dataset("kon_tum")))
+    written = pd.read_csv(out_csv)
+    assert len(written) == 18 and written["check"].value_counts().to_dict() == {
+        "implied_plan": 10,
+        "implied_base": 3,
+        "fraction_share": 2,
+        "target_restated": 2,
+        "year_split": 1,
+    }
+    assert written["derived"].round(2).tolist() == [row[3] for row in SEED_AUDIT]
     assert main(["report", "kon-tum", "--indicator", "state_budget_revenue"]) == 0
     out = capsys.readouterr().out
     assert "đang thực hiện: 18,4% mục tiêu, còn 3.670 tỷ đồng" in out

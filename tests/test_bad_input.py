@@ -59,6 +59,8 @@ SPANS = [
     "đầu nhiệm kỳ đến nay",
 ]
 UNITS = ["quả táo", "tỷ quả", "đồng/", "người + xã", "lít"]
+# what a span's message names where it is not the whole text
+SPAN_NAMED = {"giai đoạn 2025-2021": "period 2025-2021 ends before it starts"}
 
 
 @pytest.mark.parametrize("text", NUMBERS)
@@ -74,14 +76,14 @@ def test_bad_numbers(text):
 def test_bad_quantities(text, error):
     with pytest.raises(error) as info:
         ktstats.parse_quantity(text)
-    assert repr(text) in str(info.value) or text.split()[-1] in str(info.value)
+    assert repr(text) in str(info.value)
 
 
 @pytest.mark.parametrize("text", SPANS)
 def test_bad_spans(text):
     with pytest.raises(PeriodError) as info:
         ktstats.parse_span(text)
-    assert repr(text) in str(info.value) or text.split("/")[0].split()[-1] in str(info.value)
+    assert SPAN_NAMED.get(text, repr(text)) in str(info.value)
 
 
 @pytest.mark.parametrize("text", UNITS)
@@ -119,8 +121,21 @@ def test_every_error_is_a_ktstats_error():
 
 
 def test_count_of_bad_inputs():
-    # the suite tries at least 30 malformed inputs besides the CSV rows in test_dataset.py
-    assert len(NUMBERS) + len(QUANTITIES) + len(SPANS) + len(UNITS) >= 40
+    # 47 different malformed texts besides the CSV rows in test_dataset.py (none repeated to pad the
+    # count), and each one is refused by its parser: counted by running them, not by the lists' lengths
+    refused = set()
+    for parse, texts, errors in (
+        (ktstats.parse_number, NUMBERS, ParseError),
+        (ktstats.parse_quantity, [q[0] for q in QUANTITIES], (ParseError, UnitError)),
+        (ktstats.parse_span, SPANS, PeriodError),
+        (ktstats.parse_unit, UNITS, UnitError),
+    ):
+        for text in texts:
+            try:
+                parse(text)
+            except errors:
+                refused.add((parse.__name__, text))
+    assert len(refused) == 47
 
 
 def test_dataset_inputs_of_the_wrong_type():
@@ -329,8 +344,17 @@ def test_bad_operations_and_files(tmp_path, call, error, named):
     assert named in str(info.value)
 
 
-def test_the_suite_has_at_least_sixty_bad_inputs():
-    assert len(NUMBERS) + len(QUANTITIES) + len(SPANS) + len(UNITS) + len(OPERATIONS) >= 60
+def test_the_suite_has_at_least_sixty_bad_inputs(tmp_path):
+    # the 29 operations and files above are different cases, each refused with its error naming the
+    # value; with the 47 malformed texts of test_count_of_bad_inputs, 76 bad inputs in all
+    refused = set()
+    for name, call, error, named in OPERATIONS:
+        try:
+            call(tmp_path)
+        except error as exc:
+            if named in str(exc):
+                refused.add(name)
+    assert len(refused) == 29
 
 
 ADVERSARIAL = [
@@ -350,13 +374,32 @@ ADVERSARIAL = [
 ]
 
 
-@pytest.mark.parametrize("text", ADVERSARIAL, ids=[f"{t[:8]!r}x{len(t)}" for t in ADVERSARIAL])
+def _finite(result):
+    """What a parser that did not raise must return: a finite number, reading or target, or a span."""
+    from ktstats.lang.numbers import Reading
+
+    if isinstance(result, ktstats.Span):
+        return result.months >= 1
+    if isinstance(result, (Reading, ktstats.Target)):
+        return math.isfinite(result.value)
+    return isinstance(result, float) and math.isfinite(result)
+
+
+# parse_number("9" * 100_000) returns inf instead of raising ParseError: a bug in src, reported
+_INF = pytest.mark.xfail(strict=True, raises=AssertionError, reason="parse_number returns inf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param(t, marks=_INF) if t == "9" * 100_000 else t for t in ADVERSARIAL],
+    ids=[f"{t[:8]!r}x{len(t)}" for t in ADVERSARIAL],
+)
 def test_long_adversarial_strings_parse_or_raise(text):
-    for parse, errors in (
-        (ktstats.parse_number, ParseError),
-        (ktstats.parse_quantity, (ParseError, UnitError)),
-        (ktstats.parse_span, PeriodError),
-        (ktstats.parse_target, (ParseError, UnitError)),
+    for parse, kind, errors in (
+        (ktstats.parse_number, float, ParseError),
+        (ktstats.parse_quantity, ktstats.lang.numbers.Reading, (ParseError, UnitError)),
+        (ktstats.parse_span, ktstats.Span, PeriodError),
+        (ktstats.parse_target, ktstats.Target, (ParseError, UnitError)),
     ):
         message = ""
         try:
@@ -364,7 +407,7 @@ def test_long_adversarial_strings_parse_or_raise(text):
         except errors as exc:
             message = str(exc)
         else:
-            assert result is not None
+            assert isinstance(result, kind) and _finite(result), (parse.__name__, result)
         assert len(message) < 2_000  # long inputs are shortened in messages
 
 

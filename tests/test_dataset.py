@@ -246,10 +246,12 @@ def test_quote_not_found_in_bundled_data(monkeypatch, tmp_path):
         (data / "sources" / src.name).write_bytes(src.read_bytes())
     (data / "mini.csv").write_text(GOOD.replace("6,45%", "6,54%"), encoding="utf-8")
     monkeypatch.setattr(_data, "data_dir", lambda: data)
+    import ktstats.catalog.documents as docs_mod
     import ktstats.data.dataset as obs_mod
 
     monkeypatch.setattr(obs_mod, "data_dir", lambda: data)
-    obs_mod._document_text.cache_clear()
+    monkeypatch.setattr(docs_mod, "data_dir", lambda: data)
+    docs_mod.document_text.cache_clear()
     with pytest.raises(DataError, match="quote not found") as info:
         load_dataset("mini")
     assert info.value.column == "quote"
@@ -257,7 +259,7 @@ def test_quote_not_found_in_bundled_data(monkeypatch, tmp_path):
     with pytest.raises(DataError, match="does not appear in the quote") as info:
         load_dataset("mini")
     assert info.value.column == "value"
-    obs_mod._document_text.cache_clear()
+    docs_mod.document_text.cache_clear()
 
 
 def test_point_kinds_need_one_month(tmp_path):

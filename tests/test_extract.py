@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 import ktstats
 from ktstats import DataError, extract
 from ktstats.catalog._files import data_dir
+from ktstats.catalog.documents import documents_table
 from ktstats.present.cli import main
-from ktstats.data.dataset import _documents
 
 HELD_OUT = "002_98453eef47a50471.txt"
 KEY = ["indicator", "period_start", "period_end", "value", "unit", "measure"]
@@ -25,7 +25,7 @@ def _keys(frame):
 
 def _score(name):
     text = (data_dir() / "sources" / name).read_text(encoding="utf-8")
-    got = _keys(extract(text, document=name, date=str(_documents().loc[name, "date"])[:7]).to_frame())
+    got = _keys(extract(text, document=name, date=str(documents_table().loc[name, "date"])[:7]).to_frame())
     truth = ktstats.load_dataset("kon_tum").to_frame()
     want = _keys(truth[truth["document"] == name])
     remaining, tp = list(want), 0

@@ -23,6 +23,7 @@ def quarterly(values, start="2023Q1", kind="flow", unit="tỷ đồng", basis="p
 def test_yoy_against_the_same_quarter():
     # total investment Q1/2024 "ước khoảng 5.712 tỷ đồng ... tăng 11,8% so với cùng kỳ"
     base = implied_base(5712, growth_percent=11.8)
+    assert base == pytest.approx(5109.12, abs=0.01)  # 5.712 / 1,118
     s = quarterly([base, 1.0, 1.0, 1.0, 5712.0])
     g = s.yoy()
     assert [str(p) for p in g.index] == ["2024Q1"]
@@ -33,7 +34,9 @@ def test_yoy_against_the_same_quarter():
 
 def test_index_form():
     # local spending "ước khoảng 3.207 tỷ đồng ... bằng 111,7% so cùng kỳ"
-    s = quarterly([implied_base(3207, index_percent=111.7), 1, 1, 1, 3207.0])
+    base = implied_base(3207, index_percent=111.7)
+    assert base == pytest.approx(2871.08, abs=0.01)  # 3.207 / 1,117
+    s = quarterly([base, 1, 1, 1, 3207.0])
     idx = yoy_index(s)
     assert idx.values[0] == pytest.approx(111.7)
     assert idx.kind == "index"

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ktstats import DataError, Dataset, IndicatorSeries, Panel
-from ktstats.catalog.indicators import POINT_KINDS, _catalog
+from ktstats.catalog.indicators import POINT_KINDS, by_code
 from ktstats.data.io import read_dataset, read_panel, read_series, write_dataset
 from ktstats.lang.numbers import QUALIFIERS
 from ktstats.lang.text import squash_whitespace
@@ -39,7 +39,7 @@ def test_methods(kon_tum, tmp_path, ext):
 
 # --- arbitrary datasets ----------------------------------------------------------
 
-CATALOG = list(_catalog().values())
+CATALOG = list(by_code().values())
 text = (
     st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=40)
     .map(squash_whitespace)

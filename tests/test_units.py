@@ -5,8 +5,7 @@ from hypothesis import strategies as st
 
 import ktstats
 from ktstats import Q_, UnitError, parse_unit, ureg
-from ktstats.lang.units import conversion_factor, format_unit
-from ktstats.lang.units import unit_to_str
+from ktstats.lang.units import conversion_factor, format_unit, unit_to_str
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog.indicators import _catalog
+from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.periods import Span
@@ -161,7 +161,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     from ktstats.analysis.targets import Target
 
     obs = list(dataset.observations())
-    catalog = _catalog()
+    catalog = by_code()
     rows: list[dict[str, Any]] = []
 
     def add(

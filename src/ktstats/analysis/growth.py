@@ -25,10 +25,11 @@ from ktstats.errors import DataError, PeriodError
 from ktstats.lang.units import ureg
 
 if TYPE_CHECKING:
-    from ktstats.data.typed import _Typed
+    from ktstats.data.typed import TypedSeries
 
 __all__ = [
     "cagr",
+    "cagr_between",
     "compose_growth",
     "growth_from_index",
     "index_from_growth",
@@ -38,12 +39,12 @@ __all__ = [
     "yoy_index",
 ]
 
-T = TypeVar("T", bound="_Typed")
+T = TypeVar("T", bound="TypedSeries")
 _PER_YEAR = {"M": 12, "Q": 4, "Y": 1}
 _LEVEL_KINDS = ("flow", "stock", "count")
 
 
-def _lag_pairs(x: _Typed, lag: int) -> tuple[Any, np.ndarray, np.ndarray]:
+def _lag_pairs(x: TypedSeries, lag: int) -> tuple[Any, np.ndarray, np.ndarray]:
     """Periods that have a value ``lag`` periods earlier, their values and those earlier values.
 
     A series without gaps is handled with two slices (views, no copies).
@@ -65,11 +66,11 @@ def _lag_pairs(x: _Typed, lag: int) -> tuple[Any, np.ndarray, np.ndarray]:
     return x.index[current], x.values[current], x.values[pos[has]]
 
 
-def _year_lag(x: _Typed) -> int:
+def _year_lag(x: TypedSeries) -> int:
     return _PER_YEAR[x.freq]
 
 
-def _check_levels(x: _Typed, what: str) -> None:
+def _check_levels(x: TypedSeries, what: str) -> None:
     if x.kind not in _LEVEL_KINDS:
         hint = " use pp_change() for rates" if x.kind == "rate" else ""
         raise DataError(
@@ -164,6 +165,25 @@ def cagr(first: Any, last: Any, years: Any) -> Any:
         raise DataError(f"CAGR is undefined for zero or negative levels (first {first}, last {last})")
     out = (np.power(la / f, 1.0 / y) - 1.0) * 100.0
     return float(out) if out.ndim == 0 else out
+
+
+def cagr_between(x: TypedSeries, start: Any = None, end: Any = None) -> Any:
+    """Compound annual growth of a series or panel between two of its periods (default: first, last).
+
+    >>> import pandas as pd
+    >>> from ktstats import IndicatorSeries
+    >>> s = IndicatorSeries([100.0, 121.0], pd.PeriodIndex(["2022", "2024"], freq="Y"),
+    ...                     unit="tỷ đồng", kind="flow")
+    >>> round(cagr_between(s), 6)
+    10.0
+    """
+    _check_levels(x, "compound growth")
+    i = 0 if start is None else x._position(start)
+    j = len(x) - 1 if end is None else x._position(end)
+    years = (x.index.asi8[j] - x.index.asi8[i]) / _PER_YEAR[x.freq]
+    if years <= 0:
+        raise PeriodError(f"{x._label()}: CAGR needs end after start ({x.index[i]} → {x.index[j]})")
+    return cagr(x.values[i], x.values[j], years)
 
 
 def growth_from_index(index_percent: Any) -> Any:

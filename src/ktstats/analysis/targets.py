@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog.indicators import _catalog
+from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
 from ktstats.lang.numbers import Reading, format_number, format_quantity, parse_quantity
 from ktstats.lang.periods import Span, parse_span
@@ -134,7 +134,7 @@ class Target:
     @classmethod
     def from_observation(cls, obs: Observation) -> Target:
         """The target stated by a dataset row (measure ``target`` or ``plan``)."""
-        ind = _catalog()[obs.indicator]
+        ind = by_code()[obs.indicator]
         unit = parse_unit(obs.unit)
         value = obs.value
         kind: TargetKind = "growth" if ind.kind == "growth" else "level"
@@ -574,7 +574,7 @@ def _check_spans(actual: Any, target: Target) -> None:
     if not isinstance(actual, Observation) or target.span is None:
         return
     a, t = actual.span, target.span
-    flow = _catalog()[actual.indicator].kind == "flow"
+    flow = by_code()[actual.indicator].kind == "flow"
     if not t.contains(a) or (flow and a.start != t.start):
         raise PeriodError(
             f"the actual covers {a.label()} ({a}) but the target is for {t.label()} ({t}); "
@@ -585,7 +585,7 @@ def _check_spans(actual: Any, target: Target) -> None:
 def _is_rate(target: Target) -> bool:
     if target.indicator is None:
         return target.unit == ureg.percent
-    return _catalog()[target.indicator].kind in ("rate", "growth", "index")
+    return by_code()[target.indicator].kind in ("rate", "growth", "index")
 
 
 def dataset_attainment(frame: pd.DataFrame) -> pd.DataFrame:
@@ -605,7 +605,7 @@ def dataset_attainment(frame: pd.DataFrame) -> pd.DataFrame:
         if o.measure not in ("target", "plan"):
             continue
         tgt = Target.from_observation(o)
-        kind = _catalog()[o.indicator].kind
+        kind = by_code()[o.indicator].kind
         candidates = [
             a
             for a in actuals

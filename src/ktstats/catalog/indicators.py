@@ -66,7 +66,7 @@ class Indicator:
 
 
 @lru_cache(maxsize=1)
-def _catalog() -> dict[str, Indicator]:
+def by_code() -> dict[str, Indicator]:
     path = data_dir() / "indicators.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     required = ["code", "name_vi", "name_en", "unit", "kind", "better", "price_basis"]
@@ -131,7 +131,7 @@ def indicators() -> pd.DataFrame:
             "price_basis": i.price_basis,
             "aliases_vi": "|".join(i.aliases_vi),
         }
-        for i in _catalog().values()
+        for i in by_code().values()
     ]
     return pd.DataFrame(rows).set_index("code", drop=False)
 
@@ -143,7 +143,7 @@ def indicator(code: str) -> Indicator:
     >>> indicator("grdp_growth").kind
     'growth'
     """
-    cat = _catalog()
+    cat = by_code()
     if code in cat:
         return cat[code]
     import difflib

@@ -33,7 +33,6 @@ import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -41,11 +40,12 @@ import numpy as np
 import pandas as pd
 
 from ktstats.catalog._files import data_dir
-from ktstats.catalog.indicators import POINT_KINDS, _catalog
+from ktstats.catalog.documents import document_text, documents_table
+from ktstats.catalog.indicators import POINT_KINDS, by_code
 from ktstats.data.tables import DATASET_NUMERIC, read_dataset_table, write_table
 from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError
 from ktstats.lang.labels import Lang, word
-from ktstats.lang.numbers import _NUMBER_RE, QUALIFIERS, _to_float, format_number, format_quantity
+from ktstats.lang.numbers import NUMBER_RE, QUALIFIERS, format_number, format_quantity, to_float
 from ktstats.lang.periods import Span
 from ktstats.lang.text import squash_whitespace
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -161,33 +161,6 @@ def _fail(msg: str, file: str | None, row: int, column: str) -> DataError:
     return DataError(msg, file=file, row=row, column=column)
 
 
-@lru_cache(maxsize=1)
-def _documents() -> pd.DataFrame:
-    path = data_dir() / "documents.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
-    for col, default in (("number_style", "vi"), ("url", ""), ("date_precision", "day")):
-        if col not in frame.columns:
-            frame[col] = default
-    return frame.set_index("document")
-
-
-@lru_cache(maxsize=64)
-def _document_text(name: str) -> str | None:
-    """The bundled text of a source document, or ``None`` for documents cited by address."""
-    path = data_dir() / "sources" / name
-    if not path.is_file():
-        return None
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"source document {name!r} cannot be read: {exc}") from exc
-    try:
-        return squash_whitespace(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DataError(f"source document {name!r} is not valid UTF-8: {exc}") from exc
-
-
 _EN_NUMBER_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 
 
@@ -195,7 +168,7 @@ def _numbers_in(text: str, style: str = "vi") -> list[float]:
     """Every number written in ``text`` (Vietnamese style, or English for English sources)."""
     if style == "en":
         return [float(m.group(0).replace(",", "")) for m in _EN_NUMBER_RE.finditer(text)]
-    return [_to_float(m.group(0)) for m in _NUMBER_RE.finditer(text)]
+    return [to_float(m.group(0)) for m in NUMBER_RE.finditer(text)]
 
 
 def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: bool) -> float:
@@ -245,8 +218,8 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
     for col, default in _OPTIONAL_DEFAULTS.items():
         if col not in frame.columns:
             frame[col] = default
-    catalog = _catalog()
-    docs = _documents()
+    catalog = by_code()
+    docs = documents_table()
     records: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     for i, rec in enumerate(frame.to_dict("records"), start=1):
@@ -378,7 +351,7 @@ def _validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> p
                     i,
                     "document",
                 )
-            source = _document_text(document)
+            source = document_text(document)
             if source is None:
                 # a public web page cited by address: its text is not bundled, so only the
                 # figures-in-the-quote check applies
@@ -534,7 +507,7 @@ class Dataset:
     def indicators(self) -> list[str]:
         """Indicator codes present, in catalog order."""
         present = set(self._frame["indicator"])
-        return [c for c in _catalog() if c in present]
+        return [c for c in by_code() if c in present]
 
     def filter(
         self,

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from ktstats.catalog.indicators import Indicator, _catalog
+from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_span
@@ -133,7 +133,7 @@ def _aliases() -> _Aliases:
     global _ALIASES
     if _ALIASES is None:
         by_phrase: dict[str, list[str]] = {}
-        for ind in _catalog().values():
+        for ind in by_code().values():
             for phrase in (ind.name_vi, *ind.aliases_vi):
                 key = " ".join(normalize_text(phrase).casefold().split())
                 if key and ind.code not in by_phrase.setdefault(key, []):
@@ -260,7 +260,7 @@ def _measure(clause: str, heading: str, before: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fits_unit(code: str, unit: Any) -> bool:
-    ind = _catalog()[code]
+    ind = by_code()[code]
     if unit == _DIMENSIONLESS and ind.unit != "":
         return False  # a bare number is not a percent, a sum of money or a count of anything
     try:
@@ -287,7 +287,7 @@ def _indicator_near(
     it was found after the number (so the next figure does not take it again), else -1."""
     aliases = _aliases()
     low = _casefolded(text)
-    catalog = _catalog()
+    catalog = by_code()
 
     def pick(m: re.Match[str]) -> Indicator | None:
         codes = aliases.by_phrase[m.group(0)]
@@ -415,7 +415,7 @@ def extract(
                 form, relative_to, target_ind = "change", "same_period_last_year", subject
                 value = value if last_word == "tăng" else -value
             elif last_word == "chiếm" and subject is not None:
-                share = _catalog().get(f"{subject.code}_share")
+                share = by_code().get(f"{subject.code}_share")
                 if share is not None:
                     target_ind = share_subject = share
             elif (

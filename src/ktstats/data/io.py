@@ -27,7 +27,7 @@ from ktstats.data.dataset import Dataset
 from ktstats.data.panel import Panel
 from ktstats.data.series import IndicatorSeries
 from ktstats.data.tables import NumberStyle, file_format, read_series_table, read_table
-from ktstats.data.typed import _Typed
+from ktstats.data.typed import TypedSeries
 from ktstats.errors import DataError
 
 __all__ = ["read", "read_dataset", "read_panel", "read_series", "write", "write_dataset", "write_series"]
@@ -71,12 +71,12 @@ def write_dataset(ds: Dataset, path: str | Path, *, format: str | None = None) -
     write(ds, path, format=format)
 
 
-def write_series(x: _Typed, path: str | Path, *, format: str | None = None) -> None:
+def write_series(x: TypedSeries, path: str | Path, *, format: str | None = None) -> None:
     """Write an IndicatorSeries or Panel as a long table."""
     write(x, path, format=format)
 
 
-def write(obj: Dataset | _Typed, path: str | Path, *, format: str | None = None) -> None:
+def write(obj: Dataset | TypedSeries, path: str | Path, *, format: str | None = None) -> None:
     """Write a :class:`Dataset`, :class:`IndicatorSeries` or :class:`Panel` (format from the extension).
 
     >>> import tempfile, pathlib, ktstats
@@ -86,7 +86,7 @@ def write(obj: Dataset | _Typed, path: str | Path, *, format: str | None = None)
     >>> len(ktstats.read(path)) == len(ds)
     True
     """
-    if not isinstance(obj, (Dataset, _Typed)):
+    if not isinstance(obj, (Dataset, TypedSeries)):
         raise DataError(
             f"write() takes a Dataset, IndicatorSeries or Panel, got {type(obj).__name__}; "
             "for a plain DataFrame use DataFrame.to_csv"

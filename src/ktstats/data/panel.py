@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ktstats.data.series import IndicatorSeries
-from ktstats.data.typed import _float_array, _Typed
+from ktstats.data.typed import TypedSeries, float_array
 from ktstats.errors import DataError, UnitError
 from ktstats.lang.units import unit_to_str
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Panel"]
 
 
-class Panel(_Typed):
+class Panel(TypedSeries):
     """Many series of one indicator side by side (columns: regions or keys).
 
     >>> idx = pd.period_range("2024Q1", "2024Q4", freq="Q")
@@ -48,7 +48,7 @@ class Panel(_Typed):
         documents: Sequence[str] = (),
     ) -> None:
         where = f"panel {indicator or ''}".strip()
-        arr = _float_array(values, where, 2)
+        arr = float_array(values, where, 2)
         cols = pd.Index(columns)
         if len(cols) != arr.shape[1]:
             raise DataError(f"{where}: {arr.shape[1]} columns of values for {len(cols)} names")
@@ -81,7 +81,7 @@ class Panel(_Typed):
             measure=measure,
         )
 
-    def _combines_with(self, other: _Typed) -> bool:
+    def _combines_with(self, other: TypedSeries) -> bool:
         return isinstance(other, (Panel, IndicatorSeries))
 
     def _column_names(self) -> list[str]:

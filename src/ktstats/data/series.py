@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog.indicators import _catalog
-from ktstats.data.typed import _float_array, _Typed
+from ktstats.catalog.indicators import by_code
+from ktstats.data.typed import TypedSeries, float_array
 from ktstats.errors import DataError
 from ktstats.lang.units import apply_factor, conversion_factor, format_unit, parse_unit, unit_to_str, ureg
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["IndicatorSeries"]
 
 
-class IndicatorSeries(_Typed):
+class IndicatorSeries(TypedSeries):
     """One indicator, one region, one measure, over time.
 
     Build one with :meth:`from_pandas` or :meth:`Dataset.series`.
@@ -65,7 +65,7 @@ class IndicatorSeries(_Typed):
         provenance: pd.DataFrame | None = None,
     ) -> None:
         where = f"series {indicator or ''}".strip()
-        arr = _float_array(values, where, 1)
+        arr = float_array(values, where, 1)
         self._init_common(arr, index, unit, basis, kind, indicator, measure, where)
         self.region = region
         if provenance is not None and len(provenance) != len(arr):
@@ -101,7 +101,7 @@ class IndicatorSeries(_Typed):
     @classmethod
     def _from_rows(cls, rows: pd.DataFrame, *, indicator: str, region: str, measure: str) -> IndicatorSeries:
         """Build from dataset rows of one indicator/region/measure (levels only)."""
-        ind = _catalog()[indicator]
+        ind = by_code()[indicator]
         starts = pd.PeriodIndex(rows["period_start"], freq="M")
         ends = pd.PeriodIndex(rows["period_end"], freq="M")
         months = (ends.asi8 - starts.asi8) + 1

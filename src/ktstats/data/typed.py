@@ -27,7 +27,7 @@ BASES: Final = ("period", "ytd")
 _PER_YEAR: Final = {"M": 12, "Q": 4, "Y": 1}
 _NON_SUMMING: Final = ("rate", "growth", "index", "rank")
 
-T = TypeVar("T", bound="_Typed")
+T = TypeVar("T", bound="TypedSeries")
 
 
 def _freq_of(index: pd.PeriodIndex, where: str) -> str:
@@ -59,7 +59,7 @@ def _as_period_index(index: Any, where: str) -> pd.PeriodIndex:
         raise PeriodError(f"{where}: cannot read the index as periods ({exc})") from exc
 
 
-def _float_array(values: Any, where: str, ndim: int) -> np.ndarray:
+def float_array(values: Any, where: str, ndim: int) -> np.ndarray:
     """``values`` as a float64 array of ``ndim`` dimensions (a copy: series own their data)."""
     try:
         if isinstance(values, (pd.Series, pd.DataFrame)):
@@ -80,7 +80,7 @@ def _missing_message(index: pd.PeriodIndex, positions: np.ndarray, what: str) ->
     return f"{what} {shown}{more}"
 
 
-class _Typed:
+class TypedSeries:
     """What series and panels share: values, index, unit, basis, kind."""
 
     __slots__ = ("_freq", "_index", "_values", "basis", "indicator", "kind", "measure", "unit")
@@ -163,11 +163,11 @@ class _Typed:
     # --- derived copies -----------------------------------------------------
     def _replace(self: T, values: np.ndarray, **changes: Any) -> T:
         new = object.__new__(type(self))
-        for slot in _all_slots(type(self)):
+        for slot in all_slots(type(self)):
             object.__setattr__(new, slot, changes.get(slot, getattr(self, slot)))
         values.setflags(write=False)
         new._values = values
-        if "provenance" in _all_slots(type(self)) and "provenance" not in changes:
+        if "provenance" in all_slots(type(self)) and "provenance" not in changes:
             object.__setattr__(new, "provenance", None)
         return new
 
@@ -261,7 +261,7 @@ class _Typed:
         return self._replace(np.ascontiguousarray(out, dtype="float64"), basis="ytd")
 
     # --- arithmetic -----------------------------------------------------------
-    def _check_compatible(self, other: _Typed, op: str) -> float:
+    def _check_compatible(self, other: TypedSeries, op: str) -> float:
         if self._freq != other._freq:
             raise PeriodError(
                 f"cannot {op} {self._label()} ({self._freq}) and {other._label()} ({other._freq}): "
@@ -290,7 +290,7 @@ class _Typed:
             raise UnitError(f"cannot {op} {self._label()} and {other._label()}: {exc}") from None
 
     def _addsub(self: T, other: Any, sign: float, op: str) -> T:
-        if isinstance(other, _Typed):
+        if isinstance(other, TypedSeries):
             if not self._combines_with(other):
                 raise DataError(f"cannot {op} a {type(self).__name__} and a {type(other).__name__}")
             if op == "add" and self.kind in _NON_SUMMING:
@@ -375,17 +375,9 @@ class _Typed:
 
         Returns a float for a series, an array (one per column) for a panel.
         """
-        from ktstats.analysis.growth import _check_levels, cagr
+        from ktstats.analysis.growth import cagr_between
 
-        _check_levels(self, "compound growth")
-        i = 0 if start is None else self._position(start)
-        j = len(self) - 1 if end is None else self._position(end)
-        years = (self._index.asi8[j] - self._index.asi8[i]) / _PER_YEAR[self._freq]
-        if years <= 0:
-            raise PeriodError(
-                f"{self._label()}: CAGR needs end after start ({self._index[i]} → {self._index[j]})"
-            )
-        return cagr(self._values[i], self._values[j], years)
+        return cagr_between(self, start, end)
 
     def _position(self, period: Any) -> int:
         try:
@@ -494,7 +486,7 @@ class _Typed:
         return cls.read(path, format="excel", **kw)
 
     # --- what series and panels do differently ----------------------------------
-    def _combines_with(self, other: _Typed) -> bool:
+    def _combines_with(self, other: TypedSeries) -> bool:
         """Whether ``self ± other`` is defined (same type; a panel also takes one series)."""
         return type(other) is type(self)
 
@@ -515,7 +507,7 @@ class _Typed:
         return " · ".join(parts)
 
 
-def _all_slots(cls: type) -> list[str]:
+def all_slots(cls: type) -> list[str]:
     out: list[str] = []
     for klass in cls.__mro__:
         out.extend(getattr(klass, "__slots__", ()))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ktstats.errors import KtstatsError, ParseError, UnitError, shown
 from ktstats.lang.text import normalize_text
-from ktstats.lang.units import SCALE_WORDS, _lexicon_key, _read_lexicon, parse_unit, ureg
+from ktstats.lang.units import SCALE_WORDS, lexicon_key, parse_unit, read_lexicon, ureg
 
 if TYPE_CHECKING:
     import pint
@@ -52,14 +52,14 @@ QUALIFIERS: Final[tuple[str, ...]] = (
 # A Vietnamese number: optional sign, digits with '.' between groups of three
 # (or plain digits), optional ',' and decimals. Possessive-free and linear.
 _NUM = r"[+\-−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
-_NUMBER_RE = re.compile(_NUM)
+NUMBER_RE = re.compile(_NUM)
 _FULL_NUMBER_RE = re.compile(rf"(?P<n>{_NUM})\s*(?P<pct>%)?")
 _ENGLISH_RE = re.compile(r"[+\-−]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-−]?[0-9]+\.[0-9]{1,2}(?![0-9])")
 
-_PREFIXES: dict[str, str] = {}
+PREFIXES: dict[str, str] = {}
 _SUFFIXES: dict[str, str] = {}
-for _row in _read_lexicon("qualifiers.csv"):
-    (_PREFIXES if _row["position"] == "prefix" else _SUFFIXES)[_lexicon_key(_row["phrase"])] = _row[
+for _row in read_lexicon("qualifiers.csv"):
+    (PREFIXES if _row["position"] == "prefix" else _SUFFIXES)[lexicon_key(_row["phrase"])] = _row[
         "qualifier"
     ]
 
@@ -68,7 +68,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_PREFIX_RE = re.compile(rf"(?:{_alternation(list(_PREFIXES))})(?=\s|[0-9]|[+\-−])\s*")
+_PREFIX_RE = re.compile(rf"(?:{_alternation(list(PREFIXES))})(?=\s|[0-9]|[+\-−])\s*")
 _FROM_RE = re.compile(r"từ\s+")
 _SCALE_RE = re.compile(rf"\s*(?P<scale>{_alternation(list(SCALE_WORDS))})(?![^\W\d_])")
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:đến|tới)\s+")
@@ -80,7 +80,7 @@ _SUFFIX_RE = re.compile(rf"\s*(?:{_alternation(list(_SUFFIXES))})\s*$")
 _STRENGTH = {"exact": 0, "approx": 1, "nearly": 2, "over": 2, "at_least": 2, "under": 2, "at_most": 2}
 
 
-def _to_float(token: str) -> float:
+def to_float(token: str) -> float:
     sign = -1.0 if token[0] in "-−" else 1.0
     token = token.lstrip("+-−")
     return sign * float(token.replace(".", "").replace(",", "."))
@@ -139,7 +139,7 @@ def parse_number(text: str, *, source: str | None = None) -> float:
     m = _FULL_NUMBER_RE.match(norm)
     if m is None:
         raise _number_error(text, 0, source)
-    value = _to_float(m["n"])
+    value = to_float(m["n"])
     end = m.end()
     if m["pct"] is None:
         s = _SCALE_RE.match(norm.casefold(), end)
@@ -235,10 +235,10 @@ def parse_quantity(text: str, *, source: str | None = None) -> Reading:
     """
     if not isinstance(text, str):
         raise ParseError(f"expected text, got {type(text).__name__} {shown(text)}", source=source)
-    return _parse_quantity(text, normalize_text(text).strip().casefold(), source)
+    return parse_quantity_text(text, normalize_text(text).strip().casefold(), source)
 
 
-def _parse_quantity(text: str, low: str, source: str | None = None) -> Reading:
+def parse_quantity_text(text: str, low: str, source: str | None = None) -> Reading:
     """:func:`parse_quantity` on text already normalised and casefolded (``low``)."""
     pos = 0
     qualifier = "exact"
@@ -247,7 +247,7 @@ def _parse_quantity(text: str, low: str, source: str | None = None) -> Reading:
         m = _PREFIX_RE.match(low, pos)
         if m is None:
             break
-        q = _PREFIXES[" ".join(m.group(0).split())]
+        q = PREFIXES[" ".join(m.group(0).split())]
         if _STRENGTH[q] >= _STRENGTH[qualifier]:
             qualifier = q
         pos = m.end()
@@ -256,20 +256,20 @@ def _parse_quantity(text: str, low: str, source: str | None = None) -> Reading:
     if m is not None:
         from_word, pos = True, m.end()
 
-    n1 = _NUMBER_RE.match(low, pos)
+    n1 = NUMBER_RE.match(low, pos)
     if n1 is None:
         raise _number_error(text, pos, source, "quantity")
-    value = _to_float(n1.group(0))
+    value = to_float(n1.group(0))
     pos = n1.end()
     pct, pos = _percent(low, pos)
     scale1, pos = _scale(low, pos)
 
     value2: float | None = None
     m = _RANGE_SEP_RE.match(low, pos)
-    if m is not None and _NUMBER_RE.match(low, m.end()):
-        n2 = _NUMBER_RE.match(low, m.end())
+    if m is not None and NUMBER_RE.match(low, m.end()):
+        n2 = NUMBER_RE.match(low, m.end())
         assert n2 is not None
-        value2 = _to_float(n2.group(0))
+        value2 = to_float(n2.group(0))
         pos = n2.end()
         pct2, pos = _percent(low, pos)
         scale2, pos = _scale(low, pos)
@@ -286,10 +286,10 @@ def _parse_quantity(text: str, low: str, source: str | None = None) -> Reading:
     denominator: float | None = None
     m = _SLASH_RE.match(low, pos)
     if m is not None:
-        d = _NUMBER_RE.match(low, m.end())
+        d = NUMBER_RE.match(low, m.end())
         if d is None:
             raise _number_error(text, m.end(), source, "fraction")
-        denominator = _to_float(d.group(0))
+        denominator = to_float(d.group(0))
         pos = d.end()
 
     rest = low[pos:]

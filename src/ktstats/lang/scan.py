@@ -11,14 +11,14 @@ import re
 from typing import Final
 
 from ktstats.errors import KtstatsError, ParseError, shown
-from ktstats.lang.numbers import _NUMBER_RE, _PREFIXES, Reading, _parse_quantity
+from ktstats.lang.numbers import NUMBER_RE, PREFIXES, Reading, parse_quantity_text
 
 __all__ = ["find_quantity"]
 
 _STRIP = " .,;:)(\"'“”"
 _WORD_RE = re.compile(r"\S+")
 _QUALIFIER_WORDS: Final = frozenset(
-    {w for phrase in _PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
+    {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
 )
 _NUMBER_PARTS = re.compile(r"[/\-–—%]")
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
@@ -38,7 +38,7 @@ def find_quantity(text: str) -> tuple[Reading, int, int]:
     for d in digit_words:
         word = text[words[d][0] : words[d][1]].strip(_STRIP).rstrip("%")
         if len(word) > _MAX_NUMBER_CHARS or not all(
-            _NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part
+            NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part
         ):
             continue  # not a Vietnamese number (a date, a code, "1,2.3"): no phrase can start here
         for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
@@ -59,7 +59,7 @@ def find_quantity(text: str) -> tuple[Reading, int, int]:
                     # the phrase ends where the candidate's number ends
                     stop = start + lead + (len(chunk) if candidate == chunk else chunk.index("%") + 1)
                     try:
-                        reading = _parse_quantity(candidate, candidate)
+                        reading = parse_quantity_text(candidate, candidate)
                     except KtstatsError:
                         continue
                     before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""

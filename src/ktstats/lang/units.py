@@ -50,23 +50,23 @@ _MAX_UNIT_LENGTH = 80
 _PINT_EXPRESSION = re.compile(r"[a-z_%²][a-z0-9_%² */^().-]*")
 
 
-def _read_lexicon(name: str) -> list[dict[str, str]]:
+def read_lexicon(name: str) -> list[dict[str, str]]:
     with (resources.files("ktstats.lang") / "lexicons" / name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 
-def _lexicon_key(phrase: str) -> str:
+def lexicon_key(phrase: str) -> str:
     return " ".join(normalize_text(phrase).casefold().split())
 
 
 # phrase (normalised, casefolded) -> pint unit name
 UNIT_PHRASES: dict[str, str] = {
-    _lexicon_key(row["phrase"]): row["unit"] for row in _read_lexicon("units.csv")
+    lexicon_key(row["phrase"]): row["unit"] for row in read_lexicon("units.csv")
 }
 # scale word -> pint unit name of the multiplier
-SCALE_WORDS: dict[str, str] = {_lexicon_key(row["word"]): row["unit"] for row in _read_lexicon("scales.csv")}
+SCALE_WORDS: dict[str, str] = {lexicon_key(row["word"]): row["unit"] for row in read_lexicon("scales.csv")}
 _LABELS: dict[str, dict[str, str]] = {
-    row["unit"]: {"vi": row["vi"], "en": row["en"]} for row in _read_lexicon("labels.csv")
+    row["unit"]: {"vi": row["vi"], "en": row["en"]} for row in read_lexicon("labels.csv")
 }
 
 
@@ -101,7 +101,7 @@ def parse_unit(text: str) -> pint.Unit:
     >>> parse_unit("điểm phần trăm")
     <Unit('percentage_point')>
     """
-    key = _lexicon_key(text)
+    key = lexicon_key(text)
     if key == "":
         return ureg.dimensionless
     if key in UNIT_PHRASES:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog.indicators import _catalog
+from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError, PeriodError, UnitError
 from ktstats.lang.numbers import format_number
 from ktstats.lang.periods import Span, parse_span
@@ -100,9 +100,9 @@ def _vn_formatter(lang: Lang = "vi") -> Any:
 def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
     if not documents:
         return
-    from ktstats.data.dataset import _documents
+    from ktstats.catalog.documents import documents_table
 
-    docs = _documents()
+    docs = documents_table()
     parts = []
     for d in dict.fromkeys(documents):
         if d in docs.index:
@@ -218,7 +218,7 @@ def plot_regional(
     from ktstats.data.panel import Panel
 
     span = period if isinstance(period, Span) else parse_span(period)
-    ind = _catalog().get(indicator)
+    ind = by_code().get(indicator)
     if ind is None:
         raise DataError(f"unknown indicator {indicator!r}")
     f = (
@@ -283,7 +283,7 @@ def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
         & f["relative_to"].isin(["plan", "congress_target"])
         & f["measure"].isin(["actual", "estimate"])
     ]
-    catalog = _catalog()
+    catalog = by_code()
     labels = [
         f"{catalog[str(ind)].name(lang)}: {Span(str(a), str(b)).label(lang)} / {word('reference', str(rel), lang)}"
         for ind, a, b, rel in zip(
@@ -325,7 +325,7 @@ def plot_attainment(
         raise DataError(f"plot_attainment needs an attainment table with {sorted(needed)}")
     drawn = table[table["ratio"].notna()]
     others = len(table) - len(drawn)
-    catalog = _catalog()
+    catalog = by_code()
     rows = pd.DataFrame(
         {
             "label": [
@@ -447,8 +447,8 @@ def plot_projection(
     ax.set_xlabel(f"{freq_word} {projection.year}")
     ax.set_ylabel(format_unit(projection.unit, lang=lang))
     name = (
-        _catalog()[series.indicator].name(lang)
-        if series.indicator in _catalog()
+        by_code()[series.indicator].name(lang)
+        if series.indicator in by_code()
         else (series.indicator or "")
     )
     prob = ""
@@ -512,7 +512,7 @@ def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: 
     if growth.shape[1] > 1:
         ax.legend(fontsize=7)
     ind = getattr(data, "indicator", None)
-    if ind in _catalog():
-        ax.set_title(_catalog()[ind].name(lang), fontsize=10)
+    if ind in by_code():
+        ax.set_title(by_code()[ind].name(lang), fontsize=10)
     _source_line(ax, docs, lang)
     return ax

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from ktstats.catalog.indicators import _catalog
+from ktstats.catalog.indicators import by_code
 from ktstats.data.dataset import Dataset, Observation
 from ktstats.lang import labels
 from ktstats.lang.labels import Lang
@@ -128,7 +128,7 @@ def render_report(
     quotes: bool = False,
 ) -> str:
     """The dataset as a readable text report, one table per indicator."""
-    catalog = _catalog()
+    catalog = by_code()
     frame = dataset.to_frame()
     docs = frame.drop_duplicates("document")
     title = {"vi": "Số liệu", "en": "Figures"}[lang]
@@ -141,13 +141,13 @@ def render_report(
     ]
     wanted = list(indicators) if indicators else dataset.indicators
     notes = _assessments(dataset, lang)
-    by_code = {code: [] for code in wanted}  # type: dict[str, list[Observation]]
+    by_indicator = {code: [] for code in wanted}  # type: dict[str, list[Observation]]
     for obs in dataset:
-        if obs.indicator in by_code:
-            by_code[obs.indicator].append(obs)
+        if obs.indicator in by_indicator:
+            by_indicator[obs.indicator].append(obs)
     for code in wanted:
         obs_list = sorted(
-            by_code[code], key=lambda o: (o.span.end, o.span.start, o.measure, _FORM_ORDER[o.form])
+            by_indicator[code], key=lambda o: (o.span.end, o.span.start, o.measure, _FORM_ORDER[o.form])
         )
         if not obs_list:
             continue
@@ -195,7 +195,7 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
             "đánh giá" if lang == "vi" else "status",
         ]
     ]
-    catalog = _catalog()
+    catalog = by_code()
     notes = []
     for r in table.to_dict("records"):
         unit = catalog[r["indicator"]].unit

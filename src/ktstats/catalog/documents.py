@@ -1,0 +1,42 @@
+"""The source documents: ``datasets/documents.csv`` (issuer, title, date, address, number style) and
+the bundled texts in ``datasets/sources/``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from ktstats.catalog._files import data_dir
+from ktstats.errors import DataError
+from ktstats.lang.text import squash_whitespace
+
+__all__ = ["document_text", "documents_table"]
+
+
+@lru_cache(maxsize=1)
+def documents_table() -> pd.DataFrame:
+    """Every cited document, indexed by its file name or key."""
+    path = data_dir() / "documents.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    for col, default in (("number_style", "vi"), ("url", ""), ("date_precision", "day")):
+        if col not in frame.columns:
+            frame[col] = default
+    return frame.set_index("document")
+
+
+@lru_cache(maxsize=64)
+def document_text(name: str) -> str | None:
+    """The bundled text of a source document, or ``None`` for documents cited by address."""
+    path = data_dir() / "sources" / name
+    if not path.is_file():
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"source document {name!r} cannot be read: {exc}") from exc
+    try:
+        return squash_whitespace(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"source document {name!r} is not valid UTF-8: {exc}") from exc
