@@ -1,0 +1,336 @@
+"""The dataset schema: columns, vocabularies and the validation of every row.
+
+A dataset file is one row per figure. :func:`validate` checks each cell
+(indicator in the catalog, region code, span, measure, number, unit that fits
+the indicator, qualifier, range, form and reference, document and its date)
+and, for bundled data, that the quote is in the source text and states the
+value. Every error is a :class:`~ktstats.errors.DataError` naming the file,
+row and column.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from ktstats.catalog.documents import document_text, documents_table
+from ktstats.catalog.indicators import POINT_KINDS, by_code
+from ktstats.errors import DataError, KtstatsError
+from ktstats.lang.numbers import NUMBER_RE, QUALIFIERS, to_float
+from ktstats.lang.periods import Span
+from ktstats.lang.text import squash_whitespace
+from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
+
+__all__ = ["COLUMNS", "FORMS", "MEASURES", "RELATIVE_TO", "validate"]
+
+MEASURES: Final = ("actual", "estimate", "plan", "target")
+FORMS: Final = ("level", "ratio", "change", "difference")
+RELATIVE_TO: Final = ("", "plan", "same_period_last_year", "congress_target", "start_of_period")
+
+#: columns of a dataset file, in order
+COLUMNS: Final = (
+    "indicator",
+    "region",
+    "period_start",
+    "period_end",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "low",
+    "high",
+    "denominator",
+    "form",
+    "relative_to",
+    "document",
+    "quote",
+    "note",
+)
+_REQUIRED: Final = (
+    "indicator",
+    "region",
+    "period_start",
+    "period_end",
+    "measure",
+    "value",
+    "unit",
+    "document",
+    "quote",
+)
+_OPTIONAL_DEFAULTS: Final = {
+    "qualifier": "exact",
+    "low": "",
+    "high": "",
+    "denominator": "",
+    "form": "level",
+    "relative_to": "",
+    "note": "",
+}
+_REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
+_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
+def _fail(msg: str, file: str | None, row: int, column: str) -> DataError:
+    return DataError(msg, file=file, row=row, column=column)
+
+
+_EN_NUMBER_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+
+
+def _numbers_in(text: str, style: str = "vi") -> list[float]:
+    """Every number written in ``text`` (Vietnamese style, or English for English sources)."""
+    if style == "en":
+        return [float(m.group(0).replace(",", "")) for m in _EN_NUMBER_RE.finditer(text)]
+    return [to_float(m.group(0)) for m in NUMBER_RE.finditer(text)]
+
+
+def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: bool) -> float:
+    if isinstance(raw, (int, float, np.floating, np.integer)) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        text = "" if raw is None else str(raw).strip()
+        if text == "":
+            if required:
+                raise _fail(f"{column} is missing", file, row, column)
+            return math.nan
+        try:
+            value = float(text)
+        except ValueError:
+            raise _fail(
+                f"cannot read {text!r} as a number (data files use '.' as the decimal mark "
+                "and no thousands separator, e.g. 1326.4)",
+                file,
+                row,
+                column,
+            ) from None
+    if math.isnan(value) and required:
+        raise _fail(f"{column} is missing (NaN)", file, row, column)
+    if math.isinf(value):
+        raise _fail(f"{column} is infinite ({raw!r})", file, row, column)
+    return value
+
+
+def _cell(rec: Mapping[Any, Any], col: str) -> str:
+    v = rec[col]
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return squash_whitespace(str(v))
+
+
+def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd.DataFrame:
+    """Check every row and return the typed, canonical table."""
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"expected a pandas DataFrame of observations, got {type(frame).__name__}", file=file)
+    missing = [c for c in _REQUIRED if c not in frame.columns]
+    if missing:
+        raise DataError(f"missing required column(s) {', '.join(missing)}", file=file)
+    unknown = [c for c in frame.columns if c not in COLUMNS and c != "document_date"]
+    if unknown:
+        raise DataError(f"unknown column(s) {', '.join(map(repr, unknown))}; expected {COLUMNS}", file=file)
+    frame = frame.copy()
+    for col, default in _OPTIONAL_DEFAULTS.items():
+        if col not in frame.columns:
+            frame[col] = default
+    catalog = by_code()
+    docs = documents_table()
+    records: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for i, rec in enumerate(frame.to_dict("records"), start=1):
+        code = _cell(rec, "indicator")
+        if code not in catalog:
+            import difflib
+
+            close = difflib.get_close_matches(code, list(catalog), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise _fail(f"unknown indicator {code!r}{hint}", file, i, "indicator")
+        ind = catalog[code]
+        region = _cell(rec, "region")
+        if not _REGION_RE.fullmatch(region):
+            raise _fail(
+                f"bad region code {region!r} (lower-case ASCII words joined by '_', "
+                "sub-units after '.', e.g. 'kon_tum' or 'kon_tum.dak_glei')",
+                file,
+                i,
+                "region",
+            )
+        months = []
+        for col in ("period_start", "period_end"):
+            text = _cell(rec, col)
+            if not _MONTH_RE.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
+                raise _fail(f"bad month {text!r} (expected 'YYYY-MM')", file, i, col)
+            months.append(text)
+        try:
+            span = Span(months[0], months[1])
+        except KtstatsError as exc:
+            raise _fail(str(exc), file, i, "period_end") from exc
+        measure = _cell(rec, "measure")
+        if measure not in MEASURES:
+            raise _fail(f"unknown measure {measure!r}; expected one of {MEASURES}", file, i, "measure")
+        value = _float_cell(rec["value"], file, i, "value", required=True)
+        try:
+            unit = parse_unit(_cell(rec, "unit"))
+        except KtstatsError as exc:
+            raise _fail(str(exc), file, i, "unit") from exc
+        qualifier = _cell(rec, "qualifier") or "exact"
+        if qualifier not in QUALIFIERS:
+            raise _fail(
+                f"unknown qualifier {qualifier!r}; expected one of {QUALIFIERS}", file, i, "qualifier"
+            )
+        form = _cell(rec, "form") or "level"
+        if form not in FORMS:
+            raise _fail(f"unknown form {form!r}; expected one of {FORMS}", file, i, "form")
+        relative_to = _cell(rec, "relative_to")
+        if relative_to not in RELATIVE_TO:
+            raise _fail(
+                f"unknown reference {relative_to!r}; expected one of {RELATIVE_TO[1:]}",
+                file,
+                i,
+                "relative_to",
+            )
+        if (form == "level") != (relative_to == ""):
+            raise _fail(
+                f"form {form!r} with relative_to {relative_to!r}: a level has no reference, "
+                "a ratio, change or difference needs one",
+                file,
+                i,
+                "relative_to",
+            )
+        # the unit must fit the indicator and the form
+        ind_unit = parse_unit(ind.unit)
+        if form in ("ratio", "change"):
+            expected = ureg.percent
+        elif form == "difference" and ind.kind in ("rate", "growth", "index"):
+            expected = ureg.percentage_point
+        else:
+            expected = ind_unit
+        try:
+            conversion_factor(unit, expected)
+        except KtstatsError:
+            raise _fail(
+                f"unit {unit_to_str(unit) or 'dimensionless'!r} does not fit indicator {code!r} "
+                f"({ind.kind}, {ind.unit or 'dimensionless'}) as a {form}; expected "
+                f"{unit_to_str(expected) or 'dimensionless'!r}",
+                file,
+                i,
+                "unit",
+            ) from None
+        if form == "level" and ind.kind in POINT_KINDS and span.months != 1:
+            raise _fail(
+                f"{code!r} is a {ind.kind}: a level refers to one month, but the span is "
+                f"{span} ({span.months} months); set period_start = period_end",
+                file,
+                i,
+                "period_start",
+            )
+        low = _float_cell(rec["low"], file, i, "low", required=False)
+        high = _float_cell(rec["high"], file, i, "high", required=False)
+        if qualifier == "range":
+            if math.isnan(low) or math.isnan(high):
+                raise _fail("a range needs both low and high", file, i, "low")
+            if not low <= value <= high:
+                raise _fail(f"value {value} is outside the range {low}..{high}", file, i, "value")
+        else:
+            for col, bound in (("low", low), ("high", high)):
+                if not math.isnan(bound) and bound != value:
+                    raise _fail(
+                        f"{col} {bound} differs from value {value} but the qualifier is not 'range'",
+                        file,
+                        i,
+                        col,
+                    )
+            low = high = value
+        denominator = _float_cell(rec["denominator"], file, i, "denominator", required=False)
+        if denominator == 0:
+            raise _fail("denominator is zero", file, i, "denominator")
+        document = _cell(rec, "document")
+        if not document:
+            raise _fail("document is missing", file, i, "document")
+        quote = _cell(rec, "quote")
+        if not quote:
+            raise _fail("quote is missing: every figure cites its sentence", file, i, "quote")
+        doc_date: Any = pd.NaT
+        if document in docs.index:
+            doc_date = docs.loc[document, "date"]
+        elif "document_date" in rec and str(rec["document_date"] or "").strip():
+            try:
+                doc_date = pd.Timestamp(str(rec["document_date"]))
+            except ValueError:
+                raise _fail(f"bad document date {rec['document_date']!r}", file, i, "document_date") from None
+        if check_quotes:
+            if document not in docs.index:
+                raise _fail(
+                    f"unknown document {document!r}: not listed in datasets/documents.csv",
+                    file,
+                    i,
+                    "document",
+                )
+            source = document_text(document)
+            if source is None:
+                # a public web page cited by address: its text is not bundled, so only the
+                # figures-in-the-quote check applies
+                if not str(docs.loc[document, "url"]).strip():
+                    raise _fail(
+                        f"document {document!r} has neither a bundled text nor an address",
+                        file,
+                        i,
+                        "document",
+                    )
+            elif quote not in source:
+                raise _fail(f"quote not found in {document}: {quote[:80]!r}…", file, i, "quote")
+            numbers = _numbers_in(quote, str(docs.loc[document, "number_style"]) or "vi")
+            wanted = (
+                [("low", abs(low)), ("high", abs(high))] if qualifier == "range" else [("value", abs(value))]
+            )
+            if not math.isnan(denominator):
+                wanted.append(("denominator", denominator))
+            for col, v in wanted:
+                if not any(math.isclose(v, abs(n), rel_tol=1e-9, abs_tol=1e-12) for n in numbers):
+                    raise _fail(f"{col} {v:g} does not appear in the quote {quote[:80]!r}…", file, i, col)
+        key = (code, region, str(span), measure, form, relative_to, document, quote)
+        if key in seen:
+            raise _fail(
+                f"duplicates row {seen[key]} (same indicator, region, span, measure, form, document and quote)",
+                file,
+                i,
+                "quote",
+            )
+        seen[key] = i
+        records.append(
+            {
+                "indicator": code,
+                "region": region,
+                "period_start": span.start,
+                "period_end": span.end,
+                "measure": measure,
+                "value": value,
+                "unit": unit_to_str(unit),
+                "qualifier": qualifier,
+                "low": low,
+                "high": high,
+                "denominator": denominator,
+                "form": form,
+                "relative_to": relative_to,
+                "document": document,
+                "document_date": doc_date,
+                "quote": quote,
+                "note": _cell(rec, "note"),
+            }
+        )
+    out = pd.DataFrame.from_records(records, columns=[*COLUMNS[:14], "document_date", "quote", "note"])
+    out["period_start"] = (
+        pd.PeriodIndex(out["period_start"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    )
+    out["period_end"] = (
+        pd.PeriodIndex(out["period_end"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
+    )
+    for col in ("value", "low", "high"):
+        out[col] = out[col].astype("float64")
+    out["denominator"] = out["denominator"].astype("Float64")
+    out.loc[out["denominator"].isna(), "denominator"] = pd.NA
+    out["document_date"] = pd.to_datetime(out["document_date"])
+    return out
