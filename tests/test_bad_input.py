@@ -123,7 +123,7 @@ def test_every_error_is_a_ktstats_error():
 def test_count_of_bad_inputs():
     # 47 different malformed texts besides the CSV rows in test_dataset.py (none repeated to pad the
     # count), and each one is refused by its parser: counted by running them, not by the lists' lengths
-    refused = set()
+    tried, refused = set(), set()
     for parse, texts, errors in (
         (ktstats.parse_number, NUMBERS, ParseError),
         (ktstats.parse_quantity, [q[0] for q in QUANTITIES], (ParseError, UnitError)),
@@ -131,11 +131,12 @@ def test_count_of_bad_inputs():
         (ktstats.parse_unit, UNITS, UnitError),
     ):
         for text in texts:
+            tried.add((parse.__name__, text))
             try:
                 parse(text)
             except errors:
                 refused.add((parse.__name__, text))
-    assert len(refused) == 47
+    assert refused == tried and len(refused) == 47
 
 
 def test_dataset_inputs_of_the_wrong_type():
@@ -354,7 +355,7 @@ def test_the_suite_has_at_least_sixty_bad_inputs(tmp_path):
         except error as exc:
             if named in str(exc):
                 refused.add(name)
-    assert len(refused) == 29
+    assert refused == {o[0] for o in OPERATIONS} and len(refused) == 29
 
 
 ADVERSARIAL = [

@@ -28,10 +28,11 @@ from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, Pro
 from ktstats.present import accessors as _accessors  # noqa: F401  (registers Series.kt / DataFrame.kt)
 
 if TYPE_CHECKING:
+    from ktstats.analysis.attainment import attainment
     from ktstats.analysis.audit import audit
     from ktstats.analysis.growth import compose_growth, required_growth
     from ktstats.analysis.projection import backtest, project, project_many
-    from ktstats.analysis.targets import Target, attainment, parse_target
+    from ktstats.analysis.targets import Target, parse_target
     from ktstats.catalog.indicators import indicator, indicators
     from ktstats.catalog.regions import region, regions
     from ktstats.data.dataset import Dataset, load_dataset
@@ -74,7 +75,7 @@ _HOME: dict[str, str] = {
     "required_growth": "ktstats.analysis.growth",
     "Target": "ktstats.analysis.targets",
     "parse_target": "ktstats.analysis.targets",
-    "attainment": "ktstats.analysis.targets",
+    "attainment": "ktstats.analysis.attainment",
     "audit": "ktstats.analysis.audit",
     "project": "ktstats.analysis.projection",
     "project_many": "ktstats.analysis.projection",
@@ -101,7 +102,7 @@ _MOVED: dict[str, str] = {
     "pp_change": "ktstats.analysis.growth",
     "yoy": "ktstats.analysis.growth",
     "yoy_index": "ktstats.analysis.growth",
-    "Attainment": "ktstats.analysis.targets",
+    "Attainment": "ktstats.analysis.attainment",
     "implied_base": "ktstats.analysis.audit",
     "implied_plan": "ktstats.analysis.audit",
     "Projection": "ktstats.analysis.projection",

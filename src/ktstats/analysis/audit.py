@@ -27,7 +27,7 @@ import pandas as pd
 
 from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError
-from ktstats.lang.numbers import format_number, format_quantity
+from ktstats.lang.numbers import APPROX_TOLERANCE, format_number, format_quantity
 from ktstats.lang.periods import Span
 from ktstats.lang.units import format_unit
 
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["audit", "implied_base", "implied_plan", "stated_tolerance"]
 
 #: relative uncertainty of a value written with "khoảng", "ước", "gần"
-APPROX_RELATIVE: float = 0.01
 
 
 def implied_plan(value: Any, share_percent: Any) -> Any:
@@ -94,7 +93,7 @@ def stated_tolerance(value: float, qualifier: str = "exact") -> float:
     else:
         half = 0.5 * 10 ** -len(text.split(".")[1])
     if qualifier in ("approx", "nearly"):
-        half = max(half, APPROX_RELATIVE * abs(value))
+        half = max(half, APPROX_TOLERANCE * abs(value))
     return half
 
 
@@ -110,21 +109,6 @@ def _roundest(low: float, high: float) -> float | None:
             if candidate <= high:
                 return candidate
     return None
-
-
-def _bound_ok(low: float, high: float, bound: str, t: float, tlow: float, thigh: float) -> bool:
-    """Whether some value in [low, high] satisfies the target bound."""
-    if bound == ">=":
-        return high >= t
-    if bound == ">":
-        return high > t
-    if bound == "<=":
-        return low <= t
-    if bound == "<":
-        return low < t
-    if bound == "range":
-        return high >= tlow and low <= thigh
-    return high >= t * (1 - APPROX_RELATIVE) and low <= t * (1 + APPROX_RELATIVE)
 
 
 def _interval(o: Observation) -> tuple[float, float]:
@@ -239,7 +223,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
                 ]
                 for st in stated:
                     t = Target.from_observation(st)
-                    ok = _bound_ok(lo, hi, t.bound, t.value, t.low, t.high)
+                    ok = t.could_meet(lo, hi)
                     consistent = ok if consistent is None else consistent and ok
                     detail_parts.append(
                         f"{'meets' if ok else 'does not meet'} the {st.measure} {t.label()} stated in {st.document}"

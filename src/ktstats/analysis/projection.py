@@ -49,7 +49,14 @@ import numpy as np
 import pandas as pd
 
 from ktstats.analysis.growth import compose_growth, required_growth
-from ktstats.analysis.targets import Target, _as_target, parse_target
+from ktstats.analysis.targets import (
+    Target,
+    as_target,
+    bound_interval,
+    parse_target,
+    probability_between,
+    within,
+)
 from ktstats.errors import DataError, KtstatsError, PeriodError, ProjectionError
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.units import apply_factor, conversion_factor, unit_to_str, ureg
@@ -83,12 +90,6 @@ _PER_YEAR: Final = {"M": 12, "Q": 4}
 
 class _NotApplicable(Exception):
     """A method cannot run on the data given (the reason is the message)."""
-
-
-def _phi(x: Any) -> Any:
-    from scipy.special import ndtr  # scipy comes with statsmodels; imported only when projecting
-
-    return ndtr(x)
 
 
 def _z(level: float) -> float:
@@ -409,28 +410,6 @@ def estimate_weights(
 # --- uncertainty and probability ------------------------------------------------------
 
 
-def _probability(point: float, sd: float, target: Target, tolerance: float = 0.01) -> float:
-    t = target.value
-    if sd <= 0:
-        return 1.0 if bool(_meets(np.array([point]), target, tolerance)[0]) else 0.0
-    if target.bound in (">=", ">"):
-        return float(_phi((point - t) / sd))
-    if target.bound in ("<=", "<"):
-        return float(_phi((t - point) / sd))
-    if target.bound == "range":
-        if target.direction == "higher":
-            return float(_phi((point - target.low) / sd))
-        if target.direction == "lower":
-            return float(_phi((target.high - point) / sd))
-        return float(_phi((target.high - point) / sd) - _phi((target.low - point) / sd))
-    slack = tolerance * abs(t)
-    if target.direction == "higher":
-        return float(_phi((point - (t - slack)) / sd))
-    if target.direction == "lower":
-        return float(_phi(((t + slack) - point) / sd))
-    return float(_phi((t + slack - point) / sd) - _phi((t - slack - point) / sd))
-
-
 def _status(p: float | None) -> str:
     if p is None:
         return "insufficient_data"
@@ -527,7 +506,7 @@ def project(
         raise DataError(f"level must be between 0 and 1, got {level}")
     if method != "auto" and method not in METHODS:
         raise DataError(f"unknown method {method!r}; use 'auto' or one of {METHODS}")
-    tgt = _as_target(target, series.unit)
+    tgt = as_target(target, series.unit)
     try:
         factor = conversion_factor(series.unit, tgt.unit)
     except KtstatsError as exc:
@@ -646,8 +625,8 @@ def _project_flow(
             ("run_rate", "seasonal_share", "same_period_pace"), hist, k, n, False, None, None
         )
     if k == n:
-        return _settled(ytd, _probability(ytd, 0.0, tgt) == 1.0, "complete", "the year is complete", common)
-    if tgt.bound in (">=", ">") and (cur >= 0).all() and _probability(ytd, 0.0, tgt) == 1.0:
+        return _settled(ytd, bool(tgt.met(ytd)), "complete", "the year is complete", common)
+    if tgt.bound in (">=", ">") and (cur >= 0).all() and bool(tgt.met(ytd)):
         return Projection(
             method=method,
             point=max(ytd, _safe_point(method, cur, hist, n)),
@@ -667,7 +646,7 @@ def _project_flow(
             point = float(np.median(paths))
             a = (1 - level) / 2
             low, high = (float(x) for x in np.quantile(paths, [a, 1 - a]))
-            prob = float(np.mean(_meets(paths, tgt)))
+            prob = float(np.mean(tgt.met(paths)))
             why = f"ETS on {hist.shape[0]} past years and {k} period(s) of {common['year']}, {simulations} simulated paths"
             return _finish(point, low, high, prob, "ets", reason or why, ytd, required, req_growth, common)
         point = _flow_point(method, cur, hist, n)
@@ -706,7 +685,7 @@ def _project_flow(
             reason=(reason + "; " if reason else "") + why,
             **common,
         )
-    prob = _probability(point, sd, tgt)
+    prob = float(tgt.probability(point, sd))
     return _finish(
         point,
         point - z * sd,
@@ -728,24 +707,25 @@ def _safe_point(method: str, cur: np.ndarray, hist: np.ndarray, n: int) -> float
         return _flow_point("run_rate", cur, hist, n)
 
 
+def _share_interval(ytd: Any, low: Any, high: Any) -> tuple[Any, Any]:
+    """annual = ytd / share with share > 0 and ytd > 0: annual in [low, high] ⇔ share in [ytd/high, ytd/low]."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_low = np.where(np.isinf(high), 0.0, ytd / high)
+        share_high = np.where(np.asarray(low) > 0, ytd / np.where(np.asarray(low) > 0, low, 1.0), np.inf)
+    return share_low, share_high
+
+
 def _share_probability(ytd: float, s_mean: float, s_sd: float, tgt: Target) -> float:
-    # annual = ytd / share, share ~ N(mean, sd): P(annual >= T) = P(share <= ytd / T)
+    """P(target met) when annual = ytd / share and share ~ Normal(s_mean, s_sd)."""
     if s_sd <= 0:
-        return _probability(ytd / s_mean, 0.0, tgt)
-    if tgt.bound in (">=", ">") and tgt.value > 0:
-        return float(_phi((ytd / tgt.value - s_mean) / s_sd))
-    if tgt.bound in ("<=", "<") and tgt.value > 0:
-        return float(1 - _phi((ytd / tgt.value - s_mean) / s_sd))
+        return float(bool(tgt.met(ytd / s_mean)))
+    lo, hi, _, _ = tgt.acceptable()
+    if ytd > 0:
+        share_low, share_high = _share_interval(ytd, lo, hi)
+        return float(probability_between(s_mean, s_sd, share_low, share_high))
     draws = np.random.default_rng(0).normal(s_mean, s_sd, 20_000)
     draws = draws[draws > 0]
-    return float(np.mean(_meets(ytd / draws, tgt)))
-
-
-def _meets(values: np.ndarray, tgt: Target, tolerance: float = 0.01) -> np.ndarray:
-    """Whether each value meets the target (the rules of :func:`ktstats.attainment`)."""
-    from ktstats.analysis.targets import _met
-
-    return np.asarray(_met(values, values, tgt, tolerance), dtype=bool)
+    return float(np.mean(tgt.met(ytd / draws)))
 
 
 def _settled(value: float, ok: bool, method: str, reason: str, common: dict[str, Any]) -> Projection:
@@ -845,7 +825,7 @@ def _project_growth(
     if method not in _GROWTH_METHODS:
         raise ProjectionError(f"{method} does not apply to growth rates; use run_rate or ets")
     if k == n:
-        ok = _probability(ytd, 0.0, tgt) == 1.0
+        ok = bool(tgt.met(ytd))
         return _settled(ytd, ok, "complete", f"the year is complete; {why_w}", common)
     z = _z(level)
     hist_clean = hist
@@ -859,7 +839,7 @@ def _project_growth(
             raise ProjectionError(f"ets cannot be used here: {exc}") from None
         tail = (1 - level) / 2
         low, high = (float(x) for x in np.quantile(paths, [tail, 1 - tail]))
-        prob = float(np.mean(_meets(paths, tgt)))
+        prob = float(np.mean(tgt.met(paths)))
         why = f"ETS on {hist.shape[0]} past years of quarterly growth, {simulations} simulated paths; {why_w}"
         return _finish(
             float(np.median(paths)),
@@ -897,7 +877,7 @@ def _project_growth(
             f"honest uncertainty; {why_w}",
             **common,
         )
-    prob = _probability(point, sd, tgt)
+    prob = float(tgt.probability(point, sd))
     return _finish(
         point,
         point - z * sd,
@@ -985,7 +965,7 @@ def backtest(
             year_weights = _weights_excluding({p: float(pdser[p]) for p in others}, annual_map, n)
         tgt = targets.get(y) if isinstance(targets, Mapping) else targets
         tgt_obj = (
-            _as_target(tgt, history.unit)
+            as_target(tgt, history.unit)
             if tgt is not None
             else Target("backtest", ">=", truth, history.unit, kind="growth" if growth else "level")
         )
@@ -1011,7 +991,7 @@ def backtest(
             err = proj.point - truth
             rel = err / truth if not growth and truth else None
             covered = None if proj.low is None or proj.high is None else bool(proj.low <= truth <= proj.high)
-            actual_met = bool(_probability(truth, 0.0, tgt_obj) == 1.0) if tgt is not None else None
+            actual_met = bool(tgt_obj.met(truth)) if tgt is not None else None
             predicted_met = None if proj.probability is None or tgt is None else bool(proj.probability >= 0.5)
             rows.append(
                 {
@@ -1094,6 +1074,9 @@ def project_many(
     values = np.asarray(cur_panel.values, dtype="float64")  # k × m
     m = values.shape[1]
     tgt_values, bound = _target_vector(targets, current, m)
+    interval = bound_interval(bound, tgt_values)
+    lo, hi = (np.broadcast_to(np.asarray(x, dtype="float64"), (m,)) for x in interval[:2])
+    lo_open, hi_open = interval[2], interval[3]
     ytd = values.sum(axis=0)
     z = _z(level)
     if method == "run_rate":
@@ -1103,7 +1086,7 @@ def project_many(
         s = values.std(axis=0, ddof=1)
         sd = s * math.sqrt((n - k) + (n - k) ** 2 / k)
         low, high = point - z * sd, point + z * sd
-        prob = _vector_probability(point, sd, tgt_values, bound)
+        prob = probability_between(point, sd, lo, hi, exact=within(point, point, interval))
     elif method == "seasonal_share":
         hist = _panel_history(history, current, n)
         totals = hist.sum(axis=1)  # years × m
@@ -1114,10 +1097,8 @@ def project_many(
         point = ytd / s_mean
         low = ytd / (s_mean + z * s_sd)
         high = np.where(s_mean > z * s_sd, ytd / np.maximum(s_mean - z * s_sd, 1e-300), np.inf)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            x = (ytd / tgt_values - s_mean) / s_sd
-        p_at_least = _phi(x)
-        prob = np.where(np.isin(bound, [">=", ">"]), p_at_least, 1 - p_at_least)
+        share_low, share_high = _share_interval(ytd, lo, hi)
+        prob = probability_between(s_mean, s_sd, share_low, share_high)
     elif method == "ets":
         hist = _panel_history(history, current, n)
         from tqdm.auto import tqdm
@@ -1132,13 +1113,12 @@ def project_many(
             paths = _ets_flow_paths(values[:, j], hist[:, :, j], n, 500, j)
             point[j] = float(np.median(paths))
             low[j], high[j] = np.quantile(paths, [a, 1 - a])
-            prob[j] = float(np.mean(_meets(paths, Target("", bound[j], float(tgt_values[j]), current.unit))))
+            prob[j] = float(np.mean(within(paths, paths, (lo[j], hi[j], lo_open, hi_open))))
     else:
         raise DataError(f"project_many supports run_rate, seasonal_share and ets, not {method!r}")
     prob = np.asarray(prob, dtype="float64")
     status = np.where(prob >= ON_TRACK, "on_track", np.where(prob >= AT_RISK, "at_risk", "off_track"))
-    achieved = np.isin(bound, [">=", ">"]) & (ytd >= tgt_values) & (values >= 0).all(axis=0)
-    achieved &= np.where(bound == ">", ytd > tgt_values, True)
+    achieved = (bound in (">=", ">")) & within(ytd, ytd, interval) & (values >= 0).all(axis=0)
     status = np.where(achieved, "achieved", status)
     remaining = n - k
     return pd.DataFrame(
@@ -1158,7 +1138,7 @@ def project_many(
     )
 
 
-def _target_vector(targets: Any, current: Panel, m: int) -> tuple[np.ndarray, np.ndarray]:
+def _target_vector(targets: Any, current: Panel, m: int) -> tuple[np.ndarray, str]:
     if isinstance(targets, (pd.Series, Sequence, np.ndarray)) and not isinstance(targets, str):
         if isinstance(targets, pd.Series):
             missing = [c for c in current.columns if c not in targets.index]
@@ -1171,22 +1151,12 @@ def _target_vector(targets: Any, current: Panel, m: int) -> tuple[np.ndarray, np
             raise DataError(f"{vals.size} targets for {m} series")
         if not np.isfinite(vals).all():
             raise DataError("some targets are missing or infinite")
-        return vals, np.full(m, ">=", dtype=object)
-    tgt = _as_target(targets, current.unit)
+        return vals, ">="
+    tgt = as_target(targets, current.unit)
     factor = conversion_factor(tgt.unit, current.unit)
     if tgt.bound not in (">=", ">", "<=", "<"):
         raise DataError(f"project_many supports bounds ≥ > ≤ <, not {tgt.bound!r}")
-    return np.full(m, apply_factor(tgt.value, factor)), np.full(m, tgt.bound, dtype=object)
-
-
-def _vector_probability(point: np.ndarray, sd: np.ndarray, t: np.ndarray, bound: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        upper = _phi((point - t) / sd)
-    exact_upper = np.where(bound == ">", point > t, point >= t).astype("float64")
-    exact_lower = np.where(bound == "<", point < t, point <= t).astype("float64")
-    p_up = np.where(sd > 0, upper, exact_upper)
-    p_down = np.where(sd > 0, 1 - upper, exact_lower)
-    return np.asarray(np.where(np.isin(bound, [">=", ">"]), p_up, p_down))
+    return np.full(m, apply_factor(tgt.value, factor)), tgt.bound
 
 
 def _panel_history(history: Panel | None, current: Panel, n: int) -> np.ndarray:
@@ -1243,7 +1213,7 @@ def project_indicator(
         else (
             parse_target(target, year=year, indicator=indicator)
             if isinstance(target, str)
-            else _as_target(target, None)
+            else as_target(target, None)
         )
     )
     if year is None:
@@ -1264,7 +1234,7 @@ def project_indicator(
         if year in annual_by_year:
             # the year is over and its growth was published: judge the target on that figure
             value = annual_by_year[year]
-            ok = bool(_meets(np.array([value]), tgt)[0])
+            ok = bool(tgt.met(value))
             common = dict(
                 target=tgt,
                 year=year,

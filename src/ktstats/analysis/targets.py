@@ -27,29 +27,35 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import numpy as np
-import pandas as pd
 
 from ktstats.catalog.indicators import by_code
-from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, UnitError, shown
-from ktstats.lang.numbers import Reading, format_number, format_quantity, parse_quantity
+from ktstats.errors import DataError, KtstatsError, ParseError, shown
+from ktstats.lang.numbers import APPROX_TOLERANCE, Reading, format_quantity
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.scan import find_quantity
 from ktstats.lang.text import normalize_text
-from ktstats.lang.units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
+from ktstats.lang.units import parse_unit, ureg
 
 if TYPE_CHECKING:
     import pint
 
     from ktstats.data.dataset import Observation
 
-__all__ = ["BOUNDS", "Attainment", "Target", "attainment", "parse_target"]
+__all__ = [
+    "APPROX_TOLERANCE",
+    "BOUNDS",
+    "Target",
+    "as_target",
+    "bound_interval",
+    "parse_target",
+    "probability_between",
+    "within",
+]
 
 Bound = Literal[">=", ">", "~", "<=", "<", "range"]
 TargetKind = Literal["level", "added", "reduction", "growth"]
 BOUNDS: Final = (">=", ">", "~", "<=", "<", "range")
 TARGET_KINDS: Final = ("level", "added", "reduction", "growth")
-#: relative tolerance of a "khoảng" (about) target
-APPROX_TOLERANCE: Final = 0.01
 
 _QUALIFIER_BOUND = {"at_least": ">=", "over": ">", "at_most": "<=", "under": "<", "range": "range"}
 
@@ -109,6 +115,54 @@ class Target:
     def quantity(self) -> pint.Quantity[Any]:
         """The bound as a pint Quantity."""
         return ureg.Quantity(self.value, self.unit)
+
+    # --- the bound rules: one implementation, used by attainment, audit and projections -------
+    def acceptable(self, tolerance: float = APPROX_TOLERANCE) -> tuple[float, float, bool, bool]:
+        """The values that meet the target, as ``(low, high, low_open, high_open)`` (see :func:`bound_interval`).
+
+        >>> parse_target("trên 6.000 tỷ đồng").acceptable()
+        (6000.0, inf, True, False)
+        >>> parse_target("6,6–6,8%", indicator="grdp_growth").acceptable()
+        (6.6, inf, False, False)
+        """
+        lo, hi, lo_open, hi_open = bound_interval(
+            self.bound,
+            self.value,
+            low=self.low,
+            high=self.high,
+            direction=self.direction,
+            tolerance=tolerance,
+        )
+        return float(lo), float(hi), lo_open, hi_open
+
+    def met(self, lowest: Any, highest: Any = None, *, tolerance: float = APPROX_TOLERANCE) -> Any:
+        """Whether *every* value in [lowest, highest] meets the target (element-wise).
+
+        An actual "gần 2.500" allows values just below 2.500, so it is passed as that
+        interval; an exact actual is ``met(value)``.
+
+        >>> t = parse_target("từ 8,2% trở lên", indicator="grdp_growth")
+        >>> bool(t.met(8.2)), bool(t.met(8.19))
+        (True, False)
+        """
+        lo_v = np.asarray(lowest, dtype="float64")
+        hi_v = lo_v if highest is None else np.asarray(highest, dtype="float64")
+        return within(lo_v, hi_v, self.acceptable(tolerance))
+
+    def could_meet(self, lowest: float, highest: float, *, tolerance: float = APPROX_TOLERANCE) -> bool:
+        """Whether *some* value in [lowest, highest] meets the target (a figure known only to a
+        rounding interval is consistent with the target)."""
+        return bool(within(highest, lowest, self.acceptable(tolerance)))  # the interval overlaps
+
+    def probability(self, point: Any, sd: Any, *, tolerance: float = APPROX_TOLERANCE) -> Any:
+        """P(target met) for an outcome ~ Normal(point, sd) (element-wise); ``sd == 0`` gives 0 or 1.
+
+        >>> t = parse_target("từ 6,5% trở lên", indicator="gdp_growth")
+        >>> t.probability(6.5, 1.0), t.probability(8.0, 0.0)
+        (0.5, 1.0)
+        """
+        lo, hi, _, _ = self.acceptable(tolerance)
+        return probability_between(point, sd, lo, hi, exact=self.met(point, tolerance=tolerance))
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """The target written out, e.g. 'từ 8,2% trở lên'."""
@@ -294,124 +348,8 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
     )
 
 
-# --- attainment ---------------------------------------------------------------
-
-# how far below / above its number a qualified actual may lie, as a fraction
-_EPS = 1e-9
-
-
-def _actual_bounds(values: np.ndarray, qualifiers: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Lowest and highest value each actual's wording allows (``None``: all exact)."""
-    if qualifiers is None:
-        return values, values
-    q = qualifiers
-    if (q == "exact").all():
-        return values, values
-    step = _EPS * np.maximum(np.abs(values), 1.0)
-    lowest = values.copy()
-    highest = values.copy()
-    below = (q == "nearly") | (q == "under")
-    above = q == "over"
-    lowest[below] -= step[below]
-    highest[below] -= step[below]
-    lowest[above] += step[above]
-    highest[above | (q == "at_least")] = np.inf
-    lowest[(q == "under") | (q == "at_most")] = -np.inf
-    return lowest, highest
-
-
-def _met(lowest: np.ndarray, highest: np.ndarray, target: Target, tolerance: float) -> np.ndarray:
-    t, b, d = target.value, target.bound, target.direction
-    if b == ">=":
-        return lowest >= t
-    if b == ">":
-        return lowest > t
-    if b == "<=":
-        return highest <= t
-    if b == "<":
-        return highest < t
-    if b == "range":
-        # a range target of a higher-is-better indicator is met from its low end ("vượt chỉ tiêu"
-        # above the range is exceeding it); lower-is-better up to its high end; neutral within it
-        if d == "higher":
-            return lowest >= target.low
-        if d == "lower":
-            return highest <= target.high
-        return (lowest >= target.low) & (highest <= target.high)
-    slack = tolerance * max(abs(t), 1e-12)
-    if d == "higher":
-        return lowest >= t - slack
-    if d == "lower":
-        return highest <= t + slack
-    return (lowest >= t - slack) & (highest <= t + slack)
-
-
-@dataclass(frozen=True, slots=True)
-class Attainment:
-    """How an actual compares with a target.
-
-    Attributes are floats for one actual and arrays for a series.
-
-    ``ratio``: actual / target (``None`` for growth-rate targets, where a ratio of rates means nothing).
-    ``met``: whether every value the actual's wording allows satisfies the bound.
-    ``gap``: actual − target, in ``gap_unit`` (percentage points for rates and growth).
-    ``required``: what is still needed to meet the target (0 when met); for a growth target
-    with ``ytd_weight``, the growth needed in the rest of the year.
-    """
-
-    target: Target
-    actual: Any
-    actual_qualifier: Any
-    ratio: Any
-    met: Any
-    gap: Any
-    gap_unit: pint.Unit
-    required: Any
-    index: pd.PeriodIndex | None = None
-
-    def to_frame(self) -> pd.DataFrame:
-        """A tidy table, one row per actual."""
-        n = 1 if self.index is None else len(self.index)
-
-        def col(x: Any) -> Any:
-            return np.full(n, np.nan) if x is None else np.broadcast_to(np.asarray(x, dtype=object), (n,))
-
-        frame = pd.DataFrame(
-            {
-                "actual": col(self.actual),
-                "actual_qualifier": col(self.actual_qualifier),
-                "target": self.target.label(),
-                "bound": self.target.bound,
-                "target_value": self.target.value,
-                "unit": unit_to_str(self.target.unit),
-                "ratio": col(self.ratio),
-                "met": col(self.met),
-                "gap": col(self.gap),
-                "gap_unit": unit_to_str(self.gap_unit),
-                "required": col(self.required),
-            },
-            index=self.index,
-        )
-        frame["met"] = frame["met"].astype(bool)
-        for c in ("actual", "ratio", "gap", "required", "target_value"):
-            frame[c] = frame[c].astype("float64")
-        return frame
-
-    def __str__(self) -> str:
-        if self.index is not None:
-            return str(self.to_frame())
-        verdict = "đạt" if self.met else "chưa đạt"
-        ratio = f", {format_number(100 * self.ratio, 2)}% mục tiêu" if self.ratio is not None else ""
-        return (
-            f"{format_number(self.actual)} so với mục tiêu {self.target.label()}: {verdict}{ratio}; "
-            f"chênh lệch {format_number(round(self.gap, 6))} {unit_to_str(self.gap_unit)}"
-        )
-
-    def _repr_html_(self) -> str:
-        return self.to_frame().to_html()
-
-
-def _as_target(target: Any, unit_hint: pint.Unit | None) -> Target:
+def as_target(target: Any, unit_hint: pint.Unit | None = None) -> Target:
+    """A :class:`Target` from a Target, a phrase, an Observation, a Reading, a Quantity or a number (≥)."""
     from ktstats.data.dataset import Observation
 
     if isinstance(target, Target):
@@ -439,232 +377,69 @@ def _as_target(target: Any, unit_hint: pint.Unit | None) -> Target:
     raise DataError(f"cannot use {target!r} as a target; give a Target, a phrase, a Reading or a Quantity")
 
 
-def _as_actual(
-    actual: Any,
-) -> tuple[np.ndarray, np.ndarray | None, pint.Unit | None, pd.PeriodIndex | None, bool]:
-    """(values, qualifiers, unit, index, scalar)"""
-    from ktstats.data.dataset import Observation
-    from ktstats.data.series import IndicatorSeries
-
-    if isinstance(actual, IndicatorSeries):
-        q = actual.provenance["qualifier"].to_numpy(dtype=object) if actual.provenance is not None else None
-        return np.asarray(actual.values, dtype="float64"), q, actual.unit, actual.index, False
-    if isinstance(actual, Observation):
-        return (
-            np.array([actual.value]),
-            np.array([actual.qualifier], dtype=object),
-            parse_unit(actual.unit),
-            None,
-            True,
-        )
-    if isinstance(actual, Reading):
-        return np.array([actual.value]), np.array([actual.qualifier], dtype=object), actual.unit, None, True
-    if isinstance(actual, str):
-        return _as_actual(parse_quantity(actual))
-    if isinstance(actual, ureg.Quantity):
-        return (
-            np.array([float(actual.magnitude)]),
-            np.array(["exact"], dtype=object),
-            cast("pint.Unit", actual.units),
-            None,
-            True,
-        )
-    if isinstance(actual, (int, float, np.integer, np.floating)) and not isinstance(actual, bool):
-        return np.array([float(actual)]), np.array(["exact"], dtype=object), None, None, True
-    if isinstance(actual, (np.ndarray, list, tuple, pd.Series)):
-        arr = np.asarray(actual, dtype="float64")
-        return arr, None, None, None, False
-    raise DataError(f"cannot use {actual!r} as an actual value")
-
-
-def attainment(
-    actual: Any,
-    target: Any,
+def bound_interval(
+    bound: str,
+    value: Any,
     *,
-    ytd_weight: float | None = None,
+    low: Any = None,
+    high: Any = None,
+    direction: str = "higher",
     tolerance: float = APPROX_TOLERANCE,
-) -> Attainment:
-    """Compare an actual with a target.
+) -> tuple[Any, Any, bool, bool]:
+    """The set of values meeting a bound, as ``(low, high, low_open, high_open)``; ``value`` may be
+    an array (one target per series, as in :func:`~ktstats.analysis.projection.project_many`).
 
-    Parameters
-    ----------
-    actual:
-        A number (in the target's unit), a pint Quantity, a :class:`Reading`
-        ("gần 2.500 tỷ đồng" keeps its qualifier), an :class:`Observation`, or an
-        :class:`IndicatorSeries` (element-wise). For ``added`` targets give the
-        amount added; for ``reduction`` targets the size of the fall.
-    target:
-        A :class:`Target`, a target phrase, a Reading, a Quantity, an
-        Observation of measure ``target``, or a number (then "at least").
-    ytd_weight:
-        For a growth target and a year-to-date growth actual: the share of last
-        year's annual level in the year-to-date span; ``required`` is then the
-        growth the rest of the year needs (:func:`ktstats.required_growth`).
-    tolerance:
-        Relative slack of a "khoảng" (``~``) target.
+    This is the one place where the bound rules live. ``>=`` is [t, ∞), ``>`` is (t, ∞), ``<=``
+    is (−∞, t], ``<`` is (−∞, t). A range of a higher-is-better indicator is met from its low end
+    ("vượt chỉ tiêu" above the range is exceeding it), of a lower-is-better one up to its high
+    end, of a neutral one within it. ``~`` ("khoảng") is the same with ±``tolerance`` (relative)
+    around the value.
 
-    Examples
-    --------
-    >>> attainment(6000, parse_target("trên 6.000 tỷ đồng")).met
-    False
-    >>> attainment(8.2, parse_target("từ 8,2% trở lên", indicator="grdp_growth")).met
-    True
-    >>> attainment(parse_quantity("gần 2.500 tỷ đồng"), parse_target("từ 2.500 tỷ đồng trở lên")).met
-    False
-    >>> a = attainment(830, parse_target("cả năm từ 4.500 tỷ đồng trở lên", year=2024))
-    >>> round(a.ratio, 4), a.required
-    (0.1844, 3670.0)
+    >>> bound_interval("~", 100.0)
+    (99.0, inf, False, False)
     """
-    values, qualifiers, unit, index, scalar = _as_actual(actual)
-    tgt = _as_target(target, unit)
-    _check_spans(actual, tgt)
-    if unit is not None and unit != tgt.unit:
-        try:
-            factor = conversion_factor(unit, tgt.unit)
-        except UnitError as exc:
-            raise UnitError(f"actual and target are not comparable: {exc}") from None
-        values = apply_factor(values, factor)
-    if not np.isfinite(values).all():
-        raise DataError(f"actual values are missing or infinite: {values[~np.isfinite(values)][:5].tolist()}")
-    lowest, highest = _actual_bounds(values, qualifiers)
-    met = _met(lowest, highest, tgt, tolerance)
-    gap = values - tgt.value
-    percentish = tgt.unit == ureg.percent and (
-        tgt.kind == "growth" or (tgt.relative_to == "" and _is_rate(tgt))
-    )
-    gap_unit = ureg.percentage_point if percentish else tgt.unit
-    ratio: Any = None
-    if tgt.kind != "growth" and tgt.value != 0:
-        ratio = values / tgt.value
-    if tgt.kind == "growth" and ytd_weight is not None:
-        from ktstats.analysis.growth import required_growth
-
-        required: Any = required_growth(tgt.value, values, ytd_weight)
-    elif tgt.direction == "lower":
-        required = np.maximum(values - tgt.value, 0.0)
-    elif tgt.kind == "growth":
-        required = None
+    inf = np.inf
+    t = np.asarray(value, dtype="float64")
+    if bound in (">=", ">"):
+        return _out(t), inf, bound == ">", False
+    if bound in ("<=", "<"):
+        return -inf, _out(t), False, bound == "<"
+    if bound == "range":
+        lo = np.asarray(t if low is None else low, dtype="float64")
+        hi = np.asarray(t if high is None else high, dtype="float64")
+    elif bound == "~":
+        slack = tolerance * np.maximum(np.abs(t), 1e-12)
+        lo, hi = t - slack, t + slack
     else:
-        required = np.maximum(tgt.value - values, 0.0)
-        required = np.where(met, 0.0, required)
-
-    def out(x: Any) -> Any:
-        if x is None:
-            return None
-        x = np.asarray(x)
-        return x.item() if scalar and x.size == 1 else x
-
-    return Attainment(
-        tgt,
-        out(values),
-        out(qualifiers) if qualifiers is not None else "exact",
-        out(ratio),
-        out(met),
-        out(gap),
-        gap_unit,
-        out(required),
-        index,
-    )
+        raise ParseError(f"unknown bound {bound!r}; expected one of {BOUNDS}")
+    if direction == "higher":
+        return _out(lo), inf, False, False
+    if direction == "lower":
+        return -inf, _out(hi), False, False
+    return _out(lo), _out(hi), False, False
 
 
-def _check_spans(actual: Any, target: Target) -> None:
-    """An actual with a span must lie within the target's span (and start with it for flows)."""
-    from ktstats.data.dataset import Observation
-
-    if not isinstance(actual, Observation) or target.span is None:
-        return
-    a, t = actual.span, target.span
-    flow = by_code()[actual.indicator].kind == "flow"
-    if not t.contains(a) or (flow and a.start != t.start):
-        raise PeriodError(
-            f"the actual covers {a.label()} ({a}) but the target is for {t.label()} ({t}); "
-            "compare figures for the same span, or a year-to-date figure with an annual target"
-        )
+def _out(x: np.ndarray) -> Any:
+    return float(x) if x.ndim == 0 else x
 
 
-def _is_rate(target: Target) -> bool:
-    if target.indicator is None:
-        return target.unit == ureg.percent
-    return by_code()[target.indicator].kind in ("rate", "growth", "index")
+def within(lowest: Any, highest: Any, interval: tuple[Any, Any, bool, bool]) -> Any:
+    """Whether every value in [lowest, highest] lies in ``interval`` (from :func:`bound_interval`)."""
+    lo, hi, lo_open, hi_open = interval
+    above = np.greater(lowest, lo) if lo_open else np.greater_equal(lowest, lo)
+    below = np.less(highest, hi) if hi_open else np.less_equal(highest, hi)
+    return above & below
 
 
-def dataset_attainment(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per stated target or plan of a dataset table, with the latest comparable actual.
+def probability_between(point: Any, sd: Any, low: Any, high: Any, *, exact: Any = None) -> Any:
+    """P(low ≤ X ≤ high) for X ~ Normal(point, sd), element-wise; where ``sd == 0`` the answer is
+    ``exact`` (whether the point itself meets the target: 1 or 0)."""
+    from scipy.special import ndtr  # the normal CDF, vectorised
 
-    An actual is comparable when it has the same indicator, region, form and
-    reference, and its span starts with the target's span and ends within it
-    (a year-to-date figure against an annual target is *in progress*).
-    """
-    from ktstats.data.dataset import Dataset
-
-    ds = Dataset(frame, _validated=True)
-    rows = []
-    obs = list(ds.observations())
-    actuals = [o for o in obs if o.measure in ("actual", "estimate")]
-    for o in obs:
-        if o.measure not in ("target", "plan"):
-            continue
-        tgt = Target.from_observation(o)
-        kind = by_code()[o.indicator].kind
-        candidates = [
-            a
-            for a in actuals
-            if a.indicator == o.indicator
-            and a.region == o.region
-            and a.form == o.form
-            and a.relative_to == o.relative_to
-            and a.span.end <= o.span.end
-            and (
-                a.span.start == o.span.start
-                if kind not in ("stock", "count", "rate")
-                else a.span.end.year == o.span.end.year
-            )
-        ]
-        record: dict[str, Any] = {
-            "indicator": o.indicator,
-            "region": o.region,
-            "target_period": o.span.label(),
-            "target": tgt.label(),
-            "bound": tgt.bound,
-            "target_value": tgt.value,
-            "unit": unit_to_str(tgt.unit),
-            "target_kind": tgt.kind,
-            "target_document": o.document,
-            "actual_period": "",
-            "actual": math.nan,
-            "actual_qualifier": "",
-            "actual_document": "",
-            "ratio": math.nan,
-            "met": pd.NA,
-            "gap": math.nan,
-            "gap_unit": "",
-            "required": math.nan,
-            "status": "no comparable actual",
-        }
-        if candidates:
-            best = max(candidates, key=lambda a: (a.span.end, a.document_date or pd.Timestamp(0)))
-            value = abs(best.value) if tgt.kind in ("added", "reduction") else best.value
-            reading = Reading(best.quote, value, parse_unit(best.unit), best.qualifier)  # type: ignore[arg-type]
-            att = attainment(reading, tgt)
-            complete = best.span == o.span or (
-                kind in ("stock", "count", "rate") and best.span.end == o.span.end
-            )
-            record.update(
-                {
-                    "actual_period": best.span.label(),
-                    "actual": float(att.actual),
-                    "actual_qualifier": best.qualifier,
-                    "actual_document": best.document,
-                    "ratio": math.nan if att.ratio is None else float(att.ratio),
-                    "met": bool(att.met) if complete else pd.NA,
-                    "gap": float(att.gap),
-                    "gap_unit": unit_to_str(att.gap_unit),
-                    "required": math.nan if att.required is None else float(att.required),
-                    "status": ("met" if att.met else "not met") if complete else "in progress",
-                }
-            )
-        rows.append(record)
-    out = pd.DataFrame(rows)
-    if len(out):
-        out["met"] = out["met"].astype("boolean")
-    return out
+    point, sd = np.asarray(point, dtype="float64"), np.asarray(sd, dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = ndtr((high - point) / sd) - ndtr((low - point) / sd)
+    if exact is not None:
+        p = np.where(sd > 0, p, np.asarray(exact, dtype="float64"))
+    p = np.clip(p, 0.0, 1.0)
+    return float(p) if p.ndim == 0 else p

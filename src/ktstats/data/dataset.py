@@ -392,7 +392,7 @@ class Dataset:
         >>> row.status, round(float(row.ratio), 3), float(row.required)
         ('in progress', 0.184, 3670.0)
         """
-        from ktstats.analysis.targets import dataset_attainment
+        from ktstats.analysis.attainment import dataset_attainment
 
         return dataset_attainment(self._frame)
 

@@ -59,9 +59,7 @@ _ENGLISH_RE = re.compile(r"[+\-−]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-�
 PREFIXES: dict[str, str] = {}
 _SUFFIXES: dict[str, str] = {}
 for _row in read_lexicon("qualifiers.csv"):
-    (PREFIXES if _row["position"] == "prefix" else _SUFFIXES)[lexicon_key(_row["phrase"])] = _row[
-        "qualifier"
-    ]
+    (PREFIXES if _row["position"] == "prefix" else _SUFFIXES)[lexicon_key(_row["phrase"])] = _row["qualifier"]
 
 
 def _alternation(words: list[str]) -> str:
@@ -408,6 +406,10 @@ def format_number(x: float, decimals: int | None = None, *, lang: str = "vi") ->
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return str(format_decimal(dec, format=pattern, locale=lang, decimal_quantization=False))
 
+
+#: How far a "khoảng" (about) or "gần" (nearly) figure may lie from its number, as a fraction: ±1%.
+#: There is no official standard; one value serves targets, the audit and projections.
+APPROX_TOLERANCE: Final = 0.01
 
 _QUALIFIER_WORDS: Final = {
     "vi": {

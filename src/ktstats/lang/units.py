@@ -60,9 +60,7 @@ def lexicon_key(phrase: str) -> str:
 
 
 # phrase (normalised, casefolded) -> pint unit name
-UNIT_PHRASES: dict[str, str] = {
-    lexicon_key(row["phrase"]): row["unit"] for row in read_lexicon("units.csv")
-}
+UNIT_PHRASES: dict[str, str] = {lexicon_key(row["phrase"]): row["unit"] for row in read_lexicon("units.csv")}
 # scale word -> pint unit name of the multiplier
 SCALE_WORDS: dict[str, str] = {lexicon_key(row["word"]): row["unit"] for row in read_lexicon("scales.csv")}
 _LABELS: dict[str, dict[str, str]] = {

@@ -447,9 +447,7 @@ def plot_projection(
     ax.set_xlabel(f"{freq_word} {projection.year}")
     ax.set_ylabel(format_unit(projection.unit, lang=lang))
     name = (
-        by_code()[series.indicator].name(lang)
-        if series.indicator in by_code()
-        else (series.indicator or "")
+        by_code()[series.indicator].name(lang) if series.indicator in by_code() else (series.indicator or "")
     )
     prob = ""
     if projection.probability is not None:

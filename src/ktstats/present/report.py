@@ -50,8 +50,8 @@ class _Row:
 
 def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str, ...], str]:
     """Text beside each figure that has a plan or target: attainment, progress, implied plan."""
+    from ktstats.analysis.attainment import dataset_attainment
     from ktstats.analysis.audit import audit
-    from ktstats.analysis.targets import dataset_attainment
 
     out: dict[tuple[str, ...], str] = {}
     att = dataset_attainment(dataset.to_frame())
