@@ -241,7 +241,7 @@ def bench_projection(series: int = 10_000) -> None:
 
 def bench_ets(n_series: int = 10, years: int = 5) -> None:
     print(f"\n## ETS per series: {n_series} monthly series of {years} years")
-    from ktstats.analysis.projection import _ets_fit
+    from ktstats.analysis.projection._methods import ets_fit
 
     rng = np.random.default_rng(9)
     shape = np.array([4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 12, 18], dtype=float)
@@ -249,7 +249,7 @@ def bench_ets(n_series: int = 10, years: int = 5) -> None:
 
     def ours() -> None:
         for y in data:
-            fit = _ets_fit(y, 12, seasonal=True)
+            fit = ets_fit(y, 12, seasonal=True)
             fit.simulate(3, repetitions=500, anchor="end", rng=np.random.default_rng(0))
 
     t_ours = best(ours, number=1, repeat=3) / n_series

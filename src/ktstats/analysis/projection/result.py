@@ -1,0 +1,175 @@
+"""The result of a projection: :class:`Projection`, its status, and how results are built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+import pandas as pd
+
+from ktstats.analysis.targets import (
+    Target,
+)
+from ktstats.lang.numbers import format_number, format_quantity
+from ktstats.lang.units import unit_to_str
+
+if TYPE_CHECKING:
+    import pint
+
+
+METHODS: Final = ("run_rate", "seasonal_share", "same_period_pace", "ets")
+STATUSES: Final = ("achieved", "on_track", "at_risk", "off_track", "insufficient_data")
+ON_TRACK: Final = 0.75
+AT_RISK: Final = 0.40
+GROWTH_METHODS: Final = ("run_rate", "ets")
+MIN_ERRORS: Final = 3
+PER_YEAR: Final = {"M": 12, "Q": 4}
+
+
+class NotApplicable(Exception):
+    """A method cannot run on the data given (the reason is the message)."""
+
+
+def z_score(level: float) -> float:
+    from scipy.special import ndtri
+
+    return float(ndtri(0.5 + level / 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """Where the year is heading.
+
+    ``point``, ``low``, ``high``: the projected annual value (target's unit) and
+    its interval at ``level`` (``None`` when no honest interval exists).
+    ``probability``: chance of meeting the target (``None`` without an interval).
+    ``required``: what the rest of the year needs — per period for flows, as
+    growth (percent) for growth targets; ``required_growth``: for flows, the
+    growth on the same months of last year that this means (when known).
+    """
+
+    target: Target
+    year: int
+    method: str
+    point: float | None
+    low: float | None
+    high: float | None
+    level: float
+    probability: float | None
+    required: float | None
+    required_growth: float | None
+    status: str
+    reason: str
+    ytd: float | None
+    periods_done: int
+    periods_in_year: int
+    freq: str
+    unit: pint.Unit
+    indicator: str | None = None
+    region: str | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        """One tidy row."""
+        return pd.DataFrame(
+            [
+                {
+                    "indicator": self.indicator,
+                    "region": self.region,
+                    "year": self.year,
+                    "target": self.target.label(),
+                    "bound": self.target.bound,
+                    "target_value": self.target.value,
+                    "unit": unit_to_str(self.unit),
+                    "method": self.method,
+                    "periods_done": self.periods_done,
+                    "periods_in_year": self.periods_in_year,
+                    "ytd": self.ytd,
+                    "point": self.point,
+                    "low": self.low,
+                    "high": self.high,
+                    "level": self.level,
+                    "probability": self.probability,
+                    "required": self.required,
+                    "required_growth": self.required_growth,
+                    "status": self.status,
+                    "reason": self.reason,
+                }
+            ]
+        )
+
+    def __str__(self) -> str:
+        unit = unit_to_str(self.unit)
+        parts = [f"{self.indicator or 'series'} {self.year}: mục tiêu {self.target.label()} — {self.status}"]
+        if self.point is not None:
+            point = format_quantity(round(self.point, 4), unit)
+            if self.low is not None and self.high is not None:
+                point += (
+                    f" ({int(self.level * 100)}%: {format_number(round(self.low, 2))}"
+                    f"–{format_number(round(self.high, 2))})"
+                )
+            parts.append(f"dự báo {point} [{self.method}]")
+        if self.probability is not None:
+            parts.append(f"xác suất đạt {format_number(round(100 * self.probability, 1))}%")
+        if self.required is not None:
+            parts.append(
+                f"cần {format_number(round(self.required, 2))} mỗi kỳ còn lại"
+                if self.target.kind != "growth"
+                else f"các quý còn lại cần tăng {format_number(round(self.required, 2))}%"
+            )
+        return "; ".join(parts) + f". {self.reason}"
+
+    def _repr_html_(self) -> str:
+        return self.to_frame().T.to_html(header=False)
+
+
+# --- uncertainty and probability ------------------------------------------------------
+
+
+def status_of(p: float | None) -> str:
+    if p is None:
+        return "insufficient_data"
+    return "on_track" if p >= ON_TRACK else "at_risk" if p >= AT_RISK else "off_track"
+
+
+def settled(value: float, ok: bool, method: str, reason: str, common: dict[str, Any]) -> Projection:
+    """The outcome is known (the year is complete, or its figure published): no interval, no pace left."""
+    return Projection(
+        method=method,
+        point=value,
+        low=value,
+        high=value,
+        probability=1.0 if ok else 0.0,
+        required=None,
+        required_growth=None,
+        status="achieved" if ok else "off_track",
+        ytd=value,
+        reason=reason,
+        **common,
+    )
+
+
+def finish(
+    point: float,
+    low: float,
+    high: float,
+    prob: float,
+    method: str,
+    reason: str,
+    ytd: float,
+    required: float | None,
+    req_growth: float | None,
+    common: dict[str, Any],
+) -> Projection:
+    return Projection(
+        method=method,
+        point=point,
+        low=low,
+        high=high,
+        probability=prob,
+        required=required,
+        required_growth=req_growth,
+        status=status_of(prob),
+        ytd=ytd,
+        reason=reason,
+        **common,
+    )

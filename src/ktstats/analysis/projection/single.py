@@ -1,0 +1,447 @@
+"""One projection: :func:`project` and the choice of method on past years."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ktstats.analysis.growth import compose_growth, required_growth
+from ktstats.analysis.projection._inputs import history_values, period_values
+from ktstats.analysis.projection._methods import (
+    ets_flow_paths,
+    ets_growth_paths,
+    flow_point,
+    growth_point,
+    safe_point,
+    share_probability,
+)
+from ktstats.analysis.projection.result import (
+    GROWTH_METHODS,
+    METHODS,
+    MIN_ERRORS,
+    PER_YEAR,
+    NotApplicable,
+    Projection,
+    finish,
+    settled,
+    z_score,
+)
+from ktstats.analysis.projection.weights import by_period, estimate_weights
+from ktstats.analysis.targets import (
+    Target,
+    as_target,
+)
+from ktstats.errors import DataError, KtstatsError, PeriodError, ProjectionError
+from ktstats.lang.numbers import format_number
+from ktstats.lang.units import apply_factor, conversion_factor, ureg
+
+if TYPE_CHECKING:
+    from ktstats.data.series import IndicatorSeries
+
+
+def _backtest_errors(
+    method: str,
+    hist: np.ndarray,
+    k: int,
+    n: int,
+    growth: bool,
+    w: np.ndarray | None,
+    annual: np.ndarray | None,
+) -> np.ndarray:
+    """Errors of ``method`` on past years, each projected from the years before it."""
+    errs = []
+    for i in range(hist.shape[0]):
+        try:
+            if growth:
+                assert w is not None
+                point = growth_point(method, hist[i, :k], hist[:i], w)
+                truth = annual[i] if annual is not None else compose_growth(hist[i], w)
+                errs.append(point - truth)
+            else:
+                point = flow_point(method, hist[i, :k], hist[:i], n)
+                truth = float(hist[i].sum())
+                if truth <= 0:
+                    continue
+                errs.append((point - truth) / truth)
+        except NotApplicable:
+            continue
+    return np.array(errs, dtype="float64")
+
+
+# --- the public functions ---------------------------------------------------------------
+
+
+def project(
+    series: IndicatorSeries,
+    target: Any,
+    *,
+    year: int | None = None,
+    method: str = "auto",
+    history: IndicatorSeries | None = None,
+    level: float = 0.8,
+    weights: Sequence[float] | np.ndarray | None = None,
+    annual_history: IndicatorSeries | None = None,
+    simulations: int = 2000,
+    seed: int = 0,
+) -> Projection:
+    """Project the year and judge the target.
+
+    Parameters
+    ----------
+    series:
+        The year to date, monthly or quarterly, period or year-to-date basis. It
+        may also hold earlier years, which then serve as history.
+    target:
+        A :class:`~ktstats.Target`, a target phrase ("cả năm từ 4.500 tỷ đồng trở
+        lên") or a number (then "at least").
+    year:
+        The year to project (default: the last year in ``series``).
+    method:
+        ``"auto"`` (best backtest error on the history; ``run_rate`` with the
+        reason when history is too short), or one of :data:`METHODS`.
+    history:
+        Earlier years of the same indicator, same frequency.
+    level:
+        Coverage of the interval (0.8 = 80%).
+    weights:
+        For growth targets: the base-period share of each period of the year.
+    annual_history:
+        For growth targets without ``weights``: published annual growth of past
+        years, to estimate the weights (:func:`estimate_weights`) and the errors.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from ktstats import IndicatorSeries
+    >>> s = IndicatorSeries([300.0] * 9, pd.period_range("2024-01", periods=9, freq="M"),
+    ...                     unit="tỷ đồng", kind="flow", indicator="state_budget_revenue")
+    >>> p = project(s, "cả năm từ 3.600 tỷ đồng trở lên", method="run_rate")
+    >>> p.point, p.probability, p.status
+    (3600.0, 1.0, 'on_track')
+    """
+    from ktstats.data.series import IndicatorSeries
+
+    if not isinstance(series, IndicatorSeries):
+        raise DataError(f"project() needs an IndicatorSeries, got {type(series).__name__}")
+    if len(series) == 0:
+        raise DataError("the series is empty: there is nothing to project from")
+    if not 0 < level < 1:
+        raise DataError(f"level must be between 0 and 1, got {level}")
+    if method != "auto" and method not in METHODS:
+        raise DataError(f"unknown method {method!r}; use 'auto' or one of {METHODS}")
+    tgt = as_target(target, series.unit)
+    try:
+        factor = conversion_factor(series.unit, tgt.unit)
+    except KtstatsError as exc:
+        raise DataError(
+            f"the target ({tgt.label()}) and the series ({series._label()}) are not comparable: {exc}"
+        ) from None
+    growth = tgt.kind == "growth" or series.kind == "growth"
+    if growth and not (series.kind == "growth" and tgt.unit == ureg.percent):
+        raise DataError(
+            f"a growth target needs a growth series in percent; {series._label()} is a {series.kind}"
+        )
+    if not growth and series.kind != "flow":
+        raise DataError(
+            f"{series._label()} is a {series.kind}: projections of the year apply to flows and growth rates"
+        )
+    if growth and series.basis == "ytd":
+        raise DataError(
+            f"{series._label()} is year-to-date growth; give the growth of each quarter (period basis), "
+            "since year-to-date growth cannot be split without weights"
+        )
+    if tgt.span is not None and year is not None and tgt.span.year not in (None, year):
+        raise PeriodError(f"the target is for {tgt.span.label()} but the projection is for {year}")
+    year = year if year is not None else (tgt.span.year if tgt.span is not None and tgt.span.year else None)
+    yr, cur, hist, freq = period_values(series, year)
+    cur = apply_factor(cur, factor)
+    hist = apply_factor(hist, factor) if hist.size else hist
+    n = PER_YEAR[freq]
+    extra = history_values(history, freq, yr, tgt.unit)
+    if extra.size:
+        hist = np.vstack([extra, hist]) if hist.size else extra
+    k = cur.size
+    common = dict(
+        target=tgt,
+        year=yr,
+        level=level,
+        periods_done=k,
+        periods_in_year=n,
+        freq=freq,
+        unit=tgt.unit,
+        indicator=series.indicator,
+        region=series.region,
+    )
+    if k == 0:
+        return Projection(
+            method=method,
+            point=None,
+            low=None,
+            high=None,
+            probability=None,
+            required=None,
+            required_growth=None,
+            status="insufficient_data",
+            ytd=None,
+            reason=f"no figures for {yr} yet: nothing to project from",
+            **common,
+        )
+    if growth:
+        return _project_growth(
+            cur, hist, tgt, method, level, weights, annual_history, yr, simulations, seed, common
+        )
+    return _project_flow(cur, hist, tgt, method, level, n, simulations, seed, common)
+
+
+def _choose(
+    methods: Sequence[str],
+    hist: np.ndarray,
+    k: int,
+    n: int,
+    growth: bool,
+    w: np.ndarray | None,
+    annual: np.ndarray | None,
+) -> tuple[str, str]:
+    if hist.shape[0] < MIN_ERRORS + 1:
+        return "run_rate", (
+            f"history has {hist.shape[0]} full year(s), too few to compare methods by backtest; run rate used"
+        )
+    scores = {}
+    for m in methods:
+        errs = _backtest_errors(m, hist, k, n, growth, w, annual)
+        if errs.size >= MIN_ERRORS:
+            scores[m] = float(np.mean(np.abs(errs)))
+    if not scores:
+        return "run_rate", "no method could be backtested on the history; run rate used"
+    best = min(scores, key=lambda m: scores[m])
+    unit = " points" if growth else "%"
+    shown = ", ".join(
+        f"{m} {format_number(round(v * (1 if growth else 100), 2))}{unit}" for m, v in scores.items()
+    )
+    return best, f"chosen by mean absolute backtest error over {hist.shape[0]} past years ({shown})"
+
+
+def _project_flow(
+    cur: np.ndarray,
+    hist: np.ndarray,
+    tgt: Target,
+    method: str,
+    level: float,
+    n: int,
+    simulations: int,
+    seed: int,
+    common: dict[str, Any],
+) -> Projection:
+    k = cur.size
+    ytd = float(cur.sum())
+    remaining_periods = n - k
+    remaining = tgt.value - ytd
+    required = remaining / remaining_periods if remaining_periods else None
+    req_growth = None
+    if remaining_periods and hist.shape[0] and tgt.bound in (">=", ">", "~", "range"):
+        last_rest = float(hist[-1, k:].sum())
+        if last_rest > 0:
+            req_growth = (remaining / last_rest - 1) * 100
+    reason = ""
+    if method == "auto":
+        method, reason = _choose(
+            ("run_rate", "seasonal_share", "same_period_pace"), hist, k, n, False, None, None
+        )
+    if k == n:
+        return settled(ytd, bool(tgt.met(ytd)), "complete", "the year is complete", common)
+    if tgt.bound in (">=", ">") and (cur >= 0).all() and bool(tgt.met(ytd)):
+        return Projection(
+            method=method,
+            point=max(ytd, safe_point(method, cur, hist, n)),
+            low=None,
+            high=None,
+            probability=1.0,
+            required=0.0,
+            required_growth=None,
+            status="achieved",
+            ytd=ytd,
+            reason="the target is already reached by the figures to date",
+            **common,
+        )
+    try:
+        if method == "ets":
+            paths = ets_flow_paths(cur, hist, n, simulations, seed)
+            point = float(np.median(paths))
+            a = (1 - level) / 2
+            low, high = (float(x) for x in np.quantile(paths, [a, 1 - a]))
+            prob = float(np.mean(tgt.met(paths)))
+            why = f"ETS on {hist.shape[0]} past years and {k} period(s) of {common['year']}, {simulations} simulated paths"
+            return finish(point, low, high, prob, "ets", reason or why, ytd, required, req_growth, common)
+        point = flow_point(method, cur, hist, n)
+    except NotApplicable as exc:
+        raise ProjectionError(f"{method} cannot be used here: {exc}") from None
+    z = z_score(level)
+    errs = _backtest_errors(method, hist, k, n, False, None, None)
+    if errs.size >= MIN_ERRORS:
+        sd = float(np.sqrt(np.mean(errs**2))) * abs(point)
+        why = f"{method}; uncertainty from its errors on {errs.size} past years"
+    elif method == "seasonal_share":
+        totals = hist.sum(axis=1)
+        shares = hist[:, :k].sum(axis=1) / totals
+        s_mean, s_sd = float(shares.mean()), float(shares.std(ddof=1))
+        low = ytd / (s_mean + z * s_sd)
+        high = ytd / (s_mean - z * s_sd) if s_mean > z * s_sd else math.inf
+        prob = share_probability(ytd, s_mean, s_sd, tgt)
+        why = f"seasonal share {format_number(round(100 * s_mean, 1))}% of the year by period {k} in {hist.shape[0]} past years"
+        return finish(point, low, high, prob, method, reason or why, ytd, required, req_growth, common)
+    elif method == "run_rate" and k >= 2:
+        s = float(np.std(cur, ddof=1))
+        sd = s * math.sqrt(remaining_periods + remaining_periods**2 / k)
+        why = f"run rate; uncertainty from the spread of the {k} periods so far (no backtest history)"
+    else:
+        why = f"{method} from {k} period(s) and {hist.shape[0]} past year(s): too little to state an uncertainty"
+        return Projection(
+            method=method,
+            point=point,
+            low=None,
+            high=None,
+            probability=None,
+            required=required,
+            required_growth=req_growth,
+            status="insufficient_data",
+            ytd=ytd,
+            reason=(reason + "; " if reason else "") + why,
+            **common,
+        )
+    prob = float(tgt.probability(point, sd))
+    return finish(
+        point,
+        point - z * sd,
+        point + z * sd,
+        prob,
+        method,
+        (reason + "; " if reason else "") + why,
+        ytd,
+        required,
+        req_growth,
+        common,
+    )
+
+
+def _project_growth(
+    cur: np.ndarray,
+    hist: np.ndarray,
+    tgt: Target,
+    method: str,
+    level: float,
+    weights: Sequence[float] | np.ndarray | None,
+    annual_history: IndicatorSeries | None,
+    yr: int,
+    simulations: int,
+    seed: int,
+    common: dict[str, Any],
+) -> Projection:
+    n = common["periods_in_year"]
+    k = cur.size
+    annual = None
+    why_w = ""
+    if weights is not None:
+        w = np.asarray(weights, dtype="float64")
+        if w.shape != (n,) or (w < 0).any() or w.sum() <= 0:
+            raise DataError(f"weights must be {n} non-negative base-period shares, got {list(np.ravel(w))}")
+        why_w = "weights given"
+    elif annual_history is not None and hist.shape[0] >= 2:
+        a = by_period(annual_history)
+        annual_list = []
+        keep = []
+        first_year = yr - hist.shape[0]
+        for i in range(hist.shape[0]):
+            p = pd.Period(year=first_year + i, month=12, freq="M").asfreq("Y")
+            if p in a:
+                annual_list.append(a[p])
+                keep.append(i)
+        if len(keep) < 2:
+            raise DataError("estimating quarter weights needs at least two past years with annual growth")
+        w = estimate_weights(hist[keep], np.array(annual_list))
+        annual = np.full(hist.shape[0], np.nan)
+        annual[keep] = annual_list
+        why_w = f"quarter weights {', '.join(format_number(round(x, 3)) for x in w)} estimated from {len(keep)} past years"
+    else:
+        raise DataError(
+            "a growth target needs the base-period weights of the quarters: pass weights=[…] or "
+            "annual_history= (past annual growth) with a history of quarterly growth to estimate them; "
+            "growth rates are never averaged without weights"
+        )
+    w_ytd = float(w[:k].sum() / w.sum())
+    ytd = compose_growth(cur, w[:k])
+    required = required_growth(tgt.value, ytd, w_ytd) if k < n else None
+    reason = ""
+    if method == "auto":
+        method, reason = _choose(GROWTH_METHODS, hist, k, n, True, w, annual)
+    if method not in GROWTH_METHODS:
+        raise ProjectionError(f"{method} does not apply to growth rates; use run_rate or ets")
+    if k == n:
+        ok = bool(tgt.met(ytd))
+        return settled(ytd, ok, "complete", f"the year is complete; {why_w}", common)
+    z = z_score(level)
+    hist_clean = hist
+    if annual is not None:
+        ok_rows = ~np.isnan(annual)
+        hist_clean, annual = hist[ok_rows], annual[ok_rows]
+    if method == "ets":
+        try:
+            paths = ets_growth_paths(cur, hist, w, simulations, seed)
+        except NotApplicable as exc:
+            raise ProjectionError(f"ets cannot be used here: {exc}") from None
+        tail = (1 - level) / 2
+        low, high = (float(x) for x in np.quantile(paths, [tail, 1 - tail]))
+        prob = float(np.mean(tgt.met(paths)))
+        why = f"ETS on {hist.shape[0]} past years of quarterly growth, {simulations} simulated paths; {why_w}"
+        return finish(
+            float(np.median(paths)),
+            low,
+            high,
+            prob,
+            "ets",
+            (reason + "; " if reason else "") + why,
+            ytd,
+            required,
+            None,
+            common,
+        )
+    point = ytd
+    errs = _backtest_errors("run_rate", hist_clean, k, n, True, w, annual)
+    if errs.size >= MIN_ERRORS:
+        sd = float(np.sqrt(np.mean(errs**2)))
+        why = f"run rate; uncertainty from its errors on {errs.size} past years; {why_w}"
+    elif k >= 2:
+        s = float(np.std(cur, ddof=1))
+        sd = (1 - w_ytd) * s * math.sqrt(1 / (n - k) + 1 / k)
+        why = f"run rate; uncertainty from the spread of the {k} quarters so far; {why_w}"
+    else:
+        return Projection(
+            method="run_rate",
+            point=point,
+            low=None,
+            high=None,
+            probability=None,
+            required=required,
+            required_growth=None,
+            status="insufficient_data",
+            ytd=ytd,
+            reason=(reason + "; " if reason else "") + f"one quarter and no backtest history: no "
+            f"honest uncertainty; {why_w}",
+            **common,
+        )
+    prob = float(tgt.probability(point, sd))
+    return finish(
+        point,
+        point - z * sd,
+        point + z * sd,
+        prob,
+        "run_rate",
+        (reason + "; " if reason else "") + why,
+        ytd,
+        required,
+        None,
+        common,
+    )
