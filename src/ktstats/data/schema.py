@@ -51,17 +51,6 @@ COLUMNS: Final = (
     "quote",
     "note",
 )
-_REQUIRED: Final = (
-    "indicator",
-    "region",
-    "period_start",
-    "period_end",
-    "measure",
-    "value",
-    "unit",
-    "document",
-    "quote",
-)
 _OPTIONAL_DEFAULTS: Final = {
     "qualifier": "exact",
     "low": "",
@@ -71,6 +60,8 @@ _OPTIONAL_DEFAULTS: Final = {
     "relative_to": "",
     "note": "",
 }
+#: columns every row must fill (the others have the defaults above)
+_REQUIRED: Final = tuple(c for c in COLUMNS if c not in _OPTIONAL_DEFAULTS)
 _REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
 

@@ -1,25 +1,12 @@
-"""Tables on disk: CSV, Parquet and Excel, without losing a field.
+"""Tables on disk: CSV, Parquet and Excel, read and written without losing a field.
 
-This module reads and writes *tables* (pandas DataFrames of text and floats);
-:mod:`ktstats.data.io` turns them into datasets, series and panels.
-
-Datasets are written as the same table that ships in ``datasets/`` (one row
-per figure: indicator, region, span, measure, value, unit, qualifier, range,
-denominator, form, reference, document, date, quote, note). Series and panels
-are written long: one row per (region, period) with the indicator, measure,
-kind, basis, unit and frequency on every row, so a file describes itself.
-
-Round trips are lossless: values are float64 bit for bit (CSV writes the
-shortest repr; Excel, which keeps 15–16 digits, gets a Vietnamese-style text
-cell when a number would not survive), text is UTF-8, spans, units,
-qualifiers and quotes are kept. Reading validates every row and names file,
-row and column on error. Files are never executed: CSV is parsed as text,
-Parquet through pyarrow (no pickle), Excel through openpyxl with formulas
-read as their stored values and text that looks like a formula written as
-text.
-
-Why openpyxl and pyarrow: they are the readers pandas itself uses for these
-formats; both are imported only when such a file is read or written.
+This module knows tables (pandas DataFrames of text and floats), not datasets
+or series; :mod:`ktstats.data.io` explains the file layouts and turns the
+tables into :class:`Dataset`, :class:`IndicatorSeries` and :class:`Panel`.
+Floats are written exactly (shortest repr in CSV; Vietnamese-style text in an
+Excel cell when 15 digits would lose one), Excel text is never a formula, and
+every read error names the file, row and column. openpyxl and pyarrow are
+imported only when such a file is touched.
 """
 
 from __future__ import annotations

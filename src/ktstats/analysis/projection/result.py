@@ -131,45 +131,76 @@ def status_of(p: float | None) -> str:
     return "on_track" if p >= ON_TRACK else "at_risk" if p >= AT_RISK else "off_track"
 
 
-def settled(value: float, ok: bool, method: str, reason: str, common: dict[str, Any]) -> Projection:
-    """The outcome is known (the year is complete, or its figure published): no interval, no pace left."""
-    return Projection(
-        method=method,
-        point=value,
-        low=value,
-        high=value,
-        probability=1.0 if ok else 0.0,
-        required=None,
-        required_growth=None,
-        status="achieved" if ok else "off_track",
-        ytd=value,
-        reason=reason,
-        **common,
-    )
-
-
-def finish(
-    point: float,
-    low: float,
-    high: float,
-    prob: float,
-    method: str,
-    reason: str,
-    ytd: float,
-    required: float | None,
-    req_growth: float | None,
+def build(
     common: dict[str, Any],
+    *,
+    method: str,
+    point: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    probability: float | None = None,
+    required: float | None = None,
+    required_growth: float | None = None,
+    ytd: float | None = None,
+    reason: str = "",
+    status: str | None = None,
 ) -> Projection:
+    """Every :class:`Projection` is made here; the status follows from the probability unless given."""
     return Projection(
         method=method,
         point=point,
         low=low,
         high=high,
-        probability=prob,
+        probability=probability,
         required=required,
-        required_growth=req_growth,
-        status=status_of(prob),
+        required_growth=required_growth,
+        status=status_of(probability) if status is None else status,
         ytd=ytd,
         reason=reason,
         **common,
+    )
+
+
+def with_interval(
+    common: dict[str, Any],
+    target: Target,
+    *,
+    method: str,
+    point: float,
+    sd: float,
+    reason: str,
+    ytd: float,
+    required: float | None,
+    required_growth: float | None = None,
+) -> Projection:
+    """A projection whose outcome is Normal(point, sd): the interval at ``common['level']``
+    and the probability of meeting ``target``."""
+    z = z_score(common["level"])
+    return build(
+        common,
+        method=method,
+        point=point,
+        low=point - z * sd,
+        high=point + z * sd,
+        probability=float(target.probability(point, sd)),
+        reason=reason,
+        ytd=ytd,
+        required=required,
+        required_growth=required_growth,
+    )
+
+
+def settled(value: float, ok: bool, method: str, reason: str, common: dict[str, Any]) -> Projection:
+    """The outcome is known (the year is complete, or its figure published): no interval, no pace left."""
+    status = "achieved" if ok else "off_track"
+    return build(
+        common,
+        method=method,
+        point=value,
+        low=value,
+        high=value,
+        probability=float(ok),
+        ytd=value,
+        reason=reason,
+        status=status,
     )

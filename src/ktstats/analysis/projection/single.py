@@ -26,8 +26,9 @@ from ktstats.analysis.projection.result import (
     PER_YEAR,
     NotApplicable,
     Projection,
-    finish,
+    build,
     settled,
+    with_interval,
     z_score,
 )
 from ktstats.analysis.projection.weights import by_period, estimate_weights
@@ -177,18 +178,11 @@ def project(
         region=series.region,
     )
     if k == 0:
-        return Projection(
+        return build(
+            common,
             method=method,
-            point=None,
-            low=None,
-            high=None,
-            probability=None,
-            required=None,
-            required_growth=None,
             status="insufficient_data",
-            ytd=None,
             reason=f"no figures for {yr} yet: nothing to project from",
-            **common,
         )
     if growth:
         return _project_growth(
@@ -254,18 +248,15 @@ def _project_flow(
     if k == n:
         return settled(ytd, bool(tgt.met(ytd)), "complete", "the year is complete", common)
     if tgt.bound in (">=", ">") and (cur >= 0).all() and bool(tgt.met(ytd)):
-        return Projection(
+        return build(
+            common,
             method=method,
             point=max(ytd, safe_point(method, cur, hist, n)),
-            low=None,
-            high=None,
             probability=1.0,
             required=0.0,
-            required_growth=None,
             status="achieved",
             ytd=ytd,
             reason="the target is already reached by the figures to date",
-            **common,
         )
     try:
         if method == "ets":
@@ -275,7 +266,18 @@ def _project_flow(
             low, high = (float(x) for x in np.quantile(paths, [a, 1 - a]))
             prob = float(np.mean(tgt.met(paths)))
             why = f"ETS on {hist.shape[0]} past years and {k} period(s) of {common['year']}, {simulations} simulated paths"
-            return finish(point, low, high, prob, "ets", reason or why, ytd, required, req_growth, common)
+            return build(
+                common,
+                point=point,
+                low=low,
+                high=high,
+                probability=prob,
+                method="ets",
+                reason=reason or why,
+                ytd=ytd,
+                required=required,
+                required_growth=req_growth,
+            )
         point = flow_point(method, cur, hist, n)
     except NotApplicable as exc:
         raise ProjectionError(f"{method} cannot be used here: {exc}") from None
@@ -292,38 +294,44 @@ def _project_flow(
         high = ytd / (s_mean - z * s_sd) if s_mean > z * s_sd else math.inf
         prob = share_probability(ytd, s_mean, s_sd, tgt)
         why = f"seasonal share {format_number(round(100 * s_mean, 1))}% of the year by period {k} in {hist.shape[0]} past years"
-        return finish(point, low, high, prob, method, reason or why, ytd, required, req_growth, common)
+        return build(
+            common,
+            point=point,
+            low=low,
+            high=high,
+            probability=prob,
+            method=method,
+            reason=reason or why,
+            ytd=ytd,
+            required=required,
+            required_growth=req_growth,
+        )
     elif method == "run_rate" and k >= 2:
         s = float(np.std(cur, ddof=1))
         sd = s * math.sqrt(remaining_periods + remaining_periods**2 / k)
         why = f"run rate; uncertainty from the spread of the {k} periods so far (no backtest history)"
     else:
         why = f"{method} from {k} period(s) and {hist.shape[0]} past year(s): too little to state an uncertainty"
-        return Projection(
+        return build(
+            common,
             method=method,
             point=point,
-            low=None,
-            high=None,
-            probability=None,
             required=required,
             required_growth=req_growth,
             status="insufficient_data",
             ytd=ytd,
             reason=(reason + "; " if reason else "") + why,
-            **common,
         )
-    prob = float(tgt.probability(point, sd))
-    return finish(
-        point,
-        point - z * sd,
-        point + z * sd,
-        prob,
-        method,
-        (reason + "; " if reason else "") + why,
-        ytd,
-        required,
-        req_growth,
+    return with_interval(
         common,
+        tgt,
+        method=method,
+        point=point,
+        sd=sd,
+        reason=(reason + "; " if reason else "") + why,
+        ytd=ytd,
+        required=required,
+        required_growth=req_growth,
     )
 
 
@@ -382,7 +390,6 @@ def _project_growth(
     if k == n:
         ok = bool(tgt.met(ytd))
         return settled(ytd, ok, "complete", f"the year is complete; {why_w}", common)
-    z = z_score(level)
     hist_clean = hist
     if annual is not None:
         ok_rows = ~np.isnan(annual)
@@ -396,17 +403,16 @@ def _project_growth(
         low, high = (float(x) for x in np.quantile(paths, [tail, 1 - tail]))
         prob = float(np.mean(tgt.met(paths)))
         why = f"ETS on {hist.shape[0]} past years of quarterly growth, {simulations} simulated paths; {why_w}"
-        return finish(
-            float(np.median(paths)),
-            low,
-            high,
-            prob,
-            "ets",
-            (reason + "; " if reason else "") + why,
-            ytd,
-            required,
-            None,
+        return build(
             common,
+            point=float(np.median(paths)),
+            low=low,
+            high=high,
+            probability=prob,
+            method="ets",
+            reason=(reason + "; " if reason else "") + why,
+            ytd=ytd,
+            required=required,
         )
     point = ytd
     errs = _backtest_errors("run_rate", hist_clean, k, n, True, w, annual)
@@ -418,30 +424,23 @@ def _project_growth(
         sd = (1 - w_ytd) * s * math.sqrt(1 / (n - k) + 1 / k)
         why = f"run rate; uncertainty from the spread of the {k} quarters so far; {why_w}"
     else:
-        return Projection(
+        return build(
+            common,
             method="run_rate",
             point=point,
-            low=None,
-            high=None,
-            probability=None,
             required=required,
-            required_growth=None,
             status="insufficient_data",
             ytd=ytd,
             reason=(reason + "; " if reason else "") + f"one quarter and no backtest history: no "
             f"honest uncertainty; {why_w}",
-            **common,
         )
-    prob = float(tgt.probability(point, sd))
-    return finish(
-        point,
-        point - z * sd,
-        point + z * sd,
-        prob,
-        "run_rate",
-        (reason + "; " if reason else "") + why,
-        ytd,
-        required,
-        None,
+    return with_interval(
         common,
+        tgt,
+        method="run_rate",
+        point=point,
+        sd=sd,
+        reason=(reason + "; " if reason else "") + why,
+        ytd=ytd,
+        required=required,
     )
