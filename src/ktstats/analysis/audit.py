@@ -126,10 +126,13 @@ def _interval(o: Observation) -> tuple[float, float]:
     return lo, hi
 
 
-def _fmt(x: float, unit: str) -> str:
-    if not math.isfinite(x):
-        return "∞" if x > 0 else "−∞"
-    return format_quantity(x, unit, decimals=2 if abs(x) < 10_000 else 0)
+def _whole_interval(part: Observation, percent: float, tolerance: float) -> tuple[float, float]:
+    """The whole a part is ``percent`` of (a plan from "đạt X%", a base from "bằng X%"), as the
+    interval both figures' rounding allows."""
+    v_lo, v_hi = _interval(part)
+    low = v_lo * 100 / (percent + tolerance)
+    high = v_hi * 100 / (percent - tolerance) if percent > tolerance else math.inf
+    return low, high
 
 
 def audit(dataset: Dataset) -> pd.DataFrame:
@@ -204,11 +207,8 @@ def audit(dataset: Dataset) -> pd.DataFrame:
             lvl = level_for(o)
             if lvl is None:
                 continue
-            v_lo, v_hi = _interval(lvl)
-            s_h = stated_tolerance(o.value, o.qualifier)
             derived = implied_plan(lvl.value, o.value)
-            lo = v_lo * 100 / (o.value + s_h)
-            hi = v_hi * 100 / (o.value - s_h) if o.value > s_h else math.inf
+            lo, hi = _whole_interval(lvl, o.value, stated_tolerance(o.value, o.qualifier))
             consistent: bool | None = None
             detail_parts = []
             round_plan = _roundest(lo, hi)
@@ -236,11 +236,9 @@ def audit(dataset: Dataset) -> pd.DataFrame:
             lvl = level_for(o)
             if lvl is None:
                 continue
-            v_lo, v_hi = _interval(lvl)
-            g_h = stated_tolerance(o.value, o.qualifier)
             index = o.value if o.form == "ratio" else 100 + o.value
             derived = implied_base(lvl.value, index_percent=index)
-            lo, hi = v_lo * 100 / (index + g_h), v_hi * 100 / (index - g_h)
+            lo, hi = _whole_interval(lvl, index, stated_tolerance(o.value, o.qualifier))
             last = o.span.same_period_last_year()
             prior = [
                 c

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+import numpy as np
 import pandas as pd
 
 from ktstats.analysis.targets import (
@@ -183,6 +184,35 @@ def with_interval(
         low=point - z * sd,
         high=point + z * sd,
         probability=float(target.probability(point, sd)),
+        reason=reason,
+        ytd=ytd,
+        required=required,
+        required_growth=required_growth,
+    )
+
+
+def from_paths(
+    common: dict[str, Any],
+    target: Target,
+    paths: np.ndarray,
+    *,
+    method: str,
+    reason: str,
+    ytd: float,
+    required: float | None,
+    required_growth: float | None = None,
+) -> Projection:
+    """A projection from simulated outcomes: the median, the central interval at ``common['level']``
+    and the share of paths that meet ``target``."""
+    tail = (1 - common["level"]) / 2
+    low, high = (float(x) for x in np.quantile(paths, [tail, 1 - tail]))
+    return build(
+        common,
+        method=method,
+        point=float(np.median(paths)),
+        low=low,
+        high=high,
+        probability=float(np.mean(target.met(paths))),
         reason=reason,
         ytd=ytd,
         required=required,

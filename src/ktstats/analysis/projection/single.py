@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,6 +28,7 @@ from ktstats.analysis.projection.result import (
     NotApplicable,
     Projection,
     build,
+    from_paths,
     settled,
     with_interval,
     z_score,
@@ -44,16 +46,22 @@ if TYPE_CHECKING:
     from ktstats.data.series import IndicatorSeries
 
 
-def _backtest_errors(
-    method: str,
-    hist: np.ndarray,
-    k: int,
-    n: int,
-    growth: bool,
-    w: np.ndarray | None,
-    annual: np.ndarray | None,
-) -> np.ndarray:
+@dataclass(frozen=True)
+class _Past:
+    """Past full years (years × periods), what is known of the current one, and for growth the
+    quarter weights and the published annual figures."""
+
+    hist: np.ndarray
+    k: int
+    n: int
+    growth: bool = False
+    w: np.ndarray | None = None
+    annual: np.ndarray | None = None
+
+
+def _backtest_errors(method: str, past: _Past) -> np.ndarray:
     """Errors of ``method`` on past years, each projected from the years before it."""
+    hist, k, n, growth, w, annual = past.hist, past.k, past.n, past.growth, past.w, past.annual
     errs = []
     for i in range(hist.shape[0]):
         try:
@@ -191,22 +199,15 @@ def project(
     return _project_flow(cur, hist, tgt, method, level, n, simulations, seed, common)
 
 
-def _choose(
-    methods: Sequence[str],
-    hist: np.ndarray,
-    k: int,
-    n: int,
-    growth: bool,
-    w: np.ndarray | None,
-    annual: np.ndarray | None,
-) -> tuple[str, str]:
+def _choose(methods: Sequence[str], past: _Past) -> tuple[str, str]:
+    hist, growth = past.hist, past.growth
     if hist.shape[0] < MIN_ERRORS + 1:
         return "run_rate", (
             f"history has {hist.shape[0]} full year(s), too few to compare methods by backtest; run rate used"
         )
     scores = {}
     for m in methods:
-        errs = _backtest_errors(m, hist, k, n, growth, w, annual)
+        errs = _backtest_errors(m, past)
         if errs.size >= MIN_ERRORS:
             scores[m] = float(np.mean(np.abs(errs)))
     if not scores:
@@ -242,9 +243,7 @@ def _project_flow(
             req_growth = (remaining / last_rest - 1) * 100
     reason = ""
     if method == "auto":
-        method, reason = _choose(
-            ("run_rate", "seasonal_share", "same_period_pace"), hist, k, n, False, None, None
-        )
+        method, reason = _choose(("run_rate", "seasonal_share", "same_period_pace"), _Past(hist, k, n))
     if k == n:
         return settled(ytd, bool(tgt.met(ytd)), "complete", "the year is complete", common)
     if tgt.bound in (">=", ">") and (cur >= 0).all() and bool(tgt.met(ytd)):
@@ -261,17 +260,11 @@ def _project_flow(
     try:
         if method == "ets":
             paths = ets_flow_paths(cur, hist, n, simulations, seed)
-            point = float(np.median(paths))
-            a = (1 - level) / 2
-            low, high = (float(x) for x in np.quantile(paths, [a, 1 - a]))
-            prob = float(np.mean(tgt.met(paths)))
             why = f"ETS on {hist.shape[0]} past years and {k} period(s) of {common['year']}, {simulations} simulated paths"
-            return build(
+            return from_paths(
                 common,
-                point=point,
-                low=low,
-                high=high,
-                probability=prob,
+                tgt,
+                paths,
                 method="ets",
                 reason=reason or why,
                 ytd=ytd,
@@ -282,7 +275,7 @@ def _project_flow(
     except NotApplicable as exc:
         raise ProjectionError(f"{method} cannot be used here: {exc}") from None
     z = z_score(level)
-    errs = _backtest_errors(method, hist, k, n, False, None, None)
+    errs = _backtest_errors(method, _Past(hist, k, n))
     if errs.size >= MIN_ERRORS:
         sd = float(np.sqrt(np.mean(errs**2))) * abs(point)
         why = f"{method}; uncertainty from its errors on {errs.size} past years"
@@ -384,7 +377,7 @@ def _project_growth(
     required = required_growth(tgt.value, ytd, w_ytd) if k < n else None
     reason = ""
     if method == "auto":
-        method, reason = _choose(GROWTH_METHODS, hist, k, n, True, w, annual)
+        method, reason = _choose(GROWTH_METHODS, _Past(hist, k, n, True, w, annual))
     if method not in GROWTH_METHODS:
         raise ProjectionError(f"{method} does not apply to growth rates; use run_rate or ets")
     if k == n:
@@ -399,23 +392,18 @@ def _project_growth(
             paths = ets_growth_paths(cur, hist, w, simulations, seed)
         except NotApplicable as exc:
             raise ProjectionError(f"ets cannot be used here: {exc}") from None
-        tail = (1 - level) / 2
-        low, high = (float(x) for x in np.quantile(paths, [tail, 1 - tail]))
-        prob = float(np.mean(tgt.met(paths)))
         why = f"ETS on {hist.shape[0]} past years of quarterly growth, {simulations} simulated paths; {why_w}"
-        return build(
+        return from_paths(
             common,
-            point=float(np.median(paths)),
-            low=low,
-            high=high,
-            probability=prob,
+            tgt,
+            paths,
             method="ets",
             reason=(reason + "; " if reason else "") + why,
             ytd=ytd,
             required=required,
         )
     point = ytd
-    errs = _backtest_errors("run_rate", hist_clean, k, n, True, w, annual)
+    errs = _backtest_errors("run_rate", _Past(hist_clean, k, n, True, w, annual))
     if errs.size >= MIN_ERRORS:
         sd = float(np.sqrt(np.mean(errs**2)))
         why = f"run rate; uncertainty from its errors on {errs.size} past years; {why_w}"
