@@ -23,7 +23,7 @@ def main() -> None:
     kt = ktstats.load_dataset("kon_tum")
     gdp = ktstats.load_dataset("vn_gdp")
     charts = {
-        "regional_grdp_2023h1.png": lambda: ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023"),
+        "regional_grdp_2023h1.png": lambda: ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023", highlight="Kon Tum"),
         "regional_grdp_2023h1_en.png": lambda: ktstats.plot_regional(
             tn, "grdp_growth", "6 tháng đầu năm 2023", lang="en"
         ),

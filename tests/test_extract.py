@@ -63,6 +63,7 @@ def test_forms_and_references():
         "Tổng vốn đầu tư phát triển toàn xã hội ước khoảng 5.712 tỷ đồng, đạt 19% kế hoạch và tăng 11,8% "
         "so với cùng kỳ năm trước.",
         year=2024,
+        region="Kon Tum",
     )
     rows = ds.to_frame()[["value", "form", "relative_to", "measure"]].values.tolist()
     assert rows == [
@@ -73,7 +74,9 @@ def test_forms_and_references():
 
 
 def test_rates_fall_in_points_and_shares():
-    ds = extract("1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024\nTỷ lệ hộ nghèo đến cuối năm 2024 giảm 3%.")
+    ds = extract(
+        "1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024\nTỷ lệ hộ nghèo đến cuối năm 2024 giảm 3%.", region="kon_tum"
+    )
     row = ds.to_frame().iloc[0]
     assert (row.indicator, row.value, row.unit, row.form, row.measure) == (
         "poverty_rate",
@@ -84,7 +87,8 @@ def test_rates_fall_in_points_and_shares():
     )
     ds = extract(
         "Trong quý I/2024, trưởng thôn, tổ trưởng dân phố là đảng viên đã nâng lên 699/756 người, "
-        "chiếm 92,46%, đạt 98,36% kế hoạch năm 2024."
+        "chiếm 92,46%, đạt 98,36% kế hoạch năm 2024.",
+        region="kon_tum",
     )
     f = ds.to_frame()
     assert f["indicator"].tolist() == [
@@ -117,8 +121,8 @@ def test_unattached_figures_are_kept_with_a_reason():
 
 def test_unicode_forms_do_not_matter():
     text = "Trong quý I/2024, thu ngân sách nhà nước khoảng 830 tỷ đồng; Tỉnh uỷ chỉ đạo."
-    a = extract(text).to_frame()
-    b = extract(unicodedata.normalize("NFD", text.replace(" ", "\u00a0"))).to_frame()
+    a = extract(text, region="kon_tum").to_frame()
+    b = extract(unicodedata.normalize("NFD", text.replace(" ", "\u00a0")), region="kon_tum").to_frame()
     assert a[KEY].equals(b[KEY])
 
 
@@ -147,13 +151,29 @@ FRAGMENTS = [
 def test_extract_never_crashes(text):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ds = extract(text, year=2024)
+        ds = extract(text, year=2024, region="kon_tum")
     # whatever the text, the result is a dataset whose every figure cites a sentence of it
     assert isinstance(ds, ktstats.Dataset)
     normalised = " ".join(ktstats.normalize_text(text).split())
     for o in ds:
         assert o.quote in normalised and math.isfinite(o.value) and o.document == "text"
     assert all(q in normalised for q in ds.unattached["quote"])
+
+
+def test_the_region_comes_from_the_text_or_the_caller():
+    revenue = "Thu ngân sách nhà nước khoảng 830 tỷ đồng, đạt 18,04% dự toán."
+    # no silent default: a text that names no province must say which report it is
+    with pytest.raises(DataError, match="names no province"):
+        extract(revenue, year=2024)
+    assert set(extract("Kinh tế tỉnh Gia Lai quý I/2024. " + revenue, year=2024).to_frame()["region"]) == {
+        "gia_lai"
+    }
+    # "tư tưởng, đạo đức, phong cách Hồ Chí Minh" names a person; "tỉnh Kon Tum" the province
+    seed = (data_dir() / "sources" / "003_672f3fa1ac6cf720.txt").read_text(encoding="utf-8")
+    assert set(extract(seed, year=2024).to_frame()["region"]) == {"kon_tum"}
+    assert set(extract(revenue, year=2024, region="Đắk Lắk").to_frame()["region"]) == {"dak_lak"}
+    with pytest.raises(DataError, match="unknown province"):
+        extract(revenue, year=2024, region="Kontumm")
 
 
 def test_long_adversarial_lines_finish():

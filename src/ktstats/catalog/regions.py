@@ -16,6 +16,7 @@ re-aggregates flows from the old provinces to the new ones.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +28,7 @@ from ktstats.catalog._files import data_dir
 from ktstats.errors import DataError
 from ktstats.lang.text import normalize_text
 
-__all__ = ["Region", "region", "regions"]
+__all__ = ["Region", "named_in", "region", "regions"]
 
 _PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ", "province of ", "city of ")
 
@@ -161,6 +162,34 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
         if succ and succ.valid_from is not None
         else f"{gone.name_vi} does not exist on {date:%Y-%m-%d}"
     )
+
+
+def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str, int]]:
+    """The provinces and cities a text names, most often named first: ``[(code, mentions), …]``.
+
+    Names are matched on whole words, with or without diacritics; names written with
+    "tỉnh"/"thành phố" rank first (so "tư tưởng Hồ Chí Minh" does not outrank "tỉnh Kon Tum"); ``on``
+    keeps the units that existed on that date (a 2024 report's "Quảng Ngãi" is the
+    old province, not the merged one).
+
+    >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
+    [('kon_tum', 2), ('gia_lai', 1)]
+    """
+    folded = " " + " ".join(_ascii(normalize_text(text).casefold()).split()) + " "
+    date = pd.Timestamp(on) if on is not None else None
+    plain: dict[str, int] = {}
+    titled: dict[str, int] = {}  # "tỉnh Kon Tum", "thành phố Đà Nẵng": a province, not a person's name
+    for r in _table():
+        if date is not None and not r.valid_on(date):
+            continue
+        if date is None and r.code.endswith("_2025"):
+            continue  # without a date, a name means the province as it stood before the merger
+        name = re.escape(_key(r.name_vi))
+        n = len(re.findall(rf"(?<![a-z0-9]){name}(?![a-z0-9])", folded))
+        if n:
+            plain[r.code] = n
+            titled[r.code] = len(re.findall(rf"(?:tinh|thanh pho|tp\.?) {name}(?![a-z0-9])", folded))
+    return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], kv[0]))
 
 
 def successor_map() -> dict[str, str]:

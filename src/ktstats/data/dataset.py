@@ -199,6 +199,38 @@ class Dataset:
         present = set(self._frame["indicator"])
         return [c for c in by_code() if c in present]
 
+    def resolve_region(self, region: str | None = None, *, indicator: str | None = None, measure: str = "actual") -> str:
+        """A region as the dataset writes it.
+
+        A code the dataset holds is kept; a name as people write it resolves to its code
+        ("Gia Lai", "Đắk Lắk", "TP HCM"), an unknown one raises naming close matches. ``None``
+        is the dataset's only region for ``indicator`` (and ``measure``); with several, it
+        raises and lists them — there is no default region.
+
+        >>> ds = load_dataset("tay_nguyen")
+        >>> ds.resolve_region("Gia Lai"), load_dataset("kon_tum").resolve_region(indicator="grdp_growth")
+        ('gia_lai', 'kon_tum')
+        """
+        if region is None:
+            if indicator is None:
+                raise DataError("name a region, or give indicator= to use the dataset's only region for it")
+            have = sorted(set(self.filter(indicator=indicator, measure=measure)._frame["region"]))
+            if len(have) == 1:
+                return str(have[0])
+            if not have:
+                raise DataError(f"no {measure} levels of {indicator!r} in this dataset")
+            raise DataError(
+                f"{indicator!r} has {measure} figures for {len(have)} regions ({', '.join(have[:8])}); "
+                "name one with region="
+            )
+        if not isinstance(region, str):
+            raise DataError(f"a region is a name or code, got {region!r}")
+        if region in set(self._frame["region"]):
+            return region
+        from ktstats.catalog.regions import region as find_region
+
+        return find_region(region).code
+
     def filter(
         self,
         *,
@@ -219,6 +251,8 @@ class Dataset:
         """
         f = self._frame
         mask = np.ones(len(f), dtype=bool)
+        if region is not None:
+            region = self.resolve_region(region)
         for col, val in (
             ("indicator", indicator),
             ("region", region),
@@ -247,7 +281,7 @@ class Dataset:
     def series(
         self,
         indicator: str,
-        region: str = "kon_tum",
+        region: str | None = None,
         measure: str = "actual",
         *,
         as_of: str | pd.Timestamp | None = None,
@@ -255,6 +289,9 @@ class Dataset:
         basis: str | None = None,
     ) -> IndicatorSeries:
         """The levels of one indicator for one region and measure as a typed series.
+
+        ``region`` is a code or a name as people write it; it may be left out when the
+        dataset holds the indicator for one region only.
 
         Restated figures resolve to the latest document (``as_of`` to go back in
         time). Frequency and basis follow the spans: quarterly year-to-date for
@@ -272,6 +309,7 @@ class Dataset:
         """
         from ktstats.data.series import IndicatorSeries
 
+        region = self.resolve_region(region, indicator=indicator, measure=measure)
         sub = self.filter(indicator=indicator, region=region, measure=measure, form="level")
         if freq is not None or basis is not None:
             sub = Dataset(
@@ -326,10 +364,7 @@ class Dataset:
             raise DataError(f"join must be 'exact' or 'inner', not {join!r}")
         if regions is not None:
             # names as written ("Gia Lai", "Đắk Lắk") resolve to the dataset's codes
-            from ktstats.catalog.regions import region as find_region
-
-            known = set(self._frame["region"])
-            regions = [r if r in known else find_region(r).code for r in regions]
+            regions = [self.resolve_region(r) for r in ([regions] if isinstance(regions, str) else regions)]
         else:
             have = self.filter(indicator=indicator, measure=measure, form="level")._frame
             if freq is not None or basis is not None:

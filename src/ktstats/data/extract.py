@@ -318,6 +318,23 @@ def _indicator_near(
     return best, -1
 
 
+def _report_region(text: str, region: str | None, date: pd.Period | None) -> str:
+    """The region code of a report: the one given (a code or a name), else the one the text names."""
+    from ktstats.catalog.regions import named_in
+    from ktstats.catalog.regions import region as find_region
+
+    if region is not None:
+        return region if "." in region else find_region(region).code
+    on = date.to_timestamp(how="end") if date is not None else None
+    named = named_in(text, on=on)
+    if not named:
+        raise DataError(
+            "the text names no province or city; say which report this is with region= "
+            "(e.g. region='Kon Tum')"
+        )
+    return named[0][0]
+
+
 def extract(
     text: str,
     *,
@@ -335,7 +352,9 @@ def extract(
     document:
         Its name, recorded on every row (default "text").
     region:
-        The region the report is about (default "kon_tum").
+        The province or city the report is about, as a code or a name ("Kon Tum", "Gia Lai").
+        By default the one the text names most often ("tỉnh Kon Tum" counts before a bare
+        "Kon Tum"); a text that names none raises :class:`DataError` asking for ``region=``.
     year:
         The year for period phrases that do not name one ("3 tháng cuối năm").
     date:
@@ -344,7 +363,7 @@ def extract(
     Examples
     --------
     >>> ds = extract("Thu ngân sách nhà nước khoảng 830 tỷ đồng, đạt 18,04% dự toán địa phương giao, "
-    ...              "bằng 100% so với cùng kỳ năm trước.", year=2024)
+    ...              "bằng 100% so với cùng kỳ năm trước.", year=2024, region="Kon Tum")
     >>> ds.to_frame()[["indicator", "value", "unit", "qualifier", "form", "relative_to"]].values.tolist()
     [['state_budget_revenue', 830.0, 'billion dong', 'approx', 'level', ''], ['state_budget_revenue', 18.04, 'percent', 'exact', 'ratio', 'plan'], ['state_budget_revenue', 100.0, 'percent', 'exact', 'ratio', 'same_period_last_year']]
     """
@@ -353,9 +372,9 @@ def extract(
     if not isinstance(text, str):
         raise DataError(f"extract() needs text, got {type(text).__name__}")
     document = document or "text"
-    region = region or "kon_tum"
     if date is not None:
         date = pd.Period(date, freq="M")
+    code = _report_region(text, region, date) if region is not None else None
     rows: list[dict[str, Any]] = []
     unattached: list[dict[str, Any]] = []
     parts = sentences(text)
@@ -518,7 +537,7 @@ def extract(
             rows.append(
                 {
                     "indicator": target_ind.code,
-                    "region": region,
+                    "region": "",
                     "period_start": str(span.start),
                     "period_end": str(span.end),
                     "measure": measure,
@@ -546,6 +565,10 @@ def extract(
             carried = _phrase_span(named[-1].group("p"), year)
             if carried is not None and carried.months > 1:
                 context = carried
+    if rows:  # the region is looked for in the text only when there are figures to file
+        code = code or _report_region(text, None, date)
+        for row in rows:
+            row["region"] = code
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     key = [
         "indicator",

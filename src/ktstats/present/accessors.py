@@ -107,7 +107,7 @@ class DataFrameAccessor:
         return Dataset(self._obj, name=name or self._obj.attrs.get("dataset"))
 
     def series(
-        self, indicator: str, region: str = "kon_tum", measure: str = "actual", **kw: Any
+        self, indicator: str, region: str | None = None, measure: str = "actual", **kw: Any
     ) -> IndicatorSeries:
         """:meth:`Dataset.series` on the long table."""
         return self.dataset().series(indicator, region, measure, **kw)

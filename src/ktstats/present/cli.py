@@ -66,7 +66,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument(
         "--csv", metavar="FILE", help="write the figures as a dataset CSV (read back with load_dataset)"
     )
-    ext.add_argument("--region", default="kon_tum", help="region code of the report (default kon_tum)")
+    ext.add_argument(
+        "--region", default=None, help="province of the report (default: the one the text names most often)"
+    )
     ext.add_argument("--year", type=int, default=None, help="year for period phrases without one")
     ext.add_argument("--date", default=None, help="month of the report (YYYY-MM)")
     ind = sub.add_parser("indicators", help="list the indicator catalog")
@@ -107,26 +109,11 @@ def _extract(args: argparse.Namespace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _region(ds: object, region: str | None) -> str:
-    from ktstats.data.dataset import Dataset
-
-    assert isinstance(ds, Dataset)
-    regions = sorted(str(r) for r in set(ds.to_frame()["region"]))
-    if region is not None:
-        if region not in regions:
-            raise DataError(f"no region {region!r} in the dataset; it has {', '.join(regions)}")
-        return region
-    top: list[str] = [r for r in regions if "." not in r]
-    if len(top) != 1:
-        raise DataError(f"the dataset has several regions ({', '.join(regions)}); choose one with --region")
-    return top[0]
-
-
 def _project_or_backtest(args: argparse.Namespace) -> str:
     from ktstats.data.dataset import load_dataset
 
     ds = load_dataset(args.dataset)
-    region = _region(ds, args.region)
+    region = ds.resolve_region(args.region, indicator=args.indicator)
     if args.command == "project":
         from ktstats.analysis.projection import project_indicator
 

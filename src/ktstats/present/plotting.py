@@ -199,7 +199,7 @@ def plot_regional(
     period: str | Span,
     *,
     ax: Axes | None = None,
-    highlight: str | None = "kon_tum",
+    highlight: str | None = None,
     measure: str | None = None,
     lang: Lang = "vi",
 ) -> Axes:

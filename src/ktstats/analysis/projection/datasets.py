@@ -27,7 +27,7 @@ def project_indicator(
     indicator: str,
     target: Any,
     *,
-    region: str = "kon_tum",
+    region: str | None = None,
     year: int | None = None,
     as_of: str | pd.Timestamp | None = None,
     method: str = "auto",
@@ -62,6 +62,7 @@ def project_indicator(
         )
     if tgt.span is not None and tgt.span != Span.whole_year(year):
         raise PeriodError(f"projections judge whole-year targets; this one is for {tgt.span.label()}")
+    region = dataset.resolve_region(region, indicator=indicator)
     if ind.kind == "growth":
         q = dataset.series(indicator, region, freq="Q", basis="period", as_of=as_of)
         try:
