@@ -175,21 +175,29 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
     [('kon_tum', 2), ('gia_lai', 1)]
     """
-    folded = " " + " ".join(_ascii(normalize_text(text).casefold()).split()) + " "
+    folded = " ".join(_ascii(normalize_text(text).casefold()).split())
     date = pd.Timestamp(on) if on is not None else None
     plain: dict[str, int] = {}
     titled: dict[str, int] = {}  # "tỉnh Kon Tum", "thành phố Đà Nẵng": a province, not a person's name
-    for r in _table():
-        if date is not None and not r.valid_on(date):
-            continue
-        if date is None and r.code.endswith("_2025"):
-            continue  # without a date, a name means the province as it stood before the merger
-        name = re.escape(_key(r.name_vi))
-        n = len(re.findall(rf"(?<![a-z0-9]){name}(?![a-z0-9])", folded))
-        if n:
-            plain[r.code] = n
-            titled[r.code] = len(re.findall(rf"(?:tinh|thanh pho|tp\.?) {name}(?![a-z0-9])", folded))
+    pattern, by_key = _name_pattern()
+    for m in pattern.finditer(folded):
+        for r in by_key[m.group("name")]:
+            if (date is not None and not r.valid_on(date)) or (date is None and r.code.endswith("_2025")):
+                continue  # without a date, a name means the province as it stood before the merger
+            plain[r.code] = plain.get(r.code, 0) + 1
+            titled[r.code] = titled.get(r.code, 0) + (m.group("title") is not None)
     return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], kv[0]))
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> tuple[re.Pattern[str], dict[str, list[Region]]]:
+    """One regular expression for every name (longest first), and the units each name stands for."""
+    by_key: dict[str, list[Region]] = {}
+    for r in _table():
+        by_key.setdefault(_key(r.name_vi), []).append(r)
+    names = "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![a-z0-9])(?P<title>(?:tinh|thanh pho|tp\.?) )?(?P<name>{names})(?![a-z0-9])")
+    return pattern, by_key
 
 
 def successor_map() -> dict[str, str]:

@@ -199,7 +199,9 @@ class Dataset:
         present = set(self._frame["indicator"])
         return [c for c in by_code() if c in present]
 
-    def resolve_region(self, region: str | None = None, *, indicator: str | None = None, measure: str = "actual") -> str:
+    def resolve_region(
+        self, region: str | None = None, *, indicator: str | None = None, measure: str = "actual"
+    ) -> str:
         """A region as the dataset writes it.
 
         A code the dataset holds is kept; a name as people write it resolves to its code
