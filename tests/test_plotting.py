@@ -230,3 +230,18 @@ def test_regional_highlight_by_name():
     with pytest.raises(DataError, match="did you mean"):
         ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023", highlight="Dak Lakk")
     assert len(plt.get_fignums()) == 1  # only the first chart; the failed call drew nothing
+
+
+def test_charts_leave_the_users_matplotlib_settings_alone():
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": "serif", "font.size": 13.0}):
+        ax = ktstats.plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023")
+        # the chart's text uses the library's font (every Vietnamese glyph) ...
+        assert ax.get_title(loc="left") or ax.get_title()
+        title = ax.title if ax.get_title() else ax._left_title
+        assert title.get_fontfamily() == ["DejaVu Sans"]
+        # ... and the user's settings are as they were
+        assert matplotlib.rcParams["font.family"] == ["serif"]
+        assert matplotlib.rcParams["font.size"] == 13.0
+    plt.close("all")

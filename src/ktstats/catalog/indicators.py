@@ -29,6 +29,7 @@ import pandas as pd
 
 from ktstats.catalog._files import data_dir
 from ktstats.errors import DataError, UnitError
+from ktstats.lang.text import did_you_mean
 from ktstats.lang.units import parse_unit
 
 __all__ = ["KINDS", "Indicator", "indicator", "indicators"]
@@ -146,8 +147,4 @@ def indicator(code: str) -> Indicator:
     cat = by_code()
     if code in cat:
         return cat[code]
-    import difflib
-
-    close = difflib.get_close_matches(str(code), list(cat), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    raise DataError(f"unknown indicator {code!r}{hint}")
+    raise DataError(f"unknown indicator {code!r}{did_you_mean(str(code), cat, cutoff=0.5)}")

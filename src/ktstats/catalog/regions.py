@@ -15,9 +15,7 @@ re-aggregates flows from the old provinces to the new ones.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +24,7 @@ import pandas as pd
 
 from ktstats.catalog._files import data_dir
 from ktstats.errors import DataError
-from ktstats.lang.text import normalize_text
+from ktstats.lang.text import did_you_mean, fold_ascii, normalize_text
 
 __all__ = ["Region", "named_in", "region", "regions"]
 
@@ -65,8 +63,7 @@ def _key(name: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    text = text.replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return fold_ascii(text)
 
 
 @lru_cache(maxsize=1)
@@ -142,10 +139,8 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
     date = pd.Timestamp(on) if on is not None else None
     matches = [r for r in rows if r.code == name.strip() or _key(r.name_vi) == key or _key(r.code) == key]
     if not matches:
-        names = sorted({r.name_vi for r in rows})
-        close = difflib.get_close_matches(key, [_key(n) for n in names], n=3, cutoff=0.6)
-        shown = [n for n in names if _key(n) in close]
-        hint = f"; did you mean {', '.join(shown)}?" if shown else ""
+        by_key = {_key(r.name_vi): r.name_vi for r in rows}
+        hint = did_you_mean(key, by_key, shown=lambda k: by_key[k])
         raise DataError(f"unknown province or city {name!r}{hint}")
     if date is None:
         # the unit as it stood before the merger when the name is ambiguous (Kon Tum data are pre-2025)

@@ -23,7 +23,7 @@ from ktstats.catalog.indicators import POINT_KINDS, by_code
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import NUMBER_RE, QUALIFIERS, to_float
 from ktstats.lang.periods import Span
-from ktstats.lang.text import squash_whitespace
+from ktstats.lang.text import did_you_mean, squash_whitespace
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
 __all__ = ["COLUMNS", "FORMS", "MEASURES", "RELATIVE_TO", "validate"]
@@ -134,10 +134,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
     for i, rec in enumerate(frame.to_dict("records"), start=1):
         code = _cell(rec, "indicator")
         if code not in catalog:
-            import difflib
-
-            close = difflib.get_close_matches(code, list(catalog), n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = did_you_mean(code, catalog, cutoff=0.5)
             raise _fail(f"unknown indicator {code!r}{hint}", file, i, "indicator")
         ind = catalog[code]
         region = _cell(rec, "region")

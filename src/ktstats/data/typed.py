@@ -30,17 +30,20 @@ _NON_SUMMING: Final = ("rate", "growth", "index", "rank")
 T = TypeVar("T", bound="TypedSeries")
 
 
+_OFFSETS: Final = {
+    "M": pd.offsets.MonthEnd(),
+    "Q": pd.offsets.QuarterEnd(startingMonth=12),
+    "Y": pd.offsets.YearEnd(month=12),
+}
+
+
 def _freq_of(index: pd.PeriodIndex, where: str) -> str:
-    name = index.freqstr
-    for code in ("M", "Q", "Y"):
-        if (
-            name == code
-            or name.startswith(code + "-DEC")
-            or (code == "Y" and name in ("A-DEC", "Y-DEC", "A"))
-        ):
+    """'M', 'Q' or 'Y' for monthly, calendar-quarterly or calendar-yearly periods (pandas' offsets)."""
+    for code, offset in _OFFSETS.items():
+        if index.freq == offset:
             return code
     raise PeriodError(
-        f"{where}: frequency {name!r} is not supported; use monthly ('M'), calendar-quarterly "
+        f"{where}: frequency {index.freqstr!r} is not supported; use monthly ('M'), calendar-quarterly "
         "('Q') or calendar-yearly ('Y') periods"
     )
 
@@ -191,10 +194,9 @@ class TypedSeries:
 
     # --- year-to-date <-> period ----------------------------------------------
     def _year_positions(self) -> tuple[np.ndarray, np.ndarray]:
-        n = _PER_YEAR[self._freq]
-        ords = self._index.asi8
-        # Period ordinals count from 1970 for M and Q, from 1970 for Y too.
-        return ords // n, ords % n
+        years = np.asarray(self._index.year)
+        # ordinals count periods from 1970, so the position within the year is what is left
+        return years, self._index.asi8 - (years - 1970) * _PER_YEAR[self._freq]
 
     def _check_flow(self, action: str) -> None:
         if self.kind not in ADDITIVE_KINDS:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 
-__all__ = ["normalize_text", "squash_whitespace"]
+__all__ = ["did_you_mean", "fold_ascii", "normalize_text", "squash_whitespace"]
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 
@@ -95,3 +96,31 @@ def squash_whitespace(text: str) -> str:
     'a b'
     """
     return _ANY_WHITESPACE.sub(" ", normalize_text(text)).strip()
+
+
+def fold_ascii(text: str) -> str:
+    """Vietnamese without diacritics, as people type it: "Đắk Lắk" → "Dak Lak".
+
+    Transliteration is anyascii's (a small pure-Python table of every Unicode
+    character), so "đ" becomes "d" and combining marks disappear in any form.
+
+    >>> fold_ascii("Thừa Thiên Huế"), fold_ascii(unicodedata.normalize("NFD", "Đắk Lắk"))
+    ('Thua Thien Hue', 'Dak Lak')
+    """
+    from anyascii import anyascii
+
+    return str(anyascii(text))
+
+
+def did_you_mean(
+    word: str, choices: Iterable[str], *, cutoff: float = 0.6, shown: Callable[[str], str] = repr
+) -> str:
+    """ "; did you mean 'x', 'y'?" for the closest choices, or "" — the hint of every "unknown …" error.
+
+    >>> did_you_mean("grdp_grwth", ["grdp_growth", "gdp_growth", "poverty_rate"])
+    "; did you mean 'grdp_growth', 'gdp_growth'?"
+    """
+    import difflib  # the standard library's matcher: enough for lists of a few hundred names
+
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=cutoff)
+    return f"; did you mean {', '.join(shown(c) for c in close)}?" if close else ""

@@ -13,8 +13,10 @@ Inputs are checked before anything is drawn: mixed units or periods raise
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -70,10 +72,29 @@ _WORDS = {
 }
 
 
+#: the charts' style, applied with matplotlib.rc_context around each chart (never to the user's
+#: global rcParams): DejaVu Sans ships with matplotlib and has every Vietnamese glyph
+_FONT = "DejaVu Sans"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _styled(fn: F) -> F:
+    """Draw inside ``matplotlib.rc_context``; the user's settings are left as they were."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import matplotlib
+
+        with matplotlib.rc_context({"font.family": _FONT}):
+            return fn(*args, **kwargs)
+
+    return cast(F, wrapper)
+
+
 def _plt() -> Any:
     import matplotlib.pyplot as plt
 
-    plt.rcParams["font.family"] = "DejaVu Sans"
     return plt
 
 
@@ -193,6 +214,7 @@ def _panel_row(panel: Panel, indicator: str, span: Span) -> pd.DataFrame:
     )
 
 
+@_styled
 def plot_regional(
     data: Dataset | Panel,
     indicator: str,
@@ -301,6 +323,7 @@ def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
     )
 
 
+@_styled
 def plot_attainment(
     data: Dataset | pd.DataFrame, *, ax: Axes | None = None, lang: Lang = "vi", reported: bool = True
 ) -> Axes:
@@ -373,6 +396,7 @@ def plot_attainment(
     return ax
 
 
+@_styled
 def plot_projection(
     series: IndicatorSeries, projection: Projection, *, ax: Axes | None = None, lang: Lang = "vi"
 ) -> Axes:
@@ -461,6 +485,7 @@ def plot_projection(
     return ax
 
 
+@_styled
 def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: Lang = "vi") -> Axes:
     """Growth against the same period a year earlier, one line per region.
 

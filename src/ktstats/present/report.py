@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -104,7 +103,11 @@ def _assessment(o: Observation, table: dict[tuple[str, ...], str], lang: Literal
 
 
 def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(c) else 1 for c in text)
+    """Columns ``text`` takes on a terminal (combining marks take none, wide characters two)."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)  # a control character: count it as one column
 
 
 def _pad(text: str, width: int) -> str:
