@@ -10,7 +10,7 @@ import sys
 import time
 
 import ktstats
-from ktstats.catalog._files import data_dir
+from ktstats.catalog.bundled import data_dir
 
 HELD_OUT = "002_98453eef47a50471.txt"
 KEY = ["indicator", "period_start", "period_end", "value", "unit", "measure"]

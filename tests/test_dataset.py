@@ -235,7 +235,7 @@ def test_missing_column(tmp_path):
 
 
 def test_quote_not_found_in_bundled_data(monkeypatch, tmp_path):
-    from ktstats.catalog import _files as _data
+    from ktstats.catalog import bundled as _data
 
     data = tmp_path / "datasets"
     (data / "sources").mkdir(parents=True)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import ktstats
 from ktstats import DataError, extract
-from ktstats.catalog._files import data_dir
+from ktstats.catalog.bundled import data_dir
 from ktstats.catalog.documents import documents_table
 from ktstats.present.cli import main
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ktstats.catalog._files import data_dir
+from ktstats.catalog.bundled import data_dir
 from ktstats.errors import DataError
 from ktstats.lang.text import squash_whitespace
 

@@ -27,7 +27,7 @@ from typing import Final
 
 import pandas as pd
 
-from ktstats.catalog._files import data_dir
+from ktstats.catalog.bundled import data_dir
 from ktstats.errors import DataError, UnitError
 from ktstats.lang.text import did_you_mean
 from ktstats.lang.units import parse_unit

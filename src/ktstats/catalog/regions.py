@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog._files import data_dir
+from ktstats.catalog.bundled import data_dir
 from ktstats.errors import DataError
 from ktstats.lang.text import did_you_mean, fold_ascii, normalize_text
 

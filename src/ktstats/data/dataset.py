@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog._files import data_dir
+from ktstats.catalog.bundled import data_dir
 from ktstats.catalog.indicators import by_code
 from ktstats.data.schema import COLUMNS, validate
 from ktstats.data.tables import DATASET_NUMERIC, read_dataset_table, write_table
