@@ -58,7 +58,7 @@ def test_no_layer_imports_a_later_one_except_the_listed_delegations():
         mine = _layer(module)
         if mine is None:
             continue
-        for imported, node, chain in _imports(path):
+        for imported, _node, chain in _imports(path):
             theirs = _layer(imported)
             if theirs is None or order[theirs] <= order[mine]:
                 continue
