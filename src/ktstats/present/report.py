@@ -143,6 +143,8 @@ def render_report(
         "",
     ]
     wanted = list(indicators) if indicators else dataset.indicators
+    # the region most figures are about goes unsaid; the others are named on their rows
+    main_region = frame["region"].mode().iloc[0] if len(frame) else ""
     notes = _assessments(dataset, lang)
     by_indicator = {code: [] for code in wanted}  # type: dict[str, list[Observation]]
     for obs in dataset:
@@ -160,7 +162,7 @@ def render_report(
         lines.append(f"{ind.name(lang)} ({other}) [{code}; {ind.kind}, {unit}]")
         rows: list[list[str]] = [list(_HEAD[lang])]
         for o in obs_list:
-            region = "" if o.region == "kon_tum" else f" [{o.region}]"
+            region = "" if o.region == main_region else f" [{o.region}]"
             date = o.document_date.strftime("%d/%m/%Y") if o.document_date is not None else ""
             source = f"{o.document} ({date})"
             rows.append(
