@@ -431,14 +431,18 @@ def within(lowest: Any, highest: Any, interval: tuple[Any, Any, bool, bool]) -> 
     return above & below
 
 
-def probability_between(point: Any, sd: Any, low: Any, high: Any, *, exact: Any = None) -> Any:
-    """P(low ≤ X ≤ high) for X ~ Normal(point, sd), element-wise; where ``sd == 0`` the answer is
-    ``exact`` (whether the point itself meets the target: 1 or 0)."""
-    from scipy.special import ndtr  # the normal CDF, vectorised
+def probability_between(
+    point: Any, sd: Any, low: Any, high: Any, *, exact: Any = None, df: float | None = None
+) -> Any:
+    """P(low ≤ X ≤ high) for X = point + sd · ε, ε standard normal (or Student-t with ``df`` degrees
+    of freedom), element-wise; where ``sd == 0`` the answer is ``exact`` (whether the point itself
+    meets the target: 1 or 0)."""
+    from scipy.special import ndtr, stdtr  # the normal and Student-t CDFs, vectorised
 
     point, sd = np.asarray(point, dtype="float64"), np.asarray(sd, dtype="float64")
+    cdf = ndtr if df is None else (lambda x: stdtr(df, x))
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = ndtr((high - point) / sd) - ndtr((low - point) / sd)
+        p = cdf((high - point) / sd) - cdf((low - point) / sd)
     if exact is not None:
         p = np.where(sd > 0, p, np.asarray(exact, dtype="float64"))
     p = np.clip(p, 0.0, 1.0)

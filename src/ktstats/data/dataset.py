@@ -50,6 +50,7 @@ from ktstats.lang.units import conversion_factor, parse_unit, ureg
 if TYPE_CHECKING:
     import pint
 
+    from ktstats.analysis.projection import Backtest, Projection
     from ktstats.data.panel import Panel
     from ktstats.data.series import IndicatorSeries
 
@@ -438,6 +439,64 @@ class Dataset:
         from ktstats.analysis.audit import audit
 
         return audit(self)
+
+    def project(
+        self,
+        indicator: str,
+        target: Any = None,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        as_of: str | pd.Timestamp | None = None,
+        method: str = "auto",
+        level: float = 0.8,
+    ) -> Projection:
+        """Will ``indicator`` meet its target this year? (see :func:`ktstats.analysis.projection.project_indicator`).
+
+        ``target=None`` uses the dataset's own whole-year target for the region and ``year``;
+        ``as_of`` projects from what was published by that day only — figures, weights, method
+        choice and target.
+
+        >>> p = load_dataset("vn_gdp").project("gdp_growth", year=2023, as_of="2023-10-15")
+        >>> p.status, p.periods_done
+        ('off_track', 3)
+        """
+        from ktstats.analysis.projection import project_indicator
+
+        return project_indicator(
+            self, indicator, target, region=region, year=year, as_of=as_of, method=method, level=level
+        )
+
+    def projections(
+        self,
+        *,
+        year: int | None = None,
+        as_of: str | pd.Timestamp | None = None,
+        regions: Sequence[str] | str | None = None,
+    ) -> pd.DataFrame:
+        """One projection per region and whole-year target (a restated target is one row naming its
+        documents): region, indicator, year, target, point, low, high, probability, status, method,
+        reason."""
+        from ktstats.analysis.projection import dataset_projections
+
+        return dataset_projections(self, year=year, as_of=as_of, regions=regions)
+
+    def backtest(
+        self,
+        indicator: str,
+        *,
+        region: str | None = None,
+        cutoff_month: int = 9,
+        methods: Sequence[str] | None = None,
+        level: float = 0.8,
+    ) -> Backtest:
+        """The real-time backtest of ``indicator``: every past year projected as of its cutoff date
+        from what was published then; ``.to_frame()`` and ``.summary()``."""
+        from ktstats.analysis.projection import dataset_backtest
+
+        return dataset_backtest(
+            self, indicator, region=region, cutoff_month=cutoff_month, methods=methods, level=level
+        )
 
     # --- files (see ktstats.data.io) ---------------------------------------------------
     def to_csv(self, path: str | Path) -> None:

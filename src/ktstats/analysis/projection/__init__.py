@@ -39,7 +39,8 @@ The probability of meeting the target honours its bound ("từ … trở lên" �
 
 from ktstats.analysis.projection.backtest import backtest
 from ktstats.analysis.projection.batch import project_many
-from ktstats.analysis.projection.datasets import dataset_projections, project_indicator
+from ktstats.analysis.projection.datasets import dataset_backtest, dataset_projections, project_indicator
+from ktstats.analysis.projection.realtime import Backtest
 from ktstats.analysis.projection.result import AT_RISK, METHODS, ON_TRACK, STATUSES, Projection
 from ktstats.analysis.projection.single import project
 from ktstats.analysis.projection.weights import estimate_weights
@@ -49,8 +50,10 @@ __all__ = [
     "METHODS",
     "ON_TRACK",
     "STATUSES",
+    "Backtest",
     "Projection",
     "backtest",
+    "dataset_backtest",
     "dataset_projections",
     "estimate_weights",
     "project",

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ktstats.analysis.projection.result import Projection, settled
+from ktstats.analysis.projection.realtime import Backtest
+from ktstats.analysis.projection.result import Projection
 from ktstats.analysis.projection.single import project
-from ktstats.analysis.projection.weights import by_period
 from ktstats.analysis.targets import (
     Target,
     as_target,
@@ -22,10 +22,27 @@ if TYPE_CHECKING:
 # --- datasets ---------------------------------------------------------------------------
 
 
+def own_targets(
+    dataset: Any, indicator: str, region: str, year: int, as_of: str | pd.Timestamp | None = None
+) -> list[tuple[Target, list[str]]]:
+    """The whole-year targets a dataset states for ``indicator``, ``region`` and ``year`` (published
+    by ``as_of``): each distinct target once, with every document that states it."""
+    from ktstats.lang.periods import Span
+
+    found: dict[str, tuple[Target, list[str]]] = {}
+    for o in dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).observations():
+        if o.measure not in ("target", "plan") or o.span != Span.whole_year(year):
+            continue
+        tgt = Target.from_observation(o)
+        key = f"{tgt.bound} {tgt.low} {tgt.value} {tgt.high} {tgt.kind} {tgt.unit}"
+        found.setdefault(key, (tgt, []))[1].append(o.document)
+    return list(found.values())
+
+
 def project_indicator(
     dataset: Any,
     indicator: str,
-    target: Any,
+    target: Any = None,
     *,
     region: str | None = None,
     year: int | None = None,
@@ -45,6 +62,18 @@ def project_indicator(
     from ktstats.lang.periods import Span
 
     ind = lookup(indicator)
+    if target is None:
+        if year is None:
+            raise DataError("without a target, say which year to project: year=…")
+        region = dataset.resolve_region(region, indicator=indicator)
+        stated = own_targets(dataset, indicator, region, year, as_of)
+        if len(stated) != 1:
+            listed = "; ".join(f"{t.label()} ({', '.join(d)})" for t, d in stated) or "none"
+            raise DataError(
+                f"the dataset states {len(stated)} targets for {indicator} in {region}, {year} ({listed}); "
+                "pass target="
+            )
+        target = stated[0][0]
     tgt = (
         target
         if isinstance(target, Target)
@@ -64,44 +93,29 @@ def project_indicator(
         raise PeriodError(f"projections judge whole-year targets; this one is for {tgt.span.label()}")
     region = dataset.resolve_region(region, indicator=indicator)
     if ind.kind == "growth":
-        q = dataset.series(indicator, region, freq="Q", basis="period", as_of=as_of)
-        try:
-            a = dataset.series(indicator, region, freq="Y", as_of=as_of)
-        except DataError:
-            a = None
-        annual_by_year = {p.year: v for p, v in (by_period(a).items() if a is not None else [])}
-        if year in annual_by_year:
-            # the year is over and its growth was published: judge the target on that figure
-            value = annual_by_year[year]
-            ok = bool(tgt.met(value))
-            common = dict(
-                target=tgt,
-                year=year,
-                level=level,
-                periods_done=4,
-                periods_in_year=4,
-                freq="Q",
-                unit=tgt.unit,
-                indicator=indicator,
-                region=region,
-            )
-            return settled(
-                value, ok, "published", "the year is over: its published annual growth is used", common
-            )
-        qp = q.to_pandas()
-        qp = qp[qp.index.year <= year]
-        series = IndicatorSeries.from_pandas(
-            qp, unit=q.unit, kind="growth", indicator=indicator, region=region
+        from ktstats.analysis.projection.realtime import growth_rows, project_growth_as_of
+
+        common = dict(
+            target=tgt,
+            year=year,
+            level=level,
+            periods_done=0,
+            periods_in_year=4,
+            freq="Q",
+            unit=tgt.unit,
+            indicator=indicator,
+            region=region,
         )
-        annual = None
-        if a is not None:
-            ap = a.to_pandas()
-            ap = ap[ap.index.year < year]
-            if len(ap):
-                annual = IndicatorSeries.from_pandas(
-                    ap, unit=a.unit, kind="growth", indicator=indicator, region=region
-                )
-        return project(series, tgt, year=year, method=method, level=level, annual_history=annual)
+        when = pd.Timestamp.max if as_of is None else pd.Timestamp(as_of)
+        return project_growth_as_of(
+            growth_rows(dataset, indicator, region),
+            tgt,
+            year=year,
+            as_of=when,
+            method=method,
+            level=level,
+            common=common,
+        )
     s = dataset.series(indicator, region, as_of=as_of)
     sp = s.to_pandas()
     sp = sp[sp.index.year <= year]
@@ -111,30 +125,70 @@ def project_indicator(
     return project(series, tgt, year=year, method=method, level=level)
 
 
-def dataset_projections(
-    dataset: Any, *, document: str | None = None, as_of: str | None = None
-) -> pd.DataFrame:
-    """A projection for every whole-year target of ``dataset`` (of one ``document`` if given).
+PROJECTION_COLUMNS = [
+    "region",
+    "indicator",
+    "year",
+    "target",
+    "target_value",
+    "documents",
+    "method",
+    "ytd",
+    "point",
+    "low",
+    "high",
+    "probability",
+    "required",
+    "status",
+    "reason",
+]
 
-    Targets that cannot be projected keep their row with ``status`` =
-    ``insufficient_data`` and the reason, never dropped.
+
+def dataset_projections(
+    dataset: Any,
+    *,
+    year: int | None = None,
+    as_of: str | pd.Timestamp | None = None,
+    regions: Any = None,
+    document: str | None = None,
+) -> pd.DataFrame:
+    """A projection for every whole-year target of ``dataset``: one row per region, indicator, year and
+    distinct target (a target restated in several documents is one row naming them all).
+
+    ``year`` and ``regions`` (names or codes) narrow the table; ``as_of`` projects from what was
+    published by that day, targets included; ``document`` keeps the targets of one document.
+    Targets that cannot be projected keep their row with ``status`` = ``insufficient_data`` and the
+    reason, never dropped.
     """
-    rows = []
-    for o in dataset.observations():
+    wanted = None
+    if regions is not None:
+        wanted = {dataset.resolve_region(r) for r in ([regions] if isinstance(regions, str) else regions)}
+    groups: dict[tuple[Any, ...], tuple[Target, list[str]]] = {}
+    for o in dataset.filter(as_of=as_of).observations() if as_of is not None else dataset.observations():
         if o.measure not in ("target", "plan") or o.span.kind != "year" or o.form != "level":
             continue
-        if document is not None and o.document != document:
+        if (document is not None and o.document != document) or (year is not None and o.span.year != year):
+            continue
+        if wanted is not None and o.region not in wanted:
             continue
         tgt = Target.from_observation(o)
+        key = (o.region, o.indicator, o.span.year, tgt.label(), tgt.bound, tgt.low, tgt.value, tgt.high)
+        docs = groups.setdefault(key, (tgt, []))[1]
+        if o.document not in docs:
+            docs.append(o.document)
+    rows = []
+    for key, (tgt, docs) in groups.items():
+        region, indicator, yr, label = key[:4]
         base = {
-            "indicator": o.indicator,
-            "region": o.region,
-            "year": o.span.year,
-            "target": tgt.label(),
-            "document": o.document,
+            "region": region,
+            "indicator": indicator,
+            "year": yr,
+            "target": label,
+            "target_value": tgt.value,
+            "documents": ", ".join(docs),
         }
         try:
-            p = project_indicator(dataset, o.indicator, tgt, region=o.region, year=o.span.year, as_of=as_of)
+            p = project_indicator(dataset, indicator, tgt, region=region, year=yr, as_of=as_of)
             rows.append(
                 {
                     **base,
@@ -150,36 +204,56 @@ def dataset_projections(
                 }
             )
         except KtstatsError as exc:
-            rows.append(
-                {
-                    **base,
-                    "method": "",
-                    "ytd": None,
-                    "point": None,
-                    "low": None,
-                    "high": None,
-                    "probability": None,
-                    "required": None,
-                    "status": "insufficient_data",
-                    "reason": str(exc),
-                }
-            )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "indicator",
-            "region",
-            "year",
-            "target",
-            "document",
-            "method",
-            "ytd",
-            "point",
-            "low",
-            "high",
-            "probability",
-            "required",
-            "status",
-            "reason",
-        ],
+            rows.append({**base, "method": "", "status": "insufficient_data", "reason": str(exc)})
+    return pd.DataFrame(rows, columns=PROJECTION_COLUMNS)
+
+
+def dataset_backtest(
+    dataset: Any,
+    indicator: str,
+    *,
+    region: str | None = None,
+    cutoff_month: int = 9,
+    methods: Any = None,
+    level: float = 0.8,
+) -> Backtest:
+    """The real-time backtest of a growth indicator of ``dataset`` (see
+    :func:`ktstats.analysis.projection.realtime.realtime_backtest`): each year projected only from
+    what was published by its cutoff date, against the target known then, scored against the
+    annual figure as first published and as last revised."""
+    from ktstats.analysis.projection.realtime import growth_rows, realtime_backtest
+    from ktstats.catalog.indicators import indicator as lookup
+
+    ind = lookup(indicator)
+    if ind.kind != "growth":
+        raise DataError(
+            f"{indicator} is a {ind.kind}: the real-time backtest covers growth indicators; for flows use "
+            "ktstats.backtest(series) on a series of past years"
+        )
+    region = dataset.resolve_region(region, indicator=indicator)
+
+    def target_then(year: int, when: pd.Timestamp) -> Target | None:
+        stated = own_targets(dataset, indicator, region, year, when)
+        return stated[-1][0] if stated else None
+
+    from ktstats.lang.units import parse_unit
+
+    common = dict(
+        target=None,
+        year=0,
+        level=level,
+        periods_done=0,
+        periods_in_year=4,
+        freq="Q",
+        unit=parse_unit(ind.unit),
+        indicator=indicator,
+        region=region,
+    )
+    return realtime_backtest(
+        growth_rows(dataset, indicator, region),
+        target_then,
+        cutoff_month=cutoff_month,
+        methods=methods,
+        level=level,
+        common=common,
     )
