@@ -61,12 +61,16 @@ def test_interval_widens_with_fewer_months():
     assert widths == sorted(widths, reverse=True)
 
 
-def test_one_period_and_no_history_is_insufficient():
+def test_one_period_and_no_history_rests_on_the_stated_prior():
+    # January alone, no past year: a run-rate point with the documented prior, never a confident number
     p = project(
         monthly([830.0]), parse_target("cả năm từ 4.500 tỷ đồng trở lên", year=2024), method="run_rate"
     )
-    assert p.status == "insufficient_data" and p.probability is None
-    assert p.point == 830 * 12 and "too little" in p.reason
+    assert p.point == 830 * 12 and "prior of ±54%" in p.reason and "(t, 2 df)" in p.reason
+    # 80% interval: point ± t(2 df, 0,9) × 0,54 × the projected rest (11 months)
+    half = 1.8856 * 0.5385 * 830 * 11
+    assert p.low == pytest.approx(9960 - half, rel=1e-3) and p.high == pytest.approx(9960 + half, rel=1e-3)
+    assert p.low < 4500 and 0.5 < p.probability < 0.95
 
 
 def test_seasonal_share_recovers_a_back_loaded_year():
@@ -124,7 +128,7 @@ def test_bad_inputs():
         )
     with pytest.raises(PeriodError, match="cutoff"):
         backtest(monthly([1.0] * 36, start="2021-01"), cutoff_month=12)
-    with pytest.raises(ProjectionError, match="two full past years"):
+    with pytest.raises(ProjectionError, match="a full past year"):
         project(monthly([1.0, 2.0]), 100, method="seasonal_share")
     rate = IndicatorSeries([5.0], pd.PeriodIndex(["2024-03"], freq="M"), unit="%", kind="rate")
     with pytest.raises(DataError, match="flows and growth"):

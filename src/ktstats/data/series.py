@@ -13,6 +13,7 @@ Many series side by side are a :class:`~ktstats.data.panel.Panel`.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ktstats.catalog.indicators import by_code
-from ktstats.data.typed import TypedSeries, float_array
+from ktstats.data.typed import TypedSeries, as_period_index, float_array
 from ktstats.errors import DataError
 from ktstats.lang.units import apply_factor, conversion_factor, format_unit, parse_unit, unit_to_str, ureg
 
@@ -39,7 +40,7 @@ class IndicatorSeries(TypedSeries):
     --------
     >>> s = IndicatorSeries.from_pandas(
     ...     pd.Series([830.0, 1070.0], index=pd.PeriodIndex(["2024Q1", "2024Q2"], freq="Q")),
-    ...     unit="tỷ đồng", kind="flow", indicator="state_budget_revenue")
+    ...     unit="tỷ đồng", kind="flow", basis="period", indicator="state_budget_revenue")
     >>> s.to_ytd().values.tolist()
     [830.0, 1900.0]
     >>> (s + s).values.tolist()
@@ -79,17 +80,42 @@ class IndicatorSeries(TypedSeries):
         *,
         unit: str | pint.Unit,
         kind: str,
-        basis: str = "period",
+        basis: str | None = None,
         indicator: str | None = None,
         region: str | None = None,
         measure: str = "actual",
     ) -> IndicatorSeries:
-        """Wrap a pandas Series with a PeriodIndex (missing values raise)."""
+        """Wrap a pandas Series (missing values raise).
+
+        The index may be a PeriodIndex, regular timestamps or report labels ("tháng 1/2024",
+        "quý I/2024"). A flow needs ``basis``: ``"period"`` (each value is its own month or
+        quarter) or ``"ytd"`` (cumulative from January, "lũy kế") — there is no default, because
+        the two give different years; a "period" flow that never falls and ends above three times
+        its first value draws a warning that it looks cumulative.
+        """
         if not isinstance(s, pd.Series):
             raise DataError(f"expected a pandas Series, got {type(s).__name__}")
+        index = as_period_index(s.index, f"series {s.name!r}")
+        if basis is None:
+            if kind == "flow" and index.freqstr[0] != "Y":  # whole years: period and year to date agree
+                raise DataError(
+                    f"series {s.name!r}: say whether the flow is per period or cumulative — "
+                    "basis='period' (each value is its own month or quarter) or basis='ytd' "
+                    "(from January, lũy kế)"
+                )
+            basis = "period"
+        if kind == "flow" and basis == "period" and len(s) >= 3:
+            v = pd.to_numeric(s, errors="coerce").to_numpy(dtype="float64")
+            if np.isfinite(v).all() and v[0] > 0 and (np.diff(v) >= 0).all() and v[-1] > 3 * v[0]:
+                warnings.warn(
+                    f"series {s.name!r} never falls and ends at {v[-1] / v[0]:.1f}× its first value: it looks "
+                    "cumulative (lũy kế); if so, pass basis='ytd'",
+                    UserWarning,
+                    stacklevel=2,
+                )
         return cls(
             s,  # type: ignore[arg-type]
-            s.index,
+            index,
             unit=unit,
             kind=kind,
             basis=basis,

@@ -48,18 +48,41 @@ def _freq_of(index: pd.PeriodIndex, where: str) -> str:
     )
 
 
-def _as_period_index(index: Any, where: str) -> pd.PeriodIndex:
+_SPAN_FREQ: Final = {"month": "M", "quarter": "Q", "year": "Y"}
+
+
+def as_period_index(index: Any, where: str) -> pd.PeriodIndex:
+    """Periods from a PeriodIndex, regular timestamps (month, quarter or year ends or starts) or
+    labels as reports write them ("tháng 1/2024", "quý I/2024", "năm 2023", "2024Q1")."""
     if isinstance(index, pd.PeriodIndex):
         return index
     if isinstance(index, pd.DatetimeIndex):
-        raise PeriodError(
-            f"{where}: the index holds timestamps, not periods; convert with "
-            "index.to_period('M') or to_period('Q') so each value covers a whole period"
-        )
+        freq = index.freqstr or (pd.infer_freq(index) if len(index) >= 3 else None)
+        code = {"M": "M", "Q": "Q", "Y": "Y", "A": "Y"}.get((freq or "?")[0])
+        if code is None or (code == "Q" and not str(freq).endswith(("DEC", "Q", "QE", "QS"))):
+            raise PeriodError(
+                f"{where}: the index holds timestamps, not periods, and their frequency "
+                f"({freq or 'irregular'}) is not monthly, quarterly or yearly; convert with "
+                "index.to_period('M') or to_period('Q') so each value covers a whole period"
+            )
+        return index.to_period(code)
+    labels = list(index)
     try:
-        return pd.PeriodIndex(list(index))
+        return pd.PeriodIndex(labels)
     except (ValueError, TypeError) as exc:
-        raise PeriodError(f"{where}: cannot read the index as periods ({exc})") from exc
+        if not all(isinstance(x, str) for x in labels):
+            raise PeriodError(f"{where}: cannot read the index as periods ({exc})") from exc
+    from ktstats.lang.periods import parse_span
+
+    spans = [parse_span(x) for x in labels]  # a label that is no period raises, naming it
+    kinds = {s.kind for s in spans}
+    if len(kinds) != 1 or next(iter(kinds)) not in _SPAN_FREQ:
+        raise PeriodError(
+            f"{where}: the labels are {', '.join(sorted(kinds))} periods; a series needs one kind "
+            "(months, quarters or years)"
+        )
+    freq = _SPAN_FREQ[spans[0].kind]
+    return pd.PeriodIndex([s.end.asfreq(freq) for s in spans], freq=freq)
 
 
 def float_array(values: Any, where: str, ndim: int) -> np.ndarray:
@@ -108,7 +131,7 @@ class TypedSeries:
         measure: str,
         where: str,
     ) -> None:
-        index = _as_period_index(index, where)
+        index = as_period_index(index, where)
         freq = _freq_of(index, where)
         if len(index) != values.shape[0]:
             raise DataError(f"{where}: {values.shape[0]} values for {len(index)} periods")
@@ -180,7 +203,7 @@ class TypedSeries:
         >>> from ktstats import IndicatorSeries
         >>> s = IndicatorSeries.from_pandas(
         ...     pd.Series([1.5], index=pd.PeriodIndex(["2024Q1"], freq="Q")),
-        ...     unit="nghìn tỷ đồng", kind="flow")
+        ...     unit="nghìn tỷ đồng", kind="flow", basis="period")
         >>> s.to("tỷ đồng").values.tolist()
         [1500.0]
         """

@@ -25,8 +25,8 @@ def flow_point(method: str, cur: np.ndarray, hist: np.ndarray, n: int) -> float:
     if method == "run_rate":
         return ytd * n / k
     if method == "seasonal_share":
-        if hist.shape[0] < 2:
-            raise NotApplicable("seasonal share needs at least two full past years")
+        if hist.shape[0] < 1:
+            raise NotApplicable("seasonal share needs a full past year")
         totals = hist.sum(axis=1)
         if (totals <= 0).any():
             raise NotApplicable("a past year has a zero or negative total")

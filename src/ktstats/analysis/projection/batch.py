@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ktstats.analysis.projection._methods import ets_flow_paths, share_interval
-from ktstats.analysis.projection.result import AT_RISK, ON_TRACK, PER_YEAR, z_score
+from ktstats.analysis.projection._methods import ets_flow_paths
+from ktstats.analysis.projection.result import (
+    AT_RISK,
+    ON_TRACK,
+    P_FLOOR,
+    PER_YEAR,
+    PRIOR_PSEUDO_YEARS,
+    flow_prior,
+)
 from ktstats.analysis.targets import (
     as_target,
     bound_interval,
@@ -68,27 +75,32 @@ def project_many(
     lo, hi = (np.broadcast_to(np.asarray(x, dtype="float64"), (m,)) for x in interval[:2])
     lo_open, hi_open = interval[2], interval[3]
     ytd = values.sum(axis=0)
-    z = z_score(level)
+    df = float(PRIOR_PSEUDO_YEARS)
     if method == "run_rate":
         point = ytd * n / k
         if k < 2:
             raise ProjectionError("run_rate over a panel needs at least two periods for an uncertainty")
         s = values.std(axis=0, ddof=1)
-        sd = s * math.sqrt((n - k) + (n - k) ** 2 / k)
-        low, high = point - z * sd, point + z * sd
-        prob = probability_between(point, sd, lo, hi, exact=within(point, point, interval))
+        # as project(): the prior on the projected rest of the year or the spread so far, whichever is wider
+        sd = np.maximum(
+            flow_prior(k * 12 / n) * np.abs(point - ytd), s * math.sqrt((n - k) + (n - k) ** 2 / k)
+        )
     elif method == "seasonal_share":
         hist = _panel_history(history, current, n)
         totals = hist.sum(axis=1)  # years × m
         if (totals <= 0).any():
             raise DataError("a past year has a zero or negative total in some column")
-        shares = hist[:, :k, :].sum(axis=1) / totals
-        s_mean, s_sd = shares.mean(axis=0), shares.std(axis=0, ddof=1)
-        point = ytd / s_mean
-        low = ytd / (s_mean + z * s_sd)
-        high = np.where(s_mean > z * s_sd, ytd / np.maximum(s_mean - z * s_sd, 1e-300), np.inf)
-        share_low, share_high = share_interval(ytd, lo, hi)
-        prob = probability_between(s_mean, s_sd, share_low, share_high)
+        shares = hist[:, :k, :].sum(axis=1) / totals  # years × m
+        point = ytd / shares.mean(axis=0)
+        # as project(): each past year projected from the years before it, pooled with the prior
+        errs = [
+            (hist[i, :k, :].sum(axis=0) / shares[:i].mean(axis=0) - totals[i]) / totals[i]
+            for i in range(1, hist.shape[0])
+        ]
+        sq = np.sum(np.square(np.asarray(errs) * np.abs(point)), axis=0) if errs else np.zeros(m)
+        prior = flow_prior(k * 12 / n) * np.abs(point - ytd)
+        sd = np.sqrt((sq + PRIOR_PSEUDO_YEARS * prior**2) / (len(errs) + PRIOR_PSEUDO_YEARS))
+        df = float(len(errs) + PRIOR_PSEUDO_YEARS)
     elif method == "ets":
         hist = _panel_history(history, current, n)
         from tqdm.auto import tqdm
@@ -106,7 +118,13 @@ def project_many(
             prob[j] = float(np.mean(within(paths, paths, (lo[j], hi[j], lo_open, hi_open))))
     else:
         raise DataError(f"project_many supports run_rate, seasonal_share and ets, not {method!r}")
-    prob = np.asarray(prob, dtype="float64")
+    if method != "ets":
+        from scipy.special import stdtrit
+
+        half = float(stdtrit(df, 0.5 + level / 2)) * sd
+        low, high = point - half, point + half
+        prob = probability_between(point, sd, lo, hi, exact=within(point, point, interval), df=df)
+    prob = np.clip(np.asarray(prob, dtype="float64"), P_FLOOR, 1 - P_FLOOR)
     status = np.where(prob >= ON_TRACK, "on_track", np.where(prob >= AT_RISK, "at_risk", "off_track"))
     achieved = (bound in (">=", ">")) & within(ytd, ytd, interval) & (values >= 0).all(axis=0)
     status = np.where(achieved, "achieved", status)

@@ -26,17 +26,51 @@ def own_targets(
     dataset: Any, indicator: str, region: str, year: int, as_of: str | pd.Timestamp | None = None
 ) -> list[tuple[Target, list[str]]]:
     """The whole-year targets a dataset states for ``indicator``, ``region`` and ``year`` (published
-    by ``as_of``): each distinct target once, with every document that states it."""
+    by ``as_of``), oldest first: one entry per distinct target (value and range), with every document
+    that states it; the entry's wording is its first statement (the resolution, not a later
+    paraphrase). Plans count only where no target is stated."""
     from ktstats.lang.periods import Span
 
-    found: dict[str, tuple[Target, list[str]]] = {}
-    for o in dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).observations():
-        if o.measure not in ("target", "plan") or o.span != Span.whole_year(year):
-            continue
+    obs = [
+        o
+        for o in dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).observations()
+        if o.measure in ("target", "plan") and o.span == Span.whole_year(year)
+    ]
+    if any(o.measure == "target" for o in obs):
+        obs = [o for o in obs if o.measure == "target"]
+    obs.sort(key=lambda o: o.document_date or pd.Timestamp.min)
+    found: dict[tuple[Any, ...], tuple[Target, list[str]]] = {}
+    for o in obs:
         tgt = Target.from_observation(o)
-        key = f"{tgt.bound} {tgt.low} {tgt.value} {tgt.high} {tgt.kind} {tgt.unit}"
-        found.setdefault(key, (tgt, []))[1].append(o.document)
+        key = (round(tgt.low, 9), round(tgt.value, 9), round(tgt.high, 9), tgt.kind, str(tgt.unit))
+        docs = found.setdefault(key, (tgt, []))[1]
+        if o.document not in docs:
+            docs.append(o.document)
     return list(found.values())
+
+
+def current_target(
+    dataset: Any, indicator: str, region: str, year: int, as_of: str | pd.Timestamp | None = None
+) -> Target | None:
+    """The target in force on ``as_of``: the one stated last (a revision replaces the original, as
+    the 2025 growth target of 6,5–7 % was raised to 8 % in February 2025); ``None`` if none is stated,
+    a DataError if the latest document states several different ones."""
+    stated = own_targets(dataset, indicator, region, year, as_of)
+    if not stated:
+        return None
+    dates = {
+        d: dataset.filter(document=d).to_frame()["document_date"].max() for _, docs in stated for d in docs
+    }
+    first = [min(dates[d] for d in docs) for _, docs in stated]
+    newest = max(first)
+    latest = [t for (t, _), when in zip(stated, first, strict=True) if when == newest]
+    if len(latest) > 1:
+        listed = "; ".join(f"{t.label()} ({', '.join(d)})" for t, d in stated)
+        raise DataError(
+            f"{indicator} in {region}, {year}: the dataset states {len(latest)} different targets in its latest "
+            f"document ({listed}); pass target="
+        )
+    return latest[0]
 
 
 def project_indicator(
@@ -66,14 +100,9 @@ def project_indicator(
         if year is None:
             raise DataError("without a target, say which year to project: year=…")
         region = dataset.resolve_region(region, indicator=indicator)
-        stated = own_targets(dataset, indicator, region, year, as_of)
-        if len(stated) != 1:
-            listed = "; ".join(f"{t.label()} ({', '.join(d)})" for t, d in stated) or "none"
-            raise DataError(
-                f"the dataset states {len(stated)} targets for {indicator} in {region}, {year} ({listed}); "
-                "pass target="
-            )
-        target = stated[0][0]
+        target = current_target(dataset, indicator, region, year, as_of)
+        if target is None:
+            raise DataError(f"the dataset states no target for {indicator} in {region}, {year}; pass target=")
     tgt = (
         target
         if isinstance(target, Target)
@@ -233,8 +262,7 @@ def dataset_backtest(
     region = dataset.resolve_region(region, indicator=indicator)
 
     def target_then(year: int, when: pd.Timestamp) -> Target | None:
-        stated = own_targets(dataset, indicator, region, year, when)
-        return stated[-1][0] if stated else None
+        return current_target(dataset, indicator, region, year, when)
 
     from ktstats.lang.units import parse_unit
 

@@ -43,15 +43,21 @@ import pandas as pd
 
 from ktstats.analysis.growth import compose_growth, required_growth
 from ktstats.analysis.projection._methods import ets_fit
-from ktstats.analysis.projection.result import NotApplicable, Projection, build, settled
+from ktstats.analysis.projection.result import (
+    PRIOR_REST_SD,
+    NotApplicable,
+    Projection,
+    build,
+    pooled_sd,
+    settled,
+    with_interval,
+)
 from ktstats.analysis.projection.weights import estimate_weights
-from ktstats.analysis.targets import Target, probability_between
+from ktstats.analysis.targets import Target
 from ktstats.errors import DataError, ProjectionError
 from ktstats.lang.numbers import format_number
 
 __all__ = [
-    "PRIOR_PSEUDO_YEARS",
-    "PRIOR_REST_SD",
     "REALTIME_METHODS",
     "Backtest",
     "cutoff_date",
@@ -60,13 +66,12 @@ __all__ = [
 ]
 
 REALTIME_METHODS: Final = ("run_rate", "last_quarter", "seasonal", "ets")
-#: prior spread (percentage points) of the rest-of-year growth around a method's projection
-PRIOR_REST_SD: Final = 2.0
-#: how many years of evidence the prior counts for
-PRIOR_PSEUDO_YEARS: Final = 2
 #: the day of the month after a quarter's end on which a projection is made in a backtest
 CUTOFF_DAY: Final = 15
-_P_FLOOR: Final = 0.001
+
+
+def _by(as_of: pd.Timestamp) -> str:
+    return "in the data" if as_of >= pd.Timestamp.max.normalize() else f"by {as_of:%d/%m/%Y}"
 
 
 def cutoff_date(year: int, cutoff_month: int) -> pd.Timestamp:
@@ -88,13 +93,15 @@ class Vintage:
     quarters: dict[tuple[int, int], float]  # (year, quarter) → growth of that quarter
     ytd: dict[tuple[int, int], float]  # (year, quarters done) → growth of the year to date; 4 = the year
     estimates: frozenset[tuple[str, int, int]]  # ("q" or "ytd", year, n) published as estimates
+    #: year → (four quarters, annual) from the latest single release that states all five: a
+    #: consistent vintage, so that weights are not fitted to revisions
+    releases: dict[int, tuple[tuple[float, float, float, float], float]]
 
     @classmethod
     def of(cls, frame: pd.DataFrame, as_of: pd.Timestamp) -> Vintage:
-        f = frame[(frame["document_date"] <= as_of) & frame["measure"].isin(["actual", "estimate"])]
-        f = f.sort_values("document_date", kind="stable").drop_duplicates(
-            ["period_start", "period_end"], keep="last"
-        )
+        published = frame[(frame["document_date"] <= as_of) & frame["measure"].isin(["actual", "estimate"])]
+        published = published.sort_values("document_date", kind="stable")
+        f = published.drop_duplicates(["period_start", "period_end"], keep="last")
         quarters: dict[tuple[int, int], float] = {}
         ytd: dict[tuple[int, int], float] = {}
         estimates = set()
@@ -112,7 +119,18 @@ class Vintage:
                 quarters[(end.year, end.month // 3)] = float(value)
                 if measure == "estimate":
                     estimates.add(("q", end.year, end.month // 3))
-        return cls(as_of, quarters, ytd, frozenset(estimates))
+        releases: dict[int, tuple[tuple[float, float, float, float], float]] = {}
+        for _, doc in published.groupby("document", sort=False):
+            spans = {
+                (s.year, s.month, e.year, e.month): float(v)
+                for s, e, v in zip(doc["period_start"], doc["period_end"], doc["value"], strict=True)
+            }
+            for y in {s[0] for s in spans}:
+                qs = [spans.get((y, 3 * i - 2, y, 3 * i)) for i in range(1, 5)]
+                annual = spans.get((y, 1, y, 12))
+                if annual is not None and all(x is not None for x in qs):
+                    releases[y] = (tuple(qs), annual)  # type: ignore[assignment]  # later documents win
+        return cls(as_of, quarters, ytd, frozenset(estimates), releases)
 
     def done(self, year: int) -> int:
         """How many quarters of ``year`` are known (as year-to-date growth or as quarters from Q1)."""
@@ -133,11 +151,18 @@ class Vintage:
         ]
 
     def weights(self, before: int) -> np.ndarray:
+        """Quarter weights from past years: from consistent releases (all quarters and the year in one
+        document) where at least two exist, else from the latest figure of each."""
+        consistent = sorted(y for y in self.releases if y < before)
+        if len(consistent) >= 2:
+            q = np.array([self.releases[y][0] for y in consistent])
+            a = np.array([self.releases[y][1] for y in consistent])
+            return estimate_weights(q, a)
         years = self.full_years(before)
         if len(years) < 2:
             raise NotApplicable(
-                f"quarter weights need two past years with all quarters and the annual growth published by "
-                f"{self.as_of:%d/%m/%Y}; {len(years)} found"
+                f"quarter weights need two past years with all quarters and the annual growth published "
+                f"{_by(self.as_of)}; {len(years)} found"
             )
         q = np.array([[self.quarters[(y, i)] for i in range(1, 5)] for y in years])
         a = np.array([self.annual(y) for y in years], dtype="float64")
@@ -196,7 +221,7 @@ def _point(method: str, v: Vintage, year: int) -> tuple[float, float, float, int
     """(projected annual growth, year-to-date growth, its weight W, quarters done) as known in ``v``."""
     k = v.done(year)
     if k == 0:
-        raise NotApplicable(f"no growth figure for {year} was published by {v.as_of:%d/%m/%Y}")
+        raise NotApplicable(f"no growth figure for {year} was published {_by(v.as_of)}")
     w = v.weights(year)
     g_ytd = v.year_to_date(year, k, w)
     share = float(w[:k].sum())
@@ -252,7 +277,7 @@ def project_growth_as_of(
             common,
             method=method,
             status="insufficient_data",
-            reason=f"no growth figure for {year} published by {as_of:%d/%m/%Y}: nothing to project from",
+            reason=f"no growth figure for {year} published {_by(as_of)}: nothing to project from",
         )
     if method != "auto" and method not in methods:
         raise ProjectionError(f"unknown method {method!r}; use one of {', '.join(methods)} or 'auto'")
@@ -272,34 +297,17 @@ def project_growth_as_of(
     except NotApplicable as exc:
         return build(common, method=chosen, status="insufficient_data", reason=why + str(exc))
     past = np.asarray(errors.get(chosen) or _past_errors(frame, chosen, year, k, as_of), dtype="float64")
-    prior = (1 - share) * PRIOR_REST_SD
-    n = past.size
-    sd = math.sqrt((float(np.sum(past**2)) + PRIOR_PSEUDO_YEARS * prior**2) / (n + PRIOR_PSEUDO_YEARS))
-    df = n + PRIOR_PSEUDO_YEARS
-    from scipy.special import stdtrit
-
-    half = float(stdtrit(df, 0.5 + level / 2)) * sd
-    lo, hi, _, _ = target.acceptable()
-    prob = float(probability_between(point, sd, lo, hi, df=df))
-    prob = min(max(prob, _P_FLOOR), 1 - _P_FLOOR)
+    sd, df = pooled_sd(past, (1 - share) * PRIOR_REST_SD)
     required = required_growth(target.value, g_ytd, share) if target.bound != "range" else None
     est = " (theo số ước — from estimates)" if v.used_estimates(year, k) else ""
     source = "published" if (year, k) in v.ytd else "composed from the quarters"
     reason = (
         f"{why}{chosen}: {k} quarter(s) at {format_number(round(g_ytd, 2))}% ({source}){est}, weight "
-        f"{format_number(round(share, 3))}; uncertainty from {n} past year(s) of real-time errors and a prior "
+        f"{format_number(round(share, 3))}; uncertainty from {past.size} past year(s) of real-time errors and a prior "
         f"of ±{format_number(PRIOR_REST_SD)} points on the rest of the year (t, {df} df)"
     )
-    return build(
-        common,
-        method=chosen,
-        point=point,
-        low=point - half,
-        high=point + half,
-        probability=prob,
-        required=required,
-        ytd=g_ytd,
-        reason=reason,
+    return with_interval(
+        common, target, method=chosen, point=point, sd=sd, df=df, reason=reason, ytd=g_ytd, required=required
     )
 
 

@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
-from ktstats.analysis.targets import (
-    Target,
-)
+from ktstats.analysis.targets import Target, probability_between
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.units import unit_to_str
 
@@ -25,6 +23,18 @@ AT_RISK: Final = 0.40
 GROWTH_METHODS: Final = ("run_rate", "ets")
 MIN_ERRORS: Final = 3
 PER_YEAR: Final = {"M": 12, "Q": 4}
+#: The prior behind every interval (docs/projections.md, "Honest uncertainty"): how far the rest of
+#: the year may lie from a method's projection, counted as PRIOR_PSEUDO_YEARS years of evidence beside
+#: the method's own past errors, with Student-t quantiles (degrees of freedom = errors + pseudo-years).
+#: Flows: a relative spread of the rest of the year of sqrt(SEASONAL² + MONTH_CV² / months known) —
+#: a 20 % seasonal effect and months that vary by 50 % around their mean (0,54 after one month, 0,26
+#: after nine). Growth rates: ±2 points of rest-of-year growth.
+PRIOR_SEASONAL_REL: Final = 0.20
+PRIOR_MONTH_CV: Final = 0.50
+PRIOR_REST_SD: Final = 2.0
+PRIOR_PSEUDO_YEARS: Final = 2
+#: a probability stays within [P_FLOOR, 1 − P_FLOOR] unless the outcome is settled
+P_FLOOR: Final = 0.001
 
 
 class NotApplicable(Exception):
@@ -162,6 +172,23 @@ def build(
     )
 
 
+def flow_prior(months_known: float) -> float:
+    """The prior relative spread of the rest of a flow's year after ``months_known`` months."""
+    return float(np.sqrt(PRIOR_SEASONAL_REL**2 + PRIOR_MONTH_CV**2 / max(months_known, 1.0)))
+
+
+def pooled_sd(errors: np.ndarray, prior: float) -> tuple[float, int]:
+    """(sd, degrees of freedom): past errors pooled with the prior counted as PRIOR_PSEUDO_YEARS years."""
+    n = int(errors.size)
+    sd = float(np.sqrt((float(np.sum(errors**2)) + PRIOR_PSEUDO_YEARS * prior**2) / (n + PRIOR_PSEUDO_YEARS)))
+    return sd, n + PRIOR_PSEUDO_YEARS
+
+
+def clipped(p: float) -> float:
+    """A probability for an outcome that is not settled: never exactly 0 or 1."""
+    return min(max(float(p), P_FLOOR), 1 - P_FLOOR)
+
+
 def with_interval(
     common: dict[str, Any],
     target: Target,
@@ -173,17 +200,22 @@ def with_interval(
     ytd: float,
     required: float | None,
     required_growth: float | None = None,
+    df: float | None = None,
 ) -> Projection:
-    """A projection whose outcome is Normal(point, sd): the interval at ``common['level']``
-    and the probability of meeting ``target``."""
-    z = z_score(common["level"])
+    """A projection whose outcome is ``point + sd · ε`` (ε normal, or Student-t with ``df`` degrees of
+    freedom): the interval at ``common['level']`` and the probability of meeting ``target``."""
+    from scipy.special import stdtrit
+
+    level = common["level"]
+    half = (z_score(level) if df is None else float(stdtrit(df, 0.5 + level / 2))) * sd
+    lo, hi, _, _ = target.acceptable()
     return build(
         common,
         method=method,
         point=point,
-        low=point - z * sd,
-        high=point + z * sd,
-        probability=float(target.probability(point, sd)),
+        low=point - half,
+        high=point + half,
+        probability=clipped(probability_between(point, sd, lo, hi, df=df)),
         reason=reason,
         ytd=ytd,
         required=required,
@@ -212,7 +244,7 @@ def from_paths(
         point=float(np.median(paths)),
         low=low,
         high=high,
-        probability=float(np.mean(target.met(paths))),
+        probability=clipped(float(np.mean(target.met(paths)))),
         reason=reason,
         ytd=ytd,
         required=required,

@@ -18,7 +18,6 @@ from ktstats.analysis.projection._methods import (
     flow_point,
     growth_point,
     safe_point,
-    share_probability,
 )
 from ktstats.analysis.projection.result import (
     GROWTH_METHODS,
@@ -28,10 +27,11 @@ from ktstats.analysis.projection.result import (
     NotApplicable,
     Projection,
     build,
+    flow_prior,
     from_paths,
+    pooled_sd,
     settled,
     with_interval,
-    z_score,
 )
 from ktstats.analysis.projection.weights import by_period, estimate_weights
 from ktstats.analysis.targets import (
@@ -243,7 +243,16 @@ def _project_flow(
             req_growth = (remaining / last_rest - 1) * 100
     reason = ""
     if method == "auto":
-        method, reason = _choose(("run_rate", "seasonal_share", "same_period_pace"), _Past(hist, k, n))
+        if hist.shape[0] > MIN_ERRORS:
+            method, reason = _choose(("run_rate", "seasonal_share", "same_period_pace"), _Past(hist, k, n))
+        elif hist.shape[0]:
+            method = "seasonal_share"
+            reason = (
+                f"{hist.shape[0]} past year(s): too few to compare methods, so the seasonal share of past "
+                "years by this period (a flow's pace changes within the year)"
+            )
+        else:
+            method, reason = "run_rate", "no past year: the pace so far, extended to the year"
     if k == n:
         return settled(ytd, bool(tgt.met(ytd)), "complete", "the year is complete", common)
     if tgt.bound in (">=", ">") and (cur >= 0).all() and bool(tgt.met(ytd)):
@@ -274,53 +283,28 @@ def _project_flow(
         point = flow_point(method, cur, hist, n)
     except NotApplicable as exc:
         raise ProjectionError(f"{method} cannot be used here: {exc}") from None
-    z = z_score(level)
-    errs = _backtest_errors(method, _Past(hist, k, n))
-    if errs.size >= MIN_ERRORS:
-        sd = float(np.sqrt(np.mean(errs**2))) * abs(point)
-        why = f"{method}; uncertainty from its errors on {errs.size} past years"
-    elif method == "seasonal_share":
-        totals = hist.sum(axis=1)
-        shares = hist[:, :k].sum(axis=1) / totals
-        s_mean, s_sd = float(shares.mean()), float(shares.std(ddof=1))
-        low = ytd / (s_mean + z * s_sd)
-        high = ytd / (s_mean - z * s_sd) if s_mean > z * s_sd else math.inf
-        prob = share_probability(ytd, s_mean, s_sd, tgt)
-        why = f"seasonal share {format_number(round(100 * s_mean, 1))}% of the year by period {k} in {hist.shape[0]} past years"
-        return build(
-            common,
-            point=point,
-            low=low,
-            high=high,
-            probability=prob,
-            method=method,
-            reason=reason or why,
-            ytd=ytd,
-            required=required,
-            required_growth=req_growth,
-        )
-    elif method == "run_rate" and k >= 2:
+    errs = _backtest_errors(method, _Past(hist, k, n)) * abs(point)  # relative errors, in the target's unit
+    rest = abs(point - ytd)
+    prior_rel = flow_prior(k * 12 / n)
+    prior = prior_rel * rest
+    spread = ""
+    if k >= 2 and method == "run_rate":
         s = float(np.std(cur, ddof=1))
-        sd = s * math.sqrt(remaining_periods + remaining_periods**2 / k)
-        why = f"run rate; uncertainty from the spread of the {k} periods so far (no backtest history)"
-    else:
-        why = f"{method} from {k} period(s) and {hist.shape[0]} past year(s): too little to state an uncertainty"
-        return build(
-            common,
-            method=method,
-            point=point,
-            required=required,
-            required_growth=req_growth,
-            status="insufficient_data",
-            ytd=ytd,
-            reason=(reason + "; " if reason else "") + why,
-        )
+        within = s * math.sqrt(remaining_periods + remaining_periods**2 / k)
+        if within > prior:
+            prior, spread = within, f", or the spread of the {k} periods so far, whichever is wider"
+    sd, df = pooled_sd(errs, prior)
+    why = (
+        f"{method}; uncertainty from {errs.size} past year(s) of its errors and a prior of "
+        f"±{format_number(round(100 * prior_rel))}% of the projected rest of the year{spread} (t, {df} df)"
+    )
     return with_interval(
         common,
         tgt,
         method=method,
         point=point,
         sd=sd,
+        df=df,
         reason=(reason + "; " if reason else "") + why,
         ytd=ytd,
         required=required,
