@@ -29,15 +29,8 @@ def main() -> None:
         ),
         "attainment_kon_tum.png": lambda: ktstats.plot_attainment(kt),
         "projection_gdp_2023.png": lambda: ktstats.plot_projection(
-            gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-12-01"),
-            ktstats.analysis.projection.project_indicator(
-                gdp,
-                "gdp_growth",
-                "cả năm 2023 từ 6,5% trở lên",
-                region="viet_nam",
-                as_of="2023-12-01",
-                method="run_rate",
-            ),
+            gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-10-15"),
+            gdp.project("gdp_growth", year=2023, as_of="2023-10-15"),
         ),
         "growth_gdp.png": lambda: ktstats.plot_growth(gdp.series("gdp_growth", "viet_nam", freq="Y")),
     }

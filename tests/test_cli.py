@@ -79,9 +79,15 @@ def test_project_and_backtest_commands(capsys):
     assert "off_track" in out and "các quý còn lại cần tăng" in out
     assert main(["backtest", "vn-gdp", "gdp_growth"]) == 0
     out = capsys.readouterr().out
-    assert "run_rate" in out and "ets" in out and "mae" in out
+    # the real-time backtest: each year as of 15 October, against the National Assembly target known then
+    assert "real-time backtest after 9 months" in out and "mae_first" in out and "coverage" in out
+    assert " 2023   auto     seasonal         3   4.83 4.06  5.59         0.01 tăng trưởng khoảng 6,5%" in out
     assert main(["project", "vn-gdp", "gdp_growth", "--target", "từ 6,5% trở lên"]) == 2
     assert "which year" in capsys.readouterr().err
+    # without --target: the dataset's own target in force on that day (Resolution 158/2024/QH15, 6,5–7%)
+    assert main(["project", "vn-gdp", "gdp_growth", "--year", "2025", "--as-of", "2025-01-15"]) == 0
+    out = capsys.readouterr().out
+    assert "mục tiêu tăng trưởng 6,5–7%" in out and "insufficient_data" in out
 
 
 def test_report_has_projections(capsys):

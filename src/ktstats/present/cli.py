@@ -48,12 +48,19 @@ def _build_parser() -> argparse.ArgumentParser:
     proj = sub.add_parser("project", help="will the year reach its target? (one indicator)")
     proj.add_argument("dataset", help="bundled dataset name (kon-tum, vn-gdp) or a CSV file")
     proj.add_argument("indicator", help="indicator code, e.g. gdp_growth")
-    proj.add_argument("--target", required=True, help="the target as written, e.g. 'cả năm từ 6,5% trở lên'")
+    proj.add_argument(
+        "--target",
+        default=None,
+        help="the target as written, e.g. 'cả năm từ 6,5%% trở lên' (default: the dataset's own target for --year)",
+    )
     proj.add_argument("--region", default=None, help="region code (default: the dataset's only region)")
     proj.add_argument("--year", type=int, default=None, help="year to project (default: from the target)")
     proj.add_argument("--as-of", default=None, help="use only documents published by this date (YYYY-MM-DD)")
     proj.add_argument(
-        "--method", default="auto", help="auto, run_rate, seasonal_share, same_period_pace or ets"
+        "--method",
+        default="auto",
+        help="auto; for flows run_rate, seasonal_share, same_period_pace or ets; "
+        "for growth run_rate, last_quarter, seasonal or ets",
     )
     proj.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
     bt = sub.add_parser("backtest", help="how each projection method did in past years")
@@ -61,6 +68,7 @@ def _build_parser() -> argparse.ArgumentParser:
     bt.add_argument("indicator")
     bt.add_argument("--region", default=None)
     bt.add_argument("--cutoff", type=int, default=9, help="months of data before projecting (default 9)")
+    bt.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
     ext = sub.add_parser("extract", help="find the figures in a report's text")
     ext.add_argument("file", help="a UTF-8 text file (.txt)")
     ext.add_argument(
@@ -134,24 +142,27 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
     from ktstats.catalog.indicators import indicator
 
     if indicator(args.indicator).kind == "growth":
-        q = ds.series(args.indicator, region, freq="Q", basis="period")
-        a = ds.series(args.indicator, region, freq="Y")
-        targets = {
-            o.span.year: o
-            for o in ds.filter(indicator=args.indicator, region=region, measure="target")
-            if o.span.kind == "year"
-        }
-        from ktstats.analysis.targets import Target
-
-        table = backtest(
-            q,
-            cutoff_month=args.cutoff,
-            methods=["run_rate", "ets"],
-            annual=a,
-            targets={y: Target.from_observation(o) for y, o in targets.items()},
-        )
-    else:
-        table = backtest(ds.series(args.indicator, region), cutoff_month=args.cutoff)
+        # real time: each year projected as of its cutoff date from what was published then
+        bt = ds.backtest(args.indicator, region=region, cutoff_month=args.cutoff, level=args.level)
+        cols = [
+            "year",
+            "method",
+            "chosen",
+            "quarters",
+            "point",
+            "low",
+            "high",
+            "probability",
+            "target",
+            "actual_first",
+            "actual_latest",
+            "covered",
+            "call_right",
+        ]
+        table = bt.to_frame()
+        with pd.option_context("display.width", 220, "display.max_columns", 20):
+            return f"{table[table['method'] == 'auto'][cols].round(2).to_string(index=False)}\n\n{bt}\n"
+    table = backtest(ds.series(args.indicator, region), cutoff_month=args.cutoff, level=args.level)
     done = table.dropna(subset=["error"]) if "error" in table else table
     cols = [
         c

@@ -409,11 +409,10 @@ def plot_projection(
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import ktstats
     >>> gdp = ktstats.load_dataset("vn_gdp")
-    >>> p = ktstats.analysis.projection.project_indicator(gdp, "gdp_growth", "cả năm 2023 từ 6,5% trở lên",
-    ...     region="viet_nam", as_of="2023-12-01", method="run_rate")
-    >>> q = gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-12-01")
+    >>> p = gdp.project("gdp_growth", year=2023, as_of="2023-10-15")
+    >>> q = gdp.series("gdp_growth", "viet_nam", freq="Q", basis="period", as_of="2023-10-15")
     >>> plot_projection(q, p, lang="en").get_title()
-    'National GDP growth rate, vs the same period of the previous year 2023: off track — 0,2%'
+    'National GDP growth rate, vs the same period of the previous year 2023: off track — 0,7%'
     """
     if projection.freq != series.freq:
         raise PeriodError(

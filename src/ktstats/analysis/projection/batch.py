@@ -33,17 +33,21 @@ if TYPE_CHECKING:
 
 
 def project_many(
-    current: Panel,
+    current: Panel | pd.DataFrame,
     targets: Any,
     *,
+    unit: str | None = None,
+    basis: str | None = None,
     method: str = "run_rate",
-    history: Panel | None = None,
+    history: Panel | pd.DataFrame | None = None,
     level: float = 0.8,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Project many flow series at once (one column each), without a Python loop per value.
 
-    ``current``: the year to date (period basis), one column per series.
+    ``current``: the year to date, one column per series — a Panel, or a wide DataFrame (periods ×
+    series) with ``unit=`` and ``basis=`` ("period" or "ytd", never guessed); ``history`` may then
+    be a DataFrame too.
     ``targets``: one target for all (Target, phrase, number) or one number per
     column (a sequence or a Series keyed by column; "at least" each).
     ``method``: ``run_rate`` or ``seasonal_share`` (vectorised), or ``ets``
@@ -53,6 +57,13 @@ def project_many(
     """
     from ktstats.data.panel import Panel
 
+    if isinstance(current, pd.DataFrame):
+        if unit is None or basis is None:
+            raise DataError(
+                "a DataFrame needs unit= and basis= ('period' or 'ytd'): "
+                "project_many(df, targets, unit='tỷ đồng', basis='period')"
+            )
+        current = Panel.from_frame(current, unit=unit, kind="flow", basis=basis)
     if not isinstance(current, Panel):
         raise DataError(f"project_many() needs a Panel, got {type(current).__name__}")
     if current.kind != "flow":
@@ -167,8 +178,12 @@ def _target_vector(targets: Any, current: Panel, m: int) -> tuple[np.ndarray, st
     return np.full(m, apply_factor(tgt.value, factor)), tgt.bound
 
 
-def _panel_history(history: Panel | None, current: Panel, n: int) -> np.ndarray:
+def _panel_history(history: Panel | pd.DataFrame | None, current: Panel, n: int) -> np.ndarray:
     """Past full years as an array years × n × columns."""
+    if isinstance(history, pd.DataFrame):
+        from ktstats.data.panel import Panel
+
+        history = Panel.from_frame(history, unit=current.unit, kind="flow", basis=current.basis)
     if history is None:
         raise DataError("this method needs history= (past full years of the same columns)")
     if history.freq != current.freq:

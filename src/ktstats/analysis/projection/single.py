@@ -85,9 +85,12 @@ def _backtest_errors(method: str, past: _Past) -> np.ndarray:
 
 
 def project(
-    series: IndicatorSeries,
+    series: IndicatorSeries | pd.Series,
     target: Any,
     *,
+    unit: str | None = None,
+    kind: str = "flow",
+    basis: str | None = None,
     year: int | None = None,
     method: str = "auto",
     history: IndicatorSeries | None = None,
@@ -103,7 +106,10 @@ def project(
     ----------
     series:
         The year to date, monthly or quarterly, period or year-to-date basis. It
-        may also hold earlier years, which then serve as history.
+        may also hold earlier years, which then serve as history. A plain pandas
+        Series works too (PeriodIndex, timestamps or labels such as "tháng 1/2024",
+        "quý I/2024") with ``unit=``, ``kind=`` and, for a flow, ``basis=``
+        ("period" or "ytd": never guessed).
     target:
         A :class:`~ktstats.Target`, a target phrase ("cả năm từ 4.500 tỷ đồng trở
         lên") or a number (then "at least").
@@ -129,13 +135,20 @@ def project(
     >>> s = IndicatorSeries([300.0] * 9, pd.period_range("2024-01", periods=9, freq="M"),
     ...                     unit="tỷ đồng", kind="flow", indicator="state_budget_revenue")
     >>> p = project(s, "cả năm từ 3.600 tỷ đồng trở lên", method="run_rate")
-    >>> p.point, p.probability, p.status
-    (3600.0, 1.0, 'on_track')
+    >>> p.point, p.probability, p.status   # exactly on the pace the target needs: an even chance
+    (3600.0, 0.5, 'at_risk')
     """
     from ktstats.data.series import IndicatorSeries
 
+    if isinstance(series, pd.Series):
+        if unit is None:
+            raise DataError(
+                "a pandas Series needs its unit: project(s, target, unit='tỷ đồng', basis='period'), "
+                "or build it with IndicatorSeries.from_pandas(s, unit=, kind=, basis=)"
+            )
+        series = IndicatorSeries.from_pandas(series, unit=unit, kind=kind, basis=basis)
     if not isinstance(series, IndicatorSeries):
-        raise DataError(f"project() needs an IndicatorSeries, got {type(series).__name__}")
+        raise DataError(f"project() needs an IndicatorSeries or a pandas Series, got {type(series).__name__}")
     if len(series) == 0:
         raise DataError("the series is empty: there is nothing to project from")
     if not 0 < level < 1:
@@ -143,6 +156,8 @@ def project(
     if method != "auto" and method not in METHODS:
         raise DataError(f"unknown method {method!r}; use 'auto' or one of {METHODS}")
     tgt = as_target(target, series.unit)
+    if tgt.kind == "growth" and series.kind == "flow":
+        return _growth_through_levels(series, tgt, year=year, method=method, history=history, level=level)
     try:
         factor = conversion_factor(series.unit, tgt.unit)
     except KtstatsError as exc:
@@ -197,6 +212,70 @@ def project(
             cur, hist, tgt, method, level, weights, annual_history, yr, simulations, seed, common
         )
     return _project_flow(cur, hist, tgt, method, level, n, simulations, seed, common)
+
+
+def _growth_through_levels(
+    series: IndicatorSeries,
+    tgt: Target,
+    *,
+    year: int | None,
+    method: str,
+    history: IndicatorSeries | None,
+    level: float,
+) -> Projection:
+    """A growth target ("tăng trưởng từ 8,2% trở lên") judged on a flow: the year's level is projected
+    and compared with last year's total, which the series (or ``history``) must hold in full."""
+    import dataclasses
+
+    if tgt.unit != ureg.percent:
+        raise DataError(f"a growth target is in percent, not {tgt.unit}")
+    yr, cur, hist, freq = period_values(series, year)
+    extra = history_values(history, freq, yr, series.unit)
+    if extra.size:
+        hist = np.vstack([extra, hist]) if hist.size else extra
+    if not hist.shape[0]:
+        raise DataError(
+            f"{series._label()}: a growth target on levels needs last year's full figures (all "
+            f"{PER_YEAR[freq]} periods of {yr - 1}) in the series or history="
+        )
+    base = float(hist[-1].sum())
+    if base <= 0:
+        raise DataError(f"{series._label()}: last year's total is {base}, so growth is undefined")
+
+    def level_of(g: float) -> float:
+        return base * (1 + g / 100)
+
+    def growth_of(x: float | None) -> float | None:
+        return None if x is None else (x / base - 1) * 100
+
+    as_level = Target(
+        tgt.text,
+        tgt.bound,
+        level_of(tgt.value),
+        series.unit,
+        "level",
+        tgt.better,
+        low=level_of(tgt.low),
+        high=level_of(tgt.high),
+        indicator=tgt.indicator,
+        span=tgt.span,
+        qualifier=tgt.qualifier,
+    )
+    p = project(series, as_level, year=yr, method=method, history=history, level=level)
+    k = cur.size
+    same_months = float(hist[-1, :k].sum())
+    return dataclasses.replace(
+        p,
+        target=tgt,
+        unit=ureg.percent,
+        point=growth_of(p.point),
+        low=growth_of(p.low),
+        high=growth_of(p.high),
+        ytd=None if p.ytd is None or same_months <= 0 else (p.ytd / same_months - 1) * 100,
+        required=p.required_growth,
+        required_growth=None,
+        reason=f"{p.reason}; growth against {yr - 1}'s total of {format_number(round(base, 6))}",
+    )
 
 
 def _choose(methods: Sequence[str], past: _Past) -> tuple[str, str]:
