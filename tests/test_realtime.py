@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,8 +101,15 @@ def test_the_realtime_backtest_is_calibrated_and_calls_right():
 def test_bad_input():
     with pytest.raises(DataError, match="3, 6 or 9"):
         GDP.backtest("gdp_growth", cutoff_month=7)
-    with pytest.raises(ktstats.ProjectionError, match="unknown method"):
-        GDP.project("gdp_growth", year=2023, as_of="2023-10-15", method="nonsense")
+    # validated before anything, a published year included (the answer would be settled)
+    with pytest.raises(DataError, match="unknown method 'nonsense'"):
+        GDP.project("gdp_growth", year=2023, as_of="2024-02-01", method="nonsense")
+    with pytest.raises(DataError, match="between 0 and 1"):
+        GDP.project("gdp_growth", year=2023, as_of="2024-02-01", level=7)
+    with pytest.raises(DataError, match="is in USD"):
+        GDP.project("gdp_growth", "từ 5 triệu USD trở lên", year=2023, as_of="2024-02-01")
+    before_any = GDP.project("gdp_growth", "tăng trưởng từ 6% trở lên", year=2023, as_of="2000-01-01")
+    assert before_any.status == "insufficient_data" and "published by 01/01/2000" in before_any.reason
     early = GDP.project("gdp_growth", "tăng trưởng từ 6% trở lên", year=2023, as_of="2023-02-01")
     assert early.status == "insufficient_data" and "no growth figure for 2023" in early.reason
     with pytest.raises(DataError, match="no target"):
@@ -119,3 +127,22 @@ def test_projections_table_one_row_per_distinct_target():
     assert list(kt.columns[:6]) == ["region", "indicator", "year", "target", "target_value", "documents"]
     # no 2025 growth figure for Kon Tum: every row kept, with the reason
     assert set(kt["status"]) == {"insufficient_data"} and kt["reason"].str.contains("no growth figure").all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.floats(10, 1000), min_size=2, max_size=11),
+    st.floats(100, 20_000),
+    st.sampled_from(["run_rate", "auto"]),
+)
+def test_flows_never_claim_certainty_they_do_not_have(values, target, method):
+    s = ktstats.IndicatorSeries(
+        values, pd.period_range("2024-01", periods=len(values), freq="M"), unit="tỷ đồng", kind="flow"
+    )
+    p = ktstats.project(
+        s, f"cả năm 2024 từ {ktstats.format_number(round(target))} tỷ đồng trở lên", method=method
+    )
+    if sum(values) >= round(target):  # settled: non-negative months already reached it
+        assert (p.status, p.probability) == ("achieved", 1.0)
+    else:
+        assert 0 < p.probability < 1 and p.low < p.point < p.high

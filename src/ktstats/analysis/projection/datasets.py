@@ -15,6 +15,7 @@ from ktstats.analysis.targets import (
     parse_target,
 )
 from ktstats.errors import DataError, KtstatsError, PeriodError
+from ktstats.lang.units import ureg
 
 if TYPE_CHECKING:
     pass
@@ -121,8 +122,19 @@ def project_indicator(
     if tgt.span is not None and tgt.span != Span.whole_year(year):
         raise PeriodError(f"projections judge whole-year targets; this one is for {tgt.span.label()}")
     region = dataset.resolve_region(region, indicator=indicator)
+    if not (isinstance(level, float | int) and not isinstance(level, bool) and 0 < level < 1):
+        raise DataError(f"level is the interval's coverage, between 0 and 1 (0.8 = 80%), not {level!r}")
     if ind.kind == "growth":
-        from ktstats.analysis.projection.realtime import growth_rows, project_growth_as_of
+        from ktstats.analysis.projection.realtime import REALTIME_METHODS, growth_rows, project_growth_as_of
+
+        if tgt.unit != ureg.percent:
+            raise DataError(
+                f"{indicator} is a growth rate in percent; the target {tgt.label()!r} is in {tgt.unit}"
+            )
+        if method != "auto" and method not in REALTIME_METHODS:
+            raise DataError(
+                f"unknown method {method!r} for a growth rate; use 'auto' or one of {', '.join(REALTIME_METHODS)}"
+            )
 
         common = dict(
             target=tgt,
