@@ -163,7 +163,7 @@ def bench_growth(regions: int = 3300, months: int = 240) -> None:
     s = pd.Series(data[:, 0], index=idx)
     row(
         f"Series.kt.yoy, {months} months (pandas in and out)",
-        best(lambda: s.kt.yoy(unit="tỷ đồng", kind="flow"), number=50),
+        best(lambda: s.kt.yoy(unit="tỷ đồng", kind="flow", basis="period"), number=50),
         best(lambda: s.pct_change(12, fill_method=None).iloc[12:] * 100, number=50),
         "pandas",
         "per-call overhead of the checks",
@@ -350,6 +350,30 @@ def bench_adversarial(size: int = 1_000_000) -> None:
     print(f"longest: {worst[0]:.3f} s/MB ({worst[1]} on {worst[2][:16]!r}…)")
 
 
+def bench_extract_dense() -> None:
+    """extract on number-dense text: "Thu ngân sách " + "5 " × n (issue 16: 120 KB took 70 s and 7,9 GB).
+    Linear means the time per KB stays flat as the text grows; the peak memory is tracemalloc's."""
+    import tracemalloc
+    import warnings
+
+    print("\n## extract on number-dense text (a number every two characters)")
+    for n in (15_000, 30_000, 60_000):
+        text = "Thu ngân sách " + "5 " * n
+        tracemalloc.start()
+        start = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ds = ktstats.extract(text, region="kon_tum", year=2024)
+        took = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        kb = len(text.encode()) / 1024
+        print(
+            f"{kb:7.0f} KB: {took:6.2f} s ({took / kb * 1e3:6.2f} ms/KB), peak {peak / 2**20:6.1f} MB, "
+            f"{len(ds)} figures, {len(ds.unattached)} unattached rows"
+        )
+
+
 def bench_import() -> None:
     print("\n## Import")
     code = (
@@ -381,4 +405,5 @@ if __name__ == "__main__":
     bench_ets()
     bench_parsing()
     bench_adversarial()
+    bench_extract_dense()
     bench_import()

@@ -247,9 +247,7 @@ def test_quote_not_found_in_bundled_data(monkeypatch, tmp_path):
     (data / "mini.csv").write_text(GOOD.replace("6,45%", "6,54%"), encoding="utf-8")
     monkeypatch.setattr(_data, "data_dir", lambda: data)
     import ktstats.catalog.documents as docs_mod
-    import ktstats.data.dataset as obs_mod
 
-    monkeypatch.setattr(obs_mod, "data_dir", lambda: data)
     monkeypatch.setattr(docs_mod, "data_dir", lambda: data)
     docs_mod.document_text.cache_clear()
     with pytest.raises(DataError, match="quote not found") as info:

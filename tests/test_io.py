@@ -293,8 +293,8 @@ def test_bad_files(tmp_path, kon_tum):
 def test_bad_series_files(tmp_path):
     good = (
         "indicator,region,measure,kind,basis,unit,freq,period,value\n"
-        "x,kon_tum,actual,flow,period,tỷ đồng,Q,2024Q1,1.5\n"
-        "x,kon_tum,actual,flow,period,tỷ đồng,Q,2024Q2,2.5\n"
+        "state_budget_revenue,kon_tum,actual,flow,period,tỷ đồng,Q,2024Q1,1.5\n"
+        "state_budget_revenue,kon_tum,actual,flow,period,tỷ đồng,Q,2024Q2,2.5\n"
     )
     cases = [
         (good.replace("2024Q2", "2024Q1"), "period", "duplicated"),
@@ -317,7 +317,9 @@ def test_bad_series_files(tmp_path):
             read_series(path)
         assert info.value.column == column, content
     holes = tmp_path / "holes.csv"
-    holes.write_text(good + "x,gia_lai,actual,flow,period,tỷ đồng,Q,2024Q1,3\n", encoding="utf-8")
+    holes.write_text(
+        good + "state_budget_revenue,gia_lai,actual,flow,period,tỷ đồng,Q,2024Q1,3\n", encoding="utf-8"
+    )
     with pytest.raises(DataError, match="holes: no value for gia_lai 2024Q2"):
         read_panel(holes)
     with pytest.raises(DataError, match="read it as a panel"):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ktstats import normalize_text
+from ktstats import ParseError, normalize_text
 from ktstats.lang.text import squash_whitespace
 
 
@@ -48,7 +48,7 @@ def test_icelandic_eth_becomes_vietnamese_d():
 
 
 def test_rejects_non_text():
-    with pytest.raises(TypeError):
+    with pytest.raises(ParseError, match="got int 5"):
         normalize_text(5)  # type: ignore[arg-type]
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from ktstats.analysis.targets import APPROX_TOLERANCE, Target, as_target
 from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError, PeriodError, UnitError
+from ktstats.lang.checks import finite
 from ktstats.lang.numbers import Reading, format_number, parse_quantity
 from ktstats.lang.units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
 
@@ -195,6 +196,7 @@ def attainment(
     >>> round(a.ratio, 4), a.required
     (0.1844, 3670.0)
     """
+    tolerance = finite(tolerance, "tolerance", low=0.0)
     values, qualifiers, unit, index, scalar = _as_actual(actual)
     tgt = as_target(target, unit)
     _check_spans(actual, tgt)

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError
+from ktstats.lang.checks import finite_result
 from ktstats.lang.numbers import APPROX_TOLERANCE, format_number, format_quantity
 from ktstats.lang.periods import Span
 from ktstats.lang.units import format_unit
@@ -48,7 +49,9 @@ def implied_plan(value: Any, share_percent: Any) -> Any:
     share = np.asarray(share_percent, dtype="float64")
     if np.any(share <= 0) or not np.all(np.isfinite(share)):
         raise DataError(f"a share of the plan must be a positive number of percent, got {share_percent}")
-    out = np.asarray(value, dtype="float64") * 100.0 / share
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        out = np.asarray(value, dtype="float64") * 100.0 / share
+    finite_result(out, f"the plan implied by {value!r} at {share_percent!r}%")
     return float(out) if out.ndim == 0 else out
 
 
@@ -75,7 +78,9 @@ def implied_base(value: Any, growth_percent: Any = None, index_percent: Any = No
             f"growth of {growth_percent}% / index {index_percent}% leaves no positive base: "
             "the base is undefined"
         )
-    out = np.asarray(value, dtype="float64") * 100.0 / index
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        out = np.asarray(value, dtype="float64") * 100.0 / index
+    finite_result(out, f"the base implied by {value!r}")
     return float(out) if out.ndim == 0 else out
 
 
@@ -146,7 +151,13 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     (5000, True)
     """
     from ktstats.analysis.targets import Target
+    from ktstats.data.dataset import Dataset
 
+    if not isinstance(dataset, Dataset):
+        raise DataError(
+            f"audit() needs a Dataset, got {type(dataset).__name__}; load one with ktstats.load_dataset "
+            "or build it with Dataset(frame) / DataFrame.kt.dataset()"
+        )
     obs = list(dataset.observations())
     catalog = by_code()
     rows: list[dict[str, Any]] = []
@@ -206,6 +217,19 @@ def audit(dataset: Dataset) -> pd.DataFrame:
         if o.form == "ratio" and o.relative_to in ("plan", "congress_target"):
             lvl = level_for(o)
             if lvl is None:
+                continue
+            if not o.value > 0:
+                # "đạt 0% dự toán" is a fact (nothing yet); only the plan it would imply is undefined
+                add(
+                    "implied_plan",
+                    o,
+                    math.nan,
+                    -math.inf,
+                    math.inf,
+                    unit_label,
+                    None,
+                    f"a share of {format_number(o.value)}% implies no plan (a plan is undefined from a zero share)",
+                )
                 continue
             derived = implied_plan(lvl.value, o.value)
             lo, hi = _whole_interval(lvl, o.value, stated_tolerance(o.value, o.qualifier))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import numpy as np
 
 from ktstats.errors import DataError, PeriodError
+from ktstats.lang.checks import finite_result, integer
 from ktstats.lang.units import ureg
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ def _lag_pairs(x: TypedSeries, lag: int) -> tuple[Any, np.ndarray, np.ndarray]:
 
     A series without gaps is handled with two slices (views, no copies).
     """
+    if len(x) == 0:
+        raise DataError(f"{x._label()} is empty: there is no change to compute")
     ords = x.index.asi8
     n = len(ords)
     if n > lag and ords[-1] - ords[0] == n - 1:  # contiguous: no gaps
@@ -78,10 +81,12 @@ def _check_levels(x: TypedSeries, what: str) -> None:
         )
 
 
-def _ratio_to_last_year(x: T, what: str) -> tuple[Any, np.ndarray]:
+def _ratio_to_last_year(x: T, what: str) -> tuple[Any, np.ndarray, float]:
+    """(periods, value / same period last year, an upper bound of that ratio's size)."""
     _check_levels(x, what)
     index, values, base = _lag_pairs(x, _year_lag(x))
-    if base.size and not base.min() > 0:  # one fast reduction; NaN never occurs (series reject it)
+    smallest = float(base.min()) if base.size else 1.0
+    if base.size and not smallest > 0:  # one fast reduction; NaN never occurs (series reject it)
         bad = base <= 0
         rows = np.flatnonzero(bad.any(axis=1) if bad.ndim == 2 else bad)
         shown = ", ".join(str(p - _year_lag(x)) for p in index[rows[:5]])
@@ -89,7 +94,9 @@ def _ratio_to_last_year(x: T, what: str) -> tuple[Any, np.ndarray]:
             f"{x._label()}: {what} is undefined where the base is zero or negative "
             f"(base periods {shown}; values {base[rows[:5]].tolist()})"
         )
-    return index, values / base
+    with np.errstate(over="ignore"):  # a ratio too large for a float is caught by the bound's check
+        ratio = values / base
+    return index, ratio, x._abs_bound() / smallest
 
 
 def yoy(x: T) -> T:
@@ -106,17 +113,17 @@ def yoy(x: T) -> T:
     >>> round(float(yoy(s).values[0]), 1)
     11.8
     """
-    index, ratio = _ratio_to_last_year(x, "growth")
+    index, ratio, size = _ratio_to_last_year(x, "growth")
     ratio -= 1.0
     ratio *= 100.0
-    return x._derive(ratio, index, unit=ureg.percent, kind="growth")
+    return x._derive(ratio, index, bound=(size + 1.0) * 100.0, unit=ureg.percent, kind="growth")
 
 
 def yoy_index(x: T) -> T:
     """Index in percent of the same period one year earlier ("bằng X% so cùng kỳ")."""
-    index, ratio = _ratio_to_last_year(x, "an index")
+    index, ratio, size = _ratio_to_last_year(x, "an index")
     ratio *= 100.0
-    return x._derive(ratio, index, unit=ureg.percent, kind="index")
+    return x._derive(ratio, index, bound=size * 100.0, unit=ureg.percent, kind="index")
 
 
 def pp_change(x: T, lag: int | None = None) -> T:
@@ -139,11 +146,11 @@ def pp_change(x: T, lag: int | None = None) -> T:
         )
     if x.unit != ureg.percent:
         raise DataError(f"{x._label()}: percentage-point changes need a series in percent, not {x.unit}")
-    step = _year_lag(x) if lag is None else int(lag)
+    step = _year_lag(x) if lag is None else integer(lag, "lag")
     if step <= 0:
         raise PeriodError(f"lag must be a positive number of periods, got {lag}")
     index, values, base = _lag_pairs(x, step)
-    return x._derive(values - base, index, unit=ureg.percentage_point, kind="rate")
+    return x._derive(values - base, index, bound=2 * x._abs_bound(), unit=ureg.percentage_point, kind="rate")
 
 
 @overload
@@ -156,9 +163,9 @@ def cagr(first: Any, last: Any, years: Any) -> Any:
     >>> round(cagr(100.0, 150.0, 5), 2)   # a plan term 2021-2025 from the 2020 level
     8.45
     """
-    f = np.asarray(first, dtype="float64")
-    la = np.asarray(last, dtype="float64")
-    y = np.asarray(years, dtype="float64")
+    f = np.asarray(finite_result(np.asarray(first, dtype="float64"), f"CAGR's first value {first!r}"))
+    la = np.asarray(finite_result(np.asarray(last, dtype="float64"), f"CAGR's last value {last!r}"))
+    y = np.asarray(finite_result(np.asarray(years, dtype="float64"), f"CAGR's number of years {years!r}"))
     if np.any(y <= 0):
         raise DataError(f"CAGR needs a positive number of years, got {years}")
     if np.any(f <= 0) or np.any(la <= 0):
@@ -178,6 +185,8 @@ def cagr_between(x: TypedSeries, start: Any = None, end: Any = None) -> Any:
     10.0
     """
     _check_levels(x, "compound growth")
+    if len(x) < 2:
+        raise DataError(f"{x._label()} has {len(x)} value(s): compound growth needs two periods")
     i = 0 if start is None else x._position(start)
     j = len(x) - 1 if end is None else x._position(end)
     years = (x.index.asi8[j] - x.index.asi8[i]) / _PER_YEAR[x.freq]
@@ -192,13 +201,13 @@ def growth_from_index(index_percent: Any) -> Any:
     >>> round(growth_from_index(111.7), 1)
     11.7
     """
-    out = np.asarray(index_percent, dtype="float64") - 100.0
+    out = finite_result(np.asarray(index_percent, dtype="float64"), f"the index {index_percent!r}") - 100.0
     return float(out) if out.ndim == 0 else out
 
 
 def index_from_growth(growth_percent: Any) -> Any:
     """Growth of 11,8% ⇒ index 111,8 (percent of the base)."""
-    out = np.asarray(growth_percent, dtype="float64") + 100.0
+    out = finite_result(np.asarray(growth_percent, dtype="float64"), f"the growth {growth_percent!r}") + 100.0
     return float(out) if out.ndim == 0 else out
 
 

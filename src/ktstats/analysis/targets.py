@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 import numpy as np
 
 from ktstats.catalog.indicators import by_code
-from ktstats.errors import DataError, KtstatsError, ParseError, shown
+from ktstats.errors import DataError, KtstatsError, ParseError, PeriodError, shown
 from ktstats.lang.numbers import APPROX_TOLERANCE, Reading, format_quantity
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.scan import find_quantity
@@ -105,6 +105,10 @@ class Target:
             object.__setattr__(self, "low", self.value)
         if math.isnan(self.high):
             object.__setattr__(self, "high", self.value)
+        if self.low > self.high:
+            raise ParseError(
+                f"{shown(self.text)}: the range is reversed (low {self.low!r} > high {self.high!r})"
+            )
 
     @property
     def direction(self) -> str:
@@ -232,39 +236,69 @@ _REDUCTION_RE = re.compile(r"(?<![^\W\d_])giảm(?![^\W\d_])")
 _GROWTH_RE = re.compile(r"tăng trưởng|tốc độ tăng|(?<![^\W\d_])tăng(?![^\W\d_])")
 _RATE_RE = re.compile(r"(?<![^\W\d_])tỷ lệ(?![^\W\d_])")
 _PLAN_RE = re.compile(r"%\s*(?:so với\s+)?(?:kế hoạch|dự toán)")
-_SPAN_RES = [
-    re.compile(r"đầu năm [0-9]{4}"),  # "early in the year": no exact span
-    re.compile(r"[0-9]{1,2} tháng cuối năm(?: [0-9]{4})?"),
-    re.compile(r"quý [ivx0-9]+(?:/[0-9]{4})?"),
-    re.compile(r"cả năm(?: [0-9]{4})?"),
-    re.compile(r"cuối năm [0-9]{4}"),
-    re.compile(r"năm [0-9]{4}"),
-]
-# period phrases whose numbers are not the target value
-_PERIOD_NUMBERS = re.compile(
-    r"(?:năm|quý\s+[ivx0-9]+\s*/|tháng\s+[0-9]{1,2}\s*/)\s*[0-9]{4}"
-    r"|[0-9]{4}\s*[-–]\s*[0-9]{4}"
-    r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+(?:cuối|đầu))?(?:\s+năm)?"
-    r"|(?:quý|tháng)\s+[ivx0-9]+(?![0-9])"
+# Period phrases of a target. A year is any run of four or more digits: a typo ("năm 20245") is
+# read whole and refused, never taken for the year it starts with nor for the target value. Every
+# match is blanked before the value is looked for, so no number of a period is ever the value.
+_Y = r"[0-9]{4,}"
+_PERIODS = re.compile(
+    rf"(?P<last>(?<![0-9.,])[0-9]{{1,2}} tháng cuối năm(?: {_Y})?)"
+    rf"|(?P<ytd>(?<![0-9.,])[0-9]{{1,2}} tháng(?: đầu)?(?: (?:của )?năm)?(?: {_Y})?)"
+    rf"|(?P<early>đầu năm {_Y})"  # "early in the year": no exact span
+    rf"|(?P<quarter>quý (?:[ivx]+|[0-9]+)(?![^\W\d_])(?: ?/ ?{_Y})?)"
+    rf"|(?P<month>tháng [0-9]+(?: ?/ ?| năm ){_Y})"
+    rf"|(?P<month_only>tháng [0-9]+(?![0-9]))"
+    rf"|(?P<whole>cả năm(?: {_Y})?)"
+    rf"|(?P<end>(?:đến )?cuối năm {_Y})"
+    rf"|(?P<year>năm {_Y}(?: ?[-–] ?{_Y})?)"
+    rf"|(?P<years>(?<![0-9.,]){_Y} ?[-–] ?{_Y})"
 )
+# which phrase gives the span when several are named
+_SPAN_PRIORITY: Final = ("early", "last", "ytd", "quarter", "month", "whole", "end", "year", "month_only")
+_ANY_YEAR: Final = 2000  # checks a phrase that names no year when none is given
+_YEAR_VALUE = re.compile(r"(?<![0-9.,])(?:19[0-9]{2}|2[01][0-9]{2}|2200)(?![0-9.,])")
 _PCT_POPULATION = re.compile(r"(?<![0-9.,])([0-9][0-9.,]*+\s*+%)\s+[^0-9%]+?(?=\s+trở (?:lên|xuống)\b|$)")
 
 
-def _find_span(low: str, year: int | None) -> Span | None:
-    for pattern in _SPAN_RES:
-        m = pattern.search(low)
-        if m is None:
-            continue
-        phrase = m.group(0)
-        if phrase.startswith("đầu năm"):
-            return None
+def _period_of(kind: str, phrase: str, year: int | None) -> Span | None:
+    """The span a target's period phrase names, ``None`` when it names none exactly ("đầu năm
+    2025", "9 tháng" as a duration, a phrase without a year and no ``year``); an impossible period
+    ("quý V/2024", "tháng 13/2024", "năm 20245") raises :class:`PeriodError`."""
+    low = phrase.casefold()
+    years = re.findall(r"[0-9]{4,}", low)
+    for token in years:
+        if len(token) != 4:
+            raise PeriodError(f"{token} is not a year")
+    if kind == "years" or len(years) == 2:
+        parse_span(low.removeprefix("năm "))  # it must exist; a target over years has no one span
+        return None
+    if kind == "ytd" and " đầu" not in low and "năm" not in low:
+        return None  # "9 tháng": a duration, not a period of the year
+    y = int(years[0]) if years else year
+    if kind == "early":
+        Span.whole_year(int(years[0]))  # the year must exist, though no exact span is named
+        return None
+    if kind == "end":
+        return Span.month(int(years[0]), 12)
+    if y is None:
+        parse_span(phrase, year=_ANY_YEAR)  # no year to place it in, but it must be a period
+        return None
+    return parse_span(phrase, year=y)
+
+
+def _find_span(low: str, year: int | None, masked: list[str], norm: str) -> Span | None:
+    """The span the target names (see :data:`_SPAN_PRIORITY`); blanks every period phrase in
+    ``masked`` (the text as a list of characters) so that its numbers are not the value."""
+    found: dict[str, Span | None] = {}
+    for m in _PERIODS.finditer(low):
+        kind = m.lastgroup or ""
+        masked[m.start() : m.end()] = " " * (m.end() - m.start())
+        phrase = norm[m.start() : m.end()] if len(norm) == len(low) else m.group(0)
         try:
-            if phrase.startswith("cuối năm"):
-                return Span.month(int(phrase[-4:]), 12)
-            return parse_span(phrase, year=year)
-        except KtstatsError:
-            return None
-    return None
+            span = _period_of(kind, phrase, year)
+        except KtstatsError as exc:
+            raise PeriodError(f"impossible period {shown(phrase)} in {shown(norm)}: {exc}") from None
+        found.setdefault(kind, span)
+    return next((found[k] for k in _SPAN_PRIORITY if k in found), None)
 
 
 def parse_target(text: str, year: int | None = None, *, indicator: str | None = None) -> Target:
@@ -280,6 +314,11 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
     indicator:
         The indicator code; its catalog entry gives the direction (``better``)
         and whether the target is on a rate (changes then are percentage points).
+
+    The numbers of period phrases ("9 tháng đầu năm 2024", "quý II/2024") are never the value,
+    nor is a bare year ("đến 2025": :class:`ParseError`). A period that cannot exist ("quý V/2024",
+    "tháng 13/2024", "năm 20245") raises :class:`PeriodError` naming it; a number that cannot be
+    read whole ("1 326", "1,326.4") raises :class:`ParseError`, never read in part.
 
     Examples
     --------
@@ -301,17 +340,27 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
         from ktstats.catalog.indicators import indicator as lookup
 
         ind = lookup(indicator)
-    masked = _PERIOD_NUMBERS.sub(lambda m: " " * len(m.group(0)), low)
+    chars = list(low)
+    span = _find_span(low, year, chars, norm)  # blanks the periods: a year is never the value
+    masked = "".join(chars)
     try:
-        reading, start, _ = find_quantity(masked)
+        reading, start, end = find_quantity(masked)
     except ParseError as exc:
+        message = str(exc)
+        nothing = f"no target value found in {shown(masked)}"
+        if message.startswith(nothing):
+            message = f"no target value found in {shown(norm)}{message[len(nothing) :]}"
+        elif shown(norm) not in message:
+            message = f"{shown(norm)}: {message}"
+        raise ParseError(message, text=norm, position=exc.position) from None
+    if reading.unit == ureg.dimensionless and _YEAR_VALUE.search(masked, start, end):
+        # "đến 2025 đạt 5%": a bare 4-digit number of a year's size with no unit is a year
         raise ParseError(
-            f"no target value found in {shown(norm)}"
-            if "no target value" in str(exc)
-            else str(exc).replace(shown(masked.strip()), shown(norm)),
+            f"{shown(masked[start:end].strip())} in {shown(norm)} reads as a year, not a target value "
+            "(write the year as 'năm …', or the value with its unit)",
             text=norm,
-            position=exc.position,
-        ) from None
+            position=start,
+        )
     before = low[:start]
     is_rate = (ind is not None and ind.kind == "rate") or (ind is None and bool(_RATE_RE.search(before)))
     kind: TargetKind = "level"
@@ -342,7 +391,7 @@ def parse_target(text: str, year: int | None = None, *, indicator: str | None = 
         low=reading.low,
         high=reading.high,
         indicator=indicator,
-        span=_find_span(low, year),
+        span=span,
         relative_to=relative_to,
         qualifier=reading.qualifier,
     )
@@ -426,9 +475,18 @@ def _out(x: np.ndarray) -> Any:
 def within(lowest: Any, highest: Any, interval: tuple[Any, Any, bool, bool]) -> Any:
     """Whether every value in [lowest, highest] lies in ``interval`` (from :func:`bound_interval`)."""
     lo, hi, lo_open, hi_open = interval
-    above = np.greater(lowest, lo) if lo_open else np.greater_equal(lowest, lo)
-    below = np.less(highest, hi) if hi_open else np.less_equal(highest, hi)
+    # One comparison in one unit with a tolerance of float noise (10⁻¹² of the bound): 12 × 0,3 nghìn tỷ
+    # is 3,5999999999999996 in binary and must meet "từ 3,6 nghìn tỷ" as 3.600 tỷ meets "từ 3.600 tỷ".
+    # A closed end is widened by it, an open end ("trên 6.000") narrowed, so equality stays "not above".
+    lo_eps = _EPS * np.where(np.isfinite(lo), np.maximum(np.abs(lo), 1.0), 0.0)
+    hi_eps = _EPS * np.where(np.isfinite(hi), np.maximum(np.abs(hi), 1.0), 0.0)
+    above = np.greater(lowest, lo + lo_eps) if lo_open else np.greater_equal(lowest, lo - lo_eps)
+    below = np.less(highest, hi - hi_eps) if hi_open else np.less_equal(highest, hi + hi_eps)
     return above & below
+
+
+#: relative float noise tolerated when a value is compared with a bound
+_EPS: Final = 1e-12  # well below the 1e-9 step that marks "gần"/"trên" actuals (attainment)
 
 
 def probability_between(

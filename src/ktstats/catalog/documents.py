@@ -4,11 +4,12 @@ the bundled texts in ``datasets/sources/``."""
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
 from ktstats.catalog.bundled import data_dir
-from ktstats.errors import DataError
+from ktstats.errors import DataError, shown
 from ktstats.lang.text import squash_whitespace
 
 __all__ = ["document_text", "documents_table"]
@@ -28,9 +29,25 @@ def documents_table() -> pd.DataFrame:
 
 @lru_cache(maxsize=64)
 def document_text(name: str) -> str | None:
-    """The bundled text of a source document, or ``None`` for documents cited by address."""
+    """The bundled text of a source document, or ``None`` for documents cited by address.
+
+    ``name`` is a file name in ``datasets/sources/`` ("004_7e9a290f5ed7f930.txt"), never a path:
+    "../x", "/etc/x" or "a/b" raise rather than reach outside the folder.
+    """
+    if (
+        not isinstance(name, str)
+        or name in ("", ".", "..")
+        or Path(name).name != name
+        or any(c in name for c in "/\\\0")
+    ):
+        raise DataError(
+            f"a source document is named by its file name in datasets/sources/, not {shown(name)}"
+        )
     path = data_dir() / "sources" / name
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return None
+    except OSError:  # a name too long for the file system is not a bundled text either
         return None
     try:
         raw = path.read_bytes()

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ktstats.catalog.bundled import data_dir
 from ktstats.errors import DataError
+from ktstats.lang.periods import parse_date
 from ktstats.lang.text import did_you_mean, fold_ascii, normalize_text
 
 __all__ = ["Region", "named_in", "region", "regions"]
@@ -97,7 +98,7 @@ def regions(on: str | pd.Timestamp | None = None) -> pd.DataFrame:
     """
     rows = _table()
     if on is not None:
-        date = pd.Timestamp(on)
+        date = parse_date(on, argument="on")
         rows = tuple(r for r in rows if r.valid_on(date))
     return pd.DataFrame(
         [
@@ -136,7 +137,7 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
         raise DataError(f"expected a province name, got {name!r}")
     key = _key(name)
     rows = _table()
-    date = pd.Timestamp(on) if on is not None else None
+    date = parse_date(on, argument="on") if on is not None else None
     matches = [r for r in rows if r.code == name.strip() or _key(r.name_vi) == key or _key(r.code) == key]
     if not matches:
         by_key = {_key(r.name_vi): r.name_vi for r in rows}
@@ -171,7 +172,7 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     [('kon_tum', 2), ('gia_lai', 1)]
     """
     folded = " ".join(_ascii(normalize_text(text).casefold()).split())
-    date = pd.Timestamp(on) if on is not None else None
+    date = parse_date(on, argument="on") if on is not None else None
     plain: dict[str, int] = {}
     titled: dict[str, int] = {}  # "tỉnh Kon Tum", "thành phố Đà Nẵng": a province, not a person's name
     pattern, by_key = _name_pattern()

@@ -37,14 +37,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ktstats.catalog.bundled import data_dir
+from ktstats.catalog.bundled import bundled_dataset, bundled_datasets
 from ktstats.catalog.indicators import by_code
 from ktstats.data.schema import COLUMNS, validate
-from ktstats.data.tables import DATASET_NUMERIC, read_dataset_table, write_table
-from ktstats.errors import DataError, PeriodError, UnitError
+from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
+from ktstats.errors import DataError, PeriodError, UnitError, shown
 from ktstats.lang.labels import Lang, word
 from ktstats.lang.numbers import format_number, format_quantity
-from ktstats.lang.periods import Span
+from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ class Dataset:
             if val is not None:
                 mask &= (f[col] == val).to_numpy()
         if as_of is not None:
-            mask &= (f["document_date"] <= pd.Timestamp(as_of)).to_numpy()
+            mask &= (f["document_date"] <= parse_date(as_of, argument="as_of")).to_numpy()
         return Dataset(f[mask].reset_index(drop=True), name=self.name, _validated=True)
 
     def latest(self, *, as_of: str | pd.Timestamp | None = None) -> Dataset:
@@ -529,15 +529,26 @@ class Dataset:
         format: str | None = None,
         number_style: Literal["plain", "vi"] | None = None,
         sheet: str | None = None,
+        max_rows: int | None = None,
+        max_cell_chars: int | None = None,
     ) -> Dataset:
         """Read a dataset file written by ktstats, a colleague or Excel (format from the extension).
 
         ``number_style``: ``"plain"`` (1326.4; the default for CSV and Parquet) or ``"vi"``
         (1.326,4; the default for text cells in Excel). Every row is validated; errors name
-        file, row and column.
+        file, row and column. ``max_rows`` and ``max_cell_chars`` cap what is read (defaults
+        :data:`ktstats.data.tables.MAX_ROWS` and :data:`~ktstats.data.tables.MAX_CELL_CHARS`); a
+        file past them raises :class:`DataError` before it is read whole.
         """
         p = Path(path)
-        table = read_dataset_table(p, format=format, number_style=number_style, sheet=sheet)
+        table = read_dataset_table(
+            p,
+            format=format,
+            number_style=number_style,
+            sheet=sheet,
+            max_rows=max_rows,
+            max_cell_chars=max_cell_chars,
+        )
         return cls(table, name=p.stem, file=p.name)
 
     @classmethod
@@ -571,8 +582,9 @@ class Dataset:
 def load_dataset(name: str | os.PathLike[str]) -> Dataset:
     """Load a bundled dataset by name ("kon_tum" or "kon-tum") or a CSV path (str or Path).
 
-    Bundled datasets are checked in full: every quote must be found in its
-    source document and every value in its quote.
+    The bundled names are the fixed list :func:`ktstats.catalog.bundled.bundled_datasets`;
+    anything else is a path to a file of yours. Bundled datasets are checked in full: every
+    quote must be found in its source document and every value in its quote.
 
     >>> len(load_dataset("kon-tum")) > 70
     True
@@ -580,23 +592,18 @@ def load_dataset(name: str | os.PathLike[str]) -> Dataset:
     if isinstance(name, os.PathLike):
         name = os.fspath(name)
     if not isinstance(name, str):
-        raise DataError(f"expected a dataset name or a path, got {type(name).__name__} {name!r}")
-    key = name.strip().lower().replace("-", "_")
-    path = data_dir() / f"{key}.csv"
-    bundled = path.is_file() and key not in ("indicators", "documents")
-    if not bundled:
-        path = Path(name)
-        if not path.is_file():
-            available = sorted(
-                p.stem for p in data_dir().glob("*.csv") if p.stem not in ("indicators", "documents")
-            )
-            raise DataError(
-                f"no dataset {name!r}: not bundled (available: {', '.join(available)}) and not a file"
-            )
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path.name} is not valid UTF-8 ({exc})", file=path.name) from exc
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"cannot read {path.name} as CSV: {exc}", file=path.name) from exc
-    return Dataset(frame, name=key if bundled else path.stem, file=path.name, check_quotes=bundled)
+        raise DataError(f"expected a dataset name or a path, got {type(name).__name__} {shown(name)}")
+    path = bundled_dataset(name)
+    if path is not None:
+        table = read_dataset_table(path, format="csv")
+        return Dataset(table, name=path.stem, file=path.name, check_quotes=True)
+    path = Path(name)
+    # os.path.lexists is False for a name too long for a file name, or with a NUL in it, too
+    if not name.strip() or not os.path.lexists(name):
+        raise DataError(
+            f"no dataset {shown(name)}: not a bundled dataset ({', '.join(bundled_datasets())}) "
+            "and no such file"
+        )
+    check_file(path)  # a directory, a device or a file that cannot be opened is said so
+    table = read_dataset_table(path, format="csv")
+    return Dataset(table, name=path.stem, file=path.name, check_quotes=False)

@@ -14,12 +14,22 @@ kế hoạch", "chiếm …%"); words next to the number decide the form. Number
 that are dates, document numbers, years, ordinals or codes are not figures.
 A figure that cannot be attached to an indicator is kept in
 ``Dataset.unattached`` with the reason — never dropped, never guessed.
+
+Every other number of the text is accounted for (see :func:`ktstats.lang.scan.numbers_in`):
+it is a figure, or it is kept in ``unattached`` with the reason — a number that cannot be read
+whole (digits grouped by spaces "1 326", foreign style "1,326.4", digits other than 0–9, a
+number of more than 64 characters) with no value, never a part of it; a figure whose period
+cannot exist ("quý V/2024", "tháng 13/2024", "năm 20245"), never filed under another period; a
+second or repeated figure for the same indicator and span in a sentence. ``unattached`` keeps at
+most :data:`MAX_UNATTACHED` numbers and one last row counting the others, and a sentence longer
+than 2.000 characters is quoted around each figure, so time and memory stay linear in the text.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
@@ -29,8 +39,8 @@ import pandas as pd
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
-from ktstats.lang.periods import Span, parse_span
-from ktstats.lang.scan import find_quantity
+from ktstats.lang.periods import Span, parse_date, parse_span
+from ktstats.lang.scan import fold_case, numbers_in
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
@@ -43,38 +53,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
 _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 
-# Numbers that are not figures: dates, document numbers, years and periods, ordinals, codes.
-_NOT_FIGURES = re.compile(
-    r"(?:ngày|hôm)\s+[0-9]{1,2}[/-][0-9]{1,2}(?:[/-][0-9]{2,4})?"
-    r"|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}"
-    r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
-    r"|(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?"
-    r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
-    r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
-    r"(?:\s+số)?\s+[0-9]+"
-    r"|(?:lần thứ|(?<!đứng )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
-    r"|(?:khóa|khoá)\s+[IVXLC]+"
-    r"|[0-9]+G\b"
-    r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4}"
-    r"|(?:năm|giai đoạn|nhiệm kỳ|thời kỳ|niên độ)\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?"
-    r"|[0-9]{4}\s*[-–]\s*[0-9]{4}"
-    r"|[0-9]{1,2}\s+tháng(?:\s+(?:đầu|cuối|của))?(?:\s+năm)?(?:\s+[0-9]{4})?"
-    r"|tháng\s+[0-9]{1,2}"
-    r"|[0-9]+\s+năm(?!\s+[0-9])"
-    r"|[0-9]+\s+(?:địa phương|tại chỗ|tiêu chí so với|tốt)"
-    r"|\(\s*[0-9]{4}\s*-\s*[0-9]{4}\s*\)"
-    r"|[0-9]+\s*\[[0-9]+\]",
-    re.IGNORECASE,
-)
+# Period phrases; a year is any run of four or more digits, so that a typo ("năm 20245") or an
+# impossible quarter or month ("quý V/2024", "tháng 13/2024") is read whole and refused, never
+# taken for the year it starts with nor passed over for the document's year.
 _PERIOD_PHRASES = re.compile(
-    r"(?P<p>[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4})?"
-    r"|[0-9]{1,2}\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4})?"
-    r"|quý\s+[IVX1-4]+(?:\s*/\s*[0-9]{4})?"
-    r"|tháng\s+[0-9]{1,2}\s*/\s*[0-9]{4}"
-    r"|cả\s+năm(?:\s+[0-9]{4})?"
-    r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4}"
-    r"|đầu\s+năm\s+[0-9]{4}"
-    r"|năm\s+[0-9]{4})",
+    r"(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
+    r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
+    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
+    r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
+    r"|cả\s+năm(?:\s+[0-9]{4,})?"
+    r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
+    r"|đầu\s+năm\s+[0-9]{4,}"
+    r"|năm\s+[0-9]{4,})",
     re.IGNORECASE,
 )
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
@@ -85,7 +75,6 @@ _REF_PLAN = re.compile(
 )
 _REF_CONGRESS = re.compile(r"^\s*(?:so\s+với\s+)?chỉ\s+tiêu\s+nghị\s+quyết\s+đại\s+hội", re.I)
 _REF_SAME_PERIOD = re.compile(r"^\s*so\s+(?:với\s+)?cùng\s+kỳ", re.I)
-_WORD = re.compile(r"\S+")
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
@@ -144,58 +133,9 @@ def _aliases() -> _Aliases:
 
 
 _PERCENT = ureg.percent
+_POINT = ureg.percentage_point
 _DIMENSIONLESS = ureg.dimensionless
-_HIDE_DIGITS = str.maketrans("0123456789", "##########")
-
-
-def _mask(text: str) -> str:
-    if not any(c.isdigit() for c in text):
-        return text
-    return _NOT_FIGURES.sub(lambda m: m.group(0).translate(_HIDE_DIGITS), text)
-
-
-def _quantities(sentence: str) -> list[tuple[Reading, int, int]]:
-    """Every quantity phrase of ``sentence``, left to right, not overlapping."""
-    masked = _mask(sentence)
-    found = []
-    pos = 0
-    digits = [m.start() for m in re.finditer(r"(?<![0-9.,#])[0-9]", masked)]
-    for d in digits:
-        if d < pos:
-            continue
-        # the window of words around the number, cut at the previous figure
-        start = max(pos, _word_start_before(masked, d, 3))
-        end = _word_end_after(masked, d, 9)
-        window = masked[start:end]
-        try:
-            reading, s, e = find_quantity(window.casefold())
-        except KtstatsError:
-            continue
-        found.append((reading, start + s, start + e))
-        pos = start + e
-    return found
-
-
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
-
-
-def _word_start_before(text: str, pos: int, words: int) -> int:
-    lo = max(0, pos - _WINDOW)
-    starts = [m.start() for m in _WORD.finditer(text, lo, pos)]
-    return starts[-words] if len(starts) >= words else lo
-
-
-def _word_end_after(text: str, pos: int, words: int) -> int:
-    hi = min(len(text), pos + _WINDOW)
-    ends = []
-    for m in _WORD.finditer(text, pos, hi):
-        ends.append(m.end())
-        if len(ends) == words:
-            break
-    if not ends:
-        return hi
-    clause_end = min((i for i in (text.find(";", pos, hi), text.find(" (", pos, hi)) if i != -1), default=hi)
-    return min(ends[-1], clause_end)
 
 
 _REFERENCE_BEFORE = re.compile(r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu)\s*$", re.I)
@@ -207,14 +147,22 @@ def _quoted(sentence: str, pos: int) -> bool:
     return sentence.count("“", lo, pos) > sentence.count("”", lo, pos)
 
 
-def _span_before(sentence: str, pos: int, year: int | None) -> Span | None:
+def _span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
     """The nearest period phrase before ``pos`` that names the figure's period: not one inside a
-    closed parenthesis, nor one that dates a plan or a reference ("kế hoạch năm 2024")."""
+    closed parenthesis, nor one that dates a plan or a reference ("kế hoạch năm 2024"). A phrase
+    that names no possible period gives the reason (see :func:`_phrase_span`)."""
+    lo = max(0, pos - _WINDOW)
+    low = _casefolded(sentence)
+    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý")):
+        return None  # no period phrase can be here (a quick look before the regular expression)
     best = None
-    for m in _PERIOD_PHRASES.finditer(sentence, max(0, pos - _WINDOW), pos):
-        opened = sentence.rfind("(", 0, m.start())
-        closed = sentence.find(")", m.end(), pos)
-        if opened != -1 and sentence.rfind(")", 0, m.start()) < opened and closed != -1:
+    for m in _PERIOD_PHRASES.finditer(sentence, lo, pos):
+        opened = sentence.rfind("(", max(0, m.start() - _WINDOW), m.start())
+        if (
+            opened != -1
+            and sentence.find(")", opened, m.start()) == -1
+            and sentence.find(")", m.end(), pos) != -1
+        ):
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
         if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or _quoted(
             sentence, m.start()
@@ -226,22 +174,39 @@ def _span_before(sentence: str, pos: int, year: int | None) -> Span | None:
     return _phrase_span(best.group("p"), year)
 
 
+_BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
-def _phrase_span(phrase: str, year: int | None) -> Span | None:
+def _phrase_span(phrase: str, year: int | None) -> Span | str | None:
+    """The span a period phrase names; ``None`` when it names none exactly ("đầu năm 2025", a
+    "quý I" without a year known); the reason as text when it names an impossible period
+    ("quý V/2024", "tháng 13/2024", "năm 20245"), so that no figure is filed under another."""
     low = phrase.casefold()
-    digits = re.findall(r"[0-9]{4}", low)
+    digits = re.findall(r"[0-9]{4,}", low)
+    for token in digits:
+        if len(token) != 4:
+            return f"impossible period {phrase!r}: {token} is not a year"
     y = int(digits[-1]) if digits else year
     try:
         if "cuối năm" in low and "tháng" not in low:
             return Span.month(y, 12) if y else None
         if low.startswith("đầu năm"):
+            if y is not None:
+                Span.whole_year(y)  # the year must exist, though no exact span is named
+            return None
+        if y is None:
+            parse_span(phrase, year=2000)  # no year to file it under, but it must be a period
             return None
         return parse_span(phrase, year=y)
-    except KtstatsError:
-        return None
+    except KtstatsError as exc:
+        if _BARE_MONTHS.fullmatch(low):
+            return None  # "15 tháng": a duration, not a period of the year
+        return f"impossible period {phrase!r}: {exc}"
 
 
 _ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])")
+_TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 
 
 def _measure(clause: str, heading: str, before: str) -> str:
@@ -251,9 +216,7 @@ def _measure(clause: str, heading: str, before: str) -> str:
         return "estimate"
     if any(w in low for w in _PLAN_WORDS):
         return "plan"
-    if any(re.search(rf"(?<![^\W\d_]){w}(?![^\W\d_])", low) for w in _TARGET_WORDS) or any(
-        w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")
-    ):
+    if _TARGET_RE.search(low) or any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")):
         return "target"
     return "actual"
 
@@ -276,7 +239,14 @@ def _fits(ind: Indicator, unit: Any) -> bool:
 
 @lru_cache(maxsize=64)
 def _casefolded(text: str) -> str:
-    return text.casefold()
+    return fold_case(text)
+
+
+@lru_cache(maxsize=8)
+def _alias_matches(low: str) -> tuple[list[int], list[re.Match[str]]]:
+    """The catalog names in a (casefolded) sentence, found once, with where each starts."""
+    matches = list(_aliases().pattern.finditer(low))
+    return [m.start() for m in matches], matches
 
 
 def _indicator_near(
@@ -295,7 +265,7 @@ def _indicator_near(
         if fitting:
             return fitting[0]
         # a percent next to a level indicator is a stated ratio or change of it
-        return catalog[codes[0]] if unit == ureg.percent else None
+        return catalog[codes[0]] if unit == _PERCENT else None
 
     best = None
     for m in aliases.pattern.finditer(low, max(start, end - _WINDOW), end):
@@ -309,8 +279,12 @@ def _indicator_near(
         if found is not None:
             return found, m.end()
     # earlier in the sentence: "đánh giá, xếp loại 14/14 đảng bộ …, 29.397/31.905 đảng viên"
-    if unit != ureg.percent:
-        for m in aliases.pattern.finditer(low, max(0, start - _WINDOW), start):
+    if unit != _PERCENT:
+        starts, matches = _alias_matches(low)  # found once per sentence: linear in numbers
+        lo = bisect_left(starts, max(0, start - _WINDOW))
+        for m in matches[lo : bisect_left(starts, start)]:
+            if m.end() > start:
+                continue
             codes = aliases.by_phrase[m.group(0)]
             fitting = [catalog[c] for c in codes if _fits(catalog[c], unit)]
             if fitting:
@@ -373,27 +347,44 @@ def extract(
         raise DataError(f"extract() needs text, got {type(text).__name__}")
     document = document or "text"
     if date is not None:
-        date = pd.Period(date, freq="M")
+        date = (
+            date
+            if isinstance(date, pd.Period) and date.freqstr == "M"
+            else parse_date(date, argument="date").to_period("M")
+        )
     code = _report_region(text, region, date) if region is not None else None
     rows: list[dict[str, Any]] = []
-    unattached: list[dict[str, Any]] = []
+    kept = _Unattached()
     parts = sentences(text)
     if year is None:
         years = [int(y) for y in re.findall(r"(?<![0-9])(20[0-9]{2})(?![0-9])", text)]
         year = max(set(years), key=years.count) if years else None
+    whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
     context: Span | None = None
+    sentence_ids: dict[str, int] = {}
+    heading_of: tuple[str, Span | str | None] = ("", None)
     for sentence, heading in parts:
-        section_span = None
-        if heading:
+        if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
-            section_span = _phrase_span(spans[-1].group("p"), year) if spans else None
+            heading_of = (heading, _phrase_span(spans[-1].group("p"), year) if spans else None)
+        section_span = heading_of[1]
+        sid = sentence_ids.setdefault(sentence, len(sentence_ids))
         subject: Indicator | None = None
         share_subject: Indicator | None = None
         subject_measure: str | None = None
         prev_end = 0
         clause_start = 0
-        found = _quantities(sentence) if any(c.isdigit() for c in sentence) else []
-        for n, (reading, start, end) in enumerate(found):
+        # every number of the sentence but dates, years, document numbers and codes: a figure, or
+        # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
+        found = numbers_in(sentence) if any(c.isdigit() for c in sentence) else []
+        figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
+        n = -1
+        for reading, start, end in found:
+            if not isinstance(reading, Reading):
+                if reading is not None:  # a number that is not read ("1,326.4", "1 326"): why
+                    kept.add(None, "", sentence, start, end, reading)
+                continue
+            n += 1
             semi = sentence.rfind(";", max(0, start - _WINDOW), start)
             if semi >= clause_start:
                 clause_start = semi + 1
@@ -405,14 +396,14 @@ def extract(
             last_word = lead_words[-1] if lead_words else ""
             two_words = " ".join(lead_words[-2:])
             after = sentence[end : end + 80]
-            next_start = found[n + 1][1] if n + 1 < len(found) else len(sentence)
+            next_start = figure_starts[n + 1] if n + 1 < len(figure_starts) else len(sentence)
             clause_end = sentence.find(";", end, end + _WINDOW)
             window_after = (digit, min(next_start, clause_end if clause_end != -1 else len(sentence)))
             unit = reading.unit
             value = reading.value
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, window_after)
             if ind is not None and (
-                unit != ureg.percent
+                unit != _PERCENT
                 or ind.unit == "percent"
                 or ind.kind in ("rate", "growth")
                 or last_word not in ("đạt", "bằng", "tăng", "giảm", "chiếm")
@@ -423,14 +414,14 @@ def extract(
             alias_rate = "tỷ lệ giải ngân" in lead
             if _REF_CONGRESS.match(after):
                 form, relative_to, target_ind = "ratio", "congress_target", share_subject or subject
-            elif unit == ureg.percent and _REF_PLAN.match(after):
+            elif unit == _PERCENT and _REF_PLAN.match(after):
                 form, relative_to = "ratio", "plan"
                 target_ind = share_subject or subject or target_ind
-            elif alias_rate and unit == ureg.percent:
+            elif alias_rate and unit == _PERCENT:
                 form, relative_to = "ratio", "plan"
             elif last_word == "bằng" and _REF_SAME_PERIOD.match(after):
                 form, relative_to, target_ind = "ratio", "same_period_last_year", subject
-            elif last_word in ("tăng", "giảm") and unit == ureg.percent and _REF_SAME_PERIOD.match(after):
+            elif last_word in ("tăng", "giảm") and unit == _PERCENT and _REF_SAME_PERIOD.match(after):
                 form, relative_to, target_ind = "change", "same_period_last_year", subject
                 value = value if last_word == "tăng" else -value
             elif last_word == "chiếm" and subject is not None:
@@ -450,21 +441,23 @@ def extract(
                 )
             ):
                 form, relative_to = "difference", "start_of_period"
-                if target_ind.kind == "rate" and unit == ureg.percent:
-                    unit = ureg.percentage_point
-            elif last_word == "giảm" and target_ind is not None and unit == ureg.percent:
+                if target_ind.kind == "rate" and unit == _PERCENT:
+                    unit = _POINT
+            elif last_word == "giảm" and target_ind is not None and unit == _PERCENT:
                 if target_ind.kind == "rate":
                     form, relative_to, unit, value = (
                         "difference",
                         "start_of_period",
-                        ureg.percentage_point,
+                        _POINT,
                         -value,
                     )
                 else:
                     form, relative_to, value = "change", "same_period_last_year", -value
             prev_end = max(end, name_end)
             own = _span_before(sentence, digit, year)
-            span = own or section_span or context or (Span.whole_year(year) if year else None)
+            # the figure's own period, else its section's, else the one carried from earlier
+            # sentences, else the document's year; a named period that is impossible is no fallback
+            span = next((x for x in (own, section_span, context, whole_year) if x is not None), None)
             clause = sentence[max(clause_start, digit - _WINDOW) : min(window_after[1], digit + _WINDOW)]
             measure = _measure(clause, heading, lead)
             if form == "level" and target_ind is not None and target_ind is subject:
@@ -473,35 +466,25 @@ def extract(
                 measure = (
                     subject_measure  # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
                 )
-            quote = sentence
-            shown_text = sentence[start:end]
             if target_ind is None:
-                unattached.append(
-                    {
-                        "value": value,
-                        "unit": unit_to_str(unit),
-                        "text": shown_text,
-                        "quote": quote,
-                        "reason": "no indicator of the catalog is named near it",
-                    }
+                kept.add(
+                    value,
+                    unit_to_str(unit),
+                    sentence,
+                    start,
+                    end,
+                    "no indicator of the catalog is named near it",
                 )
                 continue
-            if span is None:
-                unattached.append(
-                    {
-                        "value": value,
-                        "unit": unit_to_str(unit),
-                        "text": shown_text,
-                        "quote": quote,
-                        "reason": f"no period for {target_ind.code}",
-                    }
-                )
+            if span is None or isinstance(span, str):
+                why = f"no period for {target_ind.code}" if span is None else span
+                kept.add(value, unit_to_str(unit), sentence, start, end, why)
                 continue
             if (
                 target_ind.kind in ("flow", "growth")
                 and span.months == 1
                 and span.end.month == 12
-                and (own is not None and own.months == 1)
+                and (isinstance(own, Span) and own.months == 1)
             ):
                 span = Span.whole_year(span.end.year)  # "tỷ lệ giải ngân cuối năm 2024": the year's figure
             if form == "difference" and span.months == 1:
@@ -512,10 +495,10 @@ def extract(
                     end_month = date  # a level stated now cannot be of a later month
                 span = Span(end_month, end_month)
             expected = (
-                ureg.percent
+                _PERCENT
                 if form in ("ratio", "change")
                 else (
-                    ureg.percentage_point
+                    _POINT
                     if form == "difference" and target_ind.kind in ("rate", "growth", "index")
                     else parse_unit(target_ind.unit)
                 )
@@ -523,15 +506,14 @@ def extract(
             try:
                 conversion_factor(unit, expected)
             except KtstatsError:
-                unattached.append(
-                    {
-                        "value": value,
-                        "unit": unit_to_str(unit),
-                        "text": shown_text,
-                        "quote": quote,
-                        "reason": f"unit {unit_to_str(unit) or '-'} does not fit {target_ind.code} "
-                        f"({target_ind.unit or '-'}) as a {form}",
-                    }
+                kept.add(
+                    value,
+                    unit_to_str(unit),
+                    sentence,
+                    start,
+                    end,
+                    f"unit {unit_to_str(unit) or '-'} does not fit {target_ind.code} "
+                    f"({target_ind.unit or '-'}) as a {form}",
                 )
                 continue
             rows.append(
@@ -550,8 +532,9 @@ def extract(
                     "form": form,
                     "relative_to": relative_to,
                     "document": document,
-                    "quote": quote,
+                    "quote": _quote(sentence, start, end),
                     "note": "",
+                    "_sentence": sid,
                 }
             )
         # the period a sentence speaks of carries to the next ones (until another is named)
@@ -563,13 +546,15 @@ def extract(
         ]
         if named:
             carried = _phrase_span(named[-1].group("p"), year)
-            if carried is not None and carried.months > 1:
+            if isinstance(carried, Span) and carried.months > 1:
                 context = carried
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or _report_region(text, None, date)
         for row in rows:
             row["region"] = code
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"])
+    # one figure per indicator, span, measure and form in a sentence (the same sentence text
+    # repeated counts as one); the others are kept as unattached, never dropped
     key = [
         "indicator",
         "region",
@@ -579,23 +564,86 @@ def extract(
         "form",
         "relative_to",
         "document",
-        "quote",
+        "_sentence",
     ]
-    frame = frame.drop_duplicates(subset=[*key, "value"])
+    again = frame.duplicated([*key, "value"], keep="first")
     dup = frame.duplicated(key, keep="first")
-    for rec in frame[dup].to_dict("records"):
-        unattached.append(
-            {
-                "value": rec["value"],
-                "unit": rec["unit"],
-                "text": "",
-                "quote": rec["quote"],
-                "reason": f"a second figure for {rec['indicator']} in the same sentence and span",
-            }
+    for rec, same in zip(frame[dup].to_dict("records"), again[dup], strict=True):
+        what = "the same figure" if same else "a second figure"
+        kept.add(
+            rec["value"],
+            rec["unit"],
+            rec["quote"],
+            0,
+            0,
+            f"{what} for {rec['indicator']} in the same sentence and span",
         )
-    frame = frame[~dup].reset_index(drop=True)
+    frame = frame[~dup].drop(columns="_sentence").reset_index(drop=True)
     ds = Dataset(frame, name=document)
-    ds.unattached = pd.DataFrame(unattached, columns=["value", "unit", "text", "quote", "reason"])
+    ds.unattached = kept.frame()
     if not len(ds) and not len(ds.unattached):
         warnings.warn(f"no figures found in {document}", stacklevel=2)
     return ds
+
+
+_MAX_QUOTE: Final = 2000  # characters: a longer sentence is quoted around its figure (memory stays linear)
+_QUOTE_AROUND: Final = 500
+#: at most this many numbers are kept in ``Dataset.unattached``; one last row counts the others
+MAX_UNATTACHED: Final = 10_000
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence, or for a very long one the words around ``start:end`` (still a part of the text)."""
+    if len(sentence) <= _MAX_QUOTE:
+        return sentence
+    lo = max(0, start - _QUOTE_AROUND)
+    hi = min(len(sentence), end + _QUOTE_AROUND)
+    if lo > 0:
+        space = sentence.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(sentence):
+        space = sentence.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return sentence[lo:hi]
+
+
+class _Unattached:
+    """The numbers not filed as figures, with their reasons: at most :data:`MAX_UNATTACHED`
+    rows and a last one saying how many more there were (time and memory stay linear)."""
+
+    __slots__ = ("dropped", "rows")
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.dropped = 0
+
+    def add(self, value: float | None, unit: str, sentence: str, start: int, end: int, reason: str) -> None:
+        if len(self.rows) >= MAX_UNATTACHED:
+            self.dropped += 1
+            return
+        self.rows.append(
+            {
+                "value": value,
+                "unit": unit,
+                "text": sentence[start:end],
+                "quote": _quote(sentence, start, end),
+                "reason": reason,
+            }
+        )
+
+    def frame(self) -> pd.DataFrame:
+        rows = self.rows
+        if self.dropped:
+            rows = [
+                *rows,
+                {
+                    "value": None,
+                    "unit": "",
+                    "text": "…",
+                    "quote": "",
+                    "reason": f"{self.dropped} more numbers not attached to an indicator were left out "
+                    f"(at most {MAX_UNATTACHED} are kept)",
+                },
+            ]
+        frame = pd.DataFrame(rows, columns=["value", "unit", "text", "quote", "reason"])
+        return frame.astype({"value": "float64"})  # a number not read has no value (NaN)

@@ -9,7 +9,10 @@ kind, basis, unit and frequency on every row, so a file describes itself.
 Round trips are lossless: values are float64 bit for bit (CSV writes the
 shortest repr; Excel, which keeps 15–16 digits, gets a Vietnamese-style text
 cell when a number would not survive), text is UTF-8, spans, units,
-qualifiers and quotes are kept. Reading validates every row and names file,
+qualifiers and quotes are kept (a CSV text cell that a spreadsheet would run,
+"=1+1", is written "'=1+1" and read back as "=1+1"). Reading is capped at
+``max_rows`` rows and ``max_cell_chars`` characters a cell (see
+:mod:`ktstats.data.tables`). Reading validates every row and names file,
 row and column on error. Files are never executed: CSV is parsed as text,
 Parquet through pyarrow (no pickle), Excel through openpyxl with formulas
 read as their stored values and text that looks like a formula written as
@@ -39,9 +42,18 @@ def read_dataset(
     format: str | None = None,
     number_style: NumberStyle | None = None,
     sheet: str | None = None,
+    max_rows: int | None = None,
+    max_cell_chars: int | None = None,
 ) -> Dataset:
     """Read a dataset file written by ktstats, a colleague or Excel (see :meth:`Dataset.read`)."""
-    return Dataset.read(path, format=format, number_style=number_style, sheet=sheet)
+    return Dataset.read(
+        path,
+        format=format,
+        number_style=number_style,
+        sheet=sheet,
+        max_rows=max_rows,
+        max_cell_chars=max_cell_chars,
+    )
 
 
 def read_series(

@@ -12,6 +12,7 @@ import pandas as pd
 from ktstats.data.series import IndicatorSeries
 from ktstats.data.typed import TypedSeries, float_array
 from ktstats.errors import DataError, UnitError
+from ktstats.lang.periods import parse_date
 from ktstats.lang.units import unit_to_str
 
 if TYPE_CHECKING:
@@ -192,7 +193,7 @@ class Panel(TypedSeries):
         for col in self.columns:
             old = region(str(col))
             target = old
-            date = pd.Timestamp(on)
+            date = parse_date(on, argument="on")
             while not target.valid_on(date) and target.successor:
                 target = region(target.successor)
             if not target.valid_on(date):

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ktstats.catalog.documents import document_text, documents_table
 from ktstats.catalog.indicators import POINT_KINDS, by_code
-from ktstats.errors import DataError, KtstatsError
+from ktstats.errors import DataError, KtstatsError, shown
 from ktstats.lang.numbers import NUMBER_RE, QUALIFIERS, to_float
 from ktstats.lang.periods import Span
 from ktstats.lang.text import did_you_mean, squash_whitespace
@@ -66,6 +66,17 @@ _REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
 
 
+def listed(names: Any, limit: int = 10) -> str:
+    """Names for a message: the first ``limit`` (each cut when long) and how many more.
+
+    >>> listed([f"c{i}" for i in range(20000)], 3)
+    "'c0', 'c1', 'c2' and 19997 more"
+    """
+    names = list(names)
+    head = ", ".join(shown(str(n), 40) for n in names[:limit])
+    return head if len(names) <= limit else f"{head} and {len(names) - limit} more"
+
+
 def _fail(msg: str, file: str | None, row: int, column: str) -> DataError:
     return DataError(msg, file=file, row=row, column=column)
 
@@ -77,7 +88,13 @@ def _numbers_in(text: str, style: str = "vi") -> list[float]:
     """Every number written in ``text`` (Vietnamese style, or English for English sources)."""
     if style == "en":
         return [float(m.group(0).replace(",", "")) for m in _EN_NUMBER_RE.finditer(text)]
-    return [to_float(m.group(0)) for m in NUMBER_RE.finditer(text)]
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        try:
+            out.append(to_float(m.group(0)))
+        except KtstatsError:  # "0.500", a 400-digit run: not a figure the row could be stating
+            continue
+    return out
 
 
 def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: bool) -> float:
@@ -122,7 +139,9 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
         raise DataError(f"missing required column(s) {', '.join(missing)}", file=file)
     unknown = [c for c in frame.columns if c not in COLUMNS and c != "document_date"]
     if unknown:
-        raise DataError(f"unknown column(s) {', '.join(map(repr, unknown))}; expected {COLUMNS}", file=file)
+        raise DataError(
+            f"{len(unknown)} unknown column(s) {listed(unknown)}; expected {', '.join(COLUMNS)}", file=file
+        )
     frame = frame.copy()
     for col, default in _OPTIONAL_DEFAULTS.items():
         if col not in frame.columns:

@@ -7,6 +7,7 @@ computes; missing periods are explicit (never filled, never NaN).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast
 
 import numpy as np
@@ -14,7 +15,7 @@ import pandas as pd
 
 from ktstats.catalog.indicators import ADDITIVE_KINDS, KINDS
 from ktstats.data.tables import NumberStyle, read_series_table, write_table
-from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError
+from ktstats.errors import DataError, KtstatsError, PeriodError, UnitError, shown
 from ktstats.lang.units import apply_factor, conversion_factor, parse_unit, unit_to_str, ureg
 
 if TYPE_CHECKING:
@@ -86,14 +87,28 @@ def as_period_index(index: Any, where: str) -> pd.PeriodIndex:
 
 
 def float_array(values: Any, where: str, ndim: int) -> np.ndarray:
-    """``values`` as a float64 array of ``ndim`` dimensions (a copy: series own their data)."""
+    """``values`` as a float64 array of ``ndim`` dimensions (a copy: series own their data).
+
+    Only numbers are values: dates, durations, booleans and text raise (pandas would turn a date
+    into 1,7·10¹⁸ nanoseconds)."""
+    kinds = []
+    if isinstance(values, pd.DataFrame):
+        kinds = [dt.kind for dt in values.dtypes]
+    elif isinstance(values, (pd.Series, np.ndarray)):
+        kinds = [values.dtype.kind]
+    bad_kind = next((k for k in kinds if k not in "iuf"), None)
+    if bad_kind is not None and bad_kind != "O":
+        name = {"M": "dates", "m": "durations", "b": "booleans", "U": "text", "S": "bytes"}.get(
+            bad_kind, "not numbers"
+        )
+        raise DataError(f"{where}: the values are {name}, not numbers")
     try:
         if isinstance(values, (pd.Series, pd.DataFrame)):
             arr = values.to_numpy(dtype="float64", na_value=np.nan, copy=True)
         else:
             arr = np.array(values, dtype="float64")
-    except (TypeError, ValueError) as exc:
-        raise DataError(f"{where}: values are not numbers ({exc})") from exc
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise DataError(f"{where}: values are not numbers ({shown(str(exc))})") from exc
     if arr.ndim != ndim:
         shape = "one-dimensional" if ndim == 1 else "two-dimensional (periods × columns)"
         raise DataError(f"{where}: values must be {shape}, got shape {arr.shape}")
@@ -109,9 +124,10 @@ def _missing_message(index: pd.PeriodIndex, positions: np.ndarray, what: str) ->
 class TypedSeries:
     """What series and panels share: values, index, unit, basis, kind."""
 
-    __slots__ = ("_freq", "_index", "_values", "basis", "indicator", "kind", "measure", "unit")
+    __slots__ = ("_bound", "_freq", "_index", "_values", "basis", "indicator", "kind", "measure", "unit")
 
     _values: np.ndarray
+    _bound: float | None
     _index: pd.PeriodIndex
     _freq: str
     unit: pint.Unit
@@ -156,6 +172,7 @@ class TypedSeries:
             raise DataError(_missing_message(index, rows, f"{where}: missing or infinite values at"))
         values.setflags(write=False)
         self._values = values
+        self._bound = None  # finite (checked above); its bound is computed when an operation needs it
         self._index = index
         self._freq = freq
         self.unit = parse_unit(unit) if isinstance(unit, str) else unit
@@ -186,13 +203,47 @@ class TypedSeries:
     def _label(self) -> str:
         return self.indicator or "series"
 
+    def _abs_bound(self) -> float:
+        """An upper bound of ``|values|`` (computed once when unknown)."""
+        bound = self._bound
+        if bound is None:
+            bound = float(np.abs(self._values).max()) if self._values.size else 0.0
+            object.__setattr__(self, "_bound", bound)
+        return bound
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # metadata is set once: relabelling a series ("s.unit = 'USD'") would silently change its meaning
+        if not name.startswith("_") and hasattr(self, name):
+            raise DataError(
+                f"{self._label()}: {name} is read-only; use to(unit) for another unit, or build a new "
+                "series with the metadata it should have"
+            )
+        object.__setattr__(self, name, value)
+
     # --- derived copies -----------------------------------------------------
-    def _replace(self: T, values: np.ndarray, **changes: Any) -> T:
+    def _replace(self: T, values: np.ndarray, *, bound: float | None = None, **changes: Any) -> T:
+        """A copy with new ``values``. Every series holds finite numbers only: ``bound`` is a proven
+        upper bound of ``|values|`` (arithmetic carries it in O(1)); without one, or when it comes near
+        the float range, the values are checked, and NaN or infinity raise ``DataError``."""
+        if bound is None or not bound < _SAFE:
+            finite = np.isfinite(values)
+            if not finite.all():
+                rows = np.flatnonzero(~finite.all(axis=1) if values.ndim == 2 else ~finite)
+                raise DataError(
+                    _missing_message(
+                        self._index if len(self._index) == values.shape[0] else pd.PeriodIndex([], freq="M"),
+                        rows,
+                        f"{self._label()}: the result is not a finite number (overflow, or a missing or infinite "
+                        "operand) at",
+                    )
+                )
+            bound = None  # finite; its bound is computed when an operation needs it
         new = object.__new__(type(self))
         for slot in all_slots(type(self)):
             object.__setattr__(new, slot, changes.get(slot, getattr(self, slot)))
         values.setflags(write=False)
         new._values = values
+        new._bound = bound
         if "provenance" in all_slots(type(self)) and "provenance" not in changes:
             object.__setattr__(new, "provenance", None)
         return new
@@ -213,7 +264,9 @@ class TypedSeries:
         except UnitError as exc:
             raise UnitError(f"{self._label()}: {exc}") from None
         keep = {"provenance": getattr(self, "provenance", None)} if hasattr(self, "provenance") else {}
-        return self._replace(apply_factor(self._values, factor), unit=target, **keep)
+        with np.errstate(over="ignore"):  # an overflow is caught by _replace, as a DataError
+            values = apply_factor(self._values, factor, checked=not 1e-200 < abs(factor) < 1e200)
+        return self._replace(values, bound=self._abs_bound() * abs(factor) * 1.000001, unit=target, **keep)
 
     # --- year-to-date <-> period ----------------------------------------------
     def _year_positions(self) -> tuple[np.ndarray, np.ndarray]:
@@ -266,13 +319,13 @@ class TypedSeries:
         np.subtract(v[1:], v[:-1], out=out[1:])
         firsts = np.flatnonzero(pos == 0)
         out[firsts] = v[firsts]  # the first period of a year is its own year-to-date
-        return self._replace(out, basis="period")
+        return self._replace(out, bound=2 * self._abs_bound(), basis="period")
 
     def to_ytd(self: T) -> T:
         """Per-period values to year-to-date values (flows only)."""
         self._check_flow("conversion from periods to year-to-date")
-        if self.basis == "ytd":
-            return self
+        if self.basis == "ytd" or len(self) == 0:
+            return self if self.basis == "ytd" else self._replace(self._values, bound=0.0, basis="ytd")
         years, pos = self._check_runs("accumulate to year-to-date")
         n = _PER_YEAR[self._freq]
         v = self._values
@@ -283,7 +336,9 @@ class TypedSeries:
         else:
             frame = pd.DataFrame(v.reshape(len(v), -1))
             out = frame.groupby(years).cumsum().to_numpy().reshape(v.shape)
-        return self._replace(np.ascontiguousarray(out, dtype="float64"), basis="ytd")
+        return self._replace(
+            np.ascontiguousarray(out, dtype="float64"), bound=n * self._abs_bound(), basis="ytd"
+        )
 
     # --- arithmetic -----------------------------------------------------------
     def _check_compatible(self, other: TypedSeries, op: str) -> float:
@@ -324,13 +379,15 @@ class TypedSeries:
                     "with weights instead)"
                 )
             factor = self._check_compatible(other, op)
-            ov = apply_factor(other._values, factor)
+            ov = apply_factor(other._values, factor, checked=not 1e-200 < abs(factor) < 1e200)
             if self._values.ndim == 2 and ov.ndim == 1:  # a panel and one series: column-wise
                 ov = ov[:, None]
-            values = self._values + ov if sign > 0 else self._values - ov
+            with np.errstate(over="ignore", invalid="ignore"):  # an overflow is caught by _replace
+                values = self._values + ov if sign > 0 else self._values - ov
+            bound = self._abs_bound() + other._abs_bound() * abs(factor) * 1.000001
             if op == "subtract" and self.kind in ("rate", "growth", "index"):
-                return self._replace(values, unit=ureg.percentage_point, kind="rate")
-            return self._replace(values)
+                return self._replace(values, bound=bound, unit=ureg.percentage_point, kind="rate")
+            return self._replace(values, bound=bound)
         if isinstance(other, ureg.Quantity):
             if op == "add" and self.kind in _NON_SUMMING:
                 raise UnitError(f"cannot add to {self._label()}: a {self.kind} never sums")
@@ -338,7 +395,8 @@ class TypedSeries:
                 factor = conversion_factor(cast("pint.Unit", other.units), self.unit)
             except UnitError as exc:
                 raise UnitError(f"cannot {op} {other} and {self._label()}: {exc}") from None
-            return self._replace(self._values + sign * apply_factor(float(other.magnitude), factor))
+            shift = _finite_scalar(sign * apply_factor(float(other.magnitude), factor), self, op)
+            return self._replace(self._values + shift, bound=self._abs_bound() + abs(shift))
         raise UnitError(
             f"cannot {op} {other!r} and {self._label()}: give a quantity with a unit, e.g. "
             f"ktstats.Q_(5, {unit_to_str(self.unit)!r})"
@@ -354,11 +412,14 @@ class TypedSeries:
         return self._addsub(other, 1.0, "add")
 
     def __neg__(self: T) -> T:
-        return self._replace(-self._values)
+        return self._replace(-self._values, bound=self._bound)
 
     def __mul__(self: T, other: Any) -> T:
         if isinstance(other, (int, float, np.integer, np.floating)) and not isinstance(other, bool):
-            return self._replace(self._values * float(other))
+            c = _finite_scalar(other, self, "multiply")
+            with np.errstate(over="ignore", invalid="ignore"):
+                values = self._values * c
+            return self._replace(values, bound=self._abs_bound() * abs(c))
         raise UnitError(
             f"{self._label()} can be multiplied by plain numbers only; for products or ratios of "
             "series use to_pandas() and state the unit of the result"
@@ -368,9 +429,12 @@ class TypedSeries:
 
     def __truediv__(self: T, other: Any) -> T:
         if isinstance(other, (int, float, np.integer, np.floating)) and not isinstance(other, bool):
-            if other == 0:
+            c = _finite_scalar(other, self, "divide")
+            if c == 0:
                 raise DataError(f"cannot divide {self._label()} by zero")
-            return self._replace(self._values / float(other))
+            with np.errstate(over="ignore", invalid="ignore"):
+                values = self._values / c
+            return self._replace(values, bound=self._abs_bound() / abs(c) if abs(c) >= 1e-300 else None)
         raise UnitError(
             f"{self._label()} can be divided by plain numbers only; for ratios of series use "
             "to_pandas() and state the unit of the result"
@@ -429,15 +493,18 @@ class TypedSeries:
         joined = pd.PeriodIndex(joined)
         return self._take(joined, left), other._take(joined, right)
 
-    def _derive(self: T, values: np.ndarray, index: pd.PeriodIndex, **changes: Any) -> T:
-        """A derived series on ``index`` (no provenance: the values are computed)."""
-        new = self._replace(values, **changes)
+    def _derive(
+        self: T, values: np.ndarray, index: pd.PeriodIndex, *, bound: float | None = None, **changes: Any
+    ) -> T:
+        """A derived series on ``index`` (no provenance: the values are computed); ``bound`` as in
+        :meth:`_replace`."""
+        new = self._replace(values, bound=bound, **changes)
         new._index = index
         return new
 
     def _take(self: T, index: pd.PeriodIndex, positions: np.ndarray | None) -> T:
         values = self._values if positions is None else self._values[positions]
-        new = self._replace(values)
+        new = self._replace(values, bound=self._bound)
         new._index = index
         prov = getattr(self, "provenance", None)
         if prov is not None:
@@ -483,9 +550,15 @@ class TypedSeries:
         format: str | None = None,
         number_style: NumberStyle | None = None,
         sheet: str | None = None,
+        max_rows: int | None = None,
+        max_cell_chars: int | None = None,
     ) -> T:
-        """Read a file written by ``to_csv`` / ``to_parquet`` / ``to_excel`` (format from the extension)."""
-        frame, name = read_series_table(path, format, number_style, sheet)
+        """Read a file written by ``to_csv`` / ``to_parquet`` / ``to_excel`` (format from the extension);
+        ``max_rows`` / ``max_cell_chars`` raise the caps that refuse oversized files (see
+        :mod:`ktstats.data.tables`)."""
+        frame, name = read_series_table(
+            path, format, number_style, sheet, max_rows=max_rows, max_cell_chars=max_cell_chars
+        )
         try:
             return cls._from_file_frame(frame, name)
         except DataError as exc:
@@ -530,6 +603,22 @@ class TypedSeries:
             f"unit {unit_to_str(self.unit) or 'dimensionless'}",
         ]
         return " · ".join(parts)
+
+
+#: below this bound no sum or product of two series' values can overflow float64
+_SAFE: Final = 1e300
+
+
+def _finite_scalar(x: Any, series: TypedSeries, op: str) -> float:
+    try:
+        c = float(x)
+    except OverflowError:
+        raise DataError(
+            f"cannot {op} {series._label()} with {shown(str(x))}: too large for a float"
+        ) from None
+    if not math.isfinite(c):
+        raise DataError(f"cannot {op} {series._label()} with {c}: not a finite number")
+    return c
 
 
 def all_slots(cls: type) -> list[str]:

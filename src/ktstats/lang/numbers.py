@@ -7,13 +7,18 @@ scale word ("2,1 triệu" is 2.1 million), a unit ("tỷ đồng", "ha",
 ("từ 7% đến 7,5%", "8–8,5%") or a denominator ("699/756").
 
 Nothing is guessed: a number in foreign style ("1,326.4"), with broken groups
-("1.32.6") or garbage raises :class:`~ktstats.errors.ParseError` naming the
-text and position; an unknown unit raises :class:`~ktstats.errors.UnitError`.
+("1.32.6"), a group of thousands after a leading zero ("0.500", "012.500": no
+Vietnamese number is written so; "0,500" is the decimal), a number too large
+or too small for a float ("9" * 400, "0,000…0001" with 400 zeros), a scale
+word said twice ("830 tỷ tỷ đồng"; "nghìn tỷ" is the one chain of scale
+words) or garbage raises :class:`~ktstats.errors.ParseError` naming the text
+and position; an unknown unit raises :class:`~ktstats.errors.UnitError`.
 """
 
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -22,13 +27,23 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ktstats.errors import KtstatsError, ParseError, UnitError, shown
 from ktstats.lang.text import normalize_text
-from ktstats.lang.units import SCALE_WORDS, lexicon_key, parse_unit, read_lexicon, ureg
+from ktstats.lang.units import (
+    SCALE_WORDS,
+    RepeatedUnitWordsError,
+    base_factor,
+    lexicon_key,
+    parse_unit,
+    read_lexicon,
+    scale_of,
+    ureg,
+)
 
 if TYPE_CHECKING:
     import pint
 
 __all__ = [
     "QUALIFIERS",
+    "MalformedQuantityError",
     "Qualifier",
     "Reading",
     "format_number",
@@ -51,6 +66,9 @@ QUALIFIERS: Final[tuple[str, ...]] = (
 
 # A Vietnamese number: optional sign, digits with '.' between groups of three
 # (or plain digits), optional ',' and decimals. Possessive-free and linear.
+# The pattern also matches a first group that starts with 0 ("0.500",
+# "012.500") so that such a token is read whole and refused by :func:`to_float`,
+# the one reader every parser shares, rather than split into "0" and ".500".
 _NUM = r"[+\-−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
 NUMBER_RE = re.compile(_NUM)
 _FULL_NUMBER_RE = re.compile(rf"(?P<n>{_NUM})\s*(?P<pct>%)?")
@@ -73,15 +91,77 @@ _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:đến|tới)\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
 _SUFFIX_RE = re.compile(rf"\s*(?:{_alternation(list(_SUFFIXES))})\s*$")
 
+
+class MalformedQuantityError(ParseError):
+    """A number or quantity that is wrong as written, in a way no shorter reading of the same words
+    repairs: a group of thousands after a leading zero ("0.500"), a number too large or too small for
+    a float, a scale or unit word said twice ("830 tỷ tỷ đồng", "5 ha ha"). A scanner that tries
+    shorter windows of a phrase ("830 tỷ" of "830 tỷ tỷ đồng") should stop here rather than accept one."""
+
+
 # How strongly a qualifier bounds the value: a bound beats an approximation
 # ("khoảng trên 10%" is over 10%), which beats a neutral word.
 _STRENGTH = {"exact": 0, "approx": 1, "nearly": 2, "over": 2, "at_least": 2, "under": 2, "at_most": 2}
 
 
-def to_float(token: str) -> float:
-    sign = -1.0 if token[0] in "-−" else 1.0
-    token = token.lstrip("+-−")
-    return sign * float(token.replace(".", "").replace(",", "."))
+def to_float(token: str, *, text: str | None = None, position: int = 0, source: str | None = None) -> float:
+    """The value of one Vietnamese number token (a match of :data:`NUMBER_RE`).
+
+    The one reader behind :func:`parse_number`, :func:`parse_quantity`, the
+    quantity scanner and :func:`~ktstats.analysis.targets.parse_target`. It
+    refuses, with :class:`~ktstats.errors.ParseError` naming ``text`` (the whole
+    text being parsed, default the token) and ``position``:
+
+    * a group of thousands after a leading zero ("0.500", "00.500",
+      "012.500"): Vietnamese never writes a number so; "0,500" is the decimal;
+    * a number too large for a float ("9" * 400 would be ``inf``);
+    * a number too small for a float ("0,000…0001" with 400 zeros would be 0;
+      the smallest float, 5e-324, reads back exactly).
+
+    >>> to_float("1.326,4"), to_float("-0,5"), to_float("05")
+    (1326.4, -0.5, 5.0)
+    >>> to_float("0.500")
+    Traceback (most recent call last):
+    ...
+    ktstats.lang.numbers.MalformedQuantityError: '0.500' starts a group of thousands with 0, which no Vietnamese number does (Vietnamese style uses ',' before decimals; did you mean '0,500'?)
+    """
+    digits = token.lstrip("+-−")
+    if digits[0] == "0" and "." in digits:
+        raise _leading_zero_error(token, text, position, source)
+    value = float(digits.replace(".", "").replace(",", "."))
+    if value == math.inf or (value == 0.0 and digits.strip("0.,")):
+        raise _range_error(token, value, text, position, source)
+    return -value if token[0] in "-−" else value
+
+
+def _leading_zero_error(token: str, text: str | None, position: int, source: str | None) -> ParseError:
+    digits = token.lstrip("+-−")
+    where = f"{shown(token)}" if text is None or text == token else f"{shown(token)} in {shown(text)}"
+    hint = "Vietnamese style uses ',' before decimals"
+    if digits.count(".") == 1 and "," not in digits:
+        sign = token[: len(token) - len(digits)]
+        whole, part = digits.split(".")
+        options = [f"{sign}{whole.lstrip('0') or '0'},{part}"]  # the decimal "0,500"
+        if whole.lstrip("0"):
+            options.append(f"{sign}{whole.lstrip('0')}.{part}")  # "012.500": 12.500 with a padding zero
+        hint += "; did you mean " + " or ".join(repr(o) for o in options) + "?"
+    return MalformedQuantityError(
+        f"{where} starts a group of thousands with 0, which no Vietnamese number does ({hint})",
+        text=text if text is not None else token,
+        position=position,
+        source=source,
+    )
+
+
+def _range_error(token: str, value: float, text: str | None, position: int, source: str | None) -> ParseError:
+    where = f"{shown(token)}" if text is None or text == token else f"{shown(token)} in {shown(text)}"
+    what = "too large" if value == math.inf else "too small (too close to zero)"
+    return MalformedQuantityError(
+        f"{where} is {what} to be represented as a number (a float holds sizes from 5e-324 to about 1.8e308)",
+        text=text if text is not None else token,
+        position=position,
+        source=source,
+    )
 
 
 def _foreign_hint(text: str) -> str:
@@ -137,16 +217,32 @@ def parse_number(text: str, *, source: str | None = None) -> float:
     m = _FULL_NUMBER_RE.match(norm)
     if m is None:
         raise _number_error(text, 0, source)
-    value = to_float(m["n"])
+    value = to_float(m["n"], text=text, source=source)
     end = m.end()
     if m["pct"] is None:
-        s = _SCALE_RE.match(norm.casefold(), end)
+        low = norm.casefold()
+        s = _SCALE_RE.match(low, end)
         if s is not None:
-            value *= _scale_factor(s["scale"])
             end = s.end()
+            again = _SCALE_RE.match(low, end)
+            if again is not None:
+                raise _repeated_scale_error(text, s["scale"], again["scale"], again.start("scale"), source)
+            value *= _scale_factor(s["scale"])
+            if math.isinf(value):
+                raise _range_error(norm, value, text, 0, source)
     if end != len(norm):
         raise _number_error(text, end, source)
     return value
+
+
+def _repeated_scale_error(text: str, first: str, second: str, pos: int, source: str | None) -> ParseError:
+    return MalformedQuantityError(
+        f"{shown(text)} says the scale word {second!r} after {first!r}: a number takes one scale word "
+        "('nghìn tỷ' is the one chain), and two would multiply",
+        text=text,
+        position=pos,
+        source=source,
+    )
 
 
 @lru_cache(maxsize=64)
@@ -173,6 +269,22 @@ class Reading:
     denominator: float | None = None
 
     def __post_init__(self) -> None:
+        for name in ("value", "low", "high", "denominator"):
+            raw = getattr(self, name)
+            if type(raw) is float or (raw is None and name == "denominator"):
+                continue  # the parsers' case: nothing to check here
+            if isinstance(raw, bool) or not isinstance(raw, numbers.Real):
+                raise ParseError(
+                    f"{shown(self.text)}: {name} must be a number, got {type(raw).__name__} {shown(raw)}",
+                    text=str(self.text),
+                )
+            try:
+                object.__setattr__(self, name, float(raw))
+            except OverflowError:  # an int such as 10**400
+                raise ParseError(
+                    f"{shown(self.text)}: {name} {shown(raw)} is too large to be represented as a number",
+                    text=str(self.text),
+                ) from None
         if self.qualifier not in QUALIFIERS:
             raise ParseError(
                 f"{shown(self.text)}: unknown qualifier {self.qualifier!r}; expected one of {', '.join(QUALIFIERS)}",
@@ -194,8 +306,16 @@ class Reading:
             raise ParseError(
                 f"{shown(self.text)}: low and high differ but the qualifier is not 'range'", text=self.text
             )
-        if self.denominator is not None and self.denominator == 0:
-            raise ParseError(f"{shown(self.text)}: denominator is zero", text=self.text)
+        if self.denominator is not None:
+            if self.denominator == 0:
+                raise ParseError(f"{shown(self.text)}: denominator is zero", text=self.text)
+            if not math.isfinite(self.denominator) or not math.isfinite(
+                self.value / self.denominator * 100.0
+            ):
+                raise ParseError(
+                    f"{shown(self.text)}: the share {self.value!r}/{self.denominator!r} is not a finite number",
+                    text=self.text,
+                )
 
     @property
     def quantity(self) -> pint.Quantity[Any]:
@@ -257,7 +377,7 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
     n1 = NUMBER_RE.match(low, pos)
     if n1 is None:
         raise _number_error(text, pos, source, "quantity")
-    value = to_float(n1.group(0))
+    value = to_float(n1.group(0), text=text, position=pos, source=source)
     pos = n1.end()
     pct, pos = _percent(low, pos)
     scale1, pos = _scale(low, pos)
@@ -267,7 +387,7 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
     if m is not None and NUMBER_RE.match(low, m.end()):
         n2 = NUMBER_RE.match(low, m.end())
         assert n2 is not None
-        value2 = to_float(n2.group(0))
+        value2 = to_float(n2.group(0), text=text, position=n2.start(), source=source)
         pos = n2.end()
         pct2, pos = _percent(low, pos)
         scale2, pos = _scale(low, pos)
@@ -287,7 +407,7 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
         d = NUMBER_RE.match(low, m.end())
         if d is None:
             raise _number_error(text, m.end(), source, "fraction")
-        denominator = to_float(d.group(0))
+        denominator = to_float(d.group(0), text=text, position=d.start(), source=source)
         pos = d.end()
 
     rest = low[pos:]
@@ -308,8 +428,23 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
     unit_text = rest.strip()
     try:
         unit = _resolve_unit(unit_text, pct, scale1)
+    except RepeatedUnitWordsError as exc:
+        # "830 tỷ tỷ đồng", "5 ha ha": the words would multiply (billion² đồng, hectare²)
+        raise MalformedQuantityError(
+            f"{shown(text)}: {exc}", text=text, position=pos, source=source
+        ) from None
     except UnitError as exc:
         raise UnitError(f"{exc} in {shown(text)}" + (f" (in {source})" if source else "")) from None
+    big = max(abs(value), abs(value2) if value2 is not None else 0.0)
+    if big > _HUGE and math.isinf(big * base_factor(unit)):
+        # finite as written, but not once converted: 10^300 nghìn tỷ đồng is inf đồng
+        raise MalformedQuantityError(
+            f"{shown(text)} is too large to be represented as a number once converted "
+            f"from {unit!s} to {ureg.get_base_units(unit)[1]!s}",
+            text=text,
+            position=0,
+            source=source,
+        )
 
     try:
         if value2 is not None:
@@ -336,19 +471,32 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
         raise ParseError(f"cannot read {shown(text)}: {exc}", text=text, source=source) from exc
 
 
+_HUGE: Final = 1e250  # values above this are checked against the unit's factor to the base unit
+
+
 @lru_cache(maxsize=2048)
 def _resolve_unit(unit_text: str, pct: bool, scale: str | None) -> pint.Unit:
     """The unit of a phrase from its unit words, '%' sign and scale word (cached:
     pint's unit algebra costs far more than the rest of a parse)."""
     try:
         unit = parse_unit(unit_text) if unit_text else ureg.dimensionless
+    except RepeatedUnitWordsError:
+        raise
     except UnitError:
         raise UnitError(f"unknown unit {shown(unit_text)}") from None
     if pct:
-        if unit_text and unit != ureg.percent:
+        if unit_text and unit == ureg.percent:  # "5% %", "5% phần trăm"
+            raise RepeatedUnitWordsError(f"the unit {shown(unit_text)} after '%' says percent twice")
+        if unit_text:
             raise UnitError(f"'%' together with the unit {shown(unit_text)}")
         unit = ureg.percent
     if scale:
+        inner = scale_of(unit)
+        if inner is not None:
+            raise RepeatedUnitWordsError(
+                f"the scale word {scale!r} is followed by another scale word ({inner}) in {shown(unit_text)}: "
+                "a number takes one scale word ('nghìn tỷ' is the one chain), and two would multiply"
+            )
         unit = ureg.Unit(SCALE_WORDS[scale]) * unit
     return unit
 
@@ -367,6 +515,10 @@ def _scale(text: str, pos: int) -> tuple[str | None, int]:
     if m is None:
         return None, pos
     return m["scale"], m.end()
+
+
+#: The most decimals :func:`format_number` writes (a float has at most 17 significant digits).
+MAX_DECIMALS: Final = 20
 
 
 def format_number(x: float, decimals: int | None = None, *, lang: str = "vi") -> str:
@@ -388,14 +540,27 @@ def format_number(x: float, decimals: int | None = None, *, lang: str = "vi") ->
     from babel.numbers import format_decimal  # babel's locale data is only loaded when needed
 
     if isinstance(x, bool) or (not isinstance(x, (int, float)) and not hasattr(x, "__float__")):
-        raise ParseError(f"cannot format {x!r} as a number")
-    xf = float(x)
+        raise ParseError(f"cannot format {shown(x)} as a number")
+    try:
+        xf = float(x)
+    except OverflowError:  # an int such as 10**400
+        raise ParseError(f"cannot format {shown(x)}: too large to be represented as a number") from None
+    except (TypeError, ValueError) as exc:  # e.g. an array of several values
+        raise ParseError(f"cannot format {shown(x)} as a number: {exc}") from None
     if not math.isfinite(xf):
-        raise ParseError(f"cannot format {x!r}: not a finite number")
-    if decimals is not None and decimals < 0:
-        raise ParseError(f"decimals must be ≥ 0, got {decimals}")
+        raise ParseError(f"cannot format {shown(x)}: not a finite number")
+    if decimals is not None:
+        if (
+            isinstance(decimals, bool)
+            or not isinstance(decimals, numbers.Integral)
+            or not 0 <= int(decimals) <= MAX_DECIMALS
+        ):
+            raise ParseError(
+                f"decimals must be a whole number from 0 to {MAX_DECIMALS} (or None), got {shown(decimals)}"
+            )
+        decimals = int(decimals)
     if lang not in ("vi", "en"):
-        raise ParseError(f"unknown language {lang!r}; use 'vi' or 'en'")
+        raise ParseError(f"unknown language {shown(lang)}; use 'vi' or 'en'")
     # Enough precision for any float written out in full (1e308 has 309 digits).
     with localcontext() as ctx:
         ctx.prec = 800

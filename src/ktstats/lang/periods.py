@@ -5,20 +5,30 @@ monthly :class:`pandas.Period`. Every period phrase of the reports maps to
 one: "tháng 9/2024" (a month), "quý I/2024" (a quarter), "9 tháng đầu năm
 2023" (January–September, year-to-date), "cả năm 2024" (the whole year),
 "3 tháng cuối năm" (October–December), "giai đoạn 2021-2025" (a plan period).
+
+Arguments are read strictly: a span's ends are monthly periods or "YYYY-MM"
+text (a quarter such as "2024Q1" or a bare year is refused with a pointer to
+:meth:`Span.quarter` and :meth:`Span.whole_year`, never read as a month), and
+years, months and quarters are whole numbers (``int``; not ``1.5``, ``"2024"``
+or ``True``). :func:`parse_date` is the one reader of dates (``as_of=``,
+``on=``, ``--as-of``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import numbers
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from ktstats.errors import PeriodError, shown
 from ktstats.lang.text import normalize_text
 
-__all__ = ["Span", "parse_span"]
+__all__ = ["Span", "parse_date", "parse_span"]
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -27,7 +37,16 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2200
 SpanKind = Literal["month", "quarter", "year", "ytd", "rest_of_year", "years", "other"]
 
 
+_MONTH_TEXT = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})")
+_QUARTER_TEXT = re.compile(
+    r"(?P<y>[0-9]{4})\s*-?\s*[qQ](?P<q>[0-9])|[qQ](?P<q2>[0-9])\s*[-/ ]?\s*(?P<y2>[0-9]{4})"
+)
+_YEAR_TEXT = re.compile(r"(?P<y>[0-9]{4})")
+
+
 def _month(value: Any, what: str) -> pd.Period:
+    """A span's ``what`` ("start" or "end") month: a pandas Period (a monthly one, or a coarser one
+    whose first or last month is taken) or "YYYY-MM" text; anything else is refused."""
     if isinstance(value, pd.Period):
         if value.freqstr not in ("M",):
             try:
@@ -35,13 +54,52 @@ def _month(value: Any, what: str) -> pd.Period:
             except Exception as exc:
                 raise PeriodError(f"cannot use {value!r} as the {what} month") from exc
         return value
-    try:
-        p = pd.Period(value, freq="M")
-    except Exception as exc:
-        raise PeriodError(f"cannot read {value!r} as the {what} month (expected 'YYYY-MM')") from exc
-    if not isinstance(p, pd.Period):
-        raise PeriodError(f"the {what} month is missing ({value!r})")
-    return p
+    if not isinstance(value, str):
+        raise PeriodError(
+            f"the {what} month must be 'YYYY-MM' text or a monthly pandas.Period, "
+            f"got {type(value).__name__} {shown(value)}"
+        )
+    m = _MONTH_TEXT.fullmatch(value.strip())
+    if m is None:
+        raise PeriodError(
+            f"cannot read {shown(value)} as the {what} month: expected 'YYYY-MM'{_span_hint(value)}"
+        )
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        raise PeriodError(f"month {month} in {shown(value)} does not exist (months are 01–12)")
+    _check_year(int(m["y"]), f"the {what} month {shown(value)}")
+    return pd.Period(year=int(m["y"]), month=month, freq="M")
+
+
+def _span_hint(value: str) -> str:
+    text = value.strip()
+    q = _QUARTER_TEXT.fullmatch(text)
+    if q is not None:
+        year, quarter = q["y"] or q["y2"], q["q"] or q["q2"]
+        return f"; for a quarter use Span.quarter({int(year)}, {int(quarter)})"
+    if _YEAR_TEXT.fullmatch(text):
+        return f"; for a whole year use Span.whole_year({int(text)})"
+    return ""
+
+
+def _int(value: object, argument: str) -> int:
+    """``value`` as an int, or :class:`PeriodError` naming ``argument`` (floats, text and bools are refused)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise PeriodError(
+            f"{argument} must be a whole number (int), got {type(value).__name__} {shown(value)}"
+        )
+    return int(value)
+
+
+def _check_year(year: int, what: str) -> None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise PeriodError(f"{what}: year {shown(year)} is outside {_MIN_YEAR}–{_MAX_YEAR}")
+
+
+def _year_arg(value: object, argument: str = "year") -> int:
+    year = _int(value, argument)
+    _check_year(year, argument)
+    return year
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -76,6 +134,8 @@ class Span:
     @classmethod
     def month(cls, year: int, month: int) -> Span:
         """One calendar month."""
+        year = _year_arg(year)
+        month = _int(month, "month")
         _check_month(month, f"tháng {month}/{year}")
         p = pd.Period(year=year, month=month, freq="M")
         return cls(p, p)
@@ -83,6 +143,8 @@ class Span:
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Span:
         """One calendar quarter (1–4)."""
+        year = _year_arg(year)
+        quarter = _int(quarter, "quarter")
         if quarter not in (1, 2, 3, 4):
             raise PeriodError(f"quarter {quarter} of {year} does not exist (quarters are I–IV)")
         return cls(f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}")
@@ -90,17 +152,22 @@ class Span:
     @classmethod
     def year_to_date(cls, year: int, months: int) -> Span:
         """January to the end of month ``months`` of ``year``."""
+        year = _year_arg(year)
+        months = _int(months, "months")
         _check_month(months, f"{months} tháng năm {year}")
         return cls(f"{year}-01", f"{year}-{months:02d}")
 
     @classmethod
     def whole_year(cls, year: int) -> Span:
         """January to December of ``year``."""
+        year = _year_arg(year)
         return cls(f"{year}-01", f"{year}-12")
 
     @classmethod
     def last_months(cls, year: int, months: int) -> Span:
         """The last ``months`` months of ``year`` ("3 tháng cuối năm")."""
+        year = _year_arg(year)
+        months = _int(months, "months")
         if not 1 <= months <= 11:
             raise PeriodError(f"'{months} tháng cuối năm' must be 1–11 months, got {months}")
         return cls(f"{year}-{13 - months:02d}", f"{year}-12")
@@ -108,6 +175,8 @@ class Span:
     @classmethod
     def years(cls, first: int, last: int) -> Span:
         """Whole years ``first`` to ``last`` inclusive ("giai đoạn 2021-2025")."""
+        first = _year_arg(first, "first")
+        last = _year_arg(last, "last")
         if last < first:
             raise PeriodError(f"period {first}-{last} ends before it starts")
         return cls(f"{first}-01", f"{last}-12")
@@ -149,6 +218,11 @@ class Span:
     # --- relations ---------------------------------------------------------
     def shift_years(self, years: int) -> Span:
         """The same months ``years`` years later (earlier when negative)."""
+        years = _int(years, "years")
+        if self.start.year + years < _MIN_YEAR or self.end.year + years > _MAX_YEAR:
+            raise PeriodError(
+                f"{self} shifted by {shown(years)} years is outside the years {_MIN_YEAR}–{_MAX_YEAR}"
+            )
         return Span(self.start + 12 * years, self.end + 12 * years)
 
     def same_period_last_year(self) -> Span:
@@ -200,6 +274,91 @@ class Span:
 
     def __repr__(self) -> str:
         return f"Span('{self.start}', '{self.end}')"
+
+
+_ISO_DATE = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2})"
+    r"(?:[T ](?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)(?P<tz>Z|[+-][0-9]{2}:?[0-9]{2})?)?)?"
+)
+_VI_DATE = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})")
+
+
+def parse_date(value: object, *, argument: str) -> pd.Timestamp:
+    """Read a date argument (``as_of=``, ``on=``, ``--as-of``, ``--date``) into a naive day.
+
+    Accepts a :class:`datetime.date`, :class:`datetime.datetime`,
+    :class:`pandas.Timestamp`, :class:`numpy.datetime64` or text: ISO
+    "YYYY-MM-DD" (optionally with a time), "YYYY-MM" (the first day of that
+    month) or the Vietnamese "D/M/YYYY" (day first: "31/3/2024"). The time of
+    day, if any, is dropped: the library's dates are days.
+
+    Refused with :class:`~ktstats.errors.PeriodError` naming ``argument`` and the
+    value: text in any other form (a bare year, "03/31/2024"), days that do not
+    exist ("2024-02-30"), missing dates (``None``, ``NaT``), years outside
+    1900–2200, other types (numbers are not dates), and **timezone-aware**
+    values: a time zone would move the day, so the caller decides, e.g.
+    ``ts.tz_convert("Asia/Ho_Chi_Minh").tz_localize(None)``.
+
+    >>> parse_date("2024-03-31", argument="as_of")
+    Timestamp('2024-03-31 00:00:00')
+    >>> parse_date("31/3/2024", argument="on")
+    Timestamp('2024-03-31 00:00:00')
+    >>> parse_date("2024-13-01", argument="as_of")
+    Traceback (most recent call last):
+    ...
+    ktstats.errors.PeriodError: as_of: '2024-13-01' is not a date (month 13 out of range)
+    """
+    where = f"{argument}: {shown(value)}"
+    if value is None or value is pd.NaT or (isinstance(value, np.datetime64) and np.isnat(value)):
+        raise PeriodError(f"{where} is not a date (a date is missing); expected e.g. '2024-03-31'")
+    if isinstance(value, str):
+        ts = _date_from_text(value, where)
+    elif isinstance(value, (dt.date, np.datetime64)):  # datetime and pandas.Timestamp are dates too
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            raise PeriodError(
+                f"{where} has a time zone; pass a naive date (e.g. "
+                "value.tz_convert('Asia/Ho_Chi_Minh').tz_localize(None)) so that the day is the one you mean"
+            )
+        try:
+            ts = pd.Timestamp(value)
+        except (ValueError, OverflowError) as exc:  # a numpy date beyond pandas' range
+            raise PeriodError(f"{where} is not a date pandas can hold ({exc})") from None
+    else:
+        raise PeriodError(
+            f"{where} is not a date: expected 'YYYY-MM-DD' text, a datetime.date or a pandas.Timestamp, "
+            f"got {type(value).__name__}"
+        )
+    if not _MIN_YEAR <= ts.year <= _MAX_YEAR:
+        raise PeriodError(f"{where} is outside the years {_MIN_YEAR}–{_MAX_YEAR}")
+    return ts.normalize()
+
+
+def _date_from_text(value: str, where: str) -> pd.Timestamp:
+    text = value.strip()
+    iso = _ISO_DATE.fullmatch(text)
+    vi = None if iso else _VI_DATE.fullmatch(text)
+    m = iso or vi
+    if m is None:
+        raise PeriodError(
+            f"{where} is not a date: expected 'YYYY-MM-DD' (or 'YYYY-MM' for the first day of a month, "
+            "or the Vietnamese 'D/M/YYYY')"
+        )
+    if iso is not None and iso["tz"]:
+        raise PeriodError(
+            f"{where} has a time zone ({iso['tz']}); pass a naive date so that the day is the one you mean"
+        )
+    year, month = int(m["y"]), int(m["m"])
+    day = int(m["d"]) if m["d"] else 1
+    if not 1 <= month <= 12:
+        raise PeriodError(f"{where} is not a date (month {month} out of range)")
+    if iso is not None and iso["time"]:
+        hms = [float(x) for x in iso["time"].split(":")]
+        if hms[0] >= 24 or any(x >= 60 for x in hms[1:]):
+            raise PeriodError(f"{where} is not a date (time {iso['time']} out of range)")
+    try:
+        return pd.Timestamp(year=year, month=month, day=day)
+    except ValueError:
+        raise PeriodError(f"{where} is not a date (day {day} does not exist in {year}-{month:02d})") from None
 
 
 def _check_month(month: int, text: str) -> None:
@@ -269,6 +428,8 @@ def parse_span(
     """
     if not isinstance(text, str):
         raise PeriodError(f"expected a period phrase, got {type(text).__name__} {shown(text)}")
+    if year is not None:
+        year = _year_arg(year)
     norm = " ".join(normalize_text(text).casefold().split())
     norm = _LEAD.sub("", norm).rstrip(" .,;:")
     for kind, pattern in _PATTERNS:

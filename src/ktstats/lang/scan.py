@@ -3,72 +3,397 @@
 Shared by :func:`ktstats.analysis.targets.parse_target` (one target phrase) and
 :func:`ktstats.data.extract.extract` (every figure in a report). Only a bounded
 window of words around each number is tried, so scanning is linear in the text.
+
+A word with digits is one of three things (:func:`number_word`):
+
+- a Vietnamese number, alone or in a range or fraction ("1.326,4", "7-8%", "699/756"): the
+  quantity phrase around it is read (:func:`quantity_at`);
+- a number that cannot be read — foreign style ("1,326.4"), broken groups ("1.32.6"), digits
+  other than 0–9 (full-width "１２３", Arabic-Indic "١٢٣"), more than 64 characters — or one
+  whose digits are grouped by spaces ("1 326", also written with a no-break or thin space):
+  it is *refused* with the reason, never read in part;
+- anything else (a code such as "COVID-19", a time, a date): not a number.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Final
+from dataclasses import dataclass
+from typing import Final, Literal
 
 from ktstats.errors import KtstatsError, ParseError, shown
-from ktstats.lang.numbers import NUMBER_RE, PREFIXES, Reading, parse_quantity_text
+from ktstats.lang.numbers import (
+    NUMBER_RE,
+    PREFIXES,
+    MalformedQuantityError,
+    Reading,
+    parse_number,
+    parse_quantity_text,
+    to_float,
+)
 
-__all__ = ["find_quantity"]
+__all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
 _STRIP = " .,;:)(\"'“”"
 _WORD_RE = re.compile(r"\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
 )
+# every word that can stand before a number in a quantity phrase ("ước khoảng", "từ", "đạt")
+_PREFIX_WORDS: Final = frozenset({w for phrase in PREFIXES for w in phrase.split()} | {"từ"})
 _NUMBER_PARTS = re.compile(r"[/\-–—%]")
+_NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,]*")  # digits, '.' and ',' only: meant as one number
+_RANGE_WORDS: Final = frozenset({"-", "–", "—", "/", "đến", "tới"})
+_JOINERS: Final = "-–—/"
+_GROUP_HEAD = re.compile(r"[+\-−]?[0-9]{1,3}")  # "1" of "1 326": a word that may start a space-grouped number
+_GROUP_TAIL = re.compile(r"[0-9]{3}(?![0-9])")  # "326", "326,4", "326%": a group of three after a space
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
 _MAX_PHRASE_CHARS = 200
 _MAX_WORDS_BEFORE = 3  # qualifier words before a number: "ước khoảng", "khoảng trên", "từ"
 _MAX_WORDS_AFTER = 8  # scale, unit words (at most six) and "trở lên"
 
+# Numbers that are not figures: dates, document numbers, years and periods, ordinals, codes.
+_NOT_FIGURES = re.compile(
+    r"(?:ngày|hôm)\s+[0-9]{1,2}[/-][0-9]{1,2}(?:[/-][0-9]{2,4})?"
+    r"|(?<![0-9])[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])"
+    r"|(?<![0-9])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"
+    r"|(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?"
+    r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
+    r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
+    r"(?:\s+số)?\s+[0-9]+"
+    r"|(?:lần thứ|(?<!đứng )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
+    r"|(?:khóa|khoá)\s+[IVXLC]+"
+    r"|[0-9]+G\b"
+    r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4,}"
+    r"|(?:năm|giai đoạn|nhiệm kỳ|thời kỳ|niên độ)\s+[0-9]{4,}(?:\s*[-–]\s*[0-9]{4,})?"
+    r"|(?<![0-9])[0-9]{4}\s*[-–]\s*[0-9]{4}(?![0-9])"
+    r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+(?:đầu|cuối|của))?(?:\s+năm)?(?:\s+[0-9]{4,})?"
+    r"|tháng\s+[0-9]{1,2}(?![0-9])"
+    r"|quý\s+[0-9]+(?![0-9])"
+    r"|(?<![0-9.,])[0-9]+\s+năm(?!\s+[0-9])"
+    r"|[0-9]+\s+(?:địa phương|tại chỗ|tiêu chí so với|tốt)"
+    r"|\(\s*[0-9]{4}\s*-\s*[0-9]{4}\s*\)"
+    r"|[0-9]+\s*\[[0-9]+\]",
+    re.IGNORECASE,
+)
+_HIDE_DIGITS = str.maketrans("0123456789", "##########")
+_DIGIT = re.compile(r"\d")  # any decimal digit: full-width and Arabic-Indic ones are numbers too
+_TIME = re.compile(r"[0-9]{1,2}(?::[0-9]{2}|h(?:[0-9]{2})?)")
+_NAME_START = re.compile(r"[\"'“(]*[^\W\d_]")  # "COVID-19", "H5N1": a word that starts with a letter
+_WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
+
+WordKind = Literal["number", "refused", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A number that was not read as a quantity: where it is in the text and why.
+
+    ``refused`` is true for a number that cannot be read (foreign style, digits other
+    than 0–9, grouped by spaces, too long, a qualifier that cannot apply): it is never
+    read in part nor passed over for a later number. Otherwise the number was
+    read but no quantity phrase around it makes sense (a date such as "1/2/3").
+    """
+
+    start: int
+    end: int
+    reason: str
+    refused: bool
+
+
+def number_word(word: str) -> tuple[WordKind, str]:
+    """What a word with digits is: ``("number", "")``, ``("refused", reason)`` or ``("other", reason)``.
+
+    >>> number_word("1.326,4%"), number_word("7-8%")
+    (('number', ''), ('number', ''))
+    >>> number_word("１２３")
+    ('refused', "'１２３' is written with digits other than 0–9 (as '123'); it is not read")
+    >>> number_word("COVID-19")
+    ('other', "'COVID-19' is not a Vietnamese number")
+    """
+    core = word.strip(_STRIP)
+    body = core.rstrip("%")
+    if any(c.isdecimal() and not "0" <= c <= "9" for c in body):
+        ascii_digits = "".join(str(int(c)) if c.isdecimal() else c for c in core)
+        return (
+            "refused",
+            f"{shown(core)} is written with digits other than 0–9 (as {ascii_digits!r}); it is not read",
+        )
+    numberish = _NUMBERISH.fullmatch(body) is not None
+    parts = [p for p in _NUMBER_PARTS.split(body) if p] if not numberish else [body]
+    composite = bool(parts) and all(NUMBER_RE.fullmatch(p) for p in parts)
+    if (numberish or composite) and len(body) > _MAX_NUMBER_CHARS:
+        return (
+            "refused",
+            f"{shown(core)} has {len(body)} characters: no figure is written so long; it is not read",
+        )
+    if composite:
+        return "number", ""
+    if numberish:
+        try:
+            parse_number(body)
+        except KtstatsError as exc:
+            return "refused", str(exc)
+        return "number", ""  # pragma: no cover - NUMBER_RE and parse_number agree
+    return "other", f"{shown(core)} is not a Vietnamese number"
+
 
 def find_quantity(text: str) -> tuple[Reading, int, int]:
     """The longest quantity phrase around the first number that reads as one.
 
-    Only a bounded window of words around each number is tried, so the time
-    is linear in the length of the text.
+    A number that cannot be read (see :func:`number_word`) raises :class:`ParseError`
+    naming it: the phrase is never read in part, nor from a later number. Only a bounded
+    window of words around each number is tried, so the time is linear in the length of
+    the text.
     """
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    digit_words = [k for k, (a, b) in enumerate(words) if any("0" <= c <= "9" for c in text[a:b])]
-    for d in digit_words:
-        word = text[words[d][0] : words[d][1]].strip(_STRIP).rstrip("%")
-        if len(word) > _MAX_NUMBER_CHARS or not all(
-            NUMBER_RE.fullmatch(part) for part in _NUMBER_PARTS.split(word) if part
-        ):
-            continue  # not a Vietnamese number (a date, a code, "1,2.3"): no phrase can start here
-        for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
-            start = words[i][0]
-            for j in range(min(len(words) - 1, d + _MAX_WORDS_AFTER), d - 1, -1):
-                if words[j][1] - start > _MAX_PHRASE_CHARS:
-                    continue  # no quantity phrase is this long
-                raw = text[start : words[j][1]]
-                lead = len(raw) - len(raw.lstrip(_STRIP))
-                chunk = raw.strip(_STRIP)
-                candidates = [chunk]
-                if "%" in chunk and not chunk.endswith("%"):
-                    # "75% xã, phường, thị trấn trở lên", "19% kế hoạch": the words after '%' name
-                    # what the share is of, not a unit
-                    cut = chunk[: chunk.index("%") + 1]
-                    candidates.append(cut + " trở lên" if chunk.endswith("trở lên") else cut)
-                for candidate in candidates:
-                    # the phrase ends where the candidate's number ends
-                    stop = start + lead + (len(chunk) if candidate == chunk else chunk.index("%") + 1)
-                    try:
-                        reading = parse_quantity_text(candidate, candidate)
-                    except KtstatsError:
-                        continue
-                    before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
-                    if before in _QUALIFIER_WORDS:
-                        # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
-                        raise ParseError(
-                            f"{shown(text.strip())}: {before!r} cannot qualify {chunk!r}",
-                            text=text,
-                            position=words[i - 1][0],
-                        )
-                    return reading, start + lead, stop
-    raise ParseError(f"no target value found in {shown(text)}", text=text)
+    why = ""
+    for d, (a, b) in enumerate(words):
+        if not any(c.isdecimal() for c in text[a:b]):
+            continue
+        found = _read_at(text, words, d)
+        if isinstance(found, Unread):
+            if found.refused:
+                raise ParseError(found.reason, text=text, position=found.start)
+            why = why or found.reason
+            continue  # not a quantity (a date, a code): no phrase can start here
+        return found
+    raise ParseError(f"no target value found in {shown(text)}" + (f" ({why})" if why else ""), text=text)
+
+
+def quantity_at(text: str, start: int) -> tuple[Reading, int, int] | Unread:
+    """The quantity phrase whose number is the word of ``text`` starting at ``start``.
+
+    Returns the reading with the phrase's start and end in ``text``, or :class:`Unread` with
+    the reason. Qualifier words may stand before the number ("ước khoảng 830 tỷ đồng"); the
+    phrase is the longest that reads.
+    """
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    for d, (a, b) in enumerate(words):
+        if a <= start < b:
+            return _read_at(text, words, d)
+    raise ParseError(f"no word starts at {start} in {shown(text)}", text=text, position=start)
+
+
+def _core(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].strip(_STRIP)
+
+
+def _grouped(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """Whether word ``k`` continues a number grouped by spaces: "326" after "1" ("1 326")."""
+    if k == 0 or k >= len(words):
+        return False
+    head = text[words[k - 1][0] : words[k - 1][1]].lstrip("(\"'“")
+    return _GROUP_HEAD.fullmatch(head) is not None and _GROUP_TAIL.match(text, words[k][0]) is not None
+
+
+def _group_refused(text: str, words: list[tuple[int, int]], k: int, begin: int | None) -> Unread:
+    """The number grouped by spaces whose second group is word ``k``, refused whole (from
+    ``begin`` when the phrase starts earlier)."""
+    first = k - 1
+    while _grouped(text, words, k + 1) and text[words[k][0] : words[k][1]].isdigit():
+        k += 1
+    whole = text[words[first][0] : words[k][1]]
+    at = words[first][0] + len(whole) - len(whole.lstrip(_STRIP))
+    end = words[first][0] + len(whole.rstrip(_STRIP))
+    number = text[at:end]
+    return Unread(
+        at if begin is None else begin,
+        end,
+        f"{shown(number)} groups its digits with spaces; Vietnamese writes "
+        f"{number.replace(' ', '.')!r} (or the words may be two numbers): it is not read",
+        True,
+    )
+
+
+def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, int, int] | Unread:
+    a, b = words[d]
+    raw = text[a:b]
+    core = raw.strip(_STRIP)
+    lead = a + len(raw) - len(raw.lstrip(_STRIP))
+    tail = lead + len(core)
+    kind, reason = number_word(core)
+    if kind != "number":
+        return Unread(lead, tail, reason, kind == "refused")
+    if _grouped(text, words, d) or _grouped(text, words, d + 1):
+        # "1 326 tỷ đồng" (a space, no-break space or thin space between groups): never "1" or "326"
+        return _group_refused(text, words, d if _grouped(text, words, d) else d + 1, None)
+    single = core.rstrip("%")
+    if NUMBER_RE.fullmatch(single):
+        try:
+            to_float(single)  # the one reader of number tokens: refuses what no number is ("0.500")
+        except KtstatsError as exc:
+            return Unread(lead, tail, str(exc), True)
+    # the phrase cannot reach past the next number that is not joined to this one by a range
+    # word or a slash ("7 - 8%", "từ 7% đến 7,5%", "699 / 756"), nor end just before a group
+    limit = min(len(words) - 1, d + _MAX_WORDS_AFTER)
+    for k in range(d + 1, limit + 1):
+        word = text[words[k][0] : words[k][1]]
+        if not any(c.isdecimal() for c in word) or not (word[0].isdecimal() or word[0] in "+-−–—("):
+            continue
+        previous = text[words[k - 1][0] : words[k - 1][1]]
+        grouped = _grouped(text, words, k)
+        joined = word[0] in _JOINERS or previous[-1] in _JOINERS or previous.strip(_STRIP) in _RANGE_WORDS
+        if joined and not grouped:
+            continue
+        if grouped:  # "từ 1 đến 1 326": the range ends in a number grouped by spaces
+            return _group_refused(text, words, k, lead)
+        limit = k - 1
+        break
+    error = reason
+    for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
+        if any(_core(text, words[w]) not in _PREFIX_WORDS for w in range(i, d)):
+            continue  # only qualifier words can stand before the number
+        start = words[i][0]
+        for j in range(limit, d - 1, -1):
+            if words[j][1] - start > _MAX_PHRASE_CHARS:
+                continue  # no quantity phrase is this long
+            raw = text[start : words[j][1]]
+            lead_i = len(raw) - len(raw.lstrip(_STRIP))
+            chunk = raw.strip(_STRIP)
+            candidates = [chunk]
+            percent = chunk.rfind("%")
+            if percent != -1 and percent + 1 < len(chunk) and not chunk[percent + 1].isalnum():
+                # "75% xã, phường, thị trấn trở lên", "19% kế hoạch": the words after '%' name
+                # what the share is of, not a unit
+                cut = chunk[: percent + 1]
+                candidates.append(cut + " trở lên" if chunk.endswith("trở lên") else cut)
+            for candidate in candidates:
+                # the phrase ends where the candidate's number ends
+                stop = start + lead_i + (len(chunk) if candidate == chunk else percent + 1)
+                try:
+                    reading = parse_quantity_text(candidate, candidate)
+                except MalformedQuantityError as exc:
+                    if _DOUBLED_SCALE.search(candidate):
+                        # "830 tỷ tỷ đồng": a shorter window ("830 tỷ") would be a wrong number, not a reading
+                        return Unread(start + lead_i, stop, str(exc), True)
+                    error = str(exc)  # "đồng đồng thời": the second word may start the next phrase
+                    continue
+                except KtstatsError as exc:
+                    error = str(exc)
+                    continue
+                before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
+                if before in _QUALIFIER_WORDS:
+                    # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
+                    return Unread(
+                        words[i - 1][0],
+                        stop,
+                        f"{shown(text[words[i - 1][0] : stop])}: {before!r} cannot qualify {chunk!r}",
+                        True,
+                    )
+                return reading, start + lead_i, stop
+    return Unread(lead, tail, error or f"{shown(core)} does not read as a quantity", False)
+
+
+#: two scale words in a row that are not the one chain Vietnamese uses ("nghìn tỷ", "ngàn tỷ")
+_DOUBLED_SCALE = re.compile(
+    r"(?<![^\W\d_])(?:tỷ|triệu|nghìn|ngàn|trăm)\s+(?:tỷ|triệu|nghìn|ngàn|trăm)(?![^\W\d_])(?<!nghìn tỷ)(?<!ngàn tỷ)"
+)
+
+
+def fold_case(text: str) -> str:
+    """``text`` casefolded, every character keeping its position (a letter that casefolds to
+    several, such as "ß", is kept as it is), so that positions found in one are good in the other."""
+    low = text.casefold()
+    if len(low) == len(text):
+        return low
+    return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
+
+
+def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
+    """Every number of a sentence, left to right, with what it is and where it stands.
+
+    Each digit of ``sentence`` (any decimal digit, "１" and "١" too) lies in one entry
+    ``(what, start, end)``:
+
+    - a :class:`Reading`: the quantity phrase read around the number ("khoảng 830 tỷ đồng");
+    - a reason (text): a number that is not read — foreign style, grouped by spaces, other
+      digits, too long, no phrase reads ("1,326.4", "1 326", "１２３", "10ha");
+    - ``None``: not a figure, by design — a date, a year or period ("năm 2024", "quý I/2024"), a
+      document number ("số 12/NQ-TU"), an ordinal ("lần thứ 17"), a code or name ("COVID-19"), a
+      time ("18:21"), an address.
+
+    Readings and reasons do not overlap. :func:`~ktstats.data.extract.extract` files every
+    reading as a figure or an unattached number and keeps every reason as an unattached number.
+
+    >>> [(w if isinstance(w, (str, type(None))) else w.value, a, b) for w, a, b in numbers_in("năm 2024 đạt 1,5%")]
+    [(None, 0, 8), (1.5, 9, 17)]
+    """
+    found: list[tuple[Reading | str | None, int, int]] = []
+
+    def hide(m: re.Match[str]) -> str:
+        found.append((None, m.start(), m.end()))
+        return m.group(0).translate(_HIDE_DIGITS)
+
+    masked = _NOT_FIGURES.sub(hide, sentence) if any(c.isdigit() for c in sentence) else sentence
+    low = fold_case(masked)
+    pos = 0
+    n = len(masked)
+    while True:
+        m = _DIGIT.search(masked, pos)
+        if m is None:
+            break
+        d = m.start()
+        ws = max(pos, masked.rfind(" ", 0, d) + 1)  # the sentence's words are split by one space
+        we = masked.find(" ", d)
+        we = n if we == -1 else we
+        word = masked[ws:we]
+        kind, reason = number_word(word)
+        if kind == "other":
+            core = word.strip(_STRIP)
+            at = ws + word.index(core[0]) if core else ws
+            found.append((None if _skipped(word) else reason, at, at + len(core)))
+            pos = we
+            continue
+        # the window of words around the number, cut at the previous phrase
+        start = max(pos, _word_start_before(masked, ws, _MAX_WORDS_BEFORE))
+        end = _word_end_after(masked, d, _MAX_WORDS_AFTER + 1)
+        got = quantity_at(low[start:end], ws - start)
+        if isinstance(got, Unread):
+            found.append((got.reason, start + got.start, start + got.end))
+            pos = max(we, start + got.end)
+            continue
+        reading, s, e = got
+        found.append((reading, start + s, start + e))
+        pos = start + e
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _skipped(word: str) -> bool:
+    """Whether a word with digits that is no number is passed over by design: part of a date,
+    year or document number (masked as ``#``), a name or code ("COVID-19"), a time, an address."""
+    return (
+        "#" in word
+        or _NAME_START.match(word) is not None
+        or _TIME.fullmatch(word.strip(".,;:)(")) is not None
+        or "://" in word
+        or "@" in word
+        or "www." in word
+    )
+
+
+def _word_start_before(text: str, pos: int, words: int) -> int:
+    """Where the ``words``-th word before ``pos`` starts (words are split by one space)."""
+    lo = max(0, pos - _WINDOW)
+    at = pos
+    for _ in range(words):
+        space = text.rfind(" ", lo, at - 1) if at - 1 > lo else -1
+        if space == -1:
+            return lo
+        at = space + 1
+    return at
+
+
+def _word_end_after(text: str, pos: int, words: int) -> int:
+    """Where the ``words``-th word from ``pos`` ends, or the clause (";", " (") if sooner."""
+    hi = min(len(text), pos + _WINDOW)
+    ends = []
+    for m in _WORD_RE.finditer(text, pos, hi):
+        ends.append(m.end())
+        if len(ends) == words:
+            break
+    if not ends:
+        return hi
+    clause_end = min((i for i in (text.find(";", pos, hi), text.find(" (", pos, hi)) if i != -1), default=hi)
+    return min(ends[-1], clause_end)

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from ktstats.errors import ParseError, shown
+
 __all__ = ["did_you_mean", "fold_ascii", "normalize_text", "squash_whitespace"]
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
@@ -73,9 +75,16 @@ def normalize_text(text: str) -> str:
     True
     >>> normalize_text("quý I")  # 'qu' is a consonant: nothing moves
     'quý I'
+
+    Anything but a string is refused with :class:`~ktstats.errors.ParseError`:
+
+    >>> normalize_text(None)
+    Traceback (most recent call last):
+    ...
+    ktstats.errors.ParseError: text must be a str, got NoneType None
     """
     if not isinstance(text, str):
-        raise TypeError(f"expected str, got {type(text).__name__}: {text!r}")
+        raise _not_text(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
         text = _TONE_PATTERN.sub(_move_tone, text)
@@ -86,6 +95,10 @@ def normalize_text(text: str) -> str:
     if " \n" in text or "\n " in text:
         text = _TRAILING.sub("\n", text)
     return text
+
+
+def _not_text(value: object, argument: str = "text") -> ParseError:
+    return ParseError(f"{argument} must be a str, got {type(value).__name__} {shown(value)}")
 
 
 def squash_whitespace(text: str) -> str:
@@ -107,6 +120,8 @@ def fold_ascii(text: str) -> str:
     >>> fold_ascii("Thừa Thiên Huế"), fold_ascii(unicodedata.normalize("NFD", "Đắk Lắk"))
     ('Thua Thien Hue', 'Dak Lak')
     """
+    if not isinstance(text, str):
+        raise _not_text(text)
     from anyascii import anyascii
 
     return str(anyascii(text))
@@ -120,6 +135,8 @@ def did_you_mean(
     >>> did_you_mean("grdp_grwth", ["grdp_growth", "gdp_growth", "poverty_rate"])
     "; did you mean 'grdp_growth', 'gdp_growth'?"
     """
+    if not isinstance(word, str):
+        return ""  # nothing is close to a value that is not text; the caller's message names it
     import difflib  # the standard library's matcher: enough for lists of a few hundred names
 
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=cutoff)

@@ -195,7 +195,9 @@ def _report_data(ds: Any, fmt: str, wanted: Sequence[str] | None) -> str:
     if wanted:
         frame = frame[frame["indicator"].isin(list(wanted))]
     if fmt == "csv":
-        return str(frame.to_csv(index=False, lineterminator="\n"))
+        from ktstats.data.tables import DATASET_NUMERIC, csv_text
+
+        return csv_text(frame, DATASET_NUMERIC)  # text cells a spreadsheet would run are escaped
     attainment = ds.attainment()
     if wanted:
         attainment = attainment[attainment["indicator"].isin(list(wanted))]
@@ -262,10 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             table = audit(load_dataset(args.dataset))
             if args.csv:
-                try:
-                    table.to_csv(args.csv, index=False, encoding="utf-8")
-                except OSError as exc:
-                    raise DataError(f"cannot write {args.csv}: {exc}") from exc
+                from ktstats.data.tables import write_table
+
+                write_table(table, args.csv, ("derived", "low", "high"), format="csv")
             text = format_audit(table)
         else:
             from ktstats.catalog.indicators import indicators

@@ -342,6 +342,12 @@ def plot_attainment(
     >>> ax.get_title().splitlines()[0]
     'Attainment of targets'
     """
+    from ktstats.data.dataset import Dataset
+
+    if not isinstance(data, (pd.DataFrame, Dataset)):
+        raise DataError(
+            f"plot_attainment needs a Dataset or its attainment table (Dataset.attainment()), got {type(data).__name__}"
+        )
     table = data if isinstance(data, pd.DataFrame) else data.attainment()
     needed = {"indicator", "target", "ratio", "status"}
     if not needed <= set(table.columns):
@@ -506,6 +512,8 @@ def plot_growth(data: Panel | IndicatorSeries, *, ax: Axes | None = None, lang: 
         growth = data.yoy().to_frame() if kind in ("flow", "stock", "count") else data.to_frame()
     else:
         raise DataError(f"plot_growth needs an IndicatorSeries or a Panel, got {type(data).__name__}")
+    if len(data) == 0:
+        raise DataError(f"{data._label()} is empty: there is no growth to draw")
     if kind in ("rate", "index", "rank"):
         raise UnitError(f"plot_growth draws growth; a {kind} has no growth to draw (use pp_change for rates)")
     if kind == "growth" and str(unit) != "percent":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -79,6 +80,8 @@ def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str,
     table = audit(dataset)
     for rec in table[table["check"] == "implied_plan"].to_dict("records"):
         r = _Row(rec)
+        if not math.isfinite(r.derived):  # "đạt 0%": the share is a fact, the plan it implies undefined
+            continue
         label = "kế hoạch ≈" if lang == "vi" else "plan ≈"
         value = format_quantity(
             r.derived, str(r.unit), decimals=2 if abs(r.derived) < 10_000 else 0, lang=lang
@@ -102,6 +105,14 @@ def _assessment(o: Observation, table: dict[tuple[str, ...], str], lang: Literal
     return ""
 
 
+def _printable(text: str) -> str:
+    """Text safe for a terminal: control characters (escape sequences from a hostile quote) are shown as
+    ``\\x1b`` instead of being sent to the terminal."""
+    return "".join(
+        c if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf") else repr(c)[1:-1] for c in text
+    )
+
+
 def _width(text: str) -> int:
     """Columns ``text`` takes on a terminal (combining marks take none, wide characters two)."""
     from wcwidth import wcswidth
@@ -115,6 +126,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
+    rows = [[_printable(c) for c in r] for r in rows]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for r in rows:
@@ -179,7 +191,7 @@ def render_report(
         lines.extend(_table(rows))
         lines.append("")
     lines.extend(_projection_lines(dataset, lang, wanted))
-    return "\n".join(lines).rstrip() + "\n"
+    return _printable("\n".join(lines).rstrip() + "\n")
 
 
 def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Sequence[str]) -> list[str]:
@@ -248,10 +260,12 @@ def format_audit(table: pd.DataFrame, *, lang: str = "vi") -> str:
     checked = table["consistent"].notna().sum()
     bad = (table["consistent"] == False).sum()  # noqa: E712 - nullable boolean
     lines.append(f"\n{len(table)} checks: {checked} compared with another figure, {bad} inconsistent")
-    return "\n".join(lines) + "\n"
+    return _printable("\n".join(lines) + "\n")
 
 
 def _audit_number(x: float, unit: str) -> str:
+    if math.isnan(x):
+        return "—"
     if not math.isfinite(x):
         return "∞" if x > 0 else "−∞"
     return format_quantity(x, unit, decimals=2 if abs(x) < 10_000 else 0)

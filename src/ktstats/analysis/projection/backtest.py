@@ -17,6 +17,7 @@ from ktstats.analysis.targets import (
     as_target,
 )
 from ktstats.errors import DataError, KtstatsError, PeriodError
+from ktstats.lang.checks import fraction, integer
 
 if TYPE_CHECKING:
     from ktstats.data.series import IndicatorSeries
@@ -44,6 +45,8 @@ def backtest(
 
     if not isinstance(history, IndicatorSeries):
         raise DataError(f"backtest() needs an IndicatorSeries, got {type(history).__name__}")
+    cutoff_month = integer(cutoff_month, "cutoff_month")
+    level = fraction(level, "level")
     if not 1 <= cutoff_month <= 11:
         raise PeriodError(
             f"cutoff_month must be 1–11 (a cutoff at or after the year end has nothing to project), "

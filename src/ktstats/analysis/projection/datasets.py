@@ -15,6 +15,8 @@ from ktstats.analysis.targets import (
     parse_target,
 )
 from ktstats.errors import DataError, KtstatsError, PeriodError
+from ktstats.lang.checks import fraction, integer
+from ktstats.lang.periods import parse_date
 from ktstats.lang.units import ureg
 
 if TYPE_CHECKING:
@@ -97,6 +99,8 @@ def project_indicator(
     from ktstats.lang.periods import Span
 
     ind = lookup(indicator)
+    level = fraction(level, "level")
+    year = None if year is None else integer(year, "year", low=1900, high=2100)
     if target is None:
         if year is None:
             raise DataError("without a target, say which year to project: year=…")
@@ -122,8 +126,6 @@ def project_indicator(
     if tgt.span is not None and tgt.span != Span.whole_year(year):
         raise PeriodError(f"projections judge whole-year targets; this one is for {tgt.span.label()}")
     region = dataset.resolve_region(region, indicator=indicator)
-    if not (isinstance(level, float | int) and not isinstance(level, bool) and 0 < level < 1):
-        raise DataError(f"level is the interval's coverage, between 0 and 1 (0.8 = 80%), not {level!r}")
     if ind.kind == "growth":
         from ktstats.analysis.projection.realtime import REALTIME_METHODS, growth_rows, project_growth_as_of
 
@@ -147,7 +149,7 @@ def project_indicator(
             indicator=indicator,
             region=region,
         )
-        when = pd.Timestamp.max if as_of is None else pd.Timestamp(as_of)
+        when = pd.Timestamp.max if as_of is None else parse_date(as_of, argument="as_of")
         return project_growth_as_of(
             growth_rows(dataset, indicator, region),
             tgt,
@@ -272,6 +274,8 @@ def dataset_backtest(
             "ktstats.backtest(series) on a series of past years"
         )
     region = dataset.resolve_region(region, indicator=indicator)
+    cutoff_month = integer(cutoff_month, "cutoff_month")
+    level = fraction(level, "level")
 
     def target_then(year: int, when: pd.Timestamp) -> Target | None:
         return current_target(dataset, indicator, region, year, when)

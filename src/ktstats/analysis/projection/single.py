@@ -39,6 +39,7 @@ from ktstats.analysis.targets import (
     as_target,
 )
 from ktstats.errors import DataError, KtstatsError, PeriodError, ProjectionError
+from ktstats.lang.checks import fraction, integer
 from ktstats.lang.numbers import format_number
 from ktstats.lang.units import apply_factor, conversion_factor, ureg
 
@@ -151,8 +152,10 @@ def project(
         raise DataError(f"project() needs an IndicatorSeries or a pandas Series, got {type(series).__name__}")
     if len(series) == 0:
         raise DataError("the series is empty: there is nothing to project from")
-    if not 0 < level < 1:
-        raise DataError(f"level must be between 0 and 1, got {level}")
+    level = fraction(level, "level")
+    year = None if year is None else integer(year, "year", low=1900, high=2100)
+    simulations = integer(simulations, "simulations", low=1, high=1_000_000)
+    seed = integer(seed, "seed", low=0)
     if method != "auto" and method not in METHODS:
         raise DataError(f"unknown method {method!r}; use 'auto' or one of {METHODS}")
     tgt = as_target(target, series.unit)

@@ -1,0 +1,412 @@
+"""Hostile numbers and periods in report prose and target phrases (issue 16: 2, 4, 5, 11, 14, 20).
+
+The promises under test:
+
+- a number is read whole or not at all: digits grouped by spaces ("1 326", also with a no-break
+  or thin space), foreign style ("1,326.4"), digits other than 0–9 and absurdly long numbers are
+  refused with a reason, never read in part;
+- every number of a report is accounted for: each maximal run of digits of a sentence lies in an
+  entry of :func:`ktstats.lang.scan.numbers_in` — a quantity phrase, a number refused with its
+  reason, or a date, year, document number or code (not a figure, by design) — and ``extract``
+  returns exactly one row or unattached entry per quantity phrase and per refused number;
+- a period that cannot exist ("quý V/2024", "tháng 13/2024", "năm 20245") is refused, never
+  replaced by another (the whole year) nor dropped;
+- a year is never a target's value;
+- ``extract`` is linear in time and memory on number-dense text, with a bounded ``unattached``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import time
+import tracemalloc
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ktstats
+from ktstats import ParseError, PeriodError, Span, parse_target
+from ktstats.analysis.targets import Target
+from ktstats.catalog.bundled import data_dir
+from ktstats.data.extract import MAX_UNATTACHED, extract, sentences
+from ktstats.lang.scan import find_quantity, numbers_in
+from ktstats.lang.units import ureg
+
+SPACES = [" ", "\u00a0", "\u2009", "\u202f"]  # space, no-break space, thin space, narrow no-break space
+REVENUE = "Thu ngân sách nhà nước"
+
+
+def _extract(text, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract(text, region="Kon Tum", year=kw.pop("year", 2024), **kw)
+
+
+def _values(ds):
+    return [float(v) for v in ds.to_frame()["value"]]
+
+
+def _reasons(ds):
+    return " | ".join(ds.unattached["reason"])
+
+
+def _accounted(text, ds):
+    """Every maximal run of digits of every sentence lies in one entry of numbers_in, and extract
+    gives exactly one row or unattached entry per quantity phrase and per refused number."""
+    entries = 0
+    for sentence, _ in sentences(text):
+        items = numbers_in(sentence)
+        for run in re.finditer(r"\d+", sentence):
+            assert any(a <= run.start() and run.end() <= b for _, a, b in items), (run.group(0), sentence)
+        kept = [(a, b) for what, a, b in items if what is not None]
+        assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(kept)), "entries overlap"
+        entries += len(kept)
+    assert len(ds) + len(ds.unattached) == entries
+
+
+# --- 2. digits grouped by spaces ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("space", SPACES, ids=["space", "nbsp", "thin", "narrow-nbsp"])
+def test_space_grouped_thousands_are_refused_whole(space):
+    text = f"{REVENUE} đạt 1{space}326 tỷ đồng."
+    ds = _extract(text)
+    # before: 326 tỷ đồng was filed as the revenue and "1" left unattached
+    assert len(ds) == 0
+    assert ds.unattached["text"].tolist() == ["1 326"]
+    assert math.isnan(ds.unattached["value"].iloc[0])
+    assert "'1 326' groups its digits with spaces" in _reasons(ds) and "'1.326'" in _reasons(ds)
+    _accounted(text, ds)
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        (f"{REVENUE} đạt 1 326,4 tỷ đồng.", "1 326,4"),
+        ("Đón 2 100 000 lượt khách du lịch.", "2 100 000"),
+        (f"{REVENUE} đạt 12 500%.", "12 500%"),
+        (f"{REVENUE} từ 1 đến 1 326 tỷ đồng.", "1 326"),
+    ],
+)
+def test_space_grouped_variants(text, token):
+    ds = _extract(text)
+    assert not any(v in (1.0, 2.0, 12.0, 326.0, 326.4, 100.0, 500.0) for v in _values(ds))
+    assert any(token in shown for shown in ds.unattached["text"])
+    _accounted(text, ds)
+
+
+def test_space_grouped_target_is_refused():
+    with pytest.raises(ParseError, match="'1 326' groups its digits"):
+        parse_target("trên 1\u00a0326 tỷ đồng")
+    with pytest.raises(ParseError, match="groups its digits"):
+        find_quantity("từ 1 đến 1 326 tỷ đồng")
+    # separate numbers stay separate: a percent, a comma or four digits end a number
+    assert parse_target("tăng 5% so với 2023").value == 5
+
+
+@st.composite
+def space_grouped(draw):
+    """A number of 4 to 12 digits written with its groups of three split by a kind of space."""
+    n = draw(st.integers(1_000, 999_999_999_999))
+    groups = f"{n:,}".split(",")
+    seps = [draw(st.sampled_from(SPACES)) for _ in groups[1:]]
+    text = groups[0] + "".join(s + g for s, g in zip(seps, groups[1:], strict=True))
+    decimals = draw(st.sampled_from(["", ",5", ",25"]))
+    return text + decimals, " ".join(groups) + decimals
+
+
+@settings(max_examples=60, deadline=None)
+@given(space_grouped(), st.sampled_from(["tỷ đồng", "lượt khách", "%", "ha", ""]))
+def test_fuzz_space_grouped_numbers_are_never_read_in_part(number, unit):
+    written, normalised = number
+    text = f"{REVENUE} đạt {written} {unit}.".replace(" %", "%")
+    ds = _extract(text)
+    assert len(ds) == 0  # never a part of the number as a figure
+    assert all(math.isnan(v) for v in ds.unattached["value"])
+    assert any(normalised in t for t in ds.unattached["text"])
+    _accounted(text, ds)
+    with pytest.raises(ParseError):
+        parse_target(f"phấn đấu đạt {written} {unit}")
+
+
+# --- 4. a year is never the target value ----------------------------------------------------
+
+
+def test_a_year_is_not_the_target_value():
+    t = parse_target("9 tháng đầu năm 2024 đạt 5%")  # before: value 2024, no span
+    assert (t.value, t.unit, t.span) == (5.0, ureg.percent, Span("2024-01", "2024-09"))
+    t = parse_target("6 tháng đầu năm 2024 tăng trưởng 7%", indicator="grdp_growth")
+    assert (t.value, t.kind, t.span) == (7.0, "growth", Span("2024-01", "2024-06"))
+    t = parse_target("tháng 9 năm 2024 đạt 100 tỷ đồng")
+    assert (t.value, t.span) == (100.0, Span.month(2024, 9))
+    t = parse_target("9 tháng năm 2024 thu ngân sách đạt 3.000 tỷ đồng")
+    assert (t.value, t.span) == (3000.0, Span("2024-01", "2024-09"))
+    with pytest.raises(ParseError, match="'2025' in 'đến 2025 đạt' reads as a year"):
+        parse_target("đến 2025 đạt")
+    with pytest.raises(ParseError, match="no target value"):
+        parse_target("9 tháng đầu năm 2024")
+
+
+def test_a_year_typo_is_not_the_value_nor_the_year():
+    # before: value 5 (the typo's last digit, dimensionless), span 2024
+    with pytest.raises(PeriodError, match="'năm 20245'.*20245 is not a year"):
+        parse_target("năm 20245 đạt 5%")
+    with pytest.raises(PeriodError, match="'quý I/20245'"):
+        parse_target("quý I/20245 tăng 5%")
+
+
+PERIODS = [  # (phrase, year given, span)
+    ("9 tháng đầu năm 2024", None, Span("2024-01", "2024-09")),
+    ("6 tháng đầu năm", 2023, Span("2023-01", "2023-06")),
+    ("3 tháng cuối năm 2024", None, Span("2024-10", "2024-12")),
+    ("quý II/2024", None, Span.quarter(2024, 2)),
+    ("quý 3/2024", None, Span.quarter(2024, 3)),
+    ("tháng 11/2024", None, Span.month(2024, 11)),
+    ("cả năm 2025", None, Span.whole_year(2025)),
+    ("năm 2024", None, Span.whole_year(2024)),
+    ("cuối năm 2024", None, Span.month(2024, 12)),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(PERIODS),
+    st.decimals(min_value="0.1", max_value="99.9", places=1),
+    st.sampled_from(["đạt {}%", "tăng {}%", "từ {}% trở lên", "khoảng {} tỷ đồng"]),
+)
+def test_fuzz_period_numbers_are_never_the_target_value(period, value, form):
+    phrase, year, span = period
+    written = form.format(str(value).replace(".", ","))
+    t = parse_target(f"{phrase} {written}", year=year)
+    assert t.value == pytest.approx(float(value)) and t.span == span
+
+
+# --- 5. impossible periods ------------------------------------------------------------------
+
+IMPOSSIBLE = [
+    "quý V/2024",
+    "quý 0/2024",
+    "quý 5/2024",
+    "tháng 13/2024",
+    "tháng 0/2024",
+    "13 tháng đầu năm 2024",
+    "năm 20245",
+    "quý I/20245",
+    "năm 1492",
+]
+
+
+@pytest.mark.parametrize("period", IMPOSSIBLE)
+def test_impossible_periods_are_refused_in_extract(period):
+    text = f"{REVENUE} {period} đạt 830 tỷ đồng."
+    ds = _extract(text)
+    # before: 830 tỷ đồng filed under the whole year 2024 (or the year the typo starts with)
+    assert len(ds) == 0
+    assert ds.unattached["value"].tolist() == [830.0]
+    assert f"impossible period {period!r}" in _reasons(ds)
+    _accounted(text, ds)
+
+
+@pytest.mark.parametrize("period", IMPOSSIBLE)
+def test_impossible_periods_are_refused_in_targets(period):
+    with pytest.raises(PeriodError) as info:
+        parse_target(f"{period} đạt 5%")  # before: span None, value 5
+    assert repr(period) in str(info.value)
+
+
+def test_an_impossible_heading_is_no_fallback():
+    text = f"1. Kết quả quý V/2024\n{REVENUE} đạt 830 tỷ đồng.\n2. Kết quả quý IV/2024\n{REVENUE} đạt 900 tỷ đồng."
+    ds = _extract(text)
+    assert _values(ds) == [900.0] and next(iter(ds)).span == Span.quarter(2024, 4)
+    assert ds.unattached["value"].tolist() == [830.0] and "'quý V/2024'" in _reasons(ds)
+
+
+def test_possible_periods_still_work():
+    for phrase, span in [("quý IV/2024", Span.quarter(2024, 4)), ("tháng 11/2024", Span.month(2024, 11))]:
+        ds = _extract(f"{REVENUE} {phrase} đạt 830 tỷ đồng.")
+        assert _values(ds) == [830.0] and next(iter(ds)).span == span
+    # "15 tháng" is a duration, not a period: the figure keeps the document's year
+    ds = _extract(f"Sau 15 tháng, {REVENUE.lower()} đạt 830 tỷ đồng.")
+    assert _values(ds) == [830.0] and next(iter(ds)).span == Span.whole_year(2024)
+
+
+@st.composite
+def impossible_periods(draw):
+    """A period phrase naming a quarter, month, year-to-date or year that does not exist."""
+    year = draw(st.sampled_from(["2024", "20245", "1492", "2999"]))
+    real = year == "2024"
+    quarter = draw(st.sampled_from(["V", "VI", "IX", "X", "0", "5", "9", "12"] if real else ["I", "IV", "2"]))
+    month = draw(st.integers(13, 99) if real else st.integers(1, 12))
+    months = draw(st.integers(13, 99) if real else st.integers(1, 12))
+    return draw(
+        st.sampled_from(
+            [f"quý {quarter}/{year}", f"tháng {month}/{year}", f"{months} tháng đầu năm {year}"]
+            + ([] if real else [f"năm {year}", f"cả năm {year}"])
+        )
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(impossible_periods(), st.integers(1, 9_999))
+def test_fuzz_impossible_periods_never_file_a_figure(period, value):
+    text = f"{REVENUE} {period} đạt {value} tỷ đồng."
+    ds = _extract(text)
+    assert len(ds) == 0
+    assert ds.unattached["value"].tolist() == [float(value)] and repr(period) in _reasons(ds)
+    _accounted(text, ds)
+    with pytest.raises(PeriodError, match=re.escape(repr(period))):
+        parse_target(f"{period} đạt {value} tỷ đồng")
+
+
+# --- 11. every number is a figure or kept with a reason -------------------------------------
+
+LOST = [  # text, what the unattached entry shows, a word of its reason
+    (f"{REVENUE} đạt 1,326.4 tỷ đồng.", "1,326.4", "did you mean '1.326,4'"),
+    (f"{REVENUE} đạt １２３ tỷ đồng.", "１２３", "digits other than 0–9 (as '123')"),
+    (f"{REVENUE} đạt ١٢٣ tỷ đồng.", "١٢٣", "digits other than 0–9 (as '123')"),
+    (f"{REVENUE} đạt {'9' * 400} tỷ đồng.", "9" * 400, "has 400 characters"),
+    (f"{REVENUE} đạt 1.32.6 tỷ đồng.", "1.32.6", "cannot read '1.32.6'"),
+    (f"{REVENUE} đạt 830tỷ đồng.", "830tỷ", "not a Vietnamese number"),
+    (f"{REVENUE} năm ２０２４ đạt 830 tỷ đồng.", "２０２４", "digits other than 0–9"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "reason"), LOST, ids=[t[1][:12] for t in LOST])
+def test_numbers_are_never_dropped_without_a_trace(text, shown, reason):
+    ds = _extract(text)  # before: neither a figure nor unattached
+    assert shown in ds.unattached["text"].tolist()
+    assert reason in _reasons(ds)
+    _accounted(text, ds)
+
+
+def test_dates_years_and_codes_are_not_figures_by_design():
+    text = (
+        "Ngày 12/10/2021, Nghị quyết số 01-NQ/TU năm 2024 về phòng chống COVID-19 lúc 18:21; "
+        "thu ngân sách nhà nước đạt 830 tỷ đồng."
+    )
+    ds = _extract(text)
+    assert _values(ds) == [830.0] and len(ds.unattached) == 0
+    items = numbers_in(sentences(text)[0][0])
+    assert next(w for w, _, _ in items if w is not None).value == 830
+    _accounted(text, ds)
+
+
+def test_the_same_figure_twice_is_kept_not_dropped():
+    text = f"{REVENUE} đạt 830 tỷ đồng, {REVENUE.lower()} đạt 830 tỷ đồng."
+    ds = _extract(text)
+    assert _values(ds) == [830.0]
+    assert "the same figure for state_budget_revenue" in _reasons(ds)
+    _accounted(text, ds)
+
+
+NUMBERISH = st.one_of(
+    st.integers(0, 10**7).map(lambda n: f"{n:,}".replace(",", ".")),
+    st.decimals(min_value=0, max_value=10**5, places=2).map(lambda d: str(d).replace(".", ",")),
+    st.integers(0, 10**7).map(lambda n: f"{n:,}.5"),  # English style
+    space_grouped().map(lambda x: x[0]),
+    st.text(alphabet="0123456789.,", min_size=1, max_size=12),
+    st.text(alphabet="０１２３٠١٢٣", min_size=1, max_size=4),
+    st.sampled_from(["9" * 80, "7-8", "699/756", "10ha", "COVID-19", "18:21", "quý V/2024", "năm 20245"]),
+)
+WORDS = st.sampled_from(
+    [
+        "đạt",
+        "khoảng",
+        "trên",
+        "tăng",
+        "giảm",
+        "tỷ đồng",
+        "%",
+        "lượt khách",
+        "ha",
+        "hộ",
+        "so với cùng kỳ",
+        "kế hoạch",
+        "thu ngân sách nhà nước",
+        "tốc độ tăng trưởng",
+        "năm 2024",
+        "quý I/2024",
+        ",",
+        ";",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(NUMBERISH, WORDS), min_size=1, max_size=14).map(" ".join))
+def test_fuzz_every_number_is_accounted_for(body):
+    text = f"{REVENUE} {body}."
+    _accounted(text, _extract(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_fuzz_any_text_is_accounted_for(text):
+    _accounted(text, _extract(text))
+
+
+def test_the_seeds_are_accounted_for():
+    for path in sorted((data_dir() / "sources").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _accounted(text, extract(text, document=path.name))
+
+
+# --- 14. linear time and memory -------------------------------------------------------------
+
+
+def test_many_unattached_numbers_are_linear_and_bounded():
+    text = "Thu ngân sách " + "5 " * 60_000  # 120 KB; before: 34–70 s and 7,9 GB (one sentence copy each)
+    started = time.perf_counter()
+    ds = _extract(text)
+    elapsed = time.perf_counter() - started
+    kept = ds.unattached
+    assert len(kept) == MAX_UNATTACHED + 1
+    assert kept["reason"].iloc[-1] == (
+        f"{60_000 - MAX_UNATTACHED} more numbers not attached to an indicator were left out "
+        f"(at most {MAX_UNATTACHED} are kept)"
+    )
+    assert kept["quote"].str.len().max() <= 2_100  # a long sentence is quoted around its number
+    normalised = " ".join(ktstats.normalize_text(text).split())
+    assert all(q in normalised for q in kept["quote"].iloc[:50])
+    assert elapsed < 60  # about 2 s; quadratic was 34–70 s
+    tracemalloc.start()
+    try:
+        _extract("Thu ngân sách " + "5 " * 20_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100e6  # about 12 MB
+
+
+def test_long_sentences_with_many_figures_quote_around_each():
+    parts = [
+        f"tháng {m}/{y} {REVENUE.lower()} đạt {m + y} tỷ đồng"
+        for y in range(2001, 2031)
+        for m in range(1, 13)
+    ]
+    text = ", ".join(parts) + "."  # one sentence of 360 figures, about 20 KB
+    ds = _extract(text)
+    assert len(ds) == 360
+    quotes = ds.to_frame()["quote"]
+    assert quotes.str.len().max() <= 2_100 and all(q in text for q in quotes)
+    assert ds.to_frame()["value"].tolist() == [float(m + y) for y in range(2001, 2031) for m in range(1, 13)]
+
+
+# --- 20. a range target with low > high ------------------------------------------------------
+
+
+def test_a_reversed_range_target_is_refused():
+    with pytest.raises(ParseError, match=r"'7–6%': the range is reversed \(low 7 > high 6\)"):
+        Target("7–6%", "range", 6.5, ureg.percent, low=7, high=6)  # before: accepted
+    t = Target("6–7%", "range", 6.5, ureg.percent, low=6, high=7)
+    assert (t.low, t.high) == (6, 7)
+    with pytest.raises(ParseError):
+        Target("x", ">=", 5.0, ureg.percent, low=5.0, high=4.0)
+    with pytest.raises(ParseError, match="range is reversed"):
+        parse_target("8,5-8%")
