@@ -12,6 +12,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd
+
 import ktstats
 
 OUT = Path(__file__).resolve().parent / "images"
@@ -23,9 +25,22 @@ def main() -> None:
     kt = ktstats.load_dataset("kon_tum")
     gdp = ktstats.load_dataset("vn_gdp")
     charts = {
-        "regional_grdp_2023h1.png": lambda: ktstats.plot_regional(tn, "grdp_growth", "6 tháng đầu năm 2023", highlight="Kon Tum"),
+        "regional_grdp_2023h1.png": lambda: ktstats.plot_regional(
+            tn, "grdp_growth", "6 tháng đầu năm 2023", highlight="Kon Tum"
+        ),
         "regional_grdp_2023h1_en.png": lambda: ktstats.plot_regional(
             tn, "grdp_growth", "6 tháng đầu năm 2023", lang="en"
+        ),
+        "regional_budget_2023m9.png": lambda: ktstats.plot_regional(
+            tn, "state_budget_revenue", "9 tháng năm 2023"
+        ),
+        "regional_own_data.png": lambda: ktstats.plot_regional(
+            pd.DataFrame({"Kontum": [12.5], "Gia Lai": [-3.2], "Đắk Lắk": [7.0]}, index=["2024"]),
+            "Chỉ số sản xuất công nghiệp",
+            "năm 2024",
+            unit="%",
+            source="Cục Thống kê các tỉnh",
+            regions=["Kon Tum", "Gia Lai", "Đắk Lắk", "Lâm Đồng"],
         ),
         "attainment_kon_tum.png": lambda: ktstats.plot_attainment(kt),
         "projection_gdp_2023.png": lambda: ktstats.plot_projection(
@@ -36,7 +51,8 @@ def main() -> None:
     }
     for name, draw in charts.items():
         ax = draw()
-        ax.figure.savefig(OUT / name, dpi=110)
+        # as Jupyter shows it: bbox_inches="tight" keeps the source line, which is part of the layout
+        ax.figure.savefig(OUT / name, dpi=110, bbox_inches="tight")
         print(OUT / name)
 
 

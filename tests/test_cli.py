@@ -13,7 +13,7 @@ def test_report_shows_figures_with_sources(capsys):
     assert "từ 8,2% trở lên" in out
     assert "đạt 35,08% kế hoạch" in out
     assert "1.326,4 tỷ đồng" in out
-    assert "004_7e9a290f5ed7f930.txt (22/10/2024)" in out
+    assert "Tỉnh ủy Kon Tum 22/10/2024" in out  # issuer and date, not the file name (issue 15)
     assert "2.100.000 lượt" in out
 
 
@@ -76,18 +76,24 @@ def test_project_and_backtest_commands(capsys):
         == 0
     )
     out = capsys.readouterr().out
-    assert "off_track" in out and "các quý còn lại cần tăng" in out
+    # the status in words, the last quarter by name (issue 15)
+    assert "khó đạt" in out and "quý IV cần tăng" in out
     assert main(["backtest", "vn-gdp", "gdp_growth"]) == 0
     out = capsys.readouterr().out
     # the real-time backtest: each year as of 15 October, against the National Assembly target known then
-    assert "real-time backtest after 9 months" in out and "mae_first" in out and "coverage" in out
-    assert " 2023   auto     seasonal         3   4.83 4.06  5.59         0.01 tăng trưởng khoảng 6,5%" in out
+    # in Vietnamese by default: headers from the word table, decimal comma (issue 15)
+    assert "theo thời gian thực sau 9 tháng" in out and "sai số TB (số đầu)" in out
+    assert "tỷ lệ trong khoảng" in out
+    assert (
+        "2023  auto         seasonal          3       4,83    4,06      5,59      0,01      tăng trưởng khoảng 6,5%"
+        in out
+    )
     assert main(["project", "vn-gdp", "gdp_growth", "--target", "từ 6,5% trở lên"]) == 2
     assert "which year" in capsys.readouterr().err
     # without --target: the dataset's own target in force on that day (Resolution 158/2024/QH15, 6,5–7%)
     assert main(["project", "vn-gdp", "gdp_growth", "--year", "2025", "--as-of", "2025-01-15"]) == 0
     out = capsys.readouterr().out
-    assert "mục tiêu tăng trưởng 6,5–7%" in out and "insufficient_data" in out
+    assert "mục tiêu tăng trưởng 6,5–7%" in out and "chưa đủ số liệu" in out
 
 
 def test_report_has_projections(capsys):

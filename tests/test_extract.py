@@ -75,7 +75,8 @@ def test_forms_and_references():
 
 def test_rates_fall_in_points_and_shares():
     ds = extract(
-        "1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024\nTỷ lệ hộ nghèo đến cuối năm 2024 giảm 3%.", region="kon_tum"
+        "1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024\nTỷ lệ hộ nghèo đến cuối năm 2024 giảm 3%.",
+        region="kon_tum",
     )
     row = ds.to_frame().iloc[0]
     assert (row.indicator, row.value, row.unit, row.form, row.measure) == (

@@ -69,11 +69,13 @@ def test_no_layer_imports_a_later_one_except_the_listed_delegations():
                 f"{module} imports {imported} at module level: a layer may not import a later one"
             )
             func = chain[-1]
-            body = [s for s in func.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+            body = [
+                s for s in func.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+            ]
             # a delegation: the import(s), then one return of the analysis function's result
-            assert all(isinstance(s, ast.ImportFrom) for s in body[:-1]) and isinstance(body[-1], ast.Return), (
-                f"{module}.{func.name} imports {imported} but is more than a delegation"
-            )
+            assert all(isinstance(s, ast.ImportFrom) for s in body[:-1]) and isinstance(
+                body[-1], ast.Return
+            ), f"{module}.{func.name} imports {imported} but is more than a delegation"
             delegations.append((module, imported, func.name))
     # the pairs are exactly the ignore_imports of the import-linter contract (pyproject.toml)
     assert sorted({(m, i) for m, i, _ in delegations}) == [
@@ -113,7 +115,9 @@ def test_importing_the_data_layer_loads_no_analysis_or_presentation():
         " 'ktstats.present.report', 'ktstats.present.cli')));"
         "print(','.join(bad))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == ""
 
 
@@ -126,7 +130,9 @@ def test_the_top_level_is_small_and_lazy():
     for name in ktstats.__all__:
         assert getattr(ktstats, name) is not None
     # every file is at most 700 lines
-    long = {p.name: n for p in SRC.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
+    long = {
+        p.name: n for p in SRC.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700
+    }
     assert long == {}
 
 

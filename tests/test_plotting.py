@@ -46,7 +46,9 @@ def test_importing_ktstats_does_not_import_matplotlib():
 
 
 def test_regional_bars_ranked_with_kon_tum_highlighted(tmp_path):
-    ax = ktstats.plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023", highlight="kon_tum")
+    ax = ktstats.plot_regional(
+        ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023", highlight="kon_tum"
+    )
     names = [t.get_text() for t in ax.get_yticklabels()]
     assert names == ["Kon Tum", "Gia Lai", "Đắk Nông", "Lâm Đồng", "Đắk Lắk"]
     bars = _bars(ax)

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ktstats.catalog.indicators import by_code
+from ktstats.data.schema import is_plan_like, is_target_like
 from ktstats.errors import DataError
 from ktstats.lang.checks import finite_result
 from ktstats.lang.numbers import APPROX_TOLERANCE, format_number, format_quantity
@@ -140,8 +141,43 @@ def _whole_interval(part: Observation, percent: float, tolerance: float) -> tupl
     return low, high
 
 
-def audit(dataset: Dataset) -> pd.DataFrame:
+def _as_dataset(data: Any) -> Dataset:
+    """A Dataset, or a DataFrame in the dataset's long format (validated row by row)."""
+    from ktstats.data.dataset import Dataset
+
+    if isinstance(data, Dataset):
+        return data
+    if isinstance(data, pd.DataFrame):
+        required = [
+            "indicator",
+            "region",
+            "period_start",
+            "period_end",
+            "measure",
+            "value",
+            "unit",
+            "document",
+        ]
+        present = [c for c in required if c in data.columns]
+        if not present:  # not the long format at all: a wide table of values, say
+            raise DataError(
+                f"audit() checks stated figures against each other and needs the dataset's long format "
+                f"(one row per figure, columns {', '.join(required)}, …); this DataFrame has columns "
+                f"{', '.join(map(str, list(data.columns)[:6]))}. Load a dataset with ktstats.load_dataset, "
+                "or extract figures from text with ktstats.extract"
+            )
+        return Dataset(data, name=data.attrs.get("dataset"))  # a bad row raises DataError naming it
+    raise DataError(
+        f"audit() needs a Dataset or a DataFrame in its long format, got {type(data).__name__}; load one "
+        "with ktstats.load_dataset or build it with Dataset(frame) / DataFrame.kt.dataset()"
+    )
+
+
+def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
     """Check every stated figure of ``dataset`` against what the others imply.
+
+    ``dataset`` is a :class:`Dataset` or a DataFrame in its long format (one row per figure,
+    the columns of :data:`ktstats.data.schema.COLUMNS`), validated as :class:`Dataset` does.
 
     >>> from ktstats import load_dataset
     >>> table = audit(load_dataset("kon_tum"))
@@ -151,13 +187,8 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     (5000, True)
     """
     from ktstats.analysis.targets import Target
-    from ktstats.data.dataset import Dataset
 
-    if not isinstance(dataset, Dataset):
-        raise DataError(
-            f"audit() needs a Dataset, got {type(dataset).__name__}; load one with ktstats.load_dataset "
-            "or build it with Dataset(frame) / DataFrame.kt.dataset()"
-        )
+    dataset = _as_dataset(dataset)
     obs = list(dataset.observations())
     catalog = by_code()
     rows: list[dict[str, Any]] = []
@@ -214,7 +245,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
     for o in obs:
         unit_label = catalog[o.indicator].unit
         # 1. value + share of the plan => the plan
-        if o.form == "ratio" and o.relative_to in ("plan", "congress_target"):
+        if o.form == "ratio" and is_target_like(o.relative_to):
             lvl = level_for(o)
             if lvl is None:
                 continue
@@ -238,7 +269,7 @@ def audit(dataset: Dataset) -> pd.DataFrame:
             round_plan = _roundest(lo, hi)
             if round_plan is not None:
                 detail_parts.append(f"the interval contains {format_number(round_plan)}")
-            if o.relative_to == "plan" and o.span.year is not None:
+            if is_plan_like(o.relative_to) and o.span.year is not None:
                 year = Span.whole_year(o.span.year)
                 stated = [
                     c

@@ -181,12 +181,22 @@ class Target:
             prefix = {"added": "thêm ", "reduction": "giảm ", "growth": "tăng trưởng ", "level": ""}[
                 self.kind
             ]
-            suffix = {"plan": " kế hoạch", "congress_target": " chỉ tiêu Đại hội"}.get(self.relative_to, "")
+            suffix = {
+                "plan": " kế hoạch",
+                "budget_estimate": " dự toán",
+                "spending_task": " nhiệm vụ chi",
+                "congress_target": " chỉ tiêu Đại hội",
+                "resolution_target": " chỉ tiêu Nghị quyết",
+            }.get(self.relative_to, "")
         else:
             prefix = {"added": "add ", "reduction": "cut by ", "growth": "growth ", "level": ""}[self.kind]
-            suffix = {"plan": " of the plan", "congress_target": " of the congress target"}.get(
-                self.relative_to, ""
-            )
+            suffix = {
+                "plan": " of the plan",
+                "budget_estimate": " of the budget estimate",
+                "spending_task": " of the spending task",
+                "congress_target": " of the congress target",
+                "resolution_target": " of the resolution target",
+            }.get(self.relative_to, "")
         return prefix + body + suffix
 
     @classmethod

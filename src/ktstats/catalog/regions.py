@@ -5,10 +5,13 @@ stood until 30 June 2025 and the 34 formed from 1 July 2025 by Resolution
 202/2025/QH15 of the National Assembly (adopted 12 June 2025): Kon Tum and
 Quảng Ngãi became the new Quảng Ngãi, and so on. Each row has a code, the
 Vietnamese and ASCII name, the socio-economic region (for the 63), validity
-dates and the successor.
+dates, the successor and the other names people write (``aliases``: "Kontum",
+"TP.HCM", "BR-VT", …). Thừa Thiên Huế province became the centrally-run city
+of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15 of 30 November 2024).
 
 :func:`region` resolves a name however it is written (with or without
-diacritics, old or new tone placement, "tỉnh"/"thành phố" or not);
+diacritics, old or new tone placement, "tỉnh"/"thành phố" or not, or one of
+its aliases);
 :func:`regions` lists those valid on a date; :meth:`Panel.to_boundaries`
 re-aggregates flows from the old provinces to the new ones.
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -45,6 +48,7 @@ class Region:
     valid_to: pd.Timestamp | None
     successor: str | None
     note: str
+    aliases: tuple[str, ...] = ()
 
     def valid_on(self, date: pd.Timestamp) -> bool:
         """Whether the unit existed on ``date``."""
@@ -83,6 +87,7 @@ def _table() -> tuple[Region, ...]:
                 pd.Timestamp(r["valid_to"]) if r["valid_to"] else None,
                 r["successor"] or None,
                 r["note"],
+                tuple(a.strip() for a in r.get("aliases", "").split(";") if a.strip()),
             )
         )
     return tuple(out)
@@ -111,6 +116,7 @@ def regions(on: str | pd.Timestamp | None = None) -> pd.DataFrame:
                 "valid_from": r.valid_from,
                 "valid_to": r.valid_to,
                 "successor": r.successor,
+                "aliases": "; ".join(r.aliases),
                 "note": r.note,
             }
             for r in rows
@@ -128,6 +134,10 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
     ('kon_tum', 'kon_tum', 'kon_tum')
     >>> region("Khánh Hoà").code == region("Khanh Hoa").code == "khanh_hoa"
     True
+    >>> region("TP.HCM").code, region("Kontum").code, region("BR-VT").code
+    ('ho_chi_minh', 'kon_tum', 'ba_ria_vung_tau')
+    >>> region("Huế", on="2025-03-01").kind, region("Thừa Thiên Huế", on="2024-06-01").kind
+    ('city', 'province')
     >>> region("Kon Tum", on="2025-08-01")
     Traceback (most recent call last):
     ...
@@ -138,10 +148,17 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
     key = _key(name)
     rows = _table()
     date = parse_date(on, argument="on") if on is not None else None
-    matches = [r for r in rows if r.code == name.strip() or _key(r.name_vi) == key or _key(r.code) == key]
+    matches = [
+        r
+        for r in rows
+        if r.code == name.strip() or _key(r.name_vi) == key or _key(r.code) == key or key in _alias_keys(r)
+    ]
     if not matches:
         by_key = {_key(r.name_vi): r.name_vi for r in rows}
         hint = did_you_mean(key, by_key, shown=lambda k: by_key[k])
+        if not hint:  # "TP HCMM": close to an alias only
+            by_alias = {_key(a): a for r in rows for a in r.aliases}
+            hint = did_you_mean(key, by_alias, shown=lambda k: by_alias[k])
         raise DataError(f"unknown province or city {name!r}{hint}")
     if date is None:
         # the unit as it stood before the merger when the name is ambiguous (Kon Tum data are pre-2025)
@@ -158,6 +175,11 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
         if succ and succ.valid_from is not None
         else f"{gone.name_vi} does not exist on {date:%Y-%m-%d}"
     )
+
+
+@cache
+def _alias_keys(r: Region) -> frozenset[str]:
+    return frozenset(_key(a) for a in r.aliases)
 
 
 def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str, int]]:
@@ -197,8 +219,22 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, list[Region]]]:
 
 
 def successor_map() -> dict[str, str]:
-    """Old province code → code of the unit it belongs to from 1 July 2025."""
-    return {r.code: r.successor for r in _table() if r.successor}
+    """Old province code → code of the unit it belongs to from 1 July 2025.
+
+    A unit that only changed status before then (Thừa Thiên Huế → the city of Huế, 1 January 2025) maps
+    straight to the final unit, and the intermediate one is left out: it is the same territory.
+    """
+    rows = {r.code: r for r in _table()}
+    renamed_into = {r.successor for r in rows.values() if r.successor}
+    out = {}
+    for r in rows.values():
+        if not r.successor or r.code in renamed_into:
+            continue
+        target = rows[r.successor]
+        while target.successor and target.successor in rows:
+            target = rows[target.successor]
+        out[r.code] = target.code
+    return out
 
 
 def aggregate_to(

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ktstats.catalog.bundled import bundled_dataset, bundled_datasets
 from ktstats.catalog.indicators import by_code
-from ktstats.data.schema import COLUMNS, validate
+from ktstats.data.schema import COLUMNS, is_target_like, validate
 from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
 from ktstats.errors import DataError, PeriodError, UnitError, shown
 from ktstats.lang.labels import Lang, word
@@ -99,7 +99,7 @@ class Observation:
             return f"{text} ({format_number(self.value, lang=lang)}/{format_number(self.denominator, lang=lang)})"
         amount = format_quantity(abs(self.value), self.unit, self.qualifier, lang=lang)
         if self.form == "ratio":
-            verb = "đạt" if self.relative_to in ("plan", "congress_target") else "bằng"
+            verb = "đạt" if is_target_like(self.relative_to) else "bằng"
             return f"{verb} {amount} {ref}" if lang == "vi" else f"{amount} of {ref}"
         up = self.value >= 0
         if lang == "vi":

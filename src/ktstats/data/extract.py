@@ -206,6 +206,19 @@ def _phrase_span(phrase: str, year: int | None) -> Span | str | None:
 
 
 _ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])")
+_FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
+_APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
+
+
+def _qualifier(qualifier: str, prefix: str) -> str:
+    """The figure's qualifier: "ước" (ước đạt, ước tính) says the figure is an estimate — its
+    measure — not that it is approximate, so "ước đạt 7,12%" is exact; "ước khoảng" stays approx."""
+    low = prefix.casefold()
+    if qualifier == "approx" and _ESTIMATE_RE.search(low) and not _APPROX_WORD_RE.search(low):
+        return "exact"
+    return qualifier
+
+
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 
 
@@ -487,6 +500,16 @@ def extract(
                 and (isinstance(own, Span) and own.months == 1)
             ):
                 span = Span.whole_year(span.end.year)  # "tỷ lệ giải ngân cuối năm 2024": the year's figure
+            fiscal = _FISCAL_CLOSE_RE.search(sentence, max(clause_start, digit - _WINDOW), digit)
+            if (
+                fiscal is not None
+                and target_ind.code == "public_investment_disbursement"
+                and span.kind == "year"
+                and int(fiscal.group(1)) == span.end.year
+            ):
+                # "kết thúc niên độ năm 2021": a year's public investment plan is disbursed until
+                # 31 January of the next year (Luật Đầu tư công 2019, Điều 68)
+                span = Span(span.start, f"{span.end.year + 1}-01")
             if form == "difference" and span.months == 1:
                 span = Span(f"{span.end.year}-01", span.end)  # "đến cuối năm 2024 giảm 3%": over the year
             if form in ("level", "ratio") and target_ind.kind in ("stock", "count", "rate"):
@@ -525,7 +548,7 @@ def extract(
                     "measure": measure,
                     "value": value,
                     "unit": unit_to_str(unit),
-                    "qualifier": reading.qualifier,
+                    "qualifier": _qualifier(reading.qualifier, sentence[start:digit]),
                     "low": reading.low if reading.qualifier == "range" else "",
                     "high": reading.high if reading.qualifier == "range" else "",
                     "denominator": reading.denominator if reading.denominator is not None else "",

@@ -26,11 +26,67 @@ from ktstats.lang.periods import Span
 from ktstats.lang.text import did_you_mean, squash_whitespace
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
-__all__ = ["COLUMNS", "FORMS", "MEASURES", "RELATIVE_TO", "validate"]
+__all__ = [
+    "COLUMNS",
+    "FORMS",
+    "MEASURES",
+    "NUMBER_STYLES",
+    "OPTIONAL_COLUMNS",
+    "PLAN_LIKE",
+    "RELATIVE_TO",
+    "TARGET_LIKE",
+    "is_plan_like",
+    "is_target_like",
+    "validate",
+]
 
 MEASURES: Final = ("actual", "estimate", "plan", "target")
 FORMS: Final = ("level", "ratio", "change", "difference")
-RELATIVE_TO: Final = ("", "plan", "same_period_last_year", "congress_target", "start_of_period")
+#: what a ratio, change or difference is relative to, as the text says it:
+#: ``plan`` (kế hoạch), ``budget_estimate`` (dự toán — the issuing body, "địa phương giao",
+#: "HĐND tỉnh giao", "Trung ương giao", goes in the note), ``spending_task`` (nhiệm vụ chi),
+#: ``congress_target`` (chỉ tiêu Nghị quyết Đại hội), ``resolution_target`` (the target of another
+#: resolution), ``same_period_last_year`` (cùng kỳ), ``start_of_period`` (the level when the span began)
+RELATIVE_TO: Final = (
+    "",
+    "plan",
+    "budget_estimate",
+    "spending_task",
+    "same_period_last_year",
+    "congress_target",
+    "resolution_target",
+    "start_of_period",
+)
+#: references that are an assigned amount for the period (a plan in the broad sense): a share of one
+#: ("đạt 18,04% dự toán") implies that amount, as a share of a ``plan`` does
+PLAN_LIKE: Final = frozenset({"plan", "budget_estimate", "spending_task"})
+#: references a share of which is attainment ("đạt …"): the plan-like ones and the targets of resolutions
+TARGET_LIKE: Final = PLAN_LIKE | {"congress_target", "resolution_target"}
+#: how the numbers of a quote are written: Vietnamese (1.326,4) or English (1,326.4)
+NUMBER_STYLES: Final = ("vi", "en")
+
+
+def is_plan_like(relative_to: str) -> bool:
+    """Whether ``relative_to`` is a plan in the broad sense: kế hoạch, dự toán or nhiệm vụ chi.
+
+    Code that treated ``relative_to == "plan"`` as "a share of the plan" should ask this instead.
+
+    >>> is_plan_like("plan"), is_plan_like("budget_estimate"), is_plan_like("congress_target")
+    (True, True, False)
+    """
+    return relative_to in PLAN_LIKE
+
+
+def is_target_like(relative_to: str) -> bool:
+    """Whether a share of ``relative_to`` is attainment ("đạt x% …"): a plan-like reference or a target.
+
+    Code that tested ``relative_to in ("plan", "congress_target")`` should ask this instead.
+
+    >>> is_target_like("spending_task"), is_target_like("congress_target"), is_target_like("same_period_last_year")
+    (True, True, False)
+    """
+    return relative_to in TARGET_LIKE
+
 
 #: columns of a dataset file, in order
 COLUMNS: Final = (
@@ -60,6 +116,10 @@ _OPTIONAL_DEFAULTS: Final = {
     "relative_to": "",
     "note": "",
 }
+#: columns a dataset file may add: ``document_date`` (for documents not in documents.csv) and
+#: ``number_style`` (``vi`` or ``en``: how this row's quote writes its numbers, when it differs
+#: from its document's ``number_style`` in documents.csv; empty for the document's)
+OPTIONAL_COLUMNS: Final = ("document_date", "number_style")
 #: columns every row must fill (the others have the defaults above)
 _REQUIRED: Final = tuple(c for c in COLUMNS if c not in _OPTIONAL_DEFAULTS)
 _REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
@@ -137,7 +197,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
     missing = [c for c in _REQUIRED if c not in frame.columns]
     if missing:
         raise DataError(f"missing required column(s) {', '.join(missing)}", file=file)
-    unknown = [c for c in frame.columns if c not in COLUMNS and c != "document_date"]
+    unknown = [c for c in frame.columns if c not in COLUMNS and c not in OPTIONAL_COLUMNS]
     if unknown:
         raise DataError(
             f"{len(unknown)} unknown column(s) {listed(unknown)}; expected {', '.join(COLUMNS)}", file=file
@@ -260,6 +320,15 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
         quote = _cell(rec, "quote")
         if not quote:
             raise _fail("quote is missing: every figure cites its sentence", file, i, "quote")
+        number_style = _cell(rec, "number_style") if "number_style" in rec else ""
+        if number_style not in ("", *NUMBER_STYLES):
+            raise _fail(
+                f"unknown number style {number_style!r}; expected one of {NUMBER_STYLES} "
+                "(or empty for the document's)",
+                file,
+                i,
+                "number_style",
+            )
         doc_date: Any = pd.NaT
         if document in docs.index:
             doc_date = docs.loc[document, "date"]
@@ -289,7 +358,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                     )
             elif quote not in source:
                 raise _fail(f"quote not found in {document}: {quote[:80]!r}…", file, i, "quote")
-            numbers = _numbers_in(quote, str(docs.loc[document, "number_style"]) or "vi")
+            numbers = _numbers_in(quote, number_style or str(docs.loc[document, "number_style"]) or "vi")
             wanted = (
                 [("low", abs(low)), ("high", abs(high))] if qualifier == "range" else [("value", abs(value))]
             )

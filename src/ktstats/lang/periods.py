@@ -370,12 +370,18 @@ _YEAR = r"(?:\s*(?:/|-|năm)\s*(?P<year>[0-9]{4}))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}){_YEAR}")),
     ("quarter", re.compile(rf"quý\s+(?P<q>[ivx]+|[0-9]+){_YEAR}")),
+    (
+        "quarter",
+        re.compile(r"q\s*(?P<q>[0-9]+)(?:(?:\s*[/-]\s*|\s+)(?P<year>[0-9]{4}))?"),
+    ),  # "Q3/2024", "Q3 2024"
+    ("quarter", re.compile(r"(?P<year>[0-9]{4})\s*-?\s*q(?P<q>[0-9]+)")),  # "2024Q3", "2024-Q3"
+    ("ytd", re.compile(rf"(?P<n>[0-9]{{1,2}})\s*t{_YEAR}")),  # "9T/2024": 9 tháng (year to date)
     ("last", re.compile(r"(?P<n>[0-9]{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<year>[0-9]{4}))?")),
     (
         "ytd",
         re.compile(
             r"(?P<n>[0-9]{1,2})\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+đầu\s+năm)?"
-            r"(?:\s+(?P<year>[0-9]{4}))?"
+            r"(?:(?:\s+|\s*/\s*)(?P<year>[0-9]{4}))?"  # "9 tháng năm 2024", "9 tháng/2024"
         ),
     ),
     ("year", re.compile(r"(?:cả\s+)?năm(?:\s+(?P<year>[0-9]{4}))?")),
@@ -405,7 +411,9 @@ def parse_span(
     text:
         "tháng 9/2024", "quý I/2024", "6 tháng đầu năm 2023", "9 tháng năm
         2024", "cả năm 2024", "năm 2024", "3 tháng cuối năm",
-        "giai đoạn 2021-2025", "nhiệm kỳ 2020-2025", "từ đầu nhiệm kỳ đến nay".
+        "giai đoạn 2021-2025", "nhiệm kỳ 2020-2025", "từ đầu nhiệm kỳ đến nay"; and the short
+        forms of tables: "Q3/2024", "2024Q3" (a quarter), "9T/2024", "9 tháng/2024" (January to
+        September).
     year:
         The year for phrases that do not name one ("3 tháng cuối năm", "quý I").
         A year written in the text takes precedence.
@@ -472,7 +480,8 @@ def parse_span(
         return Span.whole_year(y)
     raise PeriodError(
         f"cannot read {shown(text)} as a period; expected e.g. 'tháng 9/2024', 'quý I/2024', "
-        "'9 tháng năm 2024', 'cả năm 2024', '3 tháng cuối năm', 'giai đoạn 2021-2025'"
+        "'9 tháng năm 2024', 'cả năm 2024', '3 tháng cuối năm', 'giai đoạn 2021-2025', "
+        "'Q3/2024', '9T/2024'"
     )
 
 

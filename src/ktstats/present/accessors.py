@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ktstats.errors import DataError
+from ktstats.errors import DataError, PeriodError
 
 if TYPE_CHECKING:
     from ktstats.data.dataset import Dataset
@@ -114,18 +114,85 @@ class DataFrameAccessor:
 
     def panel(self, indicator: str | None = None, **kw: Any) -> Panel:
         """A :class:`Panel`: from the long table (``indicator`` given, see :meth:`Dataset.panel`)
-        or from a wide frame (PeriodIndex rows, one column per region; ``unit=``, ``kind=``)."""
+        or from a wide frame (PeriodIndex rows, one column per region; ``unit=``, ``kind=``, and
+        optionally ``basis=``, ``indicator=``, ``measure=``).
+
+        A wide frame's column names must be regions, by code or by name as people write them
+        ("Gia Lai", "Kontum", "TPHCM"); they become region codes. An unknown name raises
+        :class:`DataError` with the nearest region ("did you mean"); pass ``regions=False`` for
+        columns that are not regions.
+
+        >>> import pandas as pd, ktstats
+        >>> wide = pd.DataFrame({"Kon Tum": [1.0], "Gia Lai": [2.0]}, index=pd.PeriodIndex(["2024"], freq="Y"))
+        >>> list(wide.kt.panel(unit="tỷ đồng", kind="flow").columns)
+        ['kon_tum', 'gia_lai']
+        """
         from ktstats.data.panel import Panel
 
-        if indicator is not None:
+        check_regions = kw.pop("regions", True)
+        if indicator is not None and _is_long(self._obj):
             return self.dataset().panel(indicator, **kw)
-        meta = {k: v for k, v in self._obj.attrs.items() if k in ("unit", "kind", "basis") and v is not None}
-        meta.update(kw)
+        meta = {k: v for k, v in self._obj.attrs.items() if k in _PANEL_META and v is not None}
+        meta.update({k: v for k, v in kw.items() if v is not None})
+        if indicator is not None:
+            meta["indicator"] = indicator
+        unknown = sorted(set(meta) - set(_PANEL_META))
+        if unknown:
+            raise DataError(
+                f"unknown keyword(s) {unknown} for a wide frame; expected some of {list(_PANEL_META)}"
+            )
         missing = [k for k in ("unit", "kind") if k not in meta]
         if missing:
             raise DataError(
-                f"a wide frame needs {' and '.join(missing)}= (or pass indicator= for a long table)"
+                f"a wide frame (one column per region) needs {' and '.join(missing)}, e.g. "
+                "df.kt.panel(unit='tỷ đồng', kind='flow', basis='period'); a long table of figures needs "
+                "the dataset columns (indicator, region, period_start, …)"
             )
-        if not isinstance(self._obj.index, pd.PeriodIndex):
-            raise DataError(f"a wide frame needs a PeriodIndex, not {type(self._obj.index).__name__}")
-        return Panel.from_frame(self._obj, **meta)
+        index = self._obj.index
+        if not isinstance(index, pd.PeriodIndex):
+            from ktstats.data.typed import as_period_index
+
+            fix = "give the frame a PeriodIndex, e.g. df.index = pd.PeriodIndex(['2023', '2024'], freq='Y')"
+            if not isinstance(index, pd.DatetimeIndex) and not all(isinstance(x, str) for x in index):
+                raise PeriodError(
+                    f"a wide frame needs periods as its index, not {type(index).__name__}; {fix}"
+                )
+            try:
+                index = as_period_index(index, "the wide frame's index")  # period labels or timestamps
+            except PeriodError as exc:
+                raise PeriodError(f"{exc}; {fix}") from None
+        frame = self._obj.set_axis(index, axis=0)
+        if check_regions:
+            frame = frame.set_axis(_region_codes(frame.columns), axis=1)
+        return Panel.from_frame(frame, **meta)
+
+
+_PANEL_META = ("unit", "kind", "basis", "indicator", "measure")
+_LONG = ("indicator", "region", "period_start", "period_end", "value")
+
+
+def _is_long(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` is a long table of figures (the dataset columns), not a wide panel."""
+    return any(c in frame.columns for c in _LONG)
+
+
+def _region_codes(columns: pd.Index) -> list[str]:
+    """The region code of every column name; unknown names raise one DataError naming them all."""
+    from ktstats.catalog.regions import region
+
+    codes: list[str] = []
+    problems: list[str] = []
+    for col in columns:
+        try:
+            codes.append(region(str(col)).code)
+        except DataError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise DataError(
+            f"the wide frame's columns must be regions (codes or names): {'; '.join(problems)}; "
+            "rename the columns, or pass regions=False for columns that are not regions"
+        )
+    duplicated = sorted({c for c in codes if codes.count(c) > 1})
+    if duplicated:
+        raise DataError(f"several columns name the same region: {', '.join(duplicated)}")
+    return codes

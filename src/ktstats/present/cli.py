@@ -16,6 +16,7 @@ from typing import Any
 
 from ktstats import __version__
 from ktstats.errors import DataError, KtstatsError
+from ktstats.lang import labels
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -45,6 +46,7 @@ def _build_parser() -> argparse.ArgumentParser:
     aud = sub.add_parser("audit", help="check the stated figures of a dataset against each other")
     aud.add_argument("dataset", help="bundled dataset name (kon-tum) or a CSV file")
     aud.add_argument("--csv", metavar="FILE", help="also write the full audit table to FILE")
+    aud.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     proj = sub.add_parser("project", help="will the year reach its target? (one indicator)")
     proj.add_argument("dataset", help="bundled dataset name (kon-tum, vn-gdp) or a CSV file")
     proj.add_argument("indicator", help="indicator code, e.g. gdp_growth")
@@ -63,12 +65,14 @@ def _build_parser() -> argparse.ArgumentParser:
         "for growth run_rate, last_quarter, seasonal or ets",
     )
     proj.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
+    proj.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     bt = sub.add_parser("backtest", help="how each projection method did in past years")
     bt.add_argument("dataset")
     bt.add_argument("indicator")
     bt.add_argument("--region", default=None)
     bt.add_argument("--cutoff", type=int, default=9, help="months of data before projecting (default 9)")
     bt.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
+    bt.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     ext = sub.add_parser("extract", help="find the figures in a report's text")
     ext.add_argument("file", help="a UTF-8 text file (.txt)")
     ext.add_argument(
@@ -135,8 +139,7 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
             method=args.method,
             level=args.level,
         )
-        return str(p) + "\n"
-    import pandas as pd
+        return p._describe(args.lang) + "\n"
 
     from ktstats.analysis.projection import backtest
     from ktstats.catalog.indicators import indicator
@@ -160,8 +163,11 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
             "call_right",
         ]
         table = bt.to_frame()
-        with pd.option_context("display.width", 220, "display.max_columns", 20):
-            return f"{table[table['method'] == 'auto'][cols].round(2).to_string(index=False)}\n\n{bt}\n"
+        table = table[table["method"] == "auto"][cols]
+        head = labels.word("text", "backtest_head", args.lang).format(
+            months=bt.cutoff_month, level=round(100 * bt.level)
+        )
+        return f"{_frame_text(table, args.lang, 2)}\n\n{head}\n{_frame_text(bt.summary(), args.lang, 3)}\n"
     table = backtest(ds.series(args.indicator, region), cutoff_month=args.cutoff, level=args.level)
     done = table.dropna(subset=["error"]) if "error" in table else table
     cols = [
@@ -183,8 +189,35 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
     summary = done.groupby("method").agg(
         mae=("error", lambda e: float(e.abs().mean())), coverage=("covered", "mean"), years=("error", "size")
     )
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
-        return f"{done[cols].round(3).to_string(index=False)}\n\n{summary.round(3).to_string()}\n"
+    return f"{_frame_text(done[cols], args.lang, 3)}\n\n{_frame_text(summary.reset_index(), args.lang, 3)}\n"
+
+
+def _frame_text(table: Any, lang: str, decimals: int) -> str:
+    """A table for the terminal in ``lang``: its column names from the word table, numbers rounded
+    to ``decimals`` in the language's style (decimal comma in Vietnamese), yes/no in words."""
+    import math
+
+    import pandas as pd
+
+    from ktstats.lang.numbers import format_number
+    from ktstats.present.report import text_table
+
+    tongue: labels.Lang = "en" if lang == "en" else "vi"
+
+    def cell(x: Any) -> str:
+        if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
+            return "—"
+        if isinstance(x, bool) or type(x).__name__ == "bool_":
+            return labels.word("bool", str(bool(x)), tongue)
+        if isinstance(x, int) or type(x).__name__.startswith("int"):
+            return str(x)
+        if isinstance(x, float) or type(x).__name__.startswith("float"):
+            return format_number(float(x), decimals, lang=tongue)
+        return str(x)
+
+    rows = [[labels.word("column", str(c), tongue) for c in table.columns]]
+    rows += [[cell(x) for x in rec] for rec in table.itertuples(index=False)]
+    return "\n".join(text_table(rows, indent=""))
 
 
 def _report_data(ds: Any, fmt: str, wanted: Sequence[str] | None) -> str:
@@ -267,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from ktstats.data.tables import write_table
 
                 write_table(table, args.csv, ("derived", "low", "high"), format="csv")
-            text = format_audit(table)
+            text = format_audit(table, lang=args.lang)
         else:
             from ktstats.catalog.indicators import indicators
 

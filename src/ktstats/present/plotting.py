@@ -3,9 +3,10 @@
 matplotlib is imported when a chart is drawn, not when ktstats is imported.
 Every function takes ``ax=`` (a new figure when omitted) and returns the Axes;
 labels are Vietnamese by default (``lang="en"`` for English), numbers are
-written in Vietnamese style, and a source line sits under every chart. The
-font is DejaVu Sans, which matplotlib ships and which has every Vietnamese
-diacritic.
+written in Vietnamese style, and a source line sits under every chart, inside
+the figure's layout (so ``savefig(bbox_inches="tight")`` and Jupyter's inline
+display keep it). The font is DejaVu Sans, which matplotlib ships and which has
+every Vietnamese diacritic.
 
 Inputs are checked before anything is drawn: mixed units or periods raise
 :class:`UnitError` / :class:`PeriodError`.
@@ -15,17 +16,19 @@ from __future__ import annotations
 
 import functools
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import numpy as np
 import pandas as pd
 
 from ktstats.catalog.indicators import by_code
+from ktstats.data.schema import TARGET_LIKE
 from ktstats.errors import DataError, PeriodError, UnitError
 from ktstats.lang.numbers import format_number
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.units import conversion_factor, format_unit, parse_unit, unit_to_str
+from ktstats.present.regional_rows import dataset_rows, frame_rows, panel_row, region_code
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -54,6 +57,11 @@ _WORDS = {
         "each_period": "tăng trưởng từng kỳ",
         "ytd_growth": "tăng trưởng lũy kế",
         "needed": "nhịp độ cần đạt",
+        "yoy": "tăng so với cùng kỳ",
+        "have_data": "có số liệu",
+        "missing": "thiếu",
+        "provinces": "tỉnh",
+        "regions": "địa phương",
     },
     "en": {
         "source": "Source",
@@ -68,6 +76,11 @@ _WORDS = {
         "each_period": "growth of each period",
         "ytd_growth": "year-to-date growth",
         "needed": "pace needed",
+        "yoy": "growth vs same period last year",
+        "have_data": "have data",
+        "missing": "missing",
+        "provinces": "provinces",
+        "regions": "regions",
     },
 }
 
@@ -102,10 +115,8 @@ def _axes(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
     if ax is not None:
         return ax
     plt = _plt()
-    fig = plt.figure(figsize=size)
-    # the source line sits in the bottom strip, outside the constrained layout
-    strip = 0.32 / size[1]
-    fig.set_layout_engine("constrained", rect=(0, strip, 1, 1 - strip))
+    # the source line is the figure's supxlabel: the constrained layout makes room for it
+    fig = plt.figure(figsize=size, layout="constrained")
     return fig.add_subplot()  # type: ignore[no-any-return]
 
 
@@ -118,30 +129,36 @@ def _vn_formatter(lang: Lang = "vi") -> Any:
     return FuncFormatter(lambda x, _pos: format_number(round(float(x), 6)))
 
 
-def _source_line(ax: Axes, documents: list[str], lang: Lang) -> None:
-    if not documents:
-        return
-    from ktstats.catalog.documents import documents_table
+def _source_line(ax: Axes, documents: list[str], lang: Lang, *, source: str | None = None) -> None:
+    """ "Nguồn: …" under the chart as the figure's supxlabel, which the constrained layout makes room for and
+    ``savefig(bbox_inches="tight")`` keeps; ``source`` is written as given, else the documents are named."""
+    parts = [source.strip()] if source is not None and source.strip() else []
+    if source is None and documents:
+        from ktstats.catalog.documents import documents_table
 
-    docs = documents_table()
-    parts = []
-    for d in dict.fromkeys(documents):
-        if d in docs.index:
+        docs = documents_table()
+        for d in dict.fromkeys(documents):
+            if d not in docs.index:
+                parts.append(d)
+                continue
             issuer = str(docs.loc[d, "issuer"]).split(" (")[0].strip() or d
-            date = pd.Timestamp(str(docs.loc[d, "date"]))
+            day = str(docs.loc[d, "date_precision"]) == "day"
             parts.append(
-                f"{issuer} {date:%d/%m/%Y}"
-                if str(docs.loc[d, "date_precision"]) == "day"
-                else f"{issuer} {date:%m/%Y}"
+                f"{issuer} {pd.Timestamp(str(docs.loc[d, 'date'])):{'%d/%m/%Y' if day else '%m/%Y'}}"
             )
-        else:
-            parts.append(d)
-    text = f"{_WORDS[lang]['source']}: " + "; ".join(parts)
+    if not parts:
+        return
     figure: Any = ax.figure
-    width = max(60, int(figure.get_figwidth() * 17))
-    lines = textwrap.wrap(text, width)
+    lines = textwrap.wrap(
+        f"{_WORDS[lang]['source']}: " + "; ".join(parts), max(60, int(figure.get_figwidth() * 17))
+    )
     text = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
-    figure.text(0.01, 0.01, text, fontsize=7, color="#555555", ha="left", va="bottom", in_layout=False)
+    style: dict[str, Any] = {"fontsize": 7, "color": "#555555", "ha": "left", "va": "bottom"}
+    own = getattr(figure, "_supxlabel", None)
+    if own is None or own.get_gid() == "ktstats-source":
+        figure.supxlabel(text, x=0.01, **style).set_gid("ktstats-source")
+    else:  # the user's own supxlabel stays; the source line goes below the axes, still in the layout
+        figure.text(0.01, 0.0, text, in_layout=True, **style)
 
 
 def _period_label(p: pd.Period, lang: Lang = "vi") -> str:
@@ -166,132 +183,173 @@ def _region_name(code: str, lang: Lang) -> str:
     return r.name_vi if lang == "vi" else r.name_ascii
 
 
-def _dataset_rows(data: Dataset, indicator: str, span: Span, measure: str | None) -> pd.DataFrame:
-    f = data.filter(indicator=indicator, form="level").latest().to_frame()
-    if measure is not None:
-        f = f[f["measure"] == measure]
-    else:
-        # the actual where a region has one, its estimate otherwise (marked on the chart)
-        f = f[f["measure"].isin(["actual", "estimate"])]
-        f = f.sort_values("measure", kind="stable").drop_duplicates(
-            ["region", "period_start", "period_end"], keep="first"
+def _keep_labels_inside(ax: Axes, labels: list[Any], values: np.ndarray) -> None:
+    """Widen the x range until every value label (measured after the layout has run) ends inside the frame."""
+    root: Any = ax.figure.get_figure(root=True) if hasattr(ax.figure, "get_figure") else ax.figure
+    lo, hi = min(0.0, float(np.min(values))), max(0.0, float(np.max(values)))
+    lo, hi = (lo, hi) if hi > lo else (lo, lo + 1.0)
+    for _ in range(3):  # the layout may move a little once the range changes
+        ax.set_xlim(lo, hi)
+        root.draw_without_rendering()
+        renderer = (
+            root.canvas.get_renderer() if hasattr(root.canvas, "get_renderer") else root._get_renderer()
         )
-    f = f[(f["period_start"] == span.start) & (f["period_end"] == span.end)]
-    if f.empty:
-        every = data.filter(indicator=indicator).to_frame()
-        have = sorted({f"{a}..{b}" for a, b in zip(every["period_start"], every["period_end"], strict=True)})
-        raise PeriodError(
-            f"no {indicator} for {span.label()} ({span}); the data has {', '.join(have) or 'none'}"
-        )
-    if f["region"].duplicated().any():
-        raise DataError(f"several {indicator} figures for one region in {span.label()}; choose a measure=")
-    return f
+        width = ax.get_window_extent(renderer).width
+        new_lo, new_hi = lo, hi
+        for label, v in zip(labels, values, strict=True):
+            # the share of the axes' width left for the bar once its label (and a small gap) is placed
+            room = max(0.2, 1.0 - (label.get_window_extent(renderer).width + 12.0) / max(width, 1.0))
+            if v >= 0:
+                new_hi = max(new_hi, lo + (float(v) - lo) / room)
+            else:
+                new_lo = min(new_lo, hi - (hi - float(v)) / room)
+        if (new_lo, new_hi) == (lo, hi):
+            return
+        lo, hi = new_lo, new_hi
+    ax.set_xlim(lo, hi)
 
 
-def _panel_row(panel: Panel, indicator: str, span: Span) -> pd.DataFrame:
-    if panel.indicator not in (None, indicator):
-        raise DataError(f"the panel holds {panel.indicator}, not {indicator}")
-    end = span.end.asfreq(panel.freq)
-    if panel.basis == "ytd":
-        fits = span.start.month == 1 and span.start.year == span.end.year
-    else:
-        fits = span.start.asfreq(panel.freq) == end
-    fits = fits and span.end == end.asfreq("M", how="end")
-    if not fits or end not in panel.index:
-        raise PeriodError(
-            f"{span.label()} ({span}) is not a {panel.freq}/{panel.basis} period of the panel "
-            f"(it has {', '.join(str(p) for p in panel.index)})"
-        )
-    frame = panel.to_frame()
-    row = frame.iloc[list(frame.index).index(end)]
-    return pd.DataFrame(
-        {
-            "region": [str(c) for c in row.index],
-            "value": row.to_numpy(dtype="float64"),
-            "unit": unit_to_str(panel.unit),
-            "qualifier": "exact",
-        }
+def _missing_note(asked: list[str], missing: list[str], lang: Lang) -> str:
+    """ "2/5 tỉnh có số liệu; thiếu: …" / "2 of 5 provinces have data; missing: …"."""
+    words = _WORDS[lang]
+    what = (
+        words["provinces"] if all(region_code(r, "kind") == "province" for r in asked) else words["regions"]
     )
+    have = len(asked) - len(missing)
+    count = f"{have}/{len(asked)} {what}" if lang == "vi" else f"{have} of {len(asked)} {what}"
+    note = f"{count} {words['have_data']}; {words['missing']}: {', '.join(_region_name(r, lang) for r in missing)}"
+    return textwrap.shorten(note, 110, placeholder="…")
 
 
 @_styled
 def plot_regional(
-    data: Dataset | Panel,
-    indicator: str,
-    period: str | Span,
+    data: Dataset | Panel | pd.DataFrame | pd.Series,
+    indicator: str | None = None,
+    period: str | Span | None = None,
     *,
     ax: Axes | None = None,
     highlight: str | None = None,
     measure: str | None = None,
     lang: Lang = "vi",
+    regions: Sequence[str] | None = None,
+    unit: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
 ) -> Axes:
     """Ranked bars of one indicator across regions for one period.
 
-    From a Dataset, each region's actual is drawn where it has one and its
-    estimate otherwise (labelled "ước" / "est."); ``measure=`` picks one
-    measure strictly. A Panel is drawn as it is.
+    From a Dataset, each region's actual is drawn where it has one and its estimate otherwise (labelled
+    "ước" / "est."); ``measure=`` picks one measure strictly. A Panel is drawn as it is, in its own unit (a
+    growth panel computed from levels is drawn as growth). A user's own figures: a Series indexed by region,
+    or a DataFrame — long with ``region`` and ``value`` columns (optional ``unit``, ``qualifier``), one row
+    with a column per region, regions as the index with one value column, or a PeriodIndex with a column
+    per region (the row of ``period`` is drawn); their unit is ``unit=`` (or the ``unit`` column, or the
+    catalog's), the indicator any label. ``regions=`` (names or codes; for a Dataset, every region it
+    holds by default) are the regions asked for: those without a figure are named under the title.
+    ``title=`` and ``source=`` replace the title and the source line.
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import ktstats
     >>> ax = plot_regional(ktstats.load_dataset("tay_nguyen"), "grdp_growth", "6 tháng đầu năm 2023")
     >>> ax.get_yticklabels()[0].get_text(), ax.get_yticklabels()[1].get_text()
     ('Kon Tum', 'Gia Lai')
+    >>> df = pd.DataFrame({"region": ["Kon Tum", "Gia Lai"], "value": [830.0, 2100.0]})
+    >>> ax = plot_regional(df, "Thu ngân sách", "năm 2023", unit="tỷ đồng", source="Cục Thống kê")
+    >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+    ('Thu ngân sách — năm 2023', ['Gia Lai', 'Kon Tum'])
     """
+    from ktstats.catalog.regions import region
+    from ktstats.data.dataset import Dataset
     from ktstats.data.panel import Panel
+    from ktstats.lang.numbers import format_quantity
 
-    span = period if isinstance(period, Span) else parse_span(period)
-    ind = by_code().get(indicator)
-    if ind is None:
-        raise DataError(f"unknown indicator {indicator!r}")
-    f = (
-        _panel_row(data, indicator, span)
-        if isinstance(data, Panel)
-        else _dataset_rows(data, indicator, span, measure)
+    if not isinstance(data, (Dataset, Panel, pd.DataFrame, pd.Series)):
+        raise DataError(
+            f"plot_regional needs a Dataset, a Panel, a DataFrame or a Series, got {type(data).__name__}"
+        )
+    indicator = data.indicator if isinstance(data, Panel) and indicator is None else indicator
+    if isinstance(data, (Dataset, Panel)) and (indicator is None or period is None):
+        raise DataError("plot_regional needs the indicator and the period, e.g. 'grdp_growth', 'năm 2023'")
+    span = period if isinstance(period, Span) or period is None else parse_span(period)
+    ind = by_code().get(indicator) if indicator is not None else None
+    if isinstance(data, Dataset):
+        f = dataset_rows(data, cast(str, indicator), cast(Span, span), measure)
+    elif isinstance(data, Panel):
+        f = panel_row(data, indicator, cast(Span, span))
+    else:
+        f = frame_rows(data, span)
+    # the unit: unit=, else the catalog's (a level indicator's growth panel is growth), else the data's
+    as_growth = ind is not None and isinstance(data, Panel) and data.kind == "growth" and ind.kind != "growth"
+    if unit is None and (ind is None or as_growth) and not ("unit" in f and str(f["unit"].iloc[0]).strip()):
+        raise DataError(
+            f"the figures of {indicator or 'the chart'} have no unit: pass unit= (e.g. 'tỷ đồng', '%')"
+        )
+    target = parse_unit(
+        unit if unit is not None else ind.unit if ind and not as_growth else str(f["unit"].iloc[0])
     )
-    target = parse_unit(ind.unit)
+    f = f if "unit" in f else f.assign(unit=unit_to_str(target))
     try:
         values = np.array(
             [v * conversion_factor(u, target) for v, u in zip(f["value"], f["unit"], strict=True)]
         )
     except UnitError as exc:
-        raise UnitError(f"cannot draw {indicator}: {exc}") from None
-    order = np.argsort(values, kind="stable") if ind.better == "lower" else np.argsort(-values, kind="stable")
-    regions_ = f["region"].to_numpy()[order]
-    values = values[order]
-    qualifiers = f["qualifier"].to_numpy()[order]
+        raise UnitError(f"cannot draw {indicator or 'the figures'}: {exc}") from None
+    f = f.assign(value=values, region=[region_code(str(r)) for r in f["region"]])
+    if regions is not None:  # the regions asked for: those without a figure are named in a note
+        asked = list(
+            dict.fromkeys(region(str(r)).code for r in ([regions] if isinstance(regions, str) else regions))
+        )
+        f = f[f["region"].isin(asked)]
+    else:
+        asked = sorted(set(data.to_frame()["region"])) if isinstance(data, Dataset) else list(f["region"])
+    f = f[np.isfinite(f["value"].to_numpy(dtype="float64"))]
+    if f.empty:
+        raise DataError(f"nothing to draw: no figure for {', '.join(_region_name(r, lang) for r in asked)}")
+    missing = [r for r in asked if r not in set(f["region"])]
+    values = f["value"].to_numpy(dtype="float64")
+    lower = ind is not None and not as_growth and ind.better == "lower"
+    order = np.argsort(values if lower else -values, kind="stable")
+    regions_, values, qualifiers = (
+        f["region"].to_numpy()[order],
+        values[order],
+        f["qualifier"].to_numpy()[order],
+    )
     estimated = (
         (f["measure"] == "estimate").to_numpy()[order] if "measure" in f else np.zeros(len(order), bool)
     )
-    names = [_region_name(r, lang) for r in regions_]
     if highlight is not None and highlight not in set(regions_):
-        from ktstats.catalog.regions import region
-
         highlight = region(highlight).code  # a name as written, or a DataError with close matches
-    colors = [_HIGHLIGHT if r == highlight else _BASE for r in regions_]
     ax = _axes(ax)
     y = np.arange(len(values))[::-1]
-    ax.barh(y, values, color=colors)
-    ax.set_yticks(y, names)
-    from ktstats.lang.numbers import format_quantity
-
+    ax.barh(y, values, color=[_HIGHLIGHT if r == highlight else _BASE for r in regions_])
+    ax.set_yticks(y, [_region_name(str(r), lang) for r in regions_])
     est_word = "ước" if lang == "vi" else "est."
+    labels = []
     for yi, v, q, est in zip(y, values, qualifiers, estimated, strict=True):
-        text = format_quantity(round(float(v), 4), ind.unit, q, lang=lang)
-        ax.annotate(
-            f"{text} ({est_word})" if est else text,
-            (v, yi),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
+        text = format_quantity(round(float(v), 4), target, str(q), lang=lang)
+        labels.append(
+            ax.annotate(
+                f"{text} ({est_word})" if est else text,
+                (v, yi),
+                xytext=(3 if v >= 0 else -3, 0),
+                textcoords="offset points",
+                ha="left" if v >= 0 else "right",
+                va="center",
+                fontsize=8,
+            )
         )
     ax.xaxis.set_major_formatter(_vn_formatter(lang))
-    unit = format_unit(ind.unit, lang=lang)
-    ax.set_title(f"{ind.name(lang)} — {span.label(lang)}", fontsize=10)
-    ax.set_xlabel(unit)
-    ax.margins(x=0.15)
-    docs = list(data.documents) if isinstance(data, Panel) else list(f["document"])
-    _source_line(ax, [d for d in docs if d], lang)
+    if title is None:
+        name = ind.name(lang) if ind is not None else (indicator or "")
+        name = f"{name}: {_WORDS[lang]['yoy']}" if as_growth else name
+        title = " — ".join(t for t in (name, span.label(lang) if span is not None else "") if t)
+    if missing:
+        title = "\n".join(t for t in (title, _missing_note(asked, missing, lang)) if t)
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel(format_unit(target, lang=lang))
+    docs = list(data.documents) if isinstance(data, Panel) else [str(d) for d in f.get("document", [])]
+    _source_line(ax, [d for d in docs if d and d != "nan"], lang, source=source)
+    _keep_labels_inside(ax, labels, values)
     return ax
 
 
@@ -302,7 +360,7 @@ def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
     f = data.latest().to_frame()
     f = f[
         (f["form"] == "ratio")
-        & f["relative_to"].isin(["plan", "congress_target"])
+        & f["relative_to"].isin(sorted(TARGET_LIKE))
         & f["measure"].isin(["actual", "estimate"])
     ]
     catalog = by_code()
@@ -376,7 +434,8 @@ def plot_attainment(
     pct = 100 * rows["ratio"].to_numpy(dtype="float64")
     y = np.arange(len(pct))[::-1]
     colors = [
-        "#27ae60" if s == "met" else "#e67e22" if s == "in progress" else _HIGHLIGHT for s in rows["status"]
+        "#27ae60" if s in ("met", "exceeded") else "#e67e22" if s == "in progress" else _HIGHLIGHT
+        for s in rows["status"]
     ]
     ax.barh(y, np.full(len(pct), 100.0), color="#ecf0f1", height=0.8)
     ax.barh(y, pct, color=colors, height=0.4)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import shutil
+import textwrap
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -16,13 +18,46 @@ from ktstats.lang.labels import Lang
 from ktstats.lang.numbers import format_number, format_quantity
 from ktstats.lang.units import format_unit
 
-__all__ = ["describe_observation", "format_audit", "render_report"]
+__all__ = ["describe_observation", "document_source", "format_audit", "render_report"]
 
 _FORM_ORDER = {"level": 0, "ratio": 1, "change": 2, "difference": 3}
 _HEAD = {
     "vi": ("kỳ", "loại", "số liệu", "đánh giá", "nguồn"),
     "en": ("period", "measure", "figure", "assessment", "source"),
 }
+
+
+def document_source(document: str) -> str:
+    """A document as a reader cites it: its issuer and date from ``datasets/documents.csv``
+    ("Báo Kon Tum 20/04/2024"); a document the table does not list keeps its name.
+
+    >>> document_source("003_672f3fa1ac6cf720.txt")
+    'Báo Kon Tum 20/04/2024'
+    """
+    from ktstats.catalog.documents import documents_table
+
+    docs = documents_table()
+    if not document or document not in docs.index:
+        return document
+    issuer = str(docs.loc[document, "issuer"]).split(" (")[0].strip() or document
+    date = pd.Timestamp(str(docs.loc[document, "date"]))
+    precise = str(docs.loc[document, "date_precision"]) == "day"
+    return f"{issuer} {date:%d/%m/%Y}" if precise else f"{issuer} {date:%m/%Y}"
+
+
+def _region_name(code: str) -> str:
+    """The region's name ("Kon Tum"); a code the catalog does not know is shown as it is."""
+    from ktstats.catalog.regions import region
+    from ktstats.errors import KtstatsError
+
+    try:
+        return str(region(code).name_vi)
+    except (KtstatsError, KeyError, ValueError):
+        return code
+
+
+def _terminal_width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def describe_observation(obs: Observation, lang: Lang = "vi") -> str:
@@ -48,6 +83,24 @@ class _Row:
         return self._r[name]
 
 
+def _translations(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[str, str]:
+    """The Vietnamese period and target labels of the analysis tables, in ``lang``."""
+    from ktstats.analysis.targets import Target
+
+    out: dict[str, str] = {}
+    if lang == "vi":
+        return out
+    for o in dataset:
+        out.setdefault(o.span.label(), o.span.label(lang))
+        if o.measure in ("target", "plan"):
+            try:
+                tgt = Target.from_observation(o)
+            except Exception:
+                continue
+            out.setdefault(tgt.label(), tgt.label(lang))
+    return out
+
+
 def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str, ...], str]:
     """Text beside each figure that has a plan or target: attainment, progress, implied plan."""
     from ktstats.analysis.attainment import dataset_attainment
@@ -56,6 +109,11 @@ def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str,
     out: dict[tuple[str, ...], str] = {}
     att = dataset_attainment(dataset.to_frame())
     words = labels.words("attainment", lang)
+    tr = _translations(dataset, lang)
+
+    def w(key: str) -> str:
+        return labels.word("text", key, lang)
+
     for rec in att.to_dict("records"):
         r = _Row(rec)
         status = words[str(r.status)]
@@ -64,29 +122,29 @@ def _assessments(dataset: Dataset, lang: Literal["vi", "en"]) -> dict[tuple[str,
             continue
         unit = str(r.unit)
         if math.isnan(r.ratio):
-            gap = format_quantity(round(r.gap, 6), str(r.gap_unit) or unit, lang=lang)
-            progress = f"{'chênh' if lang == 'vi' else 'gap'} {gap}"
+            gap = format_quantity(round(r.gap, 2), str(r.gap_unit) or unit, lang=lang)
+            progress = f"{w('gap')} {gap}"
         else:
-            share = format_number(100 * r.ratio, 1)
-            progress = f"{share}% {'mục tiêu' if lang == 'vi' else 'of target'}"
+            share = format_number(100 * r.ratio, 1, lang=lang)
+            progress = f"{share}% {w('of_target')}"
             if r.required > 0:
-                more = format_quantity(r.required, unit, lang=lang)
-                progress += f", {'còn' if lang == 'vi' else 'remaining'} {more}"
-        target_side = f"{status}: {progress} ({r.actual_period})"
+                more = format_quantity(round(r.required, 1), unit, lang=lang)
+                progress += f", {w('remaining')} {more}"
+        actual_period = tr.get(str(r.actual_period), str(r.actual_period))
+        target_period = tr.get(str(r.target_period), str(r.target_period))
+        target = tr.get(str(r.target), str(r.target))
+        target_side = f"{status}: {progress} ({actual_period})"
         out[("target", r.indicator, r.region, r.target_period, r.target_document, r.target)] = target_side
         key = ("actual", r.indicator, r.region, r.actual_period, r.actual_document)
-        actual_side = f"{status}: {progress} — {r.target} ({r.target_period})"
+        actual_side = f"{status}: {progress} — {target} ({target_period})"
         out[key] = f"{out[key]}; {actual_side}" if key in out else actual_side
     table = audit(dataset)
     for rec in table[table["check"] == "implied_plan"].to_dict("records"):
         r = _Row(rec)
         if not math.isfinite(r.derived):  # "đạt 0%": the share is a fact, the plan it implies undefined
             continue
-        label = "kế hoạch ≈" if lang == "vi" else "plan ≈"
-        value = format_quantity(
-            r.derived, str(r.unit), decimals=2 if abs(r.derived) < 10_000 else 0, lang=lang
-        )
-        out[("ratio", r.indicator, r.region, r.period, r.document, r.stated)] = f"⇒ {label} {value}"
+        value = format_quantity(round(r.derived, 1 if abs(r.derived) < 10_000 else 0), str(r.unit), lang=lang)
+        out[("ratio", r.indicator, r.region, r.period, r.document, r.stated)] = f"⇒ {w('plan_about')} {value}"
     return out
 
 
@@ -125,7 +183,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
+def text_table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     rows = [[_printable(c) for c in r] for r in rows]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
@@ -142,21 +200,27 @@ def render_report(
     indicators: Sequence[str] | None = None,
     quotes: bool = False,
 ) -> str:
-    """The dataset as a readable text report, one table per indicator."""
+    """The dataset as a readable text report, one table per indicator.
+
+    Sources are cited by issuer and date; with ``quotes`` each figure's sentence follows its row,
+    wrapped to the terminal's width.
+    """
     catalog = by_code()
     frame = dataset.to_frame()
     docs = frame.drop_duplicates("document")
-    title = {"vi": "Số liệu", "en": "Figures"}[lang]
+
+    def w(key: str) -> str:
+        return labels.word("text", key, lang)
+
+    # the region most figures are about goes unsaid; the others are named on their rows
+    main_region = str(frame["region"].mode().iloc[0]) if len(frame) else ""
+    place = _region_name(main_region) if main_region else ""
+    name = f" ({w('dataset')} {dataset.name})" if dataset.name else ""
     lines = [
-        f"{title}: {dataset.name or ''} — {len(frame)} "
-        + ("số liệu từ" if lang == "vi" else "figures from")
-        + f" {len(docs)} "
-        + ("tài liệu" if lang == "vi" else "documents"),
+        f"{w('figures')}: {place}{name} — {len(frame)} {w('figures_from')} {len(docs)} {w('documents')}",
         "",
     ]
     wanted = list(indicators) if indicators else dataset.indicators
-    # the region most figures are about goes unsaid; the others are named on their rows
-    main_region = frame["region"].mode().iloc[0] if len(frame) else ""
     notes = _assessments(dataset, lang)
     by_indicator = {code: [] for code in wanted}  # type: dict[str, list[Observation]]
     for obs in dataset:
@@ -173,99 +237,130 @@ def render_report(
         unit = format_unit(ind.unit, lang=lang) or "—"
         lines.append(f"{ind.name(lang)} ({other}) [{code}; {ind.kind}, {unit}]")
         rows: list[list[str]] = [list(_HEAD[lang])]
+        quoted: dict[int, str] = {}
         for o in obs_list:
-            region = "" if o.region == main_region else f" [{o.region}]"
-            date = o.document_date.strftime("%d/%m/%Y") if o.document_date is not None else ""
-            source = f"{o.document} ({date})"
+            region = "" if o.region == main_region else f" [{_region_name(o.region)}]"
             rows.append(
                 [
                     o.span.label(lang) + region,
                     labels.word("measure", o.measure, lang),
                     o.describe(lang),
                     _assessment(o, notes, lang),
-                    source,
+                    document_source(o.document),
                 ]
             )
-            if quotes:
-                rows.append(["", "", f"“{o.quote}”", "", ""])
-        lines.extend(_table(rows))
+            if quotes and o.quote:
+                quoted[len(rows) - 1] = o.quote
+        table = text_table(rows)
+        width = _terminal_width()
+        for i, line in enumerate(table):
+            lines.append(line)
+            if i in quoted:  # the sentence on its own lines under its row, not a table cell
+                lines.extend(
+                    textwrap.wrap(
+                        f"“{_printable(quoted[i])}”",
+                        width=max(40, width - 1),
+                        initial_indent="      ",
+                        subsequent_indent="       ",
+                    )
+                )
         lines.append("")
     lines.extend(_projection_lines(dataset, lang, wanted))
     return _printable("\n".join(lines).rstrip() + "\n")
 
 
 def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Sequence[str]) -> list[str]:
-    """A projection for every whole-year target (status, probability, the reason)."""
+    """A projection for every whole-year target (status, probability, the reason); a target restated
+    in several documents is one row citing them all."""
     from ktstats.analysis.projection import dataset_projections
+    from ktstats.analysis.projection.result import stated_decimals
 
     table = dataset_projections(dataset)
     table = table[table["indicator"].isin(wanted)]
     if table.empty:
         return []
-    head = "Dự báo khả năng đạt mục tiêu năm" if lang == "vi" else "Will the year's targets be met?"
+    tr = _translations(dataset, lang)
+
+    def w(key: str) -> str:
+        return labels.word("text", key, lang)
+
     rows: list[list[str]] = [
         [
-            "mục tiêu" if lang == "vi" else "target",
+            w("target"),
             "năm" if lang == "vi" else "year",
-            "dự báo" if lang == "vi" else "projection",
+            w("forecast"),
             "xác suất" if lang == "vi" else "probability",
             "đánh giá" if lang == "vi" else "status",
+            _HEAD[lang][4],
         ]
     ]
     catalog = by_code()
     notes = []
     for r in table.to_dict("records"):
         unit = catalog[r["indicator"]].unit
-        point = (
-            ""
-            if r["point"] is None or (isinstance(r["point"], float) and math.isnan(r["point"]))
-            else (format_quantity(round(float(r["point"]), 2), unit, lang=lang))
-        )
-        prob = (
-            ""
-            if r["probability"] is None
-            or (isinstance(r["probability"], float) and math.isnan(r["probability"]))
-            else f"{format_number(round(100 * float(r['probability']), 1))}%"
-        )
+        digits = stated_decimals(_number(r["target_value"])) + 1
+        point = _number(r["point"])
+        prob = _number(r["probability"])
         name = catalog[r["indicator"]].name(lang)
+        sources = "; ".join(document_source(d.strip()) for d in str(r["documents"]).split(",") if d.strip())
         rows.append(
             [
-                f"{name}: {r['target']}",
+                f"{name}: {tr.get(str(r['target']), str(r['target']))}",
                 str(r["year"]),
-                point,
-                prob,
+                "" if math.isnan(point) else format_quantity(round(point, digits), unit, lang=lang),
+                "" if math.isnan(prob) else f"{format_number(round(100 * prob, 1), lang=lang)}%",
                 labels.word("projection", str(r["status"]), lang),
+                sources,
             ]
         )
-        notes.append(f"  – {name} {r['year']}: {r['reason']}")
-    return [head, *_table(rows), *notes, ""]
+        reason = str(r["reason"])
+        if lang == "vi" and reason:
+            reason = f"{w('reason_en')}: {reason}"
+        notes.append(f"  – {name} {r['year']}: {reason}")
+    return [w("projection_head"), *text_table(rows), *notes, ""]
+
+
+def _number(x: Any) -> float:
+    """A cell of a table as a float; missing (None, NaN, NA) is NaN."""
+    if x is None or x is pd.NA:
+        return math.nan
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def format_audit(table: pd.DataFrame, *, lang: str = "vi") -> str:
-    """The audit table as text for the terminal."""
+    """The audit table as text for the terminal: ✓ consistent, ✗ inconsistent, · nothing to compare
+    it with; the last line counts all three."""
+    tongue: Literal["vi", "en"] = "en" if lang == "en" else "vi"
+    stated, derived = ("đã nêu", "suy ra") if tongue == "vi" else ("stated", "derived")
+    note = f"{labels.word('text', 'note_en', tongue)}: " if tongue == "vi" else ""
     lines = []
-    mark = {True: "✓", False: "✗"}
     for rec in table.to_dict("records"):
         r = _Row(rec)
-        c = "–" if rec["consistent"] is pd.NA else mark[bool(rec["consistent"])]
+        flag = rec["consistent"]
+        c = "·" if flag is None or pd.isna(flag) else ("✓" if bool(flag) else "✗")
         rng = ""
         if math.isfinite(r.low) or math.isfinite(r.high):
-            rng = f" [{_audit_number(r.low, r.unit)} … {_audit_number(r.high, r.unit)}]"
+            rng = f" [{_audit_number(r.low, r.unit, tongue)} … {_audit_number(r.high, r.unit, tongue)}]"
         lines.append(
-            f"{c} {r.check:16} {r.indicator} · {r.period} · {r.document}\n"
-            f"    stated: {r.stated}\n"
-            f"    derived: {_audit_number(r.derived, r.unit)}{rng}\n"
-            f"    {r.detail}"
+            f"{c} {r.check:16} {r.indicator} · {r.period} · {document_source(str(r.document))}\n"
+            f"    {stated}: {r.stated}\n"
+            f"    {derived}: {_audit_number(r.derived, r.unit, tongue)}{rng}\n"
+            f"    {note}{r.detail}"
         )
-    checked = table["consistent"].notna().sum()
-    bad = (table["consistent"] == False).sum()  # noqa: E712 - nullable boolean
-    lines.append(f"\n{len(table)} checks: {checked} compared with another figure, {bad} inconsistent")
+    flags = table["consistent"]
+    ok = int((flags == True).sum())  # noqa: E712 - nullable boolean
+    bad = int((flags == False).sum())  # noqa: E712 - nullable boolean
+    summary = labels.word("text", "audit_summary", tongue)
+    lines.append("\n" + summary.format(n=len(table), ok=ok, bad=bad, none=len(table) - ok - bad))
     return _printable("\n".join(lines) + "\n")
 
 
-def _audit_number(x: float, unit: str) -> str:
+def _audit_number(x: float, unit: str, lang: Literal["vi", "en"] = "vi") -> str:
     if math.isnan(x):
         return "—"
     if not math.isfinite(x):
         return "∞" if x > 0 else "−∞"
-    return format_quantity(x, unit, decimals=2 if abs(x) < 10_000 else 0)
+    return format_quantity(round(x, 2 if abs(x) < 10_000 else 0), unit, lang=lang)

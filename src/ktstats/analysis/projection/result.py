@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,21 @@ PRIOR_REST_SD: Final = 2.0
 PRIOR_PSEUDO_YEARS: Final = 2
 #: a probability stays within [P_FLOOR, 1 − P_FLOOR] unless the outcome is settled
 P_FLOOR: Final = 0.001
+
+
+def stated_decimals(*values: float | None) -> int:
+    """The most decimals any of ``values`` is written with (6,5 → 1; 4.500 → 0), at most 4."""
+    out = 0
+    for v in values:
+        if v is None or not np.isfinite(v):
+            continue
+        for d in range(5):
+            if abs(round(v, d) - v) < 1e-9:
+                out = max(out, d)
+                break
+        else:
+            out = 4
+    return out
 
 
 class NotApplicable(Exception):
@@ -109,25 +124,74 @@ class Projection:
         )
 
     def __str__(self) -> str:
+        return self._describe("vi")
+
+    def _describe(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The projection as one paragraph in ``lang``: every figure rounded to one decimal more than
+        the target states and written with its unit, the status in words; the reason (built in English
+        by the methods) is labelled as such in Vietnamese text."""
+        from ktstats.lang.labels import word
+
+        def w(key: str) -> str:
+            return word("text", key, lang)
+
         unit = unit_to_str(self.unit)
-        parts = [f"{self.indicator or 'series'} {self.year}: mục tiêu {self.target.label()} — {self.status}"]
+        stated = (self.target.low, self.target.high) if self.target.bound == "range" else (self.target.value,)
+        digits = stated_decimals(*stated) + 1
+
+        def q(x: float) -> str:
+            return format_quantity(round(x, digits), unit, lang=lang)
+
+        name = self.indicator or "series"
+        head = f"{name} {self.year}: {w('target')} {self.target.label(lang)}"
+        finished = (
+            self.point is not None
+            and self.low == self.point == self.high
+            and self.probability in (0.0, 1.0)
+            and self.status in ("achieved", "off_track")
+        )
+        if finished:  # the year's figure is known: met or not, no probability
+            assert self.point is not None
+            parts = [f"{head} — {word('final', self.status, lang)}", f"{w('outcome')} {q(self.point)}"]
+            return "; ".join(parts) + f". {self._reason(lang)}"
+        parts = [f"{head} — {word('projection', self.status, lang)}"]
         if self.point is not None:
-            point = format_quantity(round(self.point, 4), unit)
+            point = q(self.point)
             if self.low is not None and self.high is not None:
-                point += (
-                    f" ({int(self.level * 100)}%: {format_number(round(self.low, 2))}"
-                    f"–{format_number(round(self.high, 2))})"
-                )
-            parts.append(f"dự báo {point} [{self.method}]")
+                low = format_number(round(self.low, digits), lang=lang)
+                point += f" ({int(self.level * 100)}%: {low}–{q(self.high)})"
+            parts.append(f"{w('forecast')} {point} [{self.method}]")
         if self.probability is not None:
-            parts.append(f"xác suất đạt {format_number(round(100 * self.probability, 1))}%")
-        if self.required is not None:
             parts.append(
-                f"cần {format_number(round(self.required, 2))} mỗi kỳ còn lại"
-                if self.target.kind != "growth"
-                else f"các quý còn lại cần tăng {format_number(round(self.required, 2))}%"
+                f"{w('probability_met')} {format_number(round(100 * self.probability, 1), lang=lang)}%"
             )
-        return "; ".join(parts) + f". {self.reason}"
+        if self.required is not None:
+            left = self.periods_in_year - self.periods_done
+            freq = "Q" if self.freq.startswith("Q") else "M"
+            if left == 1:  # the last period, by name
+                last = (
+                    ("quý IV" if lang == "vi" else "Q4")
+                    if freq == "Q"
+                    else ("tháng 12" if lang == "vi" else "December")
+                )
+                rest, per = last, ("trong " if lang == "vi" else "in ") + last
+            else:
+                rest, per = w(f"rest_{freq}"), w(f"per_rest_{freq}")
+            if self.target.kind != "growth":
+                parts.append(f"{w('needs')} {q(self.required)} {per}")
+            else:
+                growth = format_quantity(round(self.required, digits), "percent", lang=lang)
+                parts.append(
+                    f"{rest} cần tăng {growth}" if lang == "vi" else f"{rest} need growth of {growth}"
+                )
+        return "; ".join(parts) + f". {self._reason(lang)}"
+
+    def _reason(self, lang: Literal["vi", "en"]) -> str:
+        if not self.reason or lang == "en":
+            return self.reason
+        from ktstats.lang.labels import word
+
+        return f"{word('text', 'reason_en', lang)}: {self.reason}"
 
     def _repr_html_(self) -> str:
         return self.to_frame().T.to_html(header=False)

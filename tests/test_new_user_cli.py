@@ -1,0 +1,137 @@
+"""What a new user trips over in the command line and the report (issue 15, "CLI and report")."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from ktstats import load_dataset
+from ktstats.analysis.audit import audit
+from ktstats.data.dataset import Dataset
+from ktstats.present.cli import main
+from ktstats.present.report import format_audit, render_report
+
+SUBCOMMANDS = ("report", "audit", "project", "backtest", "extract", "indicators")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_every_subcommand_help_exits_zero(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    assert "usage: ktstats" in capsys.readouterr().out
+
+
+def test_report_cites_issuer_and_date_and_names_the_region(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "report", "kon-tum")
+    head = out.splitlines()[0]
+    assert head.startswith("Số liệu: Kon Tum")
+    assert "kon_tum" in head  # the dataset's name stays, beside the region's
+    assert "Báo Kon Tum 20/04/2024" in out
+    assert "Tỉnh ủy Kon Tum 22/10/2024" in out
+    assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", out)
+
+
+def test_vietnamese_report_has_no_codes_or_english_units(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "report", "kon-tum")
+    for code in ("off_track", "on_track", "at_risk", "insufficient_data", "billion", "dong"):
+        assert code not in out
+    # reasons built in English by the projection methods are labelled as such
+    reasons = [line for line in out.splitlines() if line.startswith("  – ")]
+    assert reasons
+    assert all("Lý do (tiếng Anh): " in line for line in reasons)
+
+
+def test_english_report_has_no_vietnamese_periods_or_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "report", "kon-tum", "--lang", "en")
+    assert "quý" not in out
+    assert "từ 4.500 tỷ đồng trở lên" not in out.split("Will the year's targets be met?")[1]
+    assert "15.5%" in out  # English decimals in the projection table
+
+
+def test_project_is_vietnamese_rounded_and_with_units(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "project", "vn-gdp", "gdp_growth", "--year", "2023", "--as-of", "2023-10-15")
+    assert "off_track" not in out and "khó đạt" in out
+    assert "dự báo 4,83%" in out  # target 6,5: one decimal more
+    assert "4,825" not in out
+    assert "quý IV cần tăng 12,22%" in out  # one quarter left: named, not "các quý còn lại"
+    assert "Lý do (tiếng Anh): " in out
+    flow = run(capsys, "project", "kon-tum", "state_budget_revenue", "--year", "2024")
+    assert re.search(r"dự báo 3\.320 tỷ đồng \(80%: [\d.]+,\d–[\d.]+,\d tỷ đồng\)", flow)
+    assert re.search(r"cần [\d.]+(,\d)? tỷ đồng mỗi quý còn lại", flow)
+
+
+def test_project_english(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(
+        capsys, "project", "vn-gdp", "gdp_growth", "--year", "2023", "--as-of", "2023-10-15", "--lang", "en"
+    )
+    assert "off track" in out and "Q4 need growth of 12.22%" in out
+    assert "quý" not in out and "xác suất" not in out
+
+
+def test_finished_year_is_met_or_not_met(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "project", "vn-gdp", "gdp_growth", "--year", "2023")
+    assert "— không đạt" in out
+    assert "khó đạt" not in out and "0%" not in out.split(".")[0]
+    assert "thực hiện 5,05%" in out
+
+
+def test_backtest_speaks_the_output_language(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "backtest", "vn-gdp", "gdp_growth")
+    assert out.splitlines()[0].split()[:2] == ["năm", "phương"]
+    assert "5,35" in out and "5.35" not in out
+    assert "real-time" not in out and "coverage" not in out
+    en = run(capsys, "backtest", "vn-gdp", "gdp_growth", "--lang", "en")
+    assert "5.35" in en and "coverage" in en
+
+
+def test_quotes_are_wrapped_under_their_row(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    plain = run(capsys, "report", "kon-tum", "--indicator", "grdp_growth")
+    quoted = run(capsys, "report", "kon-tum", "--indicator", "grdp_growth", "--quotes")
+    quote_lines = [line for line in quoted.splitlines() if line.startswith("      ")]
+    assert quote_lines and quote_lines[0].lstrip().startswith("“")
+    assert all(len(line) <= 100 for line in quote_lines)
+    # the table keeps the width it has without quotes
+    assert quoted.splitlines()[3] == plain.splitlines()[3]
+
+
+def test_audit_marks_nothing_to_compare_neutrally() -> None:
+    table = audit(load_dataset("kon_tum"))
+    text = format_audit(table)
+    lines = text.splitlines()
+    bad = int((table["consistent"] == False).sum())  # noqa: E712 - nullable boolean
+    ok = int((table["consistent"] == True).sum())  # noqa: E712
+    none = len(table) - ok - bad
+    assert sum(line.startswith("✗ ") for line in lines) == bad
+    assert sum(line.startswith("✓ ") for line in lines) == ok
+    assert sum(line.startswith("· ") for line in lines) == none > 0
+    assert f"{ok} khớp (✓), {bad} không khớp (✗), {none} không có số để đối chiếu (·)" in lines[-1]
+
+
+def test_restated_target_is_one_projection_row_with_both_sources() -> None:
+    ds = load_dataset("kon_tum")
+    frame = ds.to_frame()
+    target = frame[
+        (frame["indicator"] == "state_budget_revenue")
+        & (frame["measure"] == "target")
+        & (frame["period_start"].astype(str).str.startswith("2024-01"))
+        & (frame["period_end"].astype(str).str.startswith("2024-12"))
+    ]
+    assert len(target) == 1
+    again = target.assign(document="000_bc4f183873acb3e9.txt")
+    restated = Dataset(pd.concat([frame, again], ignore_index=True), name="kon_tum_restated")
+    out = render_report(restated, indicators=["state_budget_revenue"])
+    projection = out.split("Dự báo khả năng đạt mục tiêu năm")[1]
+    rows = [line for line in projection.splitlines() if "từ 4.500 tỷ đồng trở lên  2024" in line]
+    assert len(rows) == 1
+    assert "Tỉnh ủy Kon Tum 22/10/2024" in rows[0] and "TTXVN 29/09/2023" in rows[0]
