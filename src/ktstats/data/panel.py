@@ -11,7 +11,7 @@ import pandas as pd
 
 from ktstats.data.series import IndicatorSeries
 from ktstats.data.typed import TypedSeries, float_array
-from ktstats.errors import DataError, UnitError
+from ktstats.errors import DataError, PeriodError, UnitError
 from ktstats.lang.periods import parse_date
 from ktstats.lang.units import unit_to_str
 
@@ -174,26 +174,40 @@ class Panel(TypedSeries):
                 "growth rates with weights (e.g. compose_growth with each province's base level)"
             )
 
-    def to_boundaries(self, on: str = "2025-07-01") -> Panel:
-        """Re-aggregate a panel of flows from the 63 old provinces to the units valid on ``on``.
+    def to_boundaries(self, on: str = "2025-07-01", *, weights: Any = None) -> Panel:
+        """Re-aggregate a panel from the 63 old provinces to the units valid on ``on``.
 
-        Columns are region codes or names; each is mapped to the unit it belongs
-        to on that date (Resolution 202/2025/QH15) and flows are summed. Rates,
-        growth rates and indexes refuse: they need weights, not sums.
+        Columns are region codes or names; each is mapped to the unit it belongs to on that date
+        (Resolution 202/2025/QH15). Flows are summed. Rates, growth rates and indexes need
+        ``weights`` — the parts' levels in the base period (for growth: a year earlier, at constant
+        prices if there are any; for a target: the base year's GRDP) — as a Panel of levels with the
+        same columns (one period, or the panel's periods) or a mapping region → weight: the unit's
+        value is ``Σ wᵢ·vᵢ / Σ wᵢ``, because the growth of a sum is the level-weighted growth of its
+        parts. A unit whose provinces or weights are not all present refuses, naming them: a partial
+        total or a partial average is a wrong number.
 
         >>> idx = pd.period_range("2024", periods=1, freq="Y")
         >>> p = Panel([[830.0, 5000.0]], idx, ["kon_tum", "quang_ngai"], unit="tỷ đồng", kind="flow")
         >>> p.to_boundaries().to_frame().to_dict("list")
         {'quang_ngai_2025': [5830.0]}
+        >>> g = Panel([[12.5, 10.2]], pd.period_range("2025", periods=1, freq="Y"), ["hai_phong", "hai_duong"],
+        ...           unit="%", kind="growth")
+        >>> round(float(g.to_boundaries(weights={"hai_phong": 3.0, "hai_duong": 1.0}).to_frame().iloc[0, 0]), 3)
+        11.925
         """
         from ktstats.catalog.regions import region, successor_map
 
-        self._refuse_sums()
+        date = parse_date(on, argument="on")
+        if self.kind == "flow" and weights is not None:
+            raise DataError(f"{self._label()} is a flow: flows are summed, weights apply to rates and growth")
+        if self.kind == "rank":
+            raise UnitError(f"{self._label()} is a rank: ranks do not aggregate over provinces")
+        if self.kind != "flow" and weights is None:
+            self._refuse_sums()
         mapping = {}
         for col in self.columns:
             old = region(str(col))
             target = old
-            date = parse_date(on, argument="on")
             while not target.valid_on(date) and target.successor:
                 target = region(target.successor)
             if not target.valid_on(date):
@@ -203,19 +217,82 @@ class Panel(TypedSeries):
         for old_code, new_code in successor_map().items():
             predecessors.setdefault(new_code, []).append(old_code)
         present = {region(str(c)).code for c in self.columns}
-        return self._sum_into(mapping, predecessors, present)
+        if weights is None:
+            return self._sum_into(mapping, predecessors, present)
+        self._check_members(mapping, predecessors, present)
+        return self._weighted_into(mapping, self._weights(weights))
 
-    def _sum_into(self, mapping: dict[str, str], members: dict[str, list[str]], present: set[str]) -> Panel:
-        """Sum columns into ``mapping``'s targets; a target whose ``members`` are not all ``present`` refuses."""
-        from ktstats.catalog.regions import aggregate_to
+    def _weights(self, weights: Any) -> np.ndarray:
+        """The weights as an array periods × columns (positive, finite, one per column)."""
+        from collections.abc import Mapping
 
+        from ktstats.catalog.regions import region
+
+        cols = [str(c) for c in self.columns]
+        if isinstance(weights, Panel):
+            have = {region(str(c)).code: j for j, c in enumerate(weights.columns)}
+            missing = [c for c in cols if region(c).code not in have]
+            if missing:
+                raise DataError(f"{self._label()}: no weight for {', '.join(missing)}")
+            if weights.kind in ("rate", "growth", "index", "rank"):
+                raise UnitError(f"weights are levels (GRDP, population), not a {weights.kind}")
+            w = np.asarray(weights.values)[:, [have[region(c).code] for c in cols]]
+            if w.shape[0] == 1:
+                w = np.repeat(w, len(self), axis=0)
+            elif not weights.index.equals(self._index):
+                raise PeriodError(
+                    f"{self._label()}: the weights cover {weights.index[0]}…{weights.index[-1]}, the panel "
+                    f"{self._index[0]}…{self._index[-1]}; give one period of weights or the same periods"
+                )
+        elif isinstance(weights, Mapping):
+            by_code = {region(str(k)).code: v for k, v in weights.items()}
+            missing = [c for c in cols if region(c).code not in by_code]
+            if missing:
+                raise DataError(f"{self._label()}: no weight for {', '.join(missing)}")
+            row = np.array([float(by_code[region(c).code]) for c in cols])
+            w = np.repeat(row[None, :], len(self), axis=0)
+        else:
+            raise DataError(
+                f"weights are a Panel of levels or a mapping region → level, not {type(weights).__name__}"
+            )
+        if not np.isfinite(w).all() or (w <= 0).any():
+            raise DataError(f"{self._label()}: weights must be positive finite levels")
+        return w
+
+    def _check_members(
+        self, mapping: dict[str, str], members: dict[str, list[str]], present: set[str]
+    ) -> None:
         for target in dict.fromkeys(mapping.values()):
             missing = sorted(c for c in members.get(target, []) if c not in present)
             if missing:
                 raise DataError(
                     f"{self._label()}: {target} is formed from {', '.join(sorted(members[target]))}; "
-                    f"the panel lacks {', '.join(missing)}, so its sum would be partial"
+                    f"the panel lacks {', '.join(missing)}, so its value would be partial"
                 )
+
+    def _weighted_into(self, mapping: dict[str, str], w: np.ndarray) -> Panel:
+        from ktstats.catalog.regions import aggregate_to
+
+        cols = [str(c) for c in self.columns]
+        num, targets = aggregate_to(np.asarray(self._values) * w, cols, mapping)
+        den, _ = aggregate_to(w, cols, mapping)
+        return Panel(
+            num / den,
+            self._index,
+            targets,
+            unit=self.unit,
+            kind=self.kind,
+            basis=self.basis,
+            indicator=self.indicator,
+            measure=self.measure,
+            documents=self.documents,
+        )
+
+    def _sum_into(self, mapping: dict[str, str], members: dict[str, list[str]], present: set[str]) -> Panel:
+        """Sum columns into ``mapping``'s targets; a target whose ``members`` are not all ``present`` refuses."""
+        from ktstats.catalog.regions import aggregate_to
+
+        self._check_members(mapping, members, present)
         values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
         return Panel(
             values,
