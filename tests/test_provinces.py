@@ -109,3 +109,25 @@ def test_flows_are_summed_and_ranks_do_not_aggregate():
     ranks = Panel([[19.0, 30.0]], Y25, ["kon_tum", "quang_ngai"], unit="", kind="rank")
     with pytest.raises(UnitError, match="ranks do not aggregate"):
         ranks.to_boundaries(weights={"kon_tum": 1.0, "quang_ngai": 1.0})
+
+
+def test_the_2025_targets_of_resolution_25_load_with_their_sources():
+    import ktstats
+
+    ds = ktstats.load_dataset("vn_provinces")
+    frame = ds.to_frame()
+    # the first 30 rows of Appendix II, as reprinted on 18/02/2025; every value appears in its quoted row
+    assert (
+        len(frame) == 30
+        and set(frame["measure"]) == {"target"}
+        and set(frame["document"]) == {"thuvienphapluat_2025-02-18"}
+    )
+    by_region = dict(zip(frame["region"], frame["value"], strict=True))
+    assert by_region["ha_noi"] == 8.0 and by_region["hai_phong"] == 12.5 and by_region["hai_duong"] == 10.2
+    # the merged Hải Phòng's target from its two provinces, weighted by levels a user supplies
+    p = ds.panel("grdp_growth", ["Hải Phòng", "Hải Dương"], measure="target")
+    merged = p.to_boundaries(weights={"hai_phong": 3.0, "hai_duong": 1.0}).to_frame()
+    assert merged.iloc[0, 0] == pytest.approx(11.925)
+    # projected only from what is published: no 2025 figure is bundled yet, so every row says so
+    table = ds.projections(year=2025, as_of="2025-10-31")
+    assert len(table) == 30 and set(table["status"]) == {"insufficient_data"}
