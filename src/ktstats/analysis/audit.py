@@ -148,16 +148,9 @@ def _as_dataset(data: Any) -> Dataset:
     if isinstance(data, Dataset):
         return data
     if isinstance(data, pd.DataFrame):
-        required = [
-            "indicator",
-            "region",
-            "period_start",
-            "period_end",
-            "measure",
-            "value",
-            "unit",
-            "document",
-        ]
+        from ktstats.data.schema import REQUIRED_COLUMNS
+
+        required = list(REQUIRED_COLUMNS)
         present = [c for c in required if c in data.columns]
         if not present:  # not the long format at all: a wide table of values, say
             raise DataError(

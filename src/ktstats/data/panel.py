@@ -276,10 +276,14 @@ class Panel(TypedSeries):
         cols = [str(c) for c in self.columns]
         num, targets = aggregate_to(np.asarray(self._values) * w, cols, mapping)
         den, _ = aggregate_to(w, cols, mapping)
+        return self._regrouped(num / den, targets)
+
+    def _regrouped(self, values: np.ndarray, columns: list[str]) -> Panel:
+        """The same indicator, unit, kind and sources on new columns (after re-aggregation)."""
         return Panel(
-            num / den,
+            values,
             self._index,
-            targets,
+            columns,
             unit=self.unit,
             kind=self.kind,
             basis=self.basis,
@@ -294,17 +298,7 @@ class Panel(TypedSeries):
 
         self._check_members(mapping, members, present)
         values, cols = aggregate_to(np.asarray(self._values), [str(c) for c in self.columns], mapping)
-        return Panel(
-            values,
-            self._index,
-            cols,
-            unit=self.unit,
-            kind=self.kind,
-            basis=self.basis,
-            indicator=self.indicator,
-            measure=self.measure,
-            documents=self.documents,
-        )
+        return self._regrouped(values, cols)
 
     def _label(self) -> str:
         return self.indicator or "panel"

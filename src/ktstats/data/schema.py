@@ -34,6 +34,7 @@ __all__ = [
     "OPTIONAL_COLUMNS",
     "PLAN_LIKE",
     "RELATIVE_TO",
+    "REQUIRED_COLUMNS",
     "TARGET_LIKE",
     "is_plan_like",
     "is_target_like",
@@ -121,7 +122,7 @@ _OPTIONAL_DEFAULTS: Final = {
 #: from its document's ``number_style`` in documents.csv; empty for the document's)
 OPTIONAL_COLUMNS: Final = ("document_date", "number_style")
 #: columns every row must fill (the others have the defaults above)
-_REQUIRED: Final = tuple(c for c in COLUMNS if c not in _OPTIONAL_DEFAULTS)
+REQUIRED_COLUMNS: Final = tuple(c for c in COLUMNS if c not in _OPTIONAL_DEFAULTS)
 _REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
 
@@ -194,7 +195,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
     """Check every row and return the typed, canonical table."""
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"expected a pandas DataFrame of observations, got {type(frame).__name__}", file=file)
-    missing = [c for c in _REQUIRED if c not in frame.columns]
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise DataError(f"missing required column(s) {', '.join(missing)}", file=file)
     unknown = [c for c in frame.columns if c not in COLUMNS and c not in OPTIONAL_COLUMNS]
