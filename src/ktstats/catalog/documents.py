@@ -12,7 +12,7 @@ from ktstats.catalog.bundled import data_dir
 from ktstats.errors import DataError, shown
 from ktstats.lang.text import squash_whitespace
 
-__all__ = ["document_text", "documents_table"]
+__all__ = ["document_source", "document_text", "documents_table"]
 
 
 @lru_cache(maxsize=1)
@@ -57,3 +57,19 @@ def document_text(name: str) -> str | None:
         return squash_whitespace(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise DataError(f"source document {name!r} is not valid UTF-8: {exc}") from exc
+
+
+def document_source(document: str) -> str:
+    """A document as a reader cites it: its issuer and date from ``datasets/documents.csv``
+    ("Báo Kon Tum 20/04/2024"); a document the table does not list keeps its name.
+
+    >>> document_source("003_672f3fa1ac6cf720.txt")
+    'Báo Kon Tum 20/04/2024'
+    """
+    docs = documents_table()
+    if not document or document not in docs.index:
+        return document
+    issuer = str(docs.loc[document, "issuer"]).split(" (")[0].strip() or document
+    date = pd.Timestamp(str(docs.loc[document, "date"]))
+    precise = str(docs.loc[document, "date_precision"]) == "day"
+    return f"{issuer} {date:%d/%m/%Y}" if precise else f"{issuer} {date:%m/%Y}"

@@ -134,18 +134,9 @@ def _source_line(ax: Axes, documents: list[str], lang: Lang, *, source: str | No
     ``savefig(bbox_inches="tight")`` keeps; ``source`` is written as given, else the documents are named."""
     parts = [source.strip()] if source is not None and source.strip() else []
     if source is None and documents:
-        from ktstats.catalog.documents import documents_table
+        from ktstats.catalog.documents import document_source
 
-        docs = documents_table()
-        for d in dict.fromkeys(documents):
-            if d not in docs.index:
-                parts.append(d)
-                continue
-            issuer = str(docs.loc[d, "issuer"]).split(" (")[0].strip() or d
-            day = str(docs.loc[d, "date_precision"]) == "day"
-            parts.append(
-                f"{issuer} {pd.Timestamp(str(docs.loc[d, 'date'])):{'%d/%m/%Y' if day else '%m/%Y'}}"
-            )
+        parts = [document_source(d) for d in dict.fromkeys(documents)]
     if not parts:
         return
     figure: Any = ax.figure

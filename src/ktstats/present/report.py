@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ktstats.catalog.documents import document_source
 from ktstats.catalog.indicators import by_code
 from ktstats.data.dataset import Dataset, Observation
 from ktstats.lang import labels
@@ -25,24 +26,6 @@ _HEAD = {
     "vi": ("kỳ", "loại", "số liệu", "đánh giá", "nguồn"),
     "en": ("period", "measure", "figure", "assessment", "source"),
 }
-
-
-def document_source(document: str) -> str:
-    """A document as a reader cites it: its issuer and date from ``datasets/documents.csv``
-    ("Báo Kon Tum 20/04/2024"); a document the table does not list keeps its name.
-
-    >>> document_source("003_672f3fa1ac6cf720.txt")
-    'Báo Kon Tum 20/04/2024'
-    """
-    from ktstats.catalog.documents import documents_table
-
-    docs = documents_table()
-    if not document or document not in docs.index:
-        return document
-    issuer = str(docs.loc[document, "issuer"]).split(" (")[0].strip() or document
-    date = pd.Timestamp(str(docs.loc[document, "date"]))
-    precise = str(docs.loc[document, "date_precision"]) == "day"
-    return f"{issuer} {date:%d/%m/%Y}" if precise else f"{issuer} {date:%m/%Y}"
 
 
 def _region_name(code: str) -> str:
