@@ -92,6 +92,7 @@ def test_no_layer_imports_a_later_one_except_the_listed_delegations():
         "pp_change",
         "project",
         "projections",
+        "unit_targets",
         "yoy",
         "yoy_index",
     ]

@@ -184,6 +184,8 @@ class Target:
             suffix = {
                 "plan": " kế hoạch",
                 "budget_estimate": " dự toán",
+                "budget_estimate_local": " dự toán địa phương giao",
+                "budget_estimate_central": " dự toán Trung ương giao",
                 "spending_task": " nhiệm vụ chi",
                 "congress_target": " chỉ tiêu Đại hội",
                 "resolution_target": " chỉ tiêu Nghị quyết",
@@ -193,6 +195,8 @@ class Target:
             suffix = {
                 "plan": " of the plan",
                 "budget_estimate": " of the budget estimate",
+                "budget_estimate_local": " of the local budget estimate",
+                "budget_estimate_central": " of the central budget estimate",
                 "spending_task": " of the spending task",
                 "congress_target": " of the congress target",
                 "resolution_target": " of the resolution target",

@@ -29,7 +29,7 @@ quyết Đại hội), ``start_of_period`` (the level when the span began).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -450,12 +450,15 @@ class Dataset:
         as_of: str | pd.Timestamp | None = None,
         method: str = "auto",
         level: float = 0.8,
+        reference: Dataset | str | None = None,
     ) -> Projection:
         """Will ``indicator`` meet its target this year? (see :func:`ktstats.analysis.projection.project_indicator`).
 
         ``target=None`` uses the dataset's own whole-year target for the region and ``year``;
         ``as_of`` projects from what was published by that day only — figures, weights, method
-        choice and target.
+        choice and target. ``reference`` (a Dataset or a bundled name such as ``"vn_gdp"``) lends the
+        country's growth series — quarter weights, method and real-time errors — to a region that
+        publishes only its year to date.
 
         >>> p = load_dataset("vn_gdp").project("gdp_growth", year=2023, as_of="2023-10-15")
         >>> p.status, p.periods_done
@@ -464,7 +467,15 @@ class Dataset:
         from ktstats.analysis.projection import project_indicator
 
         return project_indicator(
-            self, indicator, target, region=region, year=year, as_of=as_of, method=method, level=level
+            self,
+            indicator,
+            target,
+            region=region,
+            year=year,
+            as_of=as_of,
+            method=method,
+            level=level,
+            reference=reference,
         )
 
     def projections(
@@ -473,13 +484,40 @@ class Dataset:
         year: int | None = None,
         as_of: str | pd.Timestamp | None = None,
         regions: Sequence[str] | str | None = None,
+        reference: Dataset | str | None = None,
     ) -> pd.DataFrame:
         """One projection per region and whole-year target (a restated target is one row naming its
         documents): region, indicator, year, target, point, low, high, probability, status, method,
-        reason."""
+        reason. Provinces merged during the year are projected as their unit, against the unit's
+        target (see :meth:`unit_targets`); ``reference`` as in :meth:`project`.
+
+        >>> p = load_dataset("vn_provinces").projections(year=2025, as_of="2025-10-31", reference="vn_gdp")
+        >>> p.set_index("region").loc["hai_phong_2025", "target"]
+        'tăng trưởng 11,81% (Hải Dương tăng trưởng 10,2%; Hải Phòng tăng trưởng 12,5%)'
+        """
         from ktstats.analysis.projection import dataset_projections
 
-        return dataset_projections(self, year=year, as_of=as_of, regions=regions)
+        return dataset_projections(self, year=year, as_of=as_of, regions=regions, reference=reference)
+
+    def unit_targets(
+        self,
+        indicator: str = "grdp_growth",
+        year: int = 2025,
+        *,
+        as_of: str | pd.Timestamp | None = None,
+        weights: str | Mapping[str, float] = "grdp_current",
+    ) -> pd.DataFrame:
+        """The targets of the units valid at the end of ``year`` beside their provinces' targets: the
+        unit's own, or the provinces' targets weighted by their ``weights`` (GRDP at current prices)
+        of the year before; a unit lacking a province's target or weight says which.
+
+        >>> t = load_dataset("vn_provinces").unit_targets("grdp_growth", 2025).set_index("unit")
+        >>> t.loc["hai_phong_2025", ["status", "constituent_targets"]].tolist()
+        ['weighted', 'Hải Dương tăng trưởng 10,2%; Hải Phòng tăng trưởng 12,5%']
+        """
+        from ktstats.analysis.projection import unit_targets
+
+        return unit_targets(self, indicator, year, as_of=as_of, weights=weights)
 
     def backtest(
         self,

@@ -44,14 +44,17 @@ __all__ = [
 MEASURES: Final = ("actual", "estimate", "plan", "target")
 FORMS: Final = ("level", "ratio", "change", "difference")
 #: what a ratio, change or difference is relative to, as the text says it:
-#: ``plan`` (kế hoạch), ``budget_estimate`` (dự toán — the issuing body, "địa phương giao",
-#: "HĐND tỉnh giao", "Trung ương giao", goes in the note), ``spending_task`` (nhiệm vụ chi),
+#: ``plan`` (kế hoạch), ``budget_estimate`` (dự toán, no body named), ``budget_estimate_local``
+#: (dự toán địa phương / HĐND tỉnh giao), ``budget_estimate_central`` (dự toán Trung ương /
+#: Thủ tướng giao), ``spending_task`` (nhiệm vụ chi),
 #: ``congress_target`` (chỉ tiêu Nghị quyết Đại hội), ``resolution_target`` (the target of another
 #: resolution), ``same_period_last_year`` (cùng kỳ), ``start_of_period`` (the level when the span began)
 RELATIVE_TO: Final = (
     "",
     "plan",
     "budget_estimate",
+    "budget_estimate_local",
+    "budget_estimate_central",
     "spending_task",
     "same_period_last_year",
     "congress_target",
@@ -60,7 +63,9 @@ RELATIVE_TO: Final = (
 )
 #: references that are an assigned amount for the period (a plan in the broad sense): a share of one
 #: ("đạt 18,04% dự toán") implies that amount, as a share of a ``plan`` does
-PLAN_LIKE: Final = frozenset({"plan", "budget_estimate", "spending_task"})
+PLAN_LIKE: Final = frozenset(
+    {"plan", "budget_estimate", "budget_estimate_local", "budget_estimate_central", "spending_task"}
+)
 #: references a share of which is attainment ("đạt …"): the plan-like ones and the targets of resolutions
 TARGET_LIKE: Final = PLAN_LIKE | {"congress_target", "resolution_target"}
 #: how the numbers of a quote are written: Vietnamese (1.326,4) or English (1,326.4)

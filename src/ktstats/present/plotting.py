@@ -14,10 +14,9 @@ Inputs are checked before anything is drawn: mixed units or periods raise
 
 from __future__ import annotations
 
-import functools
 import textwrap
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -28,6 +27,13 @@ from ktstats.errors import DataError, PeriodError, UnitError
 from ktstats.lang.numbers import format_number
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.units import conversion_factor, format_unit, parse_unit, unit_to_str
+from ktstats.present.chart_style import BASE as _BASE
+from ktstats.present.chart_style import HIGHLIGHT as _HIGHLIGHT
+from ktstats.present.chart_style import new_axes as _axes
+from ktstats.present.chart_style import region_name as _region_name
+from ktstats.present.chart_style import source_line as _source_line
+from ktstats.present.chart_style import styled as _styled
+from ktstats.present.chart_style import vn_formatter as _vn_formatter
 from ktstats.present.regional_rows import dataset_rows, frame_rows, panel_row, region_code
 
 if TYPE_CHECKING:
@@ -41,8 +47,6 @@ if TYPE_CHECKING:
 __all__ = ["plot_attainment", "plot_growth", "plot_projection", "plot_regional"]
 
 Lang = Literal["vi", "en"]
-_HIGHLIGHT = "#c0392b"
-_BASE = "#7f8c8d"
 _WORDS = {
     "vi": {
         "source": "Nguồn",
@@ -85,73 +89,6 @@ _WORDS = {
 }
 
 
-#: the charts' style, applied with matplotlib.rc_context around each chart (never to the user's
-#: global rcParams): DejaVu Sans ships with matplotlib and has every Vietnamese glyph
-_FONT = "DejaVu Sans"
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _styled(fn: F) -> F:
-    """Draw inside ``matplotlib.rc_context``; the user's settings are left as they were."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        import matplotlib
-
-        with matplotlib.rc_context({"font.family": _FONT}):
-            return fn(*args, **kwargs)
-
-    return cast(F, wrapper)
-
-
-def _plt() -> Any:
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-def _axes(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
-    if ax is not None:
-        return ax
-    plt = _plt()
-    # the source line is the figure's supxlabel: the constrained layout makes room for it
-    fig = plt.figure(figsize=size, layout="constrained")
-    return fig.add_subplot()  # type: ignore[no-any-return]
-
-
-def _vn_formatter(lang: Lang = "vi") -> Any:
-    """Tick labels in the chart's language: 1.500,5 in Vietnamese, 1,500.5 in English."""
-    from matplotlib.ticker import FuncFormatter
-
-    if lang == "en":
-        return FuncFormatter(lambda x, _pos: f"{round(float(x), 6):,.6g}")
-    return FuncFormatter(lambda x, _pos: format_number(round(float(x), 6)))
-
-
-def _source_line(ax: Axes, documents: list[str], lang: Lang, *, source: str | None = None) -> None:
-    """ "Nguồn: …" under the chart as the figure's supxlabel, which the constrained layout makes room for and
-    ``savefig(bbox_inches="tight")`` keeps; ``source`` is written as given, else the documents are named."""
-    parts = [source.strip()] if source is not None and source.strip() else []
-    if source is None and documents:
-        from ktstats.catalog.documents import document_source
-
-        parts = [document_source(d) for d in dict.fromkeys(documents)]
-    if not parts:
-        return
-    figure: Any = ax.figure
-    lines = textwrap.wrap(
-        f"{_WORDS[lang]['source']}: " + "; ".join(parts), max(60, int(figure.get_figwidth() * 17))
-    )
-    text = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
-    style: dict[str, Any] = {"fontsize": 7, "color": "#555555", "ha": "left", "va": "bottom"}
-    own = getattr(figure, "_supxlabel", None)
-    if own is None or own.get_gid() == "ktstats-source":
-        figure.supxlabel(text, x=0.01, **style).set_gid("ktstats-source")
-    else:  # the user's own supxlabel stays; the source line goes below the axes, still in the layout
-        figure.text(0.01, 0.0, text, in_layout=True, **style)
-
-
 def _period_label(p: pd.Period, lang: Lang = "vi") -> str:
     if p.freqstr.startswith("Q"):
         return (
@@ -162,16 +99,6 @@ def _period_label(p: pd.Period, lang: Lang = "vi") -> str:
     if p.freqstr.startswith("M"):
         return f"{p.month:02d}/{p.year}" if lang == "vi" else f"{p.year}-{p.month:02d}"
     return str(p.year)
-
-
-def _region_name(code: str, lang: Lang) -> str:
-    from ktstats.catalog.regions import region
-
-    try:
-        r = region(code)
-    except DataError:
-        return code
-    return r.name_vi if lang == "vi" else r.name_ascii
 
 
 def _keep_labels_inside(ax: Axes, labels: list[Any], values: np.ndarray) -> None:

@@ -32,6 +32,9 @@ Uncertainty: the errors of the same method on past years (an expanding-window
 backtest) when there are at least three; otherwise the spread of the periods
 of the current year (run rate) or of the past years' shares (seasonal share);
 with neither, no interval is claimed and the status is ``insufficient_data``.
+A province that publishes only its year to date borrows the country's weights, method and
+real-time errors (``reference=``); a province merged during the year is projected as its unit
+against the unit's target (:func:`unit_targets`).
 The probability of meeting the target honours its bound ("từ … trở lên" ≥,
 "trên" >). Status: ``achieved`` (already met, or the year is complete and met),
 ``on_track`` (probability ≥ 0.75), ``at_risk`` (≥ 0.40), ``off_track``.
@@ -43,6 +46,7 @@ from ktstats.analysis.projection.datasets import dataset_backtest, dataset_proje
 from ktstats.analysis.projection.realtime import Backtest
 from ktstats.analysis.projection.result import AT_RISK, METHODS, ON_TRACK, STATUSES, Projection
 from ktstats.analysis.projection.single import project
+from ktstats.analysis.projection.units import unit_targets
 from ktstats.analysis.projection.weights import estimate_weights
 
 __all__ = [
@@ -59,4 +63,5 @@ __all__ = [
     "project",
     "project_indicator",
     "project_many",
+    "unit_targets",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from ktstats.analysis.projection.realtime import Backtest
@@ -86,13 +87,16 @@ def project_indicator(
     as_of: str | pd.Timestamp | None = None,
     method: str = "auto",
     level: float = 0.8,
+    reference: Any = None,
 ) -> Projection:
     """Project one indicator of a dataset against a target (what ``ktstats project`` runs).
 
     The year to date and the history come from the dataset (as known on
     ``as_of``); for growth indicators the quarterly growth and the published
     annual growth of past years are used, the latter to estimate the quarter
-    weights.
+    weights. ``reference`` (a Dataset or a bundled name, e.g. ``"vn_gdp"``) lends its growth
+    series' weights, method and real-time errors to a region with a year to date but no past
+    years of its own (a province's "9 tháng tăng 7,2%").
     """
     from ktstats.catalog.indicators import indicator as lookup
     from ktstats.data.series import IndicatorSeries
@@ -158,6 +162,7 @@ def project_indicator(
             method=method,
             level=level,
             common=common,
+            reference=None if reference is None else _reference(reference),
         )
     s = dataset.series(indicator, region, as_of=as_of)
     sp = s.to_pandas()
@@ -166,6 +171,20 @@ def project_indicator(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
     return project(series, tgt, year=year, method=method, level=level)
+
+
+def _reference(reference: Any) -> pd.DataFrame:
+    from ktstats.analysis.projection.realtime import reference_rows
+
+    if isinstance(reference, str):
+        from ktstats.data.dataset import load_dataset
+
+        reference = load_dataset(reference)
+    if not hasattr(reference, "to_frame") or not hasattr(reference, "filter"):
+        raise DataError(
+            f"reference= takes a Dataset or a bundled dataset's name, not {type(reference).__name__}"
+        )
+    return reference_rows(reference)
 
 
 PROJECTION_COLUMNS = [
@@ -194,23 +213,34 @@ def dataset_projections(
     as_of: str | pd.Timestamp | None = None,
     regions: Any = None,
     document: str | None = None,
+    reference: Any = None,
 ) -> pd.DataFrame:
     """A projection for every whole-year target of ``dataset``: one row per region, indicator, year and
     distinct target (a target restated in several documents is one row naming them all).
 
     ``year`` and ``regions`` (names or codes) narrow the table; ``as_of`` projects from what was
-    published by that day, targets included; ``document`` keeps the targets of one document.
+    published by that day, targets included; ``document`` keeps the targets of one document;
+    ``reference`` lends a growth series to regions without history (see :func:`project_indicator`).
     Targets that cannot be projected keep their row with ``status`` = ``insufficient_data`` and the
-    reason, never dropped.
+    reason, never dropped. A province that ceased during the year (the 1 July 2025 merger) is
+    projected as part of the unit it joined, against the unit's target (its own, else its provinces'
+    targets weighted by their GRDP of the year before, see :func:`ktstats.analysis.projection.units.unit_targets`);
+    the ``target`` column of such a row names the provinces' targets.
     """
+    from ktstats.analysis.projection.units import unit_of, unit_targets
+
     wanted = None
     if regions is not None:
         wanted = {dataset.resolve_region(r) for r in ([regions] if isinstance(regions, str) else regions)}
     groups: dict[tuple[Any, ...], tuple[Target, list[str]]] = {}
+    merged: set[tuple[str, int]] = set()
     for o in dataset.filter(as_of=as_of).observations() if as_of is not None else dataset.observations():
         if o.measure not in ("target", "plan") or o.span.kind != "year" or o.form != "level":
             continue
         if (document is not None and o.document != document) or (year is not None and o.span.year != year):
+            continue
+        if unit_of(o.region, pd.Timestamp(o.span.year, 12, 31)) != o.region:
+            merged.add((o.indicator, o.span.year))
             continue
         if wanted is not None and o.region not in wanted:
             continue
@@ -220,6 +250,31 @@ def dataset_projections(
         if o.document not in docs:
             docs.append(o.document)
     rows = []
+    failed: list[dict[str, Any]] = []
+    for indicator, yr in sorted(merged):
+        units = unit_targets(dataset, indicator, yr, as_of=as_of)
+        for u in units.itertuples(index=False):
+            if u.status == "own" or (wanted is not None and u.unit not in wanted):
+                continue  # a unit's own target is already among the groups
+            if u.status == "insufficient_data":
+                failed.append(
+                    {
+                        "region": u.unit,
+                        "indicator": indicator,
+                        "year": yr,
+                        "target": u.constituent_targets,
+                        "target_value": np.nan,
+                        "documents": "",
+                        "method": "",
+                        "status": "insufficient_data",
+                        "reason": f"no target for the unit: {u.reason}",
+                    }
+                )
+                continue
+            tgt = u.target
+            label = tgt.label() if u.status == "single" else f"{tgt.label()} ({u.constituent_targets})"
+            key = (u.unit, indicator, yr, label, tgt.bound, tgt.low, tgt.value, tgt.high)
+            groups[key] = (tgt, u.documents.split(", "))
     for key, (tgt, docs) in groups.items():
         region, indicator, yr, label = key[:4]
         base = {
@@ -231,7 +286,9 @@ def dataset_projections(
             "documents": ", ".join(docs),
         }
         try:
-            p = project_indicator(dataset, indicator, tgt, region=region, year=yr, as_of=as_of)
+            p = project_indicator(
+                dataset, indicator, tgt, region=region, year=yr, as_of=as_of, reference=reference
+            )
             rows.append(
                 {
                     **base,
@@ -248,7 +305,7 @@ def dataset_projections(
             )
         except KtstatsError as exc:
             rows.append({**base, "method": "", "status": "insufficient_data", "reason": str(exc)})
-    return pd.DataFrame(rows, columns=PROJECTION_COLUMNS)
+    return pd.DataFrame(rows + failed, columns=PROJECTION_COLUMNS)
 
 
 def dataset_backtest(

@@ -259,9 +259,13 @@ def project_growth_as_of(
     level: float = 0.8,
     methods: Sequence[str] = REALTIME_METHODS,
     common: dict[str, Any],
+    reference: pd.DataFrame | None = None,
 ) -> Projection:
     """Project the year's growth from the rows of one growth indicator and region (``frame``, the
-    dataset table) as published by ``as_of``. Rows published later are never read."""
+    dataset table) as published by ``as_of``. Rows published later are never read.
+
+    ``reference`` (rows of the same shape, e.g. the country's GDP growth) serves a region without two
+    past years of its own: see :func:`_borrowed`."""
     frame = frame[frame["document_date"] <= as_of]
     v = Vintage.of(frame, as_of)
     annual = v.annual(year)
@@ -281,6 +285,8 @@ def project_growth_as_of(
         )
     if method != "auto" and method not in methods:
         raise ProjectionError(f"unknown method {method!r}; use one of {', '.join(methods)} or 'auto'")
+    if reference is not None and not _has_own_history(v, year):
+        return _borrowed(v, reference, target, year=year, k=k, as_of=as_of, method=method, common=common)
     errors = {m: _past_errors(frame, m, year, k, as_of) for m in (methods if method == "auto" else [method])}
     chosen, why = method, ""
     if method == "auto":
@@ -309,6 +315,123 @@ def project_growth_as_of(
     return with_interval(
         common, target, method=chosen, point=point, sd=sd, df=df, reason=reason, ytd=g_ytd, required=required
     )
+
+
+#: methods a region can borrow from a reference series: they need only the region's year to date
+BORROWABLE_METHODS: Final = ("run_rate", "seasonal")
+
+
+def _has_own_history(v: Vintage, year: int) -> bool:
+    try:
+        v.weights(year)
+    except NotApplicable:
+        return False
+    return True
+
+
+def _borrowed(
+    v: Vintage,
+    reference: pd.DataFrame,
+    target: Target,
+    *,
+    year: int,
+    k: int,
+    as_of: pd.Timestamp,
+    method: str,
+    common: dict[str, Any],
+) -> Projection:
+    """A region with a year to date but no past years of its own (a province that publishes only
+    "9 tháng tăng 7,2%"): the quarter weights, the method and the real-time errors come from the
+    reference series (the country's GDP) as published by ``as_of``; the region's own year-to-date
+    growth is the starting point.
+
+    The year is ``W · g_ytd + (1 − W) · g_rest`` with ``W`` the reference's weights and ``g_rest`` by
+    ``run_rate`` (the rest grows like the year so far) or ``seasonal`` (plus the reference's median
+    gap between the rest of the year and the year to date). ``auto`` picks between the two by the
+    reference's mean absolute real-time error. The uncertainty is the reference's real-time errors of
+    that method, pooled with the prior of ±PRIOR_REST_SD points on the rest of the year, the same as
+    for a series with its own history: a province's rest of the year is likely more volatile than the
+    country's, which only the prior covers — the comparison of the October calls with the outcome
+    (docs/regions.md) shows how far that holds.
+    """
+    reference = reference[reference["document_date"] <= as_of]
+    rv = Vintage.of(reference, as_of)
+    try:
+        w = rv.weights(year)
+    except NotApplicable as exc:
+        return build(common, method=method, status="insufficient_data", reason=f"reference series: {exc}")
+    if method not in ("auto", *BORROWABLE_METHODS):
+        return build(
+            common,
+            method=method,
+            status="insufficient_data",
+            reason=f"{method} needs the region's own quarterly history; with a reference series use "
+            f"{' or '.join(BORROWABLE_METHODS)}",
+        )
+    candidates = BORROWABLE_METHODS if method == "auto" else (method,)
+    errors = {m: _past_errors(reference, m, year, k, as_of) for m in candidates}
+    chosen, why = method, ""
+    if method == "auto":
+        scored = {m: float(np.mean(np.abs(e))) for m, e in errors.items() if len(e) >= 3}
+        if scored:
+            chosen = min(scored, key=lambda m: scored[m])
+            shown = ", ".join(f"{m} {format_number(round(x, 2))}" for m, x in scored.items())
+            why = f"chosen by the reference's mean absolute real-time error ({shown} points); "
+        else:
+            chosen = "run_rate"
+            why = "fewer than three past years of the reference to compare methods; "
+    if (year, k) in v.ytd:
+        g_ytd, source = v.ytd[(year, k)], "published"
+    elif all((year, i) in v.quarters for i in range(1, k + 1)):
+        g_ytd = compose_growth([v.quarters[(year, i)] for i in range(1, k + 1)], w[:k])
+        source = "composed from the quarters"
+    else:
+        return build(
+            common,
+            method=chosen,
+            status="insufficient_data",
+            reason=f"no growth for the first {k} quarter(s) of {year}",
+        )
+    share = float(w[:k].sum())
+    try:
+        rest = _rest_growth(chosen, rv, year, k, w, g_ytd)
+    except NotApplicable as exc:
+        return build(common, method=chosen, status="insufficient_data", reason=why + str(exc))
+    point = share * g_ytd + (1 - share) * rest
+    past = np.asarray(errors[chosen], dtype="float64")
+    sd, df = pooled_sd(past, (1 - share) * PRIOR_REST_SD)
+    required = required_growth(target.value, g_ytd, share) if target.bound != "range" else None
+    est = " (theo số ước — from estimates)" if v.used_estimates(year, k) else ""
+    reason = (
+        f"{why}{chosen} with the reference's quarter weights (no two past years of the region's own): "
+        f"{k} quarter(s) at {format_number(round(g_ytd, 2))}% ({source}){est}, weight "
+        f"{format_number(round(share, 3))}; uncertainty from {past.size} past year(s) of the reference's "
+        f"real-time errors and a prior of ±{format_number(PRIOR_REST_SD)} points on the rest of the year "
+        f"(t, {df} df)"
+    )
+    return with_interval(
+        common, target, method=chosen, point=point, sd=sd, df=df, reason=reason, ytd=g_ytd, required=required
+    )
+
+
+def reference_rows(dataset: Any) -> pd.DataFrame:
+    """The growth series a reference dataset lends: the country's GDP growth (``gdp_growth`` of
+    ``viet_nam``) if it has one, else its only growth series."""
+    from ktstats.catalog.indicators import indicator as lookup
+
+    f = dataset.to_frame()
+    f = f[f["form"] == "level"]
+    pairs = sorted(
+        {(i, r) for i, r in zip(f["indicator"], f["region"], strict=True) if lookup(i).kind == "growth"}
+    )
+    if ("gdp_growth", "viet_nam") in pairs:
+        return growth_rows(dataset, "gdp_growth", "viet_nam")
+    if len(pairs) != 1:
+        raise DataError(
+            f"a reference dataset lends one growth series; this one has {len(pairs)} "
+            f"({', '.join(f'{i}/{r}' for i, r in pairs) or 'none'})"
+        )
+    return growth_rows(dataset, *pairs[0])
 
 
 def growth_rows(dataset: Any, indicator: str, region: str) -> pd.DataFrame:
