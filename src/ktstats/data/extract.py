@@ -40,6 +40,7 @@ from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date, parse_span
+from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, reference_after, verb_before
 from ktstats.lang.scan import fold_case, numbers_in
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -50,15 +51,18 @@ if TYPE_CHECKING:
 __all__ = ["extract", "sentences"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)")
+_ANY_DIGIT = re.compile(r"\d")
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
 _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 
 # Period phrases; a year is any run of four or more digits, so that a typo ("năm 20245") or an
 # impossible quarter or month ("quý V/2024", "tháng 13/2024") is read whole and refused, never
 # taken for the year it starts with nor passed over for the document's year.
-_PERIOD_PHRASES = re.compile(
-    r"(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
+_PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
+    r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
     r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
+    r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+)?"
+    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
     r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
@@ -70,11 +74,9 @@ _PERIOD_PHRASES = re.compile(
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
 _PLAN_WORDS: Final = ("dự kiến",)
 _ESTIMATE_WORDS: Final = ("ước",)
-_REF_PLAN = re.compile(
-    r"^\s*(?:so\s+với\s+)?(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|dự\s+toán|nhiệm\s+vụ\s+chi)", re.I
-)
-_REF_CONGRESS = re.compile(r"^\s*(?:so\s+với\s+)?chỉ\s+tiêu\s+nghị\s+quyết\s+đại\s+hội", re.I)
-_REF_SAME_PERIOD = re.compile(r"^\s*so\s+(?:với\s+)?cùng\s+kỳ", re.I)
+# "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
+_GENERIC_GROWTH = re.compile(r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$")
+_GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
@@ -138,7 +140,10 @@ _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
 
-_REFERENCE_BEFORE = re.compile(r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu)\s*$", re.I)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng)\s*(?:của\s*)?$",
+    re.I,
+)
 
 
 def _quoted(sentence: str, pos: int) -> bool:
@@ -153,7 +158,7 @@ def _span_before(sentence: str, pos: int, year: int | None) -> Span | str | None
     that names no possible period gives the reason (see :func:`_phrase_span`)."""
     lo = max(0, pos - _WINDOW)
     low = _casefolded(sentence)
-    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý")):
+    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý", "đến")):
         return None  # no period phrase can be here (a quick look before the regular expression)
     best = None
     for m in _PERIOD_PHRASES.finditer(sentence, lo, pos):
@@ -168,13 +173,21 @@ def _span_before(sentence: str, pos: int, year: int | None) -> Span | str | None
             sentence, m.start()
         ):
             continue
+        if best is not None and _BARE_YEAR.fullmatch(m.group("p")):
+            # "đến cuối tháng 7, … vốn đầu tư công năm 2017": a bare year after a part of the year
+            # dates the thing, not the figure; the part of that year stays the period
+            earlier = _phrase_span(best.group("p"), int(m.group("p")[-4:]))
+            if isinstance(earlier, Span) and earlier.months < 12:
+                return earlier
         best = m
     if best is None:
         return None
     return _phrase_span(best.group("p"), year)
 
 
+_BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
+_TO_MONTH = re.compile(r"đến\s+(?:hết\s+|cuối\s+)?(?:tháng\s+([0-9]{1,2})|ngày\s+[0-9]{1,2}\s*/\s*([0-9]{1,2}))")
 
 
 @lru_cache(maxsize=4096)
@@ -188,6 +201,12 @@ def _phrase_span(phrase: str, year: int | None) -> Span | str | None:
         if len(token) != 4:
             return f"impossible period {phrase!r}: {token} is not a year"
     y = int(digits[-1]) if digits else year
+    to_month = _TO_MONTH.search(low)
+    if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
+        month = int(to_month.group(1) or to_month.group(2))
+        if not 1 <= month <= 12:
+            return f"impossible period {phrase!r}: there is no month {month}"
+        return Span(f"{y}-01", f"{y}-{month:02d}") if y else None
     try:
         if "cuối năm" in low and "tháng" not in low:
             return Span.month(y, 12) if y else None
@@ -389,7 +408,7 @@ def extract(
         clause_start = 0
         # every number of the sentence but dates, years, document numbers and codes: a figure, or
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
-        found = numbers_in(sentence) if any(c.isdigit() for c in sentence) else []
+        found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n = -1
         for reading, start, end in found:
@@ -415,29 +434,54 @@ def extract(
             unit = reading.unit
             value = reading.value
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, window_after)
+            verb = verb_before(lead)
+            ref = reference_after(after)
+            if (
+                ind is not None
+                and ind.code == "grdp_growth"
+                and subject is not None
+                and subject.kind in ("flow", "stock")
+                and not subject.code.startswith("grdp")
+                and _GENERIC_GROWTH.search(lead)
+            ):
+                ind = None  # "xuất khẩu đạt 80 triệu USD, tăng trưởng 12%": the growth of the subject
+                verb, ref = "tăng", ref if ref is not None else "same_period_last_year"
             if ind is not None and (
                 unit != _PERCENT
                 or ind.unit == "percent"
                 or ind.kind in ("rate", "growth")
-                or last_word not in ("đạt", "bằng", "tăng", "giảm", "chiếm")
+                or verb not in ("đạt", "bằng", "tăng", "giảm", "chiếm", "vượt", "hoàn", "thành")
             ):
                 subject, share_subject = ind, None
+            if ind is not None and ind.code in _GRDP_LEVELS:  # the price basis the clause names
+                basis = sentence[max(clause_start, digit - _WINDOW) : digit].casefold()
+                ind = by_code()["grdp_constant" if "giá so sánh" in basis else "grdp_current"]
+                subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
             target_ind = ind or subject
             form, relative_to = "level", ""
             alias_rate = "tỷ lệ giải ngân" in lead
-            if _REF_CONGRESS.match(after):
-                form, relative_to, target_ind = "ratio", "congress_target", share_subject or subject
-            elif unit == _PERCENT and _REF_PLAN.match(after):
-                form, relative_to = "ratio", "plan"
+            growth_kind = target_ind is not None and target_ind.kind in ("growth", "index")
+            if unit == _PERCENT and ref not in (None, "", "same_period_last_year", "start_of_period") and (
+                verb not in CHANGE_VERBS
+            ):
+                form, relative_to = "ratio", str(ref)  # "đạt 55% dự toán Trung ương giao"
                 target_ind = share_subject or subject or target_ind
             elif alias_rate and unit == _PERCENT:
                 form, relative_to = "ratio", "plan"
-            elif last_word == "bằng" and _REF_SAME_PERIOD.match(after):
+            elif verb in SHARE_VERBS and unit == _PERCENT and ref == "same_period_last_year" and not growth_kind:
                 form, relative_to, target_ind = "ratio", "same_period_last_year", subject
-            elif last_word in ("tăng", "giảm") and unit == _PERCENT and _REF_SAME_PERIOD.match(after):
-                form, relative_to, target_ind = "change", "same_period_last_year", subject
-                value = value if last_word == "tăng" else -value
-            elif last_word == "chiếm" and subject is not None:
+            elif verb in CHANGE_VERBS and unit == _PERCENT and (ref is not None or verb != "vượt"):
+                sign = -1.0 if verb == "giảm" else 1.0
+                target_ind = subject if target_ind is None else target_ind
+                if growth_kind and ref in (None, "same_period_last_year"):
+                    value = sign * value  # "IIP tăng 8,5% so cùng kỳ", "CPI giảm 0,2%": the growth itself
+                elif target_ind is not None and target_ind.kind == "rate" and verb != "vượt":
+                    form, relative_to, unit, value = "difference", "start_of_period", _POINT, sign * value
+                elif target_ind is not None and (ref is not None or target_ind.kind in ("flow", "stock")):
+                    # "tăng hơn 12% so cùng kỳ", "vượt 1,3% so với dự toán"; a bare "tăng 17,4%" of a
+                    # flow is on the same period of last year, as these reports mean it
+                    form, relative_to, value = "change", ref or "same_period_last_year", sign * value
+            elif verb == "chiếm" and subject is not None:
                 share = by_code().get(f"{subject.code}_share")
                 if share is not None:
                     target_ind = share_subject = share
@@ -456,16 +500,6 @@ def extract(
                 form, relative_to = "difference", "start_of_period"
                 if target_ind.kind == "rate" and unit == _PERCENT:
                     unit = _POINT
-            elif last_word == "giảm" and target_ind is not None and unit == _PERCENT:
-                if target_ind.kind == "rate":
-                    form, relative_to, unit, value = (
-                        "difference",
-                        "start_of_period",
-                        _POINT,
-                        -value,
-                    )
-                else:
-                    form, relative_to, value = "change", "same_period_last_year", -value
             prev_end = max(end, name_end)
             own = _span_before(sentence, digit, year)
             # the figure's own period, else its section's, else the one carried from earlier

@@ -1,0 +1,74 @@
+"""What a stated ratio or change is measured against, as Vietnamese reports write it.
+
+"đạt 55% dự toán Trung ương giao", "bằng 121% cùng kỳ năm trước", "tăng hơn 12% so cùng kỳ",
+"vượt 1,3% so với dự toán năm", "đạt 35,08% so với thực nguồn kế hoạch vốn": the words after the
+number say what it is relative to, and the verb before it (past a qualifier such as "hơn", "khoảng")
+says whether it is a share ("đạt", "bằng", "hoàn thành"), a change ("tăng", "giảm", "vượt") or a
+level. The reference keeps what the text says (:data:`ktstats.data.schema.RELATIVE_TO`): a budget
+estimate assigned by the centre (``budget_estimate_central``) is not the province's own
+(``budget_estimate_local``), nor a plan (``plan``), nor a resolution's target.
+
+>>> reference_after(" dự toán Trung ương giao, tăng hơn 12% so cùng kỳ")
+'budget_estimate_central'
+>>> reference_after(" so cùng kỳ năm trước"), reference_after(" cùng kỳ năm trước")
+('same_period_last_year', 'same_period_last_year')
+>>> verb_before("thu ngân sách tăng hơn"), verb_before("ước đạt khoảng")
+('tăng', 'đạt')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["SHARE_VERBS", "CHANGE_VERBS", "reference_after", "verb_before"]
+
+#: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
+SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được"})
+#: verbs before a percent that make it a change ("tăng 12% so cùng kỳ", "vượt 1,3% so với dự toán")
+CHANGE_VERBS: Final = frozenset({"tăng", "giảm", "vượt"})
+# words between the verb and the number that qualify the number, not the relation
+_QUALIFYING: Final = frozenset(
+    {"hơn", "trên", "khoảng", "gần", "xấp", "xỉ", "ước", "tính", "đạt", "được", "là", "lên", "ở", "mức", "thêm"}
+)
+
+_SO = r"(?:so\s+(?:với\s+)?)?"
+_GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?"
+_REFERENCES: Final = (
+    # the centre's estimate: "dự toán Trung ương giao", "dự toán Thủ tướng Chính phủ giao", "dự toán TW"
+    (re.compile(rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:trung\s+ương|tw|thủ\s+tướng|bộ\s+tài\s+chính)", re.I),
+     "budget_estimate_central"),
+    # the province's own: "dự toán địa phương giao", "dự toán HĐND tỉnh giao", "dự toán tỉnh giao"
+    (re.compile(rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|hội\s+đồng\s+nhân\s+dân|tỉnh|thành\s+phố)", re.I),
+     "budget_estimate_local"),
+    (re.compile(rf"^\s*{_SO}dự\s+toán", re.I), "budget_estimate"),
+    (re.compile(rf"^\s*{_SO}nhiệm\s+vụ\s+chi", re.I), "spending_task"),
+    (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+)?nghị\s+quyết\s+đại\s+hội", re.I), "congress_target"),
+    (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+(?:của\s+)?)?nghị\s+quyết", re.I), "resolution_target"),
+    (re.compile(rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.I), "plan"),
+    (re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)", re.I), "same_period_last_year"),
+    (re.compile(r"^\s*so\s+(?:với\s+)?(?:đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm|31/12)", re.I),
+     "start_of_period"),
+)
+#: "so với tháng trước", "so với quý trước": a change on the previous period, which no
+#: reference of the schema names (the relation is kept empty)
+_PREVIOUS_PERIOD = re.compile(r"^\s*so\s+(?:với\s+)?(?:tháng|quý)\s+trước", re.I)
+
+
+def reference_after(after: str) -> str | None:
+    """What the words right after a number say it is relative to, or ``None``. ``""`` for a change
+    on the previous month or quarter ("so với tháng trước")."""
+    if _PREVIOUS_PERIOD.match(after):
+        return ""
+    for pattern, name in _REFERENCES:
+        if pattern.match(after):
+            return name
+    return None
+
+
+def verb_before(lead: str) -> str:
+    """The last word before a number that is not a qualifier of the number ("tăng hơn" → "tăng")."""
+    words = lead.casefold().split()
+    while words and words[-1] in _QUALIFYING and words[-1] not in ("đạt",):
+        words.pop()
+    return words[-1] if words else ""
