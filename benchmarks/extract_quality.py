@@ -171,9 +171,7 @@ def _nearest(k: tuple[str, ...], pool: list[tuple[str, ...]]) -> str:
     if not close:
         return "nothing near"
     best = min(close, key=lambda p: sum(a != b for a, b in zip(p, k, strict=True)))
-    return ", ".join(
-        f"{name}: {b!r}→{a!r}" for name, a, b in zip(FIELDS, best, k, strict=True) if a != b
-    )
+    return ", ".join(f"{name}: {b!r}→{a!r}" for name, a, b in zip(FIELDS, best, k, strict=True) if a != b)
 
 
 def summary(scores: list[DocScore]) -> tuple[int, int, int]:

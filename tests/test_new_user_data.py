@@ -68,7 +68,13 @@ def test_reference_vocabulary_keeps_what_the_text_says():
     assert {"plan", "budget_estimate", "spending_task", "congress_target", "resolution_target"} <= set(
         RELATIVE_TO
     )
-    assert {"plan", "budget_estimate", "spending_task"} == PLAN_LIKE
+    assert {
+        "plan",
+        "budget_estimate",
+        "budget_estimate_local",
+        "budget_estimate_central",
+        "spending_task",
+    } == PLAN_LIKE
     assert PLAN_LIKE | {"congress_target", "resolution_target"} == TARGET_LIKE
     assert is_plan_like("budget_estimate") and is_plan_like("spending_task") and is_plan_like("plan")
     assert not is_plan_like("congress_target") and not is_plan_like("same_period_last_year")
@@ -150,12 +156,12 @@ def test_extract_reads_the_close_of_the_budget_year_as_january_next_year():
 def test_the_bundled_shares_are_filed_by_what_the_text_says():
     kt = ktstats.load_dataset("kon_tum").to_frame()
     ratios = kt[kt.form == "ratio"].set_index(["indicator", "value"])["relative_to"]
-    assert ratios[("state_budget_revenue", 18.04)] == "budget_estimate"  # dự toán địa phương giao
+    assert ratios[("state_budget_revenue", 18.04)] == "budget_estimate_local"  # dự toán địa phương giao
     assert ratios[("local_budget_spending", 26.9)] == "spending_task"  # nhiệm vụ chi
     assert ratios[("total_investment", 19.0)] == "plan"  # kế hoạch
     assert ratios[("party_members_admitted", 77.54)] == "congress_target"
     tn = ktstats.load_dataset("tay_nguyen").to_frame()
     tn_ratios = tn[tn.form == "ratio"].set_index(["region", "indicator", "value"])["relative_to"]
-    assert tn_ratios[("dak_nong", "state_budget_revenue", 59.0)] == "budget_estimate"
-    assert tn_ratios[("gia_lai", "state_budget_revenue", 93.6)] == "budget_estimate"
+    assert tn_ratios[("dak_nong", "state_budget_revenue", 59.0)] == "budget_estimate_local"
+    assert tn_ratios[("gia_lai", "state_budget_revenue", 93.6)] == "budget_estimate_local"  # HĐND tỉnh giao
     assert tn_ratios[("gia_lai", "total_investment", 94.95)] == "plan"

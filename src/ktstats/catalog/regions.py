@@ -145,14 +145,12 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
     """
     if not isinstance(name, str) or not name.strip():
         raise DataError(f"expected a province name, got {name!r}")
-    key = _key(name)
     rows = _table()
     date = parse_date(on, argument="on") if on is not None else None
-    matches = [
-        r
-        for r in rows
-        if r.code == name.strip() or _key(r.name_vi) == key or _key(r.code) == key or key in _alias_keys(r)
-    ]
+    by_code, by_key = _index()
+    exact = by_code.get(name.strip())
+    matches = [exact] if exact is not None else list(by_key.get(_key(name), ()))
+    key = _key(name)
     if not matches:
         by_key = {_key(r.name_vi): r.name_vi for r in rows}
         hint = did_you_mean(key, by_key, shown=lambda k: by_key[k])
@@ -175,6 +173,16 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
         if succ and succ.valid_from is not None
         else f"{gone.name_vi} does not exist on {date:%Y-%m-%d}"
     )
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, Region], dict[str, tuple[Region, ...]]]:
+    """Regions by code, and by every key a name can fold to (name, code, aliases), in file order."""
+    by_key: dict[str, list[Region]] = {}
+    for r in _table():
+        for k in dict.fromkeys((_key(r.name_vi), _key(r.code), *_alias_keys(r))):
+            by_key.setdefault(k, []).append(r)
+    return {r.code: r for r in _table()}, {k: tuple(v) for k, v in by_key.items()}
 
 
 @cache

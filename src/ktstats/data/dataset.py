@@ -144,7 +144,7 @@ class Dataset:
     ('2023-01', '2023-09', 6.87, 'percent')
     """
 
-    __slots__ = ("_frame", "name", "unattached")
+    __slots__ = ("__weakref__", "_frame", "name", "unattached")
 
     def __init__(
         self,

@@ -77,6 +77,9 @@ _ESTIMATE_WORDS: Final = ("ước",)
 # "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
 _GENERIC_GROWTH = re.compile(r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$")
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
+#: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
+_GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
+_GENERIC_REACH: Final = 45
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
@@ -141,7 +144,7 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 
 
 _REFERENCE_BEFORE = re.compile(
-    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng)\s*(?:của\s*)?$",
+    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ)\s*(?:của\s*)?$",
     re.I,
 )
 
@@ -301,6 +304,8 @@ def _indicator_near(
 
     best = None
     for m in aliases.pattern.finditer(low, max(start, end - _WINDOW), end):
+        if m.group(0) in _GENERIC_ALIASES and end - m.end() > _GENERIC_REACH:
+            continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
         found = pick(m)
         if found is not None:
             best = found
@@ -406,6 +411,7 @@ def extract(
         subject_measure: str | None = None
         prev_end = 0
         clause_start = 0
+        carried: Indicator | None = None
         # every number of the sentence but dates, years, document numbers and codes: a figure, or
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
@@ -420,7 +426,8 @@ def extract(
             semi = sentence.rfind(";", max(0, start - _WINDOW), start)
             if semi >= clause_start:
                 clause_start = semi + 1
-                subject = share_subject = None
+                carried, subject = subject, None  # "…4.135 tỷ đồng; bằng 62,7% dự toán": see below
+                share_subject = None
                 subject_measure = None
             digit = start + next((i for i, c in enumerate(sentence[start:end]) if c.isdigit()), 0)
             lead = sentence[max(clause_start, digit - 40) : digit].casefold()
@@ -457,6 +464,14 @@ def extract(
                 basis = sentence[max(clause_start, digit - _WINDOW) : digit].casefold()
                 ind = by_code()["grdp_constant" if "giá so sánh" in basis else "grdp_current"]
                 subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
+            if ind is None and subject is None and carried is not None and len(lead.split()) <= 4:
+                subject = carried  # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
+            if ind is not None and ind.kind == "rank":
+                tail = sentence[end : end + 30].casefold()
+                national = reading.denominator in (63.0, 34.0) or "cả nước" in tail
+                if not national or (subject is not None and subject.code != "grdp_growth"):
+                    ind = None  # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63")
+                    subject = None
             target_ind = ind or subject
             form, relative_to = "level", ""
             alias_rate = "tỷ lệ giải ngân" in lead
@@ -473,6 +488,14 @@ def extract(
             elif verb in CHANGE_VERBS and unit == _PERCENT and (ref is not None or verb != "vượt"):
                 sign = -1.0 if verb == "giảm" else 1.0
                 target_ind = subject if target_ind is None else target_ind
+                if (
+                    target_ind is not None
+                    and target_ind.code in _GRDP_LEVELS
+                    and ref in (None, "same_period_last_year")
+                    and "giá hiện hành" not in sentence[max(clause_start, digit - _WINDOW) : digit].casefold()
+                ):
+                    # "GRDP (giá so sánh) ước đạt 53.500 tỷ đồng, tăng 6%": the growth rate of the year
+                    target_ind, growth_kind = by_code()["grdp_growth"], True
                 if growth_kind and ref in (None, "same_period_last_year"):
                     value = sign * value  # "IIP tăng 8,5% so cùng kỳ", "CPI giảm 0,2%": the growth itself
                 elif target_ind is not None and target_ind.kind == "rate" and verb != "vượt":
@@ -481,6 +504,18 @@ def extract(
                     # "tăng hơn 12% so cùng kỳ", "vượt 1,3% so với dự toán"; a bare "tăng 17,4%" of a
                     # flow is on the same period of last year, as these reports mean it
                     form, relative_to, value = "change", ref or "same_period_last_year", sign * value
+            elif (
+                verb in ("tăng", "giảm")
+                and target_ind is not None
+                and target_ind.kind == "flow"
+                and unit != _PERCENT
+                and _fits(target_ind, unit)
+                and target_ind is subject
+                and ind is None
+            ):
+                # "đạt 128.134 ha, giảm 461 ha so với năm trước": an absolute change of the flow
+                form, relative_to = "difference", ref or "same_period_last_year"
+                value = -value if verb == "giảm" else value
             elif verb == "chiếm" and subject is not None:
                 share = by_code().get(f"{subject.code}_share")
                 if share is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SHARE_VERBS", "CHANGE_VERBS", "reference_after", "verb_before"]
+__all__ = ["CHANGE_VERBS", "SHARE_VERBS", "reference_after", "verb_before"]
 
 #: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
 SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được"})
@@ -29,26 +29,58 @@ SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được
 CHANGE_VERBS: Final = frozenset({"tăng", "giảm", "vượt"})
 # words between the verb and the number that qualify the number, not the relation
 _QUALIFYING: Final = frozenset(
-    {"hơn", "trên", "khoảng", "gần", "xấp", "xỉ", "ước", "tính", "đạt", "được", "là", "lên", "ở", "mức", "thêm"}
+    {
+        "hơn",
+        "trên",
+        "khoảng",
+        "gần",
+        "xấp",
+        "xỉ",
+        "ước",
+        "tính",
+        "đạt",
+        "được",
+        "là",
+        "lên",
+        "ở",
+        "mức",
+        "thêm",
+    }
 )
 
 _SO = r"(?:so\s+(?:với\s+)?)?"
 _GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?"
 _REFERENCES: Final = (
     # the centre's estimate: "dự toán Trung ương giao", "dự toán Thủ tướng Chính phủ giao", "dự toán TW"
-    (re.compile(rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:trung\s+ương|tw|thủ\s+tướng|bộ\s+tài\s+chính)", re.I),
-     "budget_estimate_central"),
+    (
+        re.compile(
+            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:trung\s+ương|tw|thủ\s+tướng|bộ\s+tài\s+chính)", re.I
+        ),
+        "budget_estimate_central",
+    ),
     # the province's own: "dự toán địa phương giao", "dự toán HĐND tỉnh giao", "dự toán tỉnh giao"
-    (re.compile(rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|hội\s+đồng\s+nhân\s+dân|tỉnh|thành\s+phố)", re.I),
-     "budget_estimate_local"),
+    (
+        re.compile(
+            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|hội\s+đồng\s+nhân\s+dân|tỉnh|thành\s+phố)",
+            re.I,
+        ),
+        "budget_estimate_local",
+    ),
     (re.compile(rf"^\s*{_SO}dự\s+toán", re.I), "budget_estimate"),
     (re.compile(rf"^\s*{_SO}nhiệm\s+vụ\s+chi", re.I), "spending_task"),
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+)?nghị\s+quyết\s+đại\s+hội", re.I), "congress_target"),
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+(?:của\s+)?)?nghị\s+quyết", re.I), "resolution_target"),
     (re.compile(rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.I), "plan"),
-    (re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)", re.I), "same_period_last_year"),
-    (re.compile(r"^\s*so\s+(?:với\s+)?(?:đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm|31/12)", re.I),
-     "start_of_period"),
+    (
+        re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)", re.I),
+        "same_period_last_year",
+    ),
+    (
+        re.compile(
+            r"^\s*so\s+(?:với\s+)?(?:đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm|31/12)", re.I
+        ),
+        "start_of_period",
+    ),
 )
 #: "so với tháng trước", "so với quý trước": a change on the previous period, which no
 #: reference of the schema names (the relation is kept empty)

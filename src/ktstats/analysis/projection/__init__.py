@@ -45,6 +45,7 @@ from ktstats.analysis.projection.batch import project_many
 from ktstats.analysis.projection.datasets import dataset_backtest, dataset_projections, project_indicator
 from ktstats.analysis.projection.realtime import Backtest
 from ktstats.analysis.projection.result import AT_RISK, METHODS, ON_TRACK, STATUSES, Projection
+from ktstats.analysis.projection.scoring import score_calls
 from ktstats.analysis.projection.single import project
 from ktstats.analysis.projection.units import unit_targets
 from ktstats.analysis.projection.weights import estimate_weights
@@ -63,5 +64,6 @@ __all__ = [
     "project",
     "project_indicator",
     "project_many",
+    "score_calls",
     "unit_targets",
 ]

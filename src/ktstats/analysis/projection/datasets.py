@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,12 +34,17 @@ def own_targets(
     by ``as_of``), oldest first: one entry per distinct target (value and range), with every document
     that states it; the entry's wording is its first statement (the resolution, not a later
     paraphrase). Plans count only where no target is stated."""
+    obs = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).observations()
+    return targets_of(obs, year)
+
+
+def targets_of(observations: list[Any], year: int) -> list[tuple[Target, list[str]]]:
+    """:func:`own_targets` of observations already chosen (one indicator and region)."""
     from ktstats.lang.periods import Span
 
+    whole = Span.whole_year(year)
     obs = [
-        o
-        for o in dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).observations()
-        if o.measure in ("target", "plan") and o.span == Span.whole_year(year)
+        o for o in observations if o.measure in ("target", "plan") and o.form == "level" and o.span == whole
     ]
     if any(o.measure == "target" for o in obs):
         obs = [o for o in obs if o.measure == "target"]
@@ -173,9 +179,11 @@ def project_indicator(
     return project(series, tgt, year=year, method=method, level=level)
 
 
-def _reference(reference: Any) -> pd.DataFrame:
-    from ktstats.analysis.projection.realtime import reference_rows
+def _reference(reference: Any) -> Any:
+    from ktstats.analysis.projection.realtime import Reference, reference_rows
 
+    if isinstance(reference, Reference):
+        return reference
     if isinstance(reference, str):
         from ktstats.data.dataset import load_dataset
 
@@ -184,8 +192,13 @@ def _reference(reference: Any) -> pd.DataFrame:
         raise DataError(
             f"reference= takes a Dataset or a bundled dataset's name, not {type(reference).__name__}"
         )
-    return reference_rows(reference)
+    found = _REFERENCES.get(reference)
+    if found is None:  # one national backtest per reference dataset, kept while the dataset lives
+        found = _REFERENCES[reference] = reference_rows(reference)
+    return found
 
+
+_REFERENCES: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 PROJECTION_COLUMNS = [
     "region",
@@ -193,6 +206,8 @@ PROJECTION_COLUMNS = [
     "year",
     "target",
     "target_value",
+    "target_low",
+    "target_high",
     "documents",
     "method",
     "ytd",
@@ -229,17 +244,23 @@ def dataset_projections(
     """
     from ktstats.analysis.projection.units import unit_of, unit_targets
 
+    reference = None if reference is None else _reference(reference)  # its backtest is computed once
+
     wanted = None
     if regions is not None:
         wanted = {dataset.resolve_region(r) for r in ([regions] if isinstance(regions, str) else regions)}
     groups: dict[tuple[Any, ...], tuple[Target, list[str]]] = {}
     merged: set[tuple[str, int]] = set()
+    present = set(dataset.to_frame()["region"])
+    when = None if as_of is None else parse_date(as_of, argument="as_of")
     for o in dataset.filter(as_of=as_of).observations() if as_of is not None else dataset.observations():
         if o.measure not in ("target", "plan") or o.span.kind != "year" or o.form != "level":
             continue
         if (document is not None and o.document != document) or (year is not None and o.span.year != year):
             continue
-        if unit_of(o.region, pd.Timestamp(o.span.year, 12, 31)) != o.region:
+        unit = unit_of(o.region, pd.Timestamp(o.span.year, 12, 31))
+        if unit != o.region and unit in present and (when is None or when > pd.Timestamp(o.span.year, 6, 30)):
+            # a province merged during the year, in a dataset that follows its unit: projected as the unit
             merged.add((o.indicator, o.span.year))
             continue
         if wanted is not None and o.region not in wanted:
@@ -283,6 +304,8 @@ def dataset_projections(
             "year": yr,
             "target": label,
             "target_value": tgt.value,
+            "target_low": tgt.low,
+            "target_high": tgt.high,
             "documents": ", ".join(docs),
         }
         try:
@@ -305,6 +328,22 @@ def dataset_projections(
             )
         except KtstatsError as exc:
             rows.append({**base, "method": "", "status": "insufficient_data", "reason": str(exc)})
+    if wanted is not None and year is not None:  # a region asked for keeps its row, target or not
+        have = {r["region"] for r in rows + failed}
+        for code in sorted(wanted - have):
+            failed.append(
+                {
+                    "region": code,
+                    "year": year,
+                    "target": "",
+                    "target_value": np.nan,
+                    "documents": "",
+                    "method": "",
+                    "status": "insufficient_data",
+                    "reason": f"no whole-year target for {year} in this dataset"
+                    + (f" published by {when:%d/%m/%Y}" if when is not None else ""),
+                }
+            )
     return pd.DataFrame(rows + failed, columns=PROJECTION_COLUMNS)
 
 

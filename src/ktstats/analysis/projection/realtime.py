@@ -34,7 +34,8 @@ figure is published); otherwise it stays within [0,001; 0,999].
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -99,32 +100,42 @@ class Vintage:
 
     @classmethod
     def of(cls, frame: pd.DataFrame, as_of: pd.Timestamp) -> Vintage:
-        published = frame[(frame["document_date"] <= as_of) & frame["measure"].isin(["actual", "estimate"])]
-        published = published.sort_values("document_date", kind="stable")
-        f = published.drop_duplicates(["period_start", "period_end"], keep="last")
+        keep = (frame["document_date"] <= as_of) & frame["measure"].isin(["actual", "estimate"])
+        published = frame[keep]
+        order = np.argsort(published["document_date"].to_numpy(), kind="stable")
+        records = list(
+            zip(
+                (published["period_start"].to_numpy()[order]),
+                (published["period_end"].to_numpy()[order]),
+                published["value"].to_numpy(dtype="float64")[order],
+                published["measure"].to_numpy()[order],
+                published["document"].to_numpy()[order],
+                strict=True,
+            )
+        )
+        latest: dict[tuple[Any, Any], tuple[float, str]] = {}
+        for start, end, value, measure, _ in records:  # later documents replace earlier ones
+            latest[(start, end)] = (float(value), str(measure))
         quarters: dict[tuple[int, int], float] = {}
         ytd: dict[tuple[int, int], float] = {}
         estimates = set()
-        for start, end, value, measure in zip(
-            f["period_start"], f["period_end"], f["value"], f["measure"], strict=True
-        ):
+        for (start, end), (value, measure) in latest.items():
             if start.year != end.year or end.month % 3:
                 continue
             months = end.month - start.month + 1
             if start.month == 1:
-                ytd[(end.year, end.month // 3)] = float(value)
+                ytd[(end.year, end.month // 3)] = value
                 if measure == "estimate":
                     estimates.add(("ytd", end.year, end.month // 3))
             if months == 3:
-                quarters[(end.year, end.month // 3)] = float(value)
+                quarters[(end.year, end.month // 3)] = value
                 if measure == "estimate":
                     estimates.add(("q", end.year, end.month // 3))
+        by_doc: dict[str, dict[tuple[int, int, int, int], float]] = {}
+        for start, end, value, _, doc in records:
+            by_doc.setdefault(str(doc), {})[(start.year, start.month, end.year, end.month)] = float(value)
         releases: dict[int, tuple[tuple[float, float, float, float], float]] = {}
-        for _, doc in published.groupby("document", sort=False):
-            spans = {
-                (s.year, s.month, e.year, e.month): float(v)
-                for s, e, v in zip(doc["period_start"], doc["period_end"], doc["value"], strict=True)
-            }
+        for spans in by_doc.values():  # documents in the order of their first publication
             for y in {s[0] for s in spans}:
                 qs = [spans.get((y, 3 * i - 2, y, 3 * i)) for i in range(1, 5)]
                 annual = spans.get((y, 1, y, 12))
@@ -152,7 +163,13 @@ class Vintage:
 
     def weights(self, before: int) -> np.ndarray:
         """Quarter weights from past years: from consistent releases (all quarters and the year in one
-        document) where at least two exist, else from the latest figure of each."""
+        document) where at least two exist, else from the latest figure of each (computed once)."""
+        memo: dict[int, np.ndarray] = self.__dict__.setdefault("_weight_memo", {})
+        if before not in memo:
+            memo[before] = self._weights(before)
+        return memo[before]
+
+    def _weights(self, before: int) -> np.ndarray:
         consistent = sorted(y for y in self.releases if y < before)
         if len(consistent) >= 2:
             q = np.array([self.releases[y][0] for y in consistent])
@@ -230,13 +247,21 @@ def _point(method: str, v: Vintage, year: int) -> tuple[float, float, float, int
     return share * g_ytd + (1 - share) * _rest_growth(method, v, year, k, w, g_ytd), g_ytd, share, k
 
 
-def _past_errors(frame: pd.DataFrame, method: str, year: int, k: int, as_of: pd.Timestamp) -> list[float]:
+def _past_errors(
+    frame: pd.DataFrame,
+    method: str,
+    year: int,
+    k: int,
+    as_of: pd.Timestamp,
+    vintage: Callable[[pd.Timestamp], Vintage] | None = None,
+) -> list[float]:
     """Errors of ``method`` in the years before ``year``: each projected as of its own cutoff after
     ``k`` quarters, scored against its annual growth as known on ``as_of``."""
-    known = Vintage.of(frame, as_of)
+    of = vintage or (lambda when: Vintage.of(frame, when))
+    known = of(as_of)
     errors = []
     for y in sorted({y for (y, j) in known.ytd if j == 4 and y < year}):
-        then = Vintage.of(frame, cutoff_date(y, 3 * k))
+        then = of(cutoff_date(y, 3 * k))
         if then.done(y) != k:
             continue  # the cutoff of that year did not see the same quarters
         try:
@@ -259,7 +284,7 @@ def project_growth_as_of(
     level: float = 0.8,
     methods: Sequence[str] = REALTIME_METHODS,
     common: dict[str, Any],
-    reference: pd.DataFrame | None = None,
+    reference: Reference | None = None,
 ) -> Projection:
     """Project the year's growth from the rows of one growth indicator and region (``frame``, the
     dataset table) as published by ``as_of``. Rows published later are never read.
@@ -317,6 +342,28 @@ def project_growth_as_of(
     )
 
 
+class Reference:
+    """A growth series lent to regions without a history of their own (see :func:`_borrowed`): the
+    rows of one series, with its vintages and real-time errors computed once and kept, so that a
+    table of 34 provinces costs one national backtest, not 34."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._vintages: dict[pd.Timestamp, Vintage] = {}
+        self._errors: dict[tuple[str, int, int, pd.Timestamp], list[float]] = {}
+
+    def vintage(self, as_of: pd.Timestamp) -> Vintage:
+        if as_of not in self._vintages:
+            self._vintages[as_of] = Vintage.of(self.frame[self.frame["document_date"] <= as_of], as_of)
+        return self._vintages[as_of]
+
+    def errors(self, method: str, year: int, k: int, as_of: pd.Timestamp) -> list[float]:
+        key = (method, year, k, as_of)
+        if key not in self._errors:
+            self._errors[key] = _past_errors(self.frame, method, year, k, as_of, self.vintage)
+        return self._errors[key]
+
+
 #: methods a region can borrow from a reference series: they need only the region's year to date
 BORROWABLE_METHODS: Final = ("run_rate", "seasonal")
 
@@ -331,7 +378,7 @@ def _has_own_history(v: Vintage, year: int) -> bool:
 
 def _borrowed(
     v: Vintage,
-    reference: pd.DataFrame,
+    reference: Reference,
     target: Target,
     *,
     year: int,
@@ -354,8 +401,7 @@ def _borrowed(
     country's, which only the prior covers — the comparison of the October calls with the outcome
     (docs/regions.md) shows how far that holds.
     """
-    reference = reference[reference["document_date"] <= as_of]
-    rv = Vintage.of(reference, as_of)
+    rv = reference.vintage(as_of)
     try:
         w = rv.weights(year)
     except NotApplicable as exc:
@@ -369,7 +415,7 @@ def _borrowed(
             f"{' or '.join(BORROWABLE_METHODS)}",
         )
     candidates = BORROWABLE_METHODS if method == "auto" else (method,)
-    errors = {m: _past_errors(reference, m, year, k, as_of) for m in candidates}
+    errors = {m: reference.errors(m, year, k, as_of) for m in candidates}
     chosen, why = method, ""
     if method == "auto":
         scored = {m: float(np.mean(np.abs(e))) for m, e in errors.items() if len(e) >= 3}
@@ -414,7 +460,7 @@ def _borrowed(
     )
 
 
-def reference_rows(dataset: Any) -> pd.DataFrame:
+def reference_rows(dataset: Any) -> Reference:
     """The growth series a reference dataset lends: the country's GDP growth (``gdp_growth`` of
     ``viet_nam``) if it has one, else its only growth series."""
     from ktstats.catalog.indicators import indicator as lookup
@@ -425,23 +471,33 @@ def reference_rows(dataset: Any) -> pd.DataFrame:
         {(i, r) for i, r in zip(f["indicator"], f["region"], strict=True) if lookup(i).kind == "growth"}
     )
     if ("gdp_growth", "viet_nam") in pairs:
-        return growth_rows(dataset, "gdp_growth", "viet_nam")
+        return Reference(growth_rows(dataset, "gdp_growth", "viet_nam"))
     if len(pairs) != 1:
         raise DataError(
             f"a reference dataset lends one growth series; this one has {len(pairs)} "
             f"({', '.join(f'{i}/{r}' for i, r in pairs) or 'none'})"
         )
-    return growth_rows(dataset, *pairs[0])
+    return Reference(growth_rows(dataset, *pairs[0]))
+
+
+#: a dataset's level rows split by (indicator, region), built once per dataset (datasets are immutable)
+_ROWS: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], pd.DataFrame]] = weakref.WeakKeyDictionary()
 
 
 def growth_rows(dataset: Any, indicator: str, region: str) -> pd.DataFrame:
     """The level rows of one growth indicator and region, with their publication dates."""
-    f = dataset.filter(indicator=indicator, region=region, form="level").to_frame()
-    if f.empty:
+    table = _ROWS.get(dataset)
+    if table is None:
+        f = dataset.to_frame()
+        f = f[f["form"] == "level"]
+        cols = ["period_start", "period_end", "measure", "value", "document", "document_date"]
+        f = f[["indicator", "region", *cols]].copy()
+        f["document_date"] = pd.to_datetime(f["document_date"]).fillna(pd.Timestamp.min)
+        table = {(str(i), str(r)): g[cols] for (i, r), g in f.groupby(["indicator", "region"], sort=False)}
+        _ROWS[dataset] = table
+    rows = table.get((indicator, region))
+    if rows is None:
         raise DataError(f"no figures of {indicator!r} for {region!r} in this dataset")
-    out = f[["period_start", "period_end", "measure", "value", "document", "document_date"]].copy()
-    out["document_date"] = pd.to_datetime(out["document_date"]).fillna(pd.Timestamp.min)
-    rows: pd.DataFrame = out
     return rows
 
 

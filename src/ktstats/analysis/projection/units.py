@@ -45,21 +45,28 @@ UNIT_TARGET_COLUMNS: Final = [
 
 
 def unit_of(code: str, when: pd.Timestamp) -> str:
-    """The code of the unit that ``code`` belongs to on ``when`` (itself if it still exists)."""
+    """The code of the unit that ``code`` belongs to on ``when`` (itself if it still exists, or if it is
+    not a province: the country ``viet_nam``, a district such as ``kon_tum.dak_glei``)."""
     from ktstats.catalog.regions import region
+    from ktstats.errors import DataError
 
-    r = region(code)
+    try:
+        r = region(code)
+    except DataError:
+        return code
     while not r.valid_on(when) and r.successor:
         r = region(r.successor)
     return r.code
 
 
-def _members(unit: str, year: int) -> list[str]:
-    """The provinces of ``year`` (valid on 1 January) that ``unit`` is made of."""
+def _members(year: int) -> dict[str, list[str]]:
+    """Each unit valid at the end of ``year`` → the provinces of 1 January that it is made of."""
     from ktstats.catalog.regions import regions
 
-    codes = regions(on=pd.Timestamp(year, 1, 1))["code"]
-    return sorted(str(c) for c in codes if unit_of(str(c), pd.Timestamp(year, 12, 31)) == unit)
+    out: dict[str, list[str]] = {}
+    for c in sorted(str(c) for c in regions(on=pd.Timestamp(year, 1, 1))["code"]):
+        out.setdefault(unit_of(c, pd.Timestamp(year, 12, 31)), []).append(c)
+    return out
 
 
 def _weight(dataset: Any, indicator: str, code: str, year: int, as_of: Any) -> tuple[float, str] | None:
@@ -76,6 +83,16 @@ def _weight(dataset: Any, indicator: str, code: str, year: int, as_of: Any) -> t
     obs.sort(key=lambda o: o.document_date or pd.Timestamp.min)
     latest = obs[-1]
     return float(latest.quantity.to("billion dong").magnitude), latest.document
+
+
+def _name(code: str) -> str:
+    from ktstats.catalog.regions import region
+    from ktstats.errors import DataError
+
+    try:
+        return region(code).name_vi
+    except DataError:
+        return code
 
 
 def _given_weight(weights: Mapping[str, float], code: str) -> tuple[float, str] | None:
@@ -108,20 +125,26 @@ def unit_targets(
     ``weighted``, or ``insufficient_data`` with the reason). ``weights`` is the indicator of the
     dataset whose whole-year levels of ``weight_year`` (default: the year before) weigh the provinces,
     or a mapping province (name or code) → weight."""
-    from ktstats.analysis.projection.datasets import own_targets
+    from ktstats.analysis.projection.datasets import targets_of
     from ktstats.catalog.regions import region
 
     end = pd.Timestamp(year, 12, 31)
     base_year = year - 1 if weight_year is None else weight_year
-    frame = dataset.filter(indicator=indicator, as_of=as_of).to_frame()
-    regions_with = sorted(set(frame["region"]))
-    units = sorted({unit_of(c, end) for c in regions_with})
+    by_region: dict[str, list[Any]] = {}
+    for o in dataset.filter(indicator=indicator, form="level", as_of=as_of).observations():
+        by_region.setdefault(o.region, []).append(o)
+    units = sorted({unit_of(c, end) for c in by_region})
+    made_of = _members(year)
     rows = []
+
+    def own_targets(_dataset: Any, _indicator: str, code: str, yr: int, _as_of: Any) -> list[Any]:
+        return targets_of(by_region.get(code, []), yr)
+
     for unit in units:
-        members = _members(unit, year)
+        members = made_of.get(unit, [unit])
         base = {
             "unit": unit,
-            "unit_name": region(unit).name_vi,
+            "unit_name": _name(unit),
             "indicator": indicator,
             "year": year,
             "constituents": ", ".join(region(m).name_vi for m in members),
@@ -231,8 +254,9 @@ def _weighted(
         p = Panel([values], idx, members, unit=str(first.unit), kind="growth")
         return float(np.asarray(p.to_boundaries(f"{year}-12-31", weights=w).to_frame().iloc[0, 0]))
 
-    value = combine([t.value for t in targets])
-    low, high = combine([t.low for t in targets]), combine([t.high for t in targets])
+    # a target combined from stated ones: two decimals (0,01 point), as targets are written
+    value = round(combine([t.value for t in targets]), 2)
+    low, high = round(combine([t.low for t in targets]), 2), round(combine([t.high for t in targets]), 2)
     docs = list(dict.fromkeys(d for m in members for d in stated[m][1])) + [
         d
         for d in dict.fromkeys(got[m][1] for m in members)
