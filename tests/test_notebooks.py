@@ -13,11 +13,12 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 
 
-def test_there_are_three_notebooks():
+def test_there_are_four_notebooks():
     assert [p.stem for p in NOTEBOOKS] == [
         "01_kon_tum_tour",
         "02_targets_q4_2024",
         "03_tay_nguyen_comparison",
+        "04_provinces_2025",
     ]
 
 

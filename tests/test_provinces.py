@@ -116,18 +116,12 @@ def test_the_2025_targets_of_resolution_25_load_with_their_sources():
 
     ds = ktstats.load_dataset("vn_provinces")
     frame = ds.to_frame()
+    res25 = frame[frame["document"] == "thuvienphapluat_2025-02-18"]
     # the first 30 rows of Appendix II, as reprinted on 18/02/2025; every value appears in its quoted row
-    assert (
-        len(frame) == 30
-        and set(frame["measure"]) == {"target"}
-        and set(frame["document"]) == {"thuvienphapluat_2025-02-18"}
-    )
-    by_region = dict(zip(frame["region"], frame["value"], strict=True))
+    assert len(res25) == 30 and set(res25["measure"]) == {"target"}
+    by_region = dict(zip(res25["region"], res25["value"], strict=True))
     assert by_region["ha_noi"] == 8.0 and by_region["hai_phong"] == 12.5 and by_region["hai_duong"] == 10.2
     # the merged Hải Phòng's target from its two provinces, weighted by levels a user supplies
     p = ds.panel("grdp_growth", ["Hải Phòng", "Hải Dương"], measure="target")
     merged = p.to_boundaries(weights={"hai_phong": 3.0, "hai_duong": 1.0}).to_frame()
     assert merged.iloc[0, 0] == pytest.approx(11.925)
-    # projected only from what is published: no 2025 figure is bundled yet, so every row says so
-    table = ds.projections(year=2025, as_of="2025-10-31")
-    assert len(table) == 30 and set(table["status"]) == {"insufficient_data"}

@@ -147,10 +147,10 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
         raise DataError(f"expected a province name, got {name!r}")
     rows = _table()
     date = parse_date(on, argument="on") if on is not None else None
-    by_code, by_key = _index()
-    exact = by_code.get(name.strip())
-    matches = [exact] if exact is not None else list(by_key.get(_key(name), ()))
+    codes, keys = _index()
     key = _key(name)
+    exact = codes.get(name.strip())
+    matches = [exact] if exact is not None else list(keys.get(key, ()))
     if not matches:
         by_key = {_key(r.name_vi): r.name_vi for r in rows}
         hint = did_you_mean(key, by_key, shown=lambda k: by_key[k])
@@ -173,6 +173,16 @@ def region(name: str, on: str | pd.Timestamp | None = None) -> Region:
         if succ and succ.valid_from is not None
         else f"{gone.name_vi} does not exist on {date:%Y-%m-%d}"
     )
+
+
+def matching(name: str) -> list[Region]:
+    """Every unit, of any date, that ``name`` can mean ("Quảng Ngãi": the province until 30/6/2025
+    and the unit from 1/7/2025), in file order; empty when none."""
+    if not isinstance(name, str) or not name.strip():
+        return []
+    codes, keys = _index()
+    exact = codes.get(name.strip())
+    return [exact] if exact is not None else list(keys.get(_key(name), ()))
 
 
 @lru_cache(maxsize=1)

@@ -201,12 +201,20 @@ class Dataset:
         return [c for c in by_code() if c in present]
 
     def resolve_region(
-        self, region: str | None = None, *, indicator: str | None = None, measure: str = "actual"
+        self,
+        region: str | None = None,
+        *,
+        indicator: str | None = None,
+        measure: str = "actual",
+        on: str | pd.Timestamp | None = None,
     ) -> str:
         """A region as the dataset writes it.
 
         A code the dataset holds is kept; a name as people write it resolves to its code
-        ("Gia Lai", "Đắk Lắk", "TP HCM"), an unknown one raises naming close matches. ``None``
+        ("Gia Lai", "Đắk Lắk", "TP HCM"), an unknown one raises naming close matches. A name that
+        meant different units over time ("Quảng Ngãi" before and after 1/7/2025) is the one the
+        dataset holds, or with both, the one that exists ``on`` that date; a province that no
+        longer exists on ``on`` (and is not in the dataset) raises naming its successor. ``None``
         is the dataset's only region for ``indicator`` (and ``measure``); with several, it
         raises and lists them — there is no default region.
 
@@ -228,11 +236,20 @@ class Dataset:
             )
         if not isinstance(region, str):
             raise DataError(f"a region is a name or code, got {region!r}")
-        if region in set(self._frame["region"]):
+        held = set(self._frame["region"])
+        if region in held:
             return region
+        from ktstats.catalog.regions import matching
         from ktstats.catalog.regions import region as find_region
 
-        return find_region(region).code
+        candidates = [r for r in matching(region) if r.code in held]
+        if len(candidates) == 1:
+            return candidates[0].code
+        if on is None:
+            return find_region(region).code
+        when = parse_date(on, argument="on")
+        valid = [r for r in candidates if r.valid_on(when)]
+        return valid[0].code if valid else find_region(region, on=when).code
 
     def filter(
         self,
@@ -492,8 +509,8 @@ class Dataset:
         target (see :meth:`unit_targets`); ``reference`` as in :meth:`project`.
 
         >>> p = load_dataset("vn_provinces").projections(year=2025, as_of="2025-10-31", reference="vn_gdp")
-        >>> p.set_index("region").loc["hai_phong_2025", "target"]
-        'tăng trưởng 11,81% (Hải Dương tăng trưởng 10,2%; Hải Phòng tăng trưởng 12,5%)'
+        >>> p.set_index("region").loc["lao_cai_2025", "target"]
+        'tăng trưởng 9% (Lào Cai tăng trưởng 9,5%; Yên Bái tăng trưởng 8,2%)'
         """
         from ktstats.analysis.projection import dataset_projections
 
@@ -511,9 +528,10 @@ class Dataset:
         unit's own, or the provinces' targets weighted by their ``weights`` (GRDP at current prices)
         of the year before; a unit lacking a province's target or weight says which.
 
-        >>> t = load_dataset("vn_provinces").unit_targets("grdp_growth", 2025).set_index("unit")
-        >>> t.loc["hai_phong_2025", ["status", "constituent_targets"]].tolist()
-        ['weighted', 'Hải Dương tăng trưởng 10,2%; Hải Phòng tăng trưởng 12,5%']
+        >>> t = load_dataset("vn_provinces").unit_targets("grdp_growth", 2025, as_of="2025-10-31").set_index("unit")
+        >>> row = t.loc["lao_cai_2025"]
+        >>> row["status"], float(row["target_value"]), row["constituent_targets"]
+        ('weighted', 9.0, 'Lào Cai tăng trưởng 9,5%; Yên Bái tăng trưởng 8,2%')
         """
         from ktstats.analysis.projection import unit_targets
 

@@ -75,7 +75,9 @@ _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu
 _PLAN_WORDS: Final = ("dự kiến",)
 _ESTIMATE_WORDS: Final = ("ước",)
 # "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
-_GENERIC_GROWTH = re.compile(r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$")
+_GENERIC_GROWTH = re.compile(
+    r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
+)
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 _GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
@@ -190,7 +192,9 @@ def _span_before(sentence: str, pos: int, year: int | None) -> Span | str | None
 
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
-_TO_MONTH = re.compile(r"đến\s+(?:hết\s+|cuối\s+)?(?:tháng\s+([0-9]{1,2})|ngày\s+[0-9]{1,2}\s*/\s*([0-9]{1,2}))")
+_TO_MONTH = re.compile(
+    r"đến\s+(?:hết\s+|cuối\s+)?(?:tháng\s+([0-9]{1,2})|ngày\s+[0-9]{1,2}\s*/\s*([0-9]{1,2}))"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -411,7 +415,7 @@ def extract(
         subject_measure: str | None = None
         prev_end = 0
         clause_start = 0
-        carried: Indicator | None = None
+        carried_subject: Indicator | None = None
         # every number of the sentence but dates, years, document numbers and codes: a figure, or
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
@@ -426,7 +430,7 @@ def extract(
             semi = sentence.rfind(";", max(0, start - _WINDOW), start)
             if semi >= clause_start:
                 clause_start = semi + 1
-                carried, subject = subject, None  # "…4.135 tỷ đồng; bằng 62,7% dự toán": see below
+                carried_subject, subject = subject, None  # "…4.135 tỷ đồng; bằng 62,7% dự toán": see below
                 share_subject = None
                 subject_measure = None
             digit = start + next((i for i, c in enumerate(sentence[start:end]) if c.isdigit()), 0)
@@ -464,8 +468,10 @@ def extract(
                 basis = sentence[max(clause_start, digit - _WINDOW) : digit].casefold()
                 ind = by_code()["grdp_constant" if "giá so sánh" in basis else "grdp_current"]
                 subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
-            if ind is None and subject is None and carried is not None and len(lead.split()) <= 4:
-                subject = carried  # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
+            if ind is None and subject is None and carried_subject is not None and len(lead.split()) <= 4:
+                subject = (
+                    carried_subject  # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
+                )
             if ind is not None and ind.kind == "rank":
                 tail = sentence[end : end + 30].casefold()
                 national = reading.denominator in (63.0, 34.0) or "cả nước" in tail
@@ -476,14 +482,21 @@ def extract(
             form, relative_to = "level", ""
             alias_rate = "tỷ lệ giải ngân" in lead
             growth_kind = target_ind is not None and target_ind.kind in ("growth", "index")
-            if unit == _PERCENT and ref not in (None, "", "same_period_last_year", "start_of_period") and (
-                verb not in CHANGE_VERBS
+            if (
+                unit == _PERCENT
+                and ref not in (None, "", "same_period_last_year", "start_of_period")
+                and (verb not in CHANGE_VERBS)
             ):
                 form, relative_to = "ratio", str(ref)  # "đạt 55% dự toán Trung ương giao"
                 target_ind = share_subject or subject or target_ind
             elif alias_rate and unit == _PERCENT:
                 form, relative_to = "ratio", "plan"
-            elif verb in SHARE_VERBS and unit == _PERCENT and ref == "same_period_last_year" and not growth_kind:
+            elif (
+                verb in SHARE_VERBS
+                and unit == _PERCENT
+                and ref == "same_period_last_year"
+                and not growth_kind
+            ):
                 form, relative_to, target_ind = "ratio", "same_period_last_year", subject
             elif verb in CHANGE_VERBS and unit == _PERCENT and (ref is not None or verb != "vượt"):
                 sign = -1.0 if verb == "giảm" else 1.0

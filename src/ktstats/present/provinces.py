@@ -98,7 +98,8 @@ def plot_projections(
 ) -> Axes:
     """The projected year of every region against its own target, ranked.
 
-    ``table`` is what :meth:`ktstats.Dataset.projections` returns (columns ``region``, ``point``,
+    A region with two targets (the Government's and its own) has a row for each, labelled with the
+    target; regions without a projection are named under the title. ``table`` is what :meth:`ktstats.Dataset.projections` returns (columns ``region``, ``point``,
     ``low``, ``high``, ``target_value``, ``status``; ``documents`` feeds the source line).
 
     >>> import matplotlib; matplotlib.use("Agg")
@@ -117,9 +118,9 @@ def plot_projections(
             + ")"
         )
     words = _LABELS[lang]
-    f = table.drop_duplicates("region", keep="last")
+    f = table
     has = f["point"].notna() & np.isfinite(pd.to_numeric(f["point"], errors="coerce"))
-    missing = [str(r) for r in f.loc[~has, "region"]]
+    missing = list(dict.fromkeys(str(r) for r in f.loc[~has, "region"] if r not in set(f.loc[has, "region"])))
     f = f[has]
     if f.empty:
         raise DataError("nothing to draw: no region has a projection (" + ", ".join(missing) + ")")
@@ -143,18 +144,30 @@ def plot_projections(
     high = pd.to_numeric(f["high"], errors="coerce").to_numpy(dtype="float64")
     colors = [STATUS_COLORS.get(str(s), BASE) for s in f["status"]]
     ok = np.isfinite(low) & np.isfinite(high)
-    ax.hlines(y[ok], low[ok], high[ok], colors=np.array(colors, dtype=object)[ok], lw=3, alpha=0.45)
+    ax.hlines(
+        y[ok],
+        low[ok],
+        high[ok],
+        colors=[c for c, keep in zip(colors, ok, strict=True) if keep],
+        lw=3,
+        alpha=0.45,
+    )
     ax.scatter(point, y, c=colors, s=28, zorder=3)
     target = pd.to_numeric(f["target_value"], errors="coerce").to_numpy(dtype="float64")
     ax.scatter(target, y, marker="|", s=160, c="#222222", zorder=4, linewidths=1.6)
-    labels = [region_name(c, lang) for c in codes]
+    twice = {c for c in codes if codes.count(c) > 1}  # a region with two targets: both rows, named by target
+    labels = [
+        f"{region_name(c, lang)} ({t})" if c in twice else region_name(c, lang)
+        for c, t in zip(codes, f["target"].astype(str), strict=True)
+    ]
     ax.set_yticks(y, labels, fontsize=8)
     for tick, code in zip(ax.get_yticklabels(), codes, strict=True):
         if code == highlight:
             tick.set_fontweight("bold")
             tick.set_color(HIGHLIGHT)
-    if highlight in codes:
-        ax.axhspan(codes.index(highlight) - 0.5, codes.index(highlight) + 0.5, color=HIGHLIGHT, alpha=0.08)
+    for i, code in enumerate(codes):
+        if code == highlight:
+            ax.axhspan(i - 0.5, i + 0.5, color=HIGHLIGHT, alpha=0.08)
     ax.set_ylim(-0.7, len(f) - 0.3)
     ax.xaxis.set_major_formatter(vn_formatter(lang))
     ax.set_xlabel(words["growth"])
@@ -166,8 +179,7 @@ def plot_projections(
     handles.append(Line2D([], [], marker="|", ls="", color="#222222", markersize=10, label=words["target"]))
     ax.legend(handles=handles, fontsize=7, loc="lower right", frameon=False)
     if title is None:
-        year = int(f["year"].iloc[0]) if "year" in f else ""
-        title = words["title"].format(year=year)
+        title = words["title"].format(year=int(f["year"].iloc[0]) if "year" in f else "")
     note = _missing_line(missing, lang)
     ax.set_title("\n".join(t for t in (title, _wrap(note)) if t), fontsize=10)
     docs: list[str] = []
@@ -200,17 +212,22 @@ def plot_dumbbell(
     >>> t = pd.DataFrame({"region": ["kon_tum", "gia_lai"], "target": [10.0, 8.0], "outcome": [8.9, 8.4]})
     >>> ax = plot_dumbbell(t, "target", "outcome", labels=("mục tiêu", "thực hiện"))
     >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['Kon Tum', 'Gia Lai']
+    ['Gia Lai', 'Kon Tum']
     """
     from ktstats.lang.units import format_unit, parse_unit
 
     if not isinstance(table, pd.DataFrame) or not {"region", start, end} <= set(table.columns):
         raise DataError(f"plot_dumbbell needs a DataFrame with columns region, {start} and {end}")
-    f = table.drop_duplicates("region", keep="last")
+    f = table
+    if f["region"].duplicated().any() and "target" not in f.columns:
+        twice = sorted(set(f.loc[f["region"].duplicated(), "region"]))
+        raise DataError(
+            f"plot_dumbbell: several rows for {', '.join(twice)}; one row per region, or a 'target' column"
+        )
     a = pd.to_numeric(f[start], errors="coerce").to_numpy(dtype="float64")
     b = pd.to_numeric(f[end], errors="coerce").to_numpy(dtype="float64")
     has = np.isfinite(a) & np.isfinite(b)
-    missing = [str(r) for r in f.loc[~has, "region"]]
+    missing = list(dict.fromkeys(str(r) for r in f.loc[~has, "region"] if r not in set(f.loc[has, "region"])))
     if not has.any():
         raise DataError(f"nothing to draw: no region has both {start} and {end}")
     f, a, b = f[has], a[has], b[has]
@@ -222,11 +239,20 @@ def plot_dumbbell(
         _, ax = plt.subplots(figsize=_height(len(f)), layout="constrained")
     y = np.arange(len(f))
     up = b >= a
-    ax.hlines(y, a, b, colors=np.where(up, "#0072B2", "#D55E00"), lw=2, alpha=0.7)
+    ax.hlines(y, a, b, colors=["#0072B2" if u else "#D55E00" for u in up], lw=2, alpha=0.7)
     first, second = labels or (start, end)
     ax.scatter(a, y, color="#bbbbbb", edgecolor="#555555", s=26, zorder=3, label=first)
     ax.scatter(b, y, color="#222222", s=26, zorder=3, label=second)
-    ax.set_yticks(y, [region_name(c, lang) for c in codes], fontsize=8)
+    twice = {c for c in codes if codes.count(c) > 1}
+    targets = f["target"].astype(str) if "target" in f.columns else pd.Series([""] * len(f))
+    ax.set_yticks(
+        y,
+        [
+            f"{region_name(c, lang)} ({t})" if c in twice else region_name(c, lang)
+            for c, t in zip(codes, targets, strict=True)
+        ],
+        fontsize=8,
+    )
     if highlight is not None:
         from ktstats.catalog.regions import region
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -114,7 +114,9 @@ def project_indicator(
     if target is None:
         if year is None:
             raise DataError("without a target, say which year to project: year=…")
-        region = dataset.resolve_region(region, indicator=indicator)
+        end = pd.Timestamp(year, 12, 31)
+        on = end if as_of is None else min(parse_date(as_of, argument="as_of"), end)
+        region = dataset.resolve_region(region, indicator=indicator, on=on)
         target = current_target(dataset, indicator, region, year, as_of)
         if target is None:
             raise DataError(f"the dataset states no target for {indicator} in {region}, {year}; pass target=")
@@ -135,7 +137,14 @@ def project_indicator(
         )
     if tgt.span is not None and tgt.span != Span.whole_year(year):
         raise PeriodError(f"projections judge whole-year targets; this one is for {tgt.span.label()}")
-    region = dataset.resolve_region(region, indicator=indicator)
+    # a name is the unit that exists when the projection is made (or at the year's end)
+    on = (
+        pd.Timestamp(year, 12, 31)
+        if as_of is None
+        else min(parse_date(as_of, argument="as_of"), pd.Timestamp(year, 12, 31))
+    )
+    region = dataset.resolve_region(region, indicator=indicator, on=on)
+    _not_merged_away(dataset, region, on)
     if ind.kind == "growth":
         from ktstats.analysis.projection.realtime import REALTIME_METHODS, growth_rows, project_growth_as_of
 
@@ -177,6 +186,21 @@ def project_indicator(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
     return project(series, tgt, year=year, method=method, level=level)
+
+
+def _not_merged_away(dataset: Any, code: str, on: pd.Timestamp) -> None:
+    """A province that no longer exists on ``on``, in a dataset that follows the unit it joined, is
+    projected as that unit: asking for the old province is an error that names both."""
+    from ktstats.analysis.projection.units import unit_of
+    from ktstats.catalog.regions import region as find_region
+
+    unit = unit_of(code, on)
+    if unit != code and unit in set(dataset.to_frame()["region"]):
+        old, new = find_region(code), find_region(unit)
+        raise DataError(
+            f"{old.name_vi} ({code}) no longer exists on {on:%d/%m/%Y}: from {new.valid_from:%d/%m/%Y} it is part of "
+            f"{new.name_vi} ({unit}); project {unit}, whose target combines its provinces' (Dataset.unit_targets)"
+        )
 
 
 def _reference(reference: Any) -> Any:
@@ -292,10 +316,12 @@ def dataset_projections(
                     }
                 )
                 continue
-            tgt = u.target
-            label = tgt.label() if u.status == "single" else f"{tgt.label()} ({u.constituent_targets})"
-            key = (u.unit, indicator, yr, label, tgt.bound, tgt.low, tgt.value, tgt.high)
-            groups[key] = (tgt, u.documents.split(", "))
+            unit_tgt = cast(Target, u.target)
+            label = (
+                unit_tgt.label() if u.status == "single" else f"{unit_tgt.label()} ({u.constituent_targets})"
+            )
+            key = (u.unit, indicator, yr, label, unit_tgt.bound, unit_tgt.low, unit_tgt.value, unit_tgt.high)
+            groups[key] = (unit_tgt, str(u.documents).split(", "))
     for key, (tgt, docs) in groups.items():
         region, indicator, yr, label = key[:4]
         base = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import numpy as np
 import pandas as pd
@@ -151,20 +151,20 @@ def unit_targets(
             "weight_indicator": weights if isinstance(weights, str) else "given",
             "weight_year": base_year,
         }
-        own = own_targets(dataset, indicator, unit, year, as_of)
-        if own:
-            tgt, docs = own[-1]
-            rows.append(_row(base, tgt, docs, "own", "the unit's own target"))
-            continue
         stated: dict[str, tuple[Target, list[str]]] = {}
         for m in members:
             found = own_targets(dataset, indicator, m, year, as_of)
             if found:
                 stated[m] = found[-1]
-        missing = [region(m).name_vi for m in members if m not in stated]
         base["constituent_targets"] = "; ".join(
             f"{region(m).name_vi} {t.label()}" for m, (t, _) in stated.items()
         )
+        own = own_targets(dataset, indicator, unit, year, as_of)
+        if own:  # the unit's own target (a later resolution), its provinces' shown beside it
+            tgt, docs = own[-1]
+            rows.append(_row(base, tgt, docs, "own", "the unit's own target"))
+            continue
+        missing = [region(m).name_vi for m in members if m not in stated]
         if not stated:
             continue
         if missing:
@@ -218,9 +218,9 @@ def unit_targets(
 def _row(base: dict[str, Any], tgt: Target, docs: list[str], status: str, reason: str) -> dict[str, Any]:
     return {
         **base,
-        "target_value": tgt.value,
-        "low": tgt.low,
-        "high": tgt.high,
+        "target_value": float(tgt.value),
+        "low": float(tgt.low),
+        "high": float(tgt.high),
         "target": tgt,
         "documents": ", ".join(docs),
         "status": status,
@@ -247,20 +247,22 @@ def _weighted(
             + "; ".join(f"{m}: {t.label()}" for m, t in zip(members, targets, strict=True))
             + "): a weighted mean of them would mean nothing"
         )
-    w = {m: got[m][0] for m in members}  # type: ignore[index]
+    w = {m: cast(tuple[float, str], got[m])[0] for m in members}
     idx = pd.period_range(str(year), periods=1, freq="Y")
 
     def combine(values: list[float]) -> float:
-        p = Panel([values], idx, members, unit=str(first.unit), kind="growth")
+        p = Panel(np.array([values]), idx, members, unit=str(first.unit), kind="growth")
         return float(np.asarray(p.to_boundaries(f"{year}-12-31", weights=w).to_frame().iloc[0, 0]))
 
     # a target combined from stated ones: two decimals (0,01 point), as targets are written
-    value = round(combine([t.value for t in targets]), 2)
-    low, high = round(combine([t.low for t in targets]), 2), round(combine([t.high for t in targets]), 2)
+    value = float(round(combine([t.value for t in targets]), 2))
+    low, high = (
+        float(round(combine([t.low for t in targets]), 2)),
+        float(round(combine([t.high for t in targets]), 2)),
+    )
+    weight_docs = [cast(tuple[float, str], got[m])[1] for m in members]
     docs = list(dict.fromkeys(d for m in members for d in stated[m][1])) + [
-        d
-        for d in dict.fromkeys(got[m][1] for m in members)
-        if d  # type: ignore[index]
+        d for d in dict.fromkeys(weight_docs) if d
     ]
     shown = ", ".join(f"{format_number(round(x, 3))}%" for x in (value,))
     text = f"{shown} (bình quân gia quyền theo GRDP {year - 1} của các tỉnh hợp nhất)"
