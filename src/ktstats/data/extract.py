@@ -39,9 +39,16 @@ import pandas as pd
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
-from ktstats.lang.periods import Span, parse_date, parse_span
+from ktstats.lang.periods import Span, parse_date
+from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
+from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
+from ktstats.lang.phrases import casefolded as _casefolded
+from ktstats.lang.phrases import default_year
+from ktstats.lang.phrases import phrase_span as _phrase_span
+from ktstats.lang.phrases import quoted as _quoted
+from ktstats.lang.phrases import span_before as _span_before
 from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, reference_after, verb_before
-from ktstats.lang.scan import fold_case, numbers_in
+from ktstats.lang.scan import numbers_in
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
@@ -58,19 +65,6 @@ _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 # Period phrases; a year is any run of four or more digits, so that a typo ("năm 20245") or an
 # impossible quarter or month ("quý V/2024", "tháng 13/2024") is read whole and refused, never
 # taken for the year it starts with nor passed over for the document's year.
-_PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
-    r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
-    r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
-    r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+)?"
-    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
-    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
-    r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
-    r"|cả\s+năm(?:\s+[0-9]{4,})?"
-    r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
-    r"|đầu\s+năm\s+[0-9]{4,}"
-    r"|năm\s+[0-9]{4,})",
-    re.IGNORECASE,
-)
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
 _PLAN_WORDS: Final = ("dự kiến",)
 _ESTIMATE_WORDS: Final = ("ước",)
@@ -79,6 +73,10 @@ _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
 )
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
+# a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
+_TARGET_LIST = re.compile(
+    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)[^.;:]{0,120}:", re.IGNORECASE
+)
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 _GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
 _GENERIC_REACH: Final = 45
@@ -145,92 +143,6 @@ _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
 
-_REFERENCE_BEFORE = re.compile(
-    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ)\s*(?:của\s*)?$",
-    re.I,
-)
-
-
-def _quoted(sentence: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a “quoted title”."""
-    lo = max(0, pos - _WINDOW)
-    return sentence.count("“", lo, pos) > sentence.count("”", lo, pos)
-
-
-def _span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
-    """The nearest period phrase before ``pos`` that names the figure's period: not one inside a
-    closed parenthesis, nor one that dates a plan or a reference ("kế hoạch năm 2024"). A phrase
-    that names no possible period gives the reason (see :func:`_phrase_span`)."""
-    lo = max(0, pos - _WINDOW)
-    low = _casefolded(sentence)
-    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý", "đến")):
-        return None  # no period phrase can be here (a quick look before the regular expression)
-    best = None
-    for m in _PERIOD_PHRASES.finditer(sentence, lo, pos):
-        opened = sentence.rfind("(", max(0, m.start() - _WINDOW), m.start())
-        if (
-            opened != -1
-            and sentence.find(")", opened, m.start()) == -1
-            and sentence.find(")", m.end(), pos) != -1
-        ):
-            continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
-        if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or _quoted(
-            sentence, m.start()
-        ):
-            continue
-        if best is not None and _BARE_YEAR.fullmatch(m.group("p")):
-            # "đến cuối tháng 7, … vốn đầu tư công năm 2017": a bare year after a part of the year
-            # dates the thing, not the figure; the part of that year stays the period
-            earlier = _phrase_span(best.group("p"), int(m.group("p")[-4:]))
-            if isinstance(earlier, Span) and earlier.months < 12:
-                return earlier
-        best = m
-    if best is None:
-        return None
-    return _phrase_span(best.group("p"), year)
-
-
-_BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
-_BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
-_TO_MONTH = re.compile(
-    r"đến\s+(?:hết\s+|cuối\s+)?(?:tháng\s+([0-9]{1,2})|ngày\s+[0-9]{1,2}\s*/\s*([0-9]{1,2}))"
-)
-
-
-@lru_cache(maxsize=4096)
-def _phrase_span(phrase: str, year: int | None) -> Span | str | None:
-    """The span a period phrase names; ``None`` when it names none exactly ("đầu năm 2025", a
-    "quý I" without a year known); the reason as text when it names an impossible period
-    ("quý V/2024", "tháng 13/2024", "năm 20245"), so that no figure is filed under another."""
-    low = phrase.casefold()
-    digits = re.findall(r"[0-9]{4,}", low)
-    for token in digits:
-        if len(token) != 4:
-            return f"impossible period {phrase!r}: {token} is not a year"
-    y = int(digits[-1]) if digits else year
-    to_month = _TO_MONTH.search(low)
-    if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
-        month = int(to_month.group(1) or to_month.group(2))
-        if not 1 <= month <= 12:
-            return f"impossible period {phrase!r}: there is no month {month}"
-        return Span(f"{y}-01", f"{y}-{month:02d}") if y else None
-    try:
-        if "cuối năm" in low and "tháng" not in low:
-            return Span.month(y, 12) if y else None
-        if low.startswith("đầu năm"):
-            if y is not None:
-                Span.whole_year(y)  # the year must exist, though no exact span is named
-            return None
-        if y is None:
-            parse_span(phrase, year=2000)  # no year to file it under, but it must be a period
-            return None
-        return parse_span(phrase, year=y)
-    except KtstatsError as exc:
-        if _BARE_MONTHS.fullmatch(low):
-            return None  # "15 tháng": a duration, not a period of the year
-        return f"impossible period {phrase!r}: {exc}"
-
-
 _ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])")
 _FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
@@ -274,11 +186,6 @@ def _fits_unit(code: str, unit: Any) -> bool:
 
 def _fits(ind: Indicator, unit: Any) -> bool:
     return _fits_unit(ind.code, unit)
-
-
-@lru_cache(maxsize=64)
-def _casefolded(text: str) -> str:
-    return fold_case(text)
 
 
 @lru_cache(maxsize=8)
@@ -398,8 +305,7 @@ def extract(
     kept = _Unattached()
     parts = sentences(text)
     if year is None:
-        years = [int(y) for y in re.findall(r"(?<![0-9])(20[0-9]{2})(?![0-9])", text)]
-        year = max(set(years), key=years.count) if years else None
+        year = default_year(normalize_text(text))  # the year the text's own periods name
     whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
@@ -475,7 +381,7 @@ def extract(
             if ind is not None and ind.kind == "rank":
                 tail = sentence[end : end + 30].casefold()
                 national = reading.denominator in (63.0, 34.0) or "cả nước" in tail
-                if not national or (subject is not None and subject.code != "grdp_growth"):
+                if not national or (subject is not None and not subject.code.startswith("grdp")):
                     ind = None  # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63")
                     subject = None
             target_ind = ind or subject
@@ -555,6 +461,10 @@ def extract(
             span = next((x for x in (own, section_span, context, whole_year) if x is not None), None)
             clause = sentence[max(clause_start, digit - _WINDOW) : min(window_after[1], digit + _WINDOW)]
             measure = _measure(clause, heading, lead)
+            if measure == "actual" and _ESTIMATE_RE.search(sentence[clause_start:digit].casefold()):
+                measure = "estimate"  # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%"
+            if measure == "actual" and _TARGET_LIST.search(sentence, max(0, digit - _WINDOW), digit):
+                measure = "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":

@@ -220,9 +220,9 @@ def plot_dumbbell(
         raise DataError(f"plot_dumbbell needs a DataFrame with columns region, {start} and {end}")
     f = table
     if f["region"].duplicated().any() and "target" not in f.columns:
-        twice = sorted(set(f.loc[f["region"].duplicated(), "region"]))
+        several = sorted(set(f.loc[f["region"].duplicated(), "region"]))
         raise DataError(
-            f"plot_dumbbell: several rows for {', '.join(twice)}; one row per region, or a 'target' column"
+            f"plot_dumbbell: several rows for {', '.join(several)}; one row per region, or a 'target' column"
         )
     a = pd.to_numeric(f[start], errors="coerce").to_numpy(dtype="float64")
     b = pd.to_numeric(f[end], errors="coerce").to_numpy(dtype="float64")

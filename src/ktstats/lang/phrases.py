@@ -1,0 +1,164 @@
+"""Period phrases of report prose and the span each names.
+
+"9 tháng đầu năm 2023", "quý III/2024", "6 tháng cuối năm", "đến hết tháng 7", "tính đến ngày 31/7/2017":
+:data:`PERIOD_PHRASES` finds them, :func:`phrase_span` reads one into a :class:`~ktstats.lang.periods.Span`
+(or the reason it names no possible period), and :func:`span_before` finds the phrase that names the
+period of a figure — the nearest before it that does not date a plan or a reference ("kế hoạch năm 2024",
+"giá so sánh năm 2010", "so với cùng kỳ năm 2023").
+
+>>> phrase_span("đến hết tháng 7", 2017)
+Span('2017-01', '2017-07')
+>>> span_before("Đến cuối tháng 7, tỉnh đã giải ngân được 1.200 tỷ đồng vốn đầu tư công năm 2017, đạt 40%", 86, None)
+Span('2017-01', '2017-07')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from ktstats.errors import KtstatsError
+from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.scan import fold_case
+
+__all__ = [
+    "PERIOD_PHRASES",
+    "REFERENCE_BEFORE",
+    "casefolded",
+    "default_year",
+    "phrase_span",
+    "quoted",
+    "span_before",
+]
+
+_WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
+
+PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
+    r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
+    r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
+    r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+)?"
+    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
+    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
+    r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
+    r"|cả\s+năm(?:\s+[0-9]{4,})?"
+    r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
+    r"|đầu\s+năm\s+[0-9]{4,}"
+    r"|năm\s+[0-9]{4,})",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def casefolded(text: str) -> str:
+    return fold_case(text)
+
+
+REFERENCE_BEFORE = re.compile(
+    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ)\s*(?:của\s*)?$",
+    re.I,
+)
+
+
+def quoted(sentence: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a “quoted title”."""
+    lo = max(0, pos - _WINDOW)
+    return sentence.count("“", lo, pos) > sentence.count("”", lo, pos)
+
+
+def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
+    """The nearest period phrase before ``pos`` that names the figure's period: not one inside a
+    closed parenthesis, nor one that dates a plan or a reference ("kế hoạch năm 2024"). A phrase
+    that names no possible period gives the reason (see :func:`_phrase_span`)."""
+    lo = max(0, pos - _WINDOW)
+    low = casefolded(sentence)
+    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý", "đến")):
+        return None  # no period phrase can be here (a quick look before the regular expression)
+    best = None
+    for m in PERIOD_PHRASES.finditer(sentence, lo, pos):
+        opened = sentence.rfind("(", max(0, m.start() - _WINDOW), m.start())
+        if (
+            opened != -1
+            and sentence.find(")", opened, m.start()) == -1
+            and sentence.find(")", m.end(), pos) != -1
+        ):
+            continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
+        if REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or quoted(
+            sentence, m.start()
+        ):
+            continue
+        if best is not None and _BARE_YEAR.fullmatch(m.group("p")):
+            # "đến cuối tháng 7, … vốn đầu tư công năm 2017": a bare year after a part of the year
+            # dates the thing, not the figure; the part of that year stays the period
+            earlier = phrase_span(best.group("p"), int(m.group("p")[-4:]))
+            if isinstance(earlier, Span) and earlier.months < 12:
+                return earlier
+        best = m
+    if best is None:
+        return None
+    return phrase_span(best.group("p"), year)
+
+
+_BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+_BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
+_TO_MONTH = re.compile(
+    r"đến\s+(?:hết\s+|cuối\s+)?(?:tháng\s+([0-9]{1,2})|ngày\s+[0-9]{1,2}\s*/\s*([0-9]{1,2}))"
+)
+
+
+@lru_cache(maxsize=4096)
+def phrase_span(phrase: str, year: int | None) -> Span | str | None:
+    """The span a period phrase names; ``None`` when it names none exactly ("đầu năm 2025", a
+    "quý I" without a year known); the reason as text when it names an impossible period
+    ("quý V/2024", "tháng 13/2024", "năm 20245"), so that no figure is filed under another."""
+    low = phrase.casefold()
+    digits = re.findall(r"[0-9]{4,}", low)
+    for token in digits:
+        if len(token) != 4:
+            return f"impossible period {phrase!r}: {token} is not a year"
+    y = int(digits[-1]) if digits else year
+    to_month = _TO_MONTH.search(low)
+    if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
+        month = int(to_month.group(1) or to_month.group(2))
+        if not 1 <= month <= 12:
+            return f"impossible period {phrase!r}: there is no month {month}"
+        return Span(f"{y}-01", f"{y}-{month:02d}") if y else None
+    try:
+        if "cuối năm" in low and "tháng" not in low:
+            return Span.month(y, 12) if y else None
+        if low.startswith("đầu năm"):
+            if y is not None:
+                Span.whole_year(y)  # the year must exist, though no exact span is named
+            return None
+        if y is None:
+            parse_span(phrase, year=2000)  # no year to file it under, but it must be a period
+            return None
+        return parse_span(phrase, year=y)
+    except KtstatsError as exc:
+        if _BARE_MONTHS.fullmatch(low):
+            return None  # "15 tháng": a duration, not a period of the year
+        return f"impossible period {phrase!r}: {exc}"
+
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def default_year(text: str) -> int | None:
+    """The year a report speaks of, for period phrases that do not name one: the year its period
+    phrases name most often ("6 tháng đầu năm 2021"; ties go to the later year), not counting the
+    years of references ("so với cùng kỳ năm 2020", "giá so sánh năm 2010"); with no such phrase,
+    the year written most often; ``None`` when the text writes no year.
+
+    >>> default_year("6 tháng đầu năm 2021, thu ngân sách tăng 15% so với cùng kỳ năm 2020; "
+    ...              "chi tăng 9% so với cùng kỳ năm 2020.")
+    2021
+    """
+    named: list[int] = []
+    for m in PERIOD_PHRASES.finditer(text):
+        if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        named += [int(y) for y in _YEAR.findall(m.group("p"))]
+    years = named or [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    return max(set(years), key=lambda y: (years.count(y), y))
