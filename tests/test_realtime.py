@@ -124,7 +124,16 @@ def test_projections_table_one_row_per_distinct_target():
     kt = ktstats.load_dataset("kon_tum").projections(year=2025)
     # "từ 8% trở lên" is stated twice in the same document: one row
     assert kt["target"].tolist().count("tăng trưởng từ 8% trở lên") == 1
-    assert list(kt.columns[:6]) == ["region", "indicator", "year", "target", "target_value", "documents"]
+    assert list(kt.columns[:8]) == [
+        "region",
+        "indicator",
+        "year",
+        "target",
+        "target_value",
+        "target_low",
+        "target_high",
+        "documents",
+    ]
     # no 2025 growth figure for Kon Tum: every row kept, with the reason
     assert set(kt["status"]) == {"insufficient_data"} and kt["reason"].str.contains("no growth figure").all()
 

@@ -43,7 +43,7 @@ from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
 from ktstats.lang.phrases import casefolded as _casefolded
-from ktstats.lang.phrases import default_year
+from ktstats.lang.phrases import default_year, report_span
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
@@ -73,6 +73,8 @@ _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
 )
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
+# an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
+_PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
 _TARGET_LIST = re.compile(
     r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)[^.;:]{0,120}:", re.IGNORECASE
@@ -146,6 +148,24 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 _ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])")
 _FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
+
+
+_ESTIMATE_ANY = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[int], list[int]]:
+    """Where ``pattern`` matches in a sentence (starts, ends), found once per sentence: a check per
+    number is then a bisection, so a sentence of many numbers stays linear."""
+    found = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def _within(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
+    """Whether a match of :func:`_matches` lies wholly between ``lo`` and ``hi``."""
+    starts, ends = found
+    i = bisect_left(starts, lo)
+    return i < len(starts) and ends[i] <= hi
 
 
 def _qualifier(qualifier: str, prefix: str) -> str:
@@ -287,7 +307,7 @@ def extract(
     >>> ds = extract("Thu ngân sách nhà nước khoảng 830 tỷ đồng, đạt 18,04% dự toán địa phương giao, "
     ...              "bằng 100% so với cùng kỳ năm trước.", year=2024, region="Kon Tum")
     >>> ds.to_frame()[["indicator", "value", "unit", "qualifier", "form", "relative_to"]].values.tolist()
-    [['state_budget_revenue', 830.0, 'billion dong', 'approx', 'level', ''], ['state_budget_revenue', 18.04, 'percent', 'exact', 'ratio', 'plan'], ['state_budget_revenue', 100.0, 'percent', 'exact', 'ratio', 'same_period_last_year']]
+    [['state_budget_revenue', 830.0, 'billion dong', 'approx', 'level', ''], ['state_budget_revenue', 18.04, 'percent', 'exact', 'ratio', 'budget_estimate_local'], ['state_budget_revenue', 100.0, 'percent', 'exact', 'ratio', 'same_period_last_year']]
     """
     from ktstats.data.dataset import COLUMNS, Dataset
 
@@ -304,9 +324,11 @@ def extract(
     rows: list[dict[str, Any]] = []
     kept = _Unattached()
     parts = sentences(text)
+    normalized = normalize_text(text)
     if year is None:
-        year = default_year(normalize_text(text))  # the year the text's own periods name
+        year = default_year(normalized)  # the year the text's own periods name
     whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
+    covered = report_span(normalized, year)  # "9 tháng năm 2019": the report's part of the year
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
     heading_of: tuple[str, Span | str | None] = ("", None)
@@ -458,13 +480,28 @@ def extract(
             own = _span_before(sentence, digit, year)
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
-            span = next((x for x in (own, section_span, context, whole_year) if x is not None), None)
+            span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
             clause = sentence[max(clause_start, digit - _WINDOW) : min(window_after[1], digit + _WINDOW)]
             measure = _measure(clause, heading, lead)
-            if measure == "actual" and _ESTIMATE_RE.search(sentence[clause_start:digit].casefold()):
-                measure = "estimate"  # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%"
-            if measure == "actual" and _TARGET_LIST.search(sentence, max(0, digit - _WINDOW), digit):
-                measure = "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
+            if (
+                measure == "actual"
+                and form == "level"
+                and (
+                    _within(_matches(_PLAN_SUBJECT, sentence), max(clause_start, digit - _WINDOW), digit)
+                    or lead.rstrip().endswith(("được giao", "đã giao", "giao là", "được giao là"))
+                )
+            ):
+                measure = "plan"  # "Kế hoạch vốn đầu tư công năm 2025 được giao là 2.434,977 tỷ đồng"
+            if measure == "actual" and _within(
+                _matches(_ESTIMATE_ANY, sentence), max(clause_start, digit - _WINDOW), digit
+            ):
+                measure = (
+                    "estimate"  # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%"
+                )
+            if measure == "actual" and _within(_matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit):
+                measure = (
+                    "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
+                )
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":

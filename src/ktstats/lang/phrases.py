@@ -27,6 +27,7 @@ __all__ = [
     "REFERENCE_BEFORE",
     "casefolded",
     "default_year",
+    "report_span",
     "phrase_span",
     "quoted",
     "span_before",
@@ -36,7 +37,7 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
     r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
-    r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
+    r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
     r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+)?"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
     r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
@@ -47,6 +48,9 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|năm\s+[0-9]{4,})",
     re.IGNORECASE,
 )
+
+
+_SPELLED: Final = {"ba": "3", "sáu": "6", "chín": "9"}
 
 
 @lru_cache(maxsize=64)
@@ -112,6 +116,9 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     "quý I" without a year known); the reason as text when it names an impossible period
     ("quý V/2024", "tháng 13/2024", "năm 20245"), so that no figure is filed under another."""
     low = phrase.casefold()
+    for word, number in _SPELLED.items():  # "chín tháng đầu năm" is "9 tháng đầu năm"
+        if low.startswith(word + " "):
+            low = number + low[len(word) :]
     digits = re.findall(r"[0-9]{4,}", low)
     for token in digits:
         if len(token) != 4:
@@ -131,9 +138,9 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
                 Span.whole_year(y)  # the year must exist, though no exact span is named
             return None
         if y is None:
-            parse_span(phrase, year=2000)  # no year to file it under, but it must be a period
+            parse_span(low, year=2000)  # no year to file it under, but it must be a period
             return None
-        return parse_span(phrase, year=y)
+        return parse_span(low, year=y)
     except KtstatsError as exc:
         if _BARE_MONTHS.fullmatch(low):
             return None  # "15 tháng": a duration, not a period of the year
@@ -162,3 +169,24 @@ def default_year(text: str) -> int | None:
     if not years:
         return None
     return max(set(years), key=lambda y: (years.count(y), y))
+
+
+def report_span(text: str, year: int | None) -> Span | None:
+    """The part of the year a report covers, for figures whose sentence names no period: the
+    year-to-date span its own period phrases name most often ("6 tháng đầu năm 2019", "9 tháng"),
+    longer ones first on a tie; ``None`` when it names none (a whole-year report, or no period).
+
+    >>> report_span("Tình hình kinh tế 9 tháng năm 2019. Trong 9 tháng, thu nội địa 13.514 tỉ đồng; quý 3 giảm.", 2019)
+    Span('2019-01', '2019-09')
+    """
+    counts: dict[Span, int] = {}
+    for m in PERIOD_PHRASES.finditer(text):
+        if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        span = phrase_span(m.group("p"), year)
+        if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12:
+            if year is None or span.end.year == year:
+                counts[span] = counts.get(span, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda sp: (counts[sp], sp.months))

@@ -66,6 +66,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the
     r"|[0-9]+G\b"
     r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4,}"
     r"|(?:năm|giai đoạn|nhiệm kỳ|thời kỳ|niên độ)\s+[0-9]{4,}(?:\s*[-–]\s*[0-9]{4,})?"
+    r"|giá\s+(?:so\s+sánh|cố\s+định)(?:\s+năm)?\s+[0-9]{4}(?![0-9])"
     r"|(?<![0-9])[0-9]{4}\s*[-–]\s*[0-9]{4}(?![0-9])"
     r"|(?<![0-9.,])[0-9]{1,2}\s+tháng(?:\s+(?:đầu|cuối|của))?(?:\s+năm)?(?:\s+[0-9]{4,})?"
     r"|tháng\s+[0-9]{1,2}(?![0-9])"
@@ -73,7 +74,8 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the
     r"|(?<![0-9.,])[0-9]+\s+năm(?!\s+[0-9])"
     r"|[0-9]+\s+(?:địa phương|tại chỗ|tiêu chí so với|tốt)"
     r"|\(\s*[0-9]{4}\s*-\s*[0-9]{4}\s*\)"
-    r"|[0-9]+\s*\[[0-9]+\])",
+    r"|[0-9]+\s*\[[0-9]+\]"
+    r"|(?<=[0-9%])\(?\[[0-9]{1,2}\]\)?)",
     re.IGNORECASE,
 )
 _HIDE_DIGITS = str.maketrans("0123456789", "##########")
@@ -323,6 +325,10 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
 
     def hide(m: re.Match[str]) -> str:
         found.append((None, m.start(), m.end()))
+        if (
+            m.group(0)[0] in "[("
+        ):  # a footnote mark glued to a figure ("7,60%[1]"): blank, so the figure reads
+            return " " * len(m.group(0))
         return m.group(0).translate(_HIDE_DIGITS)
 
     masked = _NOT_FIGURES.sub(hide, sentence) if _DIGIT.search(sentence) else sentence
