@@ -5,9 +5,13 @@ from ktstats.present.cli import main
 
 
 def test_report_shows_figures_with_sources(capsys):
+    import ktstats
+
     assert main(["report", "kon-tum"]) == 0
     out = capsys.readouterr().out
-    assert "77 số liệu từ 5 tài liệu" in out
+    # the seeds and the province's history beside them (issue 14)
+    n = len(ktstats.load_dataset("kon_tum")) + len(ktstats.load_dataset("kon_tum_history"))
+    assert f"(bộ số liệu kon_tum+kon_tum_history) — {n} số liệu" in out
     assert "Tốc độ tăng trưởng GRDP" in out
     assert "gần 2.500 tỷ đồng" in out
     assert "từ 8,2% trở lên" in out
@@ -100,9 +104,10 @@ def test_report_has_projections(capsys):
     assert main(["report", "kon-tum", "--indicator", "state_budget_revenue"]) == 0
     out = capsys.readouterr().out
     assert "Dự báo khả năng đạt mục tiêu năm" in out
-    # the first quarter's "khoảng 830 tỷ" run to the year, with the stated prior: a real call, not
-    # "chưa đủ số liệu" (insufficient data)
-    assert "3.320 tỷ đồng  15,5%     khó đạt" in out and "chưa đủ số liệu" not in out
+    # the first quarter's "khoảng 830 tỷ" run to the year as of the resolution (22/10/2024), with the
+    # stated prior: a real call, not "chưa đủ số liệu" (insufficient data)
+    line = next(x for x in out.splitlines() if "từ 4.500 tỷ đồng trở lên" in x and "22/10/2024:" in x)
+    assert "22/10/2024: 3.320 tỷ đồng" in line and "15,5%" in line and "khó đạt" in line
 
 
 def test_report_as_csv_round_trips_every_figure(capsys, tmp_path):
@@ -112,8 +117,9 @@ def test_report_as_csv_round_trips_every_figure(capsys, tmp_path):
     out = tmp_path / "kon_tum.csv"
     out.write_text(capsys.readouterr().out, encoding="utf-8")
     again = ktstats.load_dataset(out)
-    assert len(again) == 77
-    assert again.to_frame()["value"].tolist() == ktstats.load_dataset("kon_tum").to_frame()["value"].tolist()
+    both = ktstats.load_dataset("kon_tum").combine(ktstats.load_dataset("kon_tum_history"))
+    assert len(again) == len(both) > 77  # the seeds and the province's history
+    assert again.to_frame()["value"].tolist() == both.to_frame()["value"].tolist()
 
 
 def test_report_as_json_has_figures_and_attainment(capsys):
@@ -124,7 +130,8 @@ def test_report_as_json_has_figures_and_attainment(capsys):
     assert {f["indicator"] for f in data["figures"]} == {"state_budget_revenue"}
     assert any(f["value"] == 830.0 and f["qualifier"] == "approx" for f in data["figures"])
     assert any(f["document_date"] == "2024-04-20" for f in data["figures"])
-    assert any(a["status"] == "in progress" for a in data["attainment"])
+    # the 2024 estimate of December ("khoảng 4.425 tỷ") against "từ 4.500 tỷ đồng trở lên": not met
+    assert any(a["status"] == "not met" for a in data["attainment"])
     assert "NaN" not in json.dumps(data)
 
 

@@ -31,7 +31,8 @@ def documents_table() -> pd.DataFrame:
 def document_text(name: str) -> str | None:
     """The bundled text of a source document, or ``None`` for documents cited by address.
 
-    ``name`` is a file name in ``datasets/sources/`` ("004_7e9a290f5ed7f930.txt"), never a path:
+    ``name`` is a file name in ``datasets/sources/`` ("004_7e9a290f5ed7f930.txt") or the id of a text
+    of the extraction corpus ("kon_tum_2024-07-31_kyhop7", ``datasets/corpus/``), never a path:
     "../x", "/etc/x" or "a/b" raise rather than reach outside the folder.
     """
     if (
@@ -43,11 +44,15 @@ def document_text(name: str) -> str | None:
         raise DataError(
             f"a source document is named by its file name in datasets/sources/, not {shown(name)}"
         )
-    path = data_dir() / "sources" / name
+    # a seed document in sources/, or a text of the extraction corpus (corpus/dev/<id>.txt)
+    candidates = [data_dir() / "sources" / name] + [
+        data_dir() / "corpus" / part / f"{name}.txt" for part in ("dev", "heldout")
+    ]
     try:
-        if not path.is_file():
-            return None
+        path = next((p for p in candidates if p.is_file()), None)
     except OSError:  # a name too long for the file system is not a bundled text either
+        return None
+    if path is None:
         return None
     try:
         raw = path.read_bytes()

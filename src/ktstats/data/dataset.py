@@ -32,7 +32,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -127,6 +127,9 @@ def _span_mask(frame: pd.DataFrame, freq: str | None, basis: str | None) -> np.n
     if basis == "ytd":
         return np.asarray(ytd)
     return np.asarray(single | ytd)
+
+
+_ROW_KEY: Final = ("indicator", "region", "period_start", "period_end", "measure", "form", "relative_to")
 
 
 class Dataset:
@@ -287,13 +290,37 @@ class Dataset:
             mask &= (f["document_date"] <= parse_date(as_of, argument="as_of")).to_numpy()
         return Dataset(f[mask].reset_index(drop=True), name=self.name, _validated=True)
 
+    def combine(self, *others: Dataset, name: str | None = None) -> Dataset:
+        """This dataset's figures and the others' in one (each row keeps its document); a row stated in
+        two of them is refused like any duplicate. ``name`` defaults to the names joined by "+".
+
+        >>> kt = load_dataset("kon_tum").combine(load_dataset("kon_tum_history"))
+        >>> kt.name, len(kt) == len(load_dataset("kon_tum")) + len(load_dataset("kon_tum_history"))
+        ('kon_tum+kon_tum_history', True)
+        """
+        for other in others:
+            if not isinstance(other, Dataset):
+                raise DataError(f"combine() takes Datasets, got {type(other).__name__}")
+        frames = [self._frame, *(o._frame for o in others)]
+        joined = pd.concat(frames, ignore_index=True)
+        key = [*_ROW_KEY, "document", "quote"]
+        twice = joined[joined.duplicated(key, keep=False)]
+        if len(twice):
+            first = twice.iloc[0]
+            raise DataError(
+                f"combine(): {len(twice)} rows are stated in two of the datasets, e.g. {first['indicator']} "
+                f"{first['period_start']}–{first['period_end']} of {first['document']}"
+            )
+        label = name or "+".join(n for n in (self.name, *(o.name for o in others)) if n)
+        return Dataset(joined, name=label, _validated=True)
+
     def latest(self, *, as_of: str | pd.Timestamp | None = None) -> Dataset:
         """One row per figure: where a figure was restated, the latest document wins.
 
         ``as_of`` first drops documents published after that day.
         """
         f = self.filter(as_of=as_of)._frame if as_of is not None else self._frame
-        key = ["indicator", "region", "period_start", "period_end", "measure", "form", "relative_to"]
+        key = list(_ROW_KEY)
         ordered = f.sort_values("document_date", kind="stable", na_position="first")
         kept = ordered.drop_duplicates(key, keep="last").sort_index()
         return Dataset(kept.reset_index(drop=True), name=self.name, _validated=True)
@@ -502,11 +529,13 @@ class Dataset:
         as_of: str | pd.Timestamp | None = None,
         regions: Sequence[str] | str | None = None,
         reference: Dataset | str | None = None,
+        document: str | None = None,
     ) -> pd.DataFrame:
         """One projection per region and whole-year target (a restated target is one row naming its
         documents): region, indicator, year, target, point, low, high, probability, status, method,
         reason. Provinces merged during the year are projected as their unit, against the unit's
-        target (see :meth:`unit_targets`); ``reference`` as in :meth:`project`.
+        target (see :meth:`unit_targets`); ``reference`` as in :meth:`project`; ``document`` keeps the
+        targets of one document.
 
         >>> p = load_dataset("vn_provinces").projections(year=2025, as_of="2025-10-31", reference="vn_gdp")
         >>> p.set_index("region").loc["lao_cai_2025", "target"]
@@ -514,7 +543,9 @@ class Dataset:
         """
         from ktstats.analysis.projection import dataset_projections
 
-        return dataset_projections(self, year=year, as_of=as_of, regions=regions, reference=reference)
+        return dataset_projections(
+            self, year=year, as_of=as_of, regions=regions, reference=reference, document=document
+        )
 
     def unit_targets(
         self,

@@ -44,9 +44,11 @@ from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import default_year, report_span
+from ktstats.lang.phrases import matches as _matches
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
+from ktstats.lang.phrases import within as _within
 from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, reference_after, verb_before
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.text import normalize_text
@@ -151,21 +153,6 @@ _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_]
 
 
 _ESTIMATE_ANY = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=16)
-def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[int], list[int]]:
-    """Where ``pattern`` matches in a sentence (starts, ends), found once per sentence: a check per
-    number is then a bisection, so a sentence of many numbers stays linear."""
-    found = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
-    return [a for a, _ in found], [b for _, b in found]
-
-
-def _within(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
-    """Whether a match of :func:`_matches` lies wholly between ``lo`` and ``hi``."""
-    starts, ends = found
-    i = bisect_left(starts, lo)
-    return i < len(starts) and ends[i] <= hi
 
 
 def _qualifier(qualifier: str, prefix: str) -> str:
@@ -498,7 +485,9 @@ def extract(
                 measure = (
                     "estimate"  # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%"
                 )
-            if measure == "actual" and _within(_matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit):
+            if measure == "actual" and _within(
+                _matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit
+            ):
                 measure = (
                     "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
                 )

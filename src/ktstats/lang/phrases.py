@@ -15,6 +15,7 @@ Span('2017-01', '2017-07')
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Final
 
@@ -27,10 +28,12 @@ __all__ = [
     "REFERENCE_BEFORE",
     "casefolded",
     "default_year",
-    "report_span",
+    "matches",
     "phrase_span",
     "quoted",
+    "report_span",
     "span_before",
+    "within",
 ]
 
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
@@ -184,9 +187,25 @@ def report_span(text: str, year: int | None) -> Span | None:
         if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         span = phrase_span(m.group("p"), year)
-        if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12:
-            if year is None or span.end.year == year:
-                counts[span] = counts.get(span, 0) + 1
+        if not isinstance(span, Span) or span.start.month != 1 or not 1 < span.months < 12:
+            continue
+        if year is None or span.end.year == year:
+            counts[span] = counts.get(span, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda sp: (counts[sp], sp.months))
+
+
+@lru_cache(maxsize=16)
+def matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[int], list[int]]:
+    """Where ``pattern`` matches in a sentence (starts, ends), found once per sentence: a check per
+    number is then a bisection, so a sentence of many numbers stays linear."""
+    found = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def within(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
+    """Whether a match of :func:`matches` lies wholly between ``lo`` and ``hi``."""
+    starts, ends = found
+    i = bisect_left(starts, lo)
+    return i < len(starts) and ends[i] <= hi

@@ -72,7 +72,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the
     r"|tháng\s+[0-9]{1,2}(?![0-9])"
     r"|quý\s+[0-9]+(?![0-9])"
     r"|(?<![0-9.,])[0-9]+\s+năm(?!\s+[0-9])"
-    r"|[0-9]+\s+(?:địa phương|tại chỗ|tiêu chí so với|tốt)"
+    r"|(?<![0-9/.,])[0-9]+\s+(?:địa phương|tại chỗ|tiêu chí so với|tốt)"
     r"|\(\s*[0-9]{4}\s*-\s*[0-9]{4}\s*\)"
     r"|[0-9]+\s*\[[0-9]+\]"
     r"|(?<=[0-9%])\(?\[[0-9]{1,2}\]\)?)",
@@ -115,6 +115,13 @@ def number_word(word: str) -> tuple[WordKind, str]:
     """
     core = word.strip(_STRIP)
     body = core.rstrip("%")
+    opened = word.lstrip(" (\"'“”")
+    if opened[:1] in (".", ",") and opened[1:2].isdigit():
+        # "1 .234" (OCR noise, a group cut off): never read as 234
+        return (
+            "refused",
+            f"{shown(word.strip())} starts with a separator: part of the number is missing; it is not read",
+        )
     if any(c.isdecimal() and not "0" <= c <= "9" for c in body):
         ascii_digits = "".join(str(int(c)) if c.isdecimal() else c for c in core)
         return (
@@ -345,6 +352,16 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
         we = n if we == -1 else we
         word = masked[ws:we]
         kind, reason = number_word(word)
+        if kind == "refused" and word.lstrip(" (\"'“”")[:1] in (".", ","):
+            found.append((reason, ws, we))  # "1 .234": the cut-off group is not read, nor what precedes it
+            if found[-2:-1] and isinstance(found[-2][0], Reading) and found[-2][2] >= ws - 1:
+                found[-2] = (
+                    f"{shown(masked[found[-2][1] : we])}: a number split by OCR noise; it is not read",
+                    found[-2][1],
+                    found[-2][2],
+                )
+            pos = we
+            continue
         if kind == "other":
             core = word.strip(_STRIP)
             at = ws + word.index(core[0]) if core else ws

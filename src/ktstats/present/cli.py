@@ -265,6 +265,18 @@ def _write_plot(ds: Any, path: str, lang: str) -> None:
         plt.close(figure)
 
 
+def _with_history(ds: Any, asked: str) -> Any:
+    """A bundled dataset with its bundled history beside it ("kon_tum" with "kon_tum_history"): the
+    report of a province shows its figures through the years, and projects its targets from them."""
+    from ktstats.catalog.bundled import bundled_datasets
+    from ktstats.data.dataset import load_dataset
+
+    name = asked.replace("-", "_")
+    if name in bundled_datasets() and f"{name}_history" in bundled_datasets():
+        return ds.combine(load_dataset(f"{name}_history"))
+    return ds
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _build_parser()
@@ -274,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ktstats.data.dataset import load_dataset
             from ktstats.present.report import render_report
 
-            ds = load_dataset(args.dataset)
+            ds = _with_history(load_dataset(args.dataset), args.dataset)
             if args.indicator:
                 from ktstats.catalog.indicators import indicator
 

@@ -253,15 +253,29 @@ def render_report(
 
 
 def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Sequence[str]) -> list[str]:
-    """A projection for every whole-year target (status, probability, the reason); a target restated
-    in several documents is one row citing them all."""
+    """A projection for every whole-year target, made **as of the day the target was set** (its
+    document's date: what the figures published by then said), beside the outcome where the year's
+    figure is in the dataset; a target restated in several documents is one row citing them all.
+    A province's growth borrows the country's quarter weights and real-time errors (``vn_gdp``)
+    when it has no quarterly history of its own."""
     from ktstats.analysis.projection import dataset_projections
     from ktstats.analysis.projection.result import stated_decimals
 
-    table = dataset_projections(dataset)
-    table = table[table["indicator"].isin(wanted)]
-    if table.empty:
+    now = dataset_projections(dataset, reference=_NATIONAL)
+    now = now[now["indicator"].isin(wanted)]
+    if now.empty:
         return []
+    frame = dataset.to_frame()
+    dated = frame.dropna(subset=["document_date"]).drop_duplicates("document").set_index("document")
+    then_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for doc in sorted({d.strip() for ds in now["documents"] for d in str(ds).split(",") if d.strip()}):
+        if doc not in dated.index:
+            continue
+        when = pd.Timestamp(str(dated.loc[doc, "document_date"]))
+        table = dataset_projections(dataset, as_of=when, document=doc, reference=_NATIONAL)
+        for r in table.to_dict("records"):
+            key = (r["region"], r["indicator"], r["year"], r["target"])
+            then_rows.setdefault(key, {**{str(k): v for k, v in r.items()}, "as_of": when})
     tr = _translations(dataset, lang)
 
     def w(key: str) -> str:
@@ -271,36 +285,53 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         [
             w("target"),
             "năm" if lang == "vi" else "year",
-            w("forecast"),
+            "dự báo khi đặt mục tiêu" if lang == "vi" else "projection when set",
             "xác suất" if lang == "vi" else "probability",
             "đánh giá" if lang == "vi" else "status",
+            w("outcome"),
             _HEAD[lang][4],
         ]
     ]
     catalog = by_code()
     notes = []
-    for r in table.to_dict("records"):
+    for r in now.to_dict("records"):
         unit = catalog[r["indicator"]].unit
         digits = stated_decimals(_number(r["target_value"])) + 1
-        point = _number(r["point"])
-        prob = _number(r["probability"])
+        then = then_rows.get((r["region"], r["indicator"], r["year"], r["target"]), r)
+        point, prob = _number(then["point"]), _number(then["probability"])
+        settled = r["method"] in ("published", "complete")
+        shown = "" if math.isnan(point) else format_quantity(round(point, digits), unit, lang=lang)
+        if shown and not math.isnan(_number(then.get("low"))) and then is not r:
+            lo, hi = (format_number(round(_number(then[k]), digits), lang=lang) for k in ("low", "high"))
+            shown += f" ({lo}–{hi})"
+        if "as_of" in then:
+            shown = f"{then['as_of']:%d/%m/%Y}: {shown}" if shown else f"{then['as_of']:%d/%m/%Y}: —"
+        outcome = ""
+        if settled:
+            met = labels.word("final", str(r["status"]), lang)
+            outcome = f"{format_quantity(round(_number(r['point']), digits), unit, lang=lang)} — {met}"
         name = catalog[r["indicator"]].name(lang)
         sources = "; ".join(document_source(d.strip()) for d in str(r["documents"]).split(",") if d.strip())
         rows.append(
             [
                 f"{name}: {tr.get(str(r['target']), str(r['target']))}",
                 str(r["year"]),
-                "" if math.isnan(point) else format_quantity(round(point, digits), unit, lang=lang),
+                shown,
                 "" if math.isnan(prob) else f"{format_number(round(100 * prob, 1), lang=lang)}%",
-                labels.word("projection", str(r["status"]), lang),
+                labels.word("projection", str(then["status"]), lang),
+                outcome,
                 sources,
             ]
         )
-        reason = str(r["reason"])
+        reason = str(then["reason"])
         if lang == "vi" and reason:
             reason = f"{w('reason_en')}: {reason}"
         notes.append(f"  – {name} {r['year']}: {reason}")
     return [w("projection_head"), *text_table(rows), *notes, ""]
+
+
+#: the series a province's growth borrows weights and real-time errors from (see Dataset.projections)
+_NATIONAL = "vn_gdp"
 
 
 def _number(x: Any) -> float:

@@ -179,13 +179,30 @@ def project_indicator(
             common=common,
             reference=None if reference is None else _reference(reference),
         )
-    s = dataset.series(indicator, region, as_of=as_of)
+    s = dataset.series(
+        indicator, region, as_of=as_of, freq=_flow_freq(dataset, indicator, region, year, as_of)
+    )
     sp = s.to_pandas()
     sp = sp[sp.index.year <= year]
+    if not (sp.index.year == year).any():
+        by = "" if as_of is None else f" published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
+        raise DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
     series = IndicatorSeries.from_pandas(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
     return project(series, tgt, year=year, method=method, level=level)
+
+
+def _flow_freq(dataset: Any, indicator: str, region: str, year: int, as_of: Any) -> str | None:
+    """Quarterly when the year's latest year-to-date figure ends a quarter ("quý I", "6 tháng",
+    "9 tháng"): other years' months ("2 tháng đầu năm 2018") then do not break the year into gaps;
+    else the spans' own frequency."""
+    f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
+    f = f[f["measure"].isin(["actual", "estimate"])]
+    ends = [
+        e for s, e in zip(f["period_start"], f["period_end"], strict=True) if e.year == year and s.month == 1
+    ]
+    return "Q" if ends and max(ends).month % 3 == 0 else None
 
 
 def _not_merged_away(dataset: Any, code: str, on: pd.Timestamp) -> None:

@@ -1,0 +1,257 @@
+"""Issue 14: the extraction corpus (real texts, a development and a held-out part), the rules it
+asked for, the bad inputs it listed, and Kon Tum's history with the report's projections."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+import unicodedata
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import ktstats
+from ktstats.catalog.bundled import data_dir
+from ktstats.catalog.indicators import by_code
+from ktstats.data.schema import FORMS, MEASURES, RELATIVE_TO
+from ktstats.lang.numbers import QUALIFIERS
+from ktstats.lang.units import parse_unit
+
+CORPUS = data_dir() / "corpus"
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "extract_quality.py"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("extract_quality", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = module  # its dataclasses need their module registered
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def _extract(text: str, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ktstats.extract(text, **kw).to_frame()
+
+
+# --- the corpus itself --------------------------------------------------------------------------
+
+
+def test_the_corpus_lists_every_text_with_its_source_and_date():
+    texts = pd.read_csv(CORPUS / "texts.csv", dtype=str, keep_default_na=False)
+    assert len(texts) >= 40 and (texts["part"] == "heldout").sum() >= 15
+    assert texts["id"].is_unique
+    on_disk = {(p.parent.name, p.stem) for p in CORPUS.glob("*/*.txt")}
+    assert on_disk == set(zip(texts["part"], texts["id"], strict=True))
+    assert {(p.parent.name, p.stem) for p in CORPUS.glob("*/*.csv")} == on_disk
+    assert texts["url"].str.startswith("http").all()
+    assert pd.to_datetime(texts["date"], errors="coerce").notna().all()
+    assert set(texts["date_precision"]) <= {"day", "month"}
+    # several provinces and years, and the held-out texts were annotated by readers who never saw the rules
+    assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
+    assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {"helper-heldout-a", "helper-heldout-b"}
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
+    from ktstats.data.schema import _numbers_in  # noqa: PLC0415  (the loader's own number reader)
+
+    catalog = by_code()
+    texts = pd.read_csv(CORPUS / "texts.csv", dtype=str, keep_default_na=False)
+    rows = 0
+    for doc in texts.loc[texts["part"] == part, "id"]:
+        text = " ".join(
+            ktstats.normalize_text((CORPUS / part / f"{doc}.txt").read_text(encoding="utf-8")).split()
+        )
+        assert unicodedata.is_normalized("NFC", text)
+        expected = pd.read_csv(CORPUS / part / f"{doc}.csv", dtype={"period_start": str, "period_end": str})
+        for r in expected.to_dict("records"):
+            rows += 1
+            where = f"{part}/{doc}.csv: {r['indicator']} {r['value']}"
+            assert r["indicator"] in catalog, where
+            assert r["measure"] in MEASURES and r["form"] in FORMS, where
+            assert r["qualifier"] in QUALIFIERS, where
+            assert ("" if pd.isna(r["relative_to"]) else r["relative_to"]) in RELATIVE_TO, where
+            parse_unit("" if pd.isna(r["unit"]) else str(r["unit"]))
+            assert pd.Period(r["period_start"], "M") <= pd.Period(r["period_end"], "M"), where
+            quote = " ".join(ktstats.normalize_text(str(r["quote"])).split())
+            assert quote in text, where
+            numbers = _numbers_in(quote, "vi") + _numbers_in(quote, "en")
+            value = abs(float(r["value"])) if r["qualifier"] != "range" else abs(float(r["low"]))
+            # as written, or as an annotator converted it and noted it ("5,9 triệu lượt" → 5900000 visits,
+            # "3,11 tỉ USD" → 3110 million USD, "gấp 4,3 lần" → 430 %)
+            scales = (1.0, 100.0, 1e3, 1e6, 1e9)
+            assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
+    assert rows >= 200
+
+
+# --- the benchmark: scored on every field, both parts -------------------------------------------
+
+
+def test_the_scorer_compares_quantities_and_every_field():
+    q = _bench()
+    row = {
+        "indicator": "state_budget_revenue",
+        "region": "kon_tum",
+        "period_start": "2018-01",
+        "period_end": "2018-06",
+        "measure": "estimate",
+        "value": 1_172_000.0,
+        "unit": "million dong",
+        "qualifier": "exact",
+        "form": "level",
+        "relative_to": "",
+    }
+    same = dict(row, value=1172.0, unit="billion dong")
+    assert q.keys(pd.DataFrame([row])) == q.keys(pd.DataFrame([same]))
+    matched, misses, extras = q.match(
+        q.keys(pd.DataFrame([row])), q.keys(pd.DataFrame([dict(same, qualifier="approx")]))
+    )
+    assert (matched, len(misses), len(extras)) == (0, 1, 1)  # a wrong qualifier is a miss and an extra
+
+
+def test_quality_on_the_dev_part_and_the_held_out_part():
+    """Floors measured on this session's code (dev 64,8 % / 76,0 %; held-out 44,4 % / 48,9 % before the
+    last rules): they guard against regressions; the figures to quote are in docs/extract.md."""
+    q = _bench()
+    for part, recall, precision in (("dev", 0.60, 0.70), ("heldout", 0.40, 0.45)):
+        t, f, m = q.summary(q.score_part(part))
+        assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
+
+
+# --- the rules issue 14 asked for, on sentences of the development texts ------------------------
+
+
+def _one(frame: pd.DataFrame, **kw) -> pd.Series:
+    hit = frame
+    for k, v in kw.items():
+        hit = hit[hit[k] == v]
+    assert len(hit) == 1, frame[["indicator", "value", "form", "relative_to"]].values.tolist()
+    return hit.iloc[0]
+
+
+def test_references_keep_what_the_text_says():
+    f = _extract(
+        "Tính đến ngày 31/7/2017, tổng thu ngân sách nhà nước trên địa bàn tỉnh Kon Tum ước đạt 1.250 tỷ đồng, "
+        "đạt 55% dự toán Trung ương giao, tăng hơn 12% so cùng kỳ."
+    )
+    assert _one(f, value=55.0)["relative_to"] == "budget_estimate_central"
+    r = _one(f, value=12.0)
+    assert (r["form"], r["relative_to"], r["qualifier"]) == ("change", "same_period_last_year", "over")
+    assert (str(r["period_start"]), str(r["period_end"])) == ("2017-01", "2017-07")
+    f = _extract(
+        "Tổng thu ngân sách địa phương năm 2024 của tỉnh Kon Tum ước đạt 9.500 tỷ đồng, bằng 121% cùng kỳ năm trước."
+    )
+    assert _one(f, value=121.0)[["indicator", "form", "relative_to"]].tolist() == [
+        "local_budget_revenue_total",
+        "ratio",
+        "same_period_last_year",
+    ]
+
+
+def test_sub_indicators_and_growth_of_the_subject():
+    f = _extract(
+        "Năm 2022, tỉnh Kon Tum: thu nội địa đạt 1.100 tỷ đồng; thu hoạt động xuất nhập khẩu đạt 45 tỷ đồng; "
+        "tăng trưởng tín dụng đạt 8,5%; kim ngạch xuất khẩu đạt 80 triệu USD, tăng trưởng 12%; "
+        "vốn đầu tư thực hiện ước đạt 10.300 tỷ đồng."
+    )
+    assert _one(f, value=1100.0)["indicator"] == "domestic_revenue"
+    assert _one(f, value=45.0)["indicator"] == "trade_revenue"
+    assert _one(f, value=8.5)["indicator"] == "credit_growth"
+    assert _one(f, value=12.0)[["indicator", "form"]].tolist() == ["exports", "change"]
+    assert _one(f, value=10300.0)["indicator"] == "total_investment"
+
+
+def test_the_year_and_the_period_come_from_the_text():
+    # the year of "so với năm 2010" / "giá so sánh 2010" is a reference, not the period
+    f = _extract(
+        "Ước tính Tổng sản phẩm trên địa bàn (GRDP) tỉnh Kon Tum 6 tháng đầu năm 2018 theo giá so sánh 2010 "
+        "tăng 7,90% so với 6 tháng đầu năm 2017."
+    )
+    r = _one(f, value=7.9)
+    assert (r["indicator"], str(r["period_end"]), r["measure"]) == ("grdp_growth", "2018-06", "estimate")
+    # "đến cuối tháng 7 … năm 2017": the year so far, not the whole year
+    f = _extract(
+        "Đến cuối tháng 7, tỉnh Kon Tum đã giải ngân được 1.200 tỷ đồng vốn đầu tư công năm 2017, đạt 40% kế hoạch."
+    )
+    assert {(str(a), str(b)) for a, b in zip(f["period_start"], f["period_end"], strict=True)} == {
+        ("2017-01", "2017-07")
+    }
+    # spelled periods, and the year the text's own periods name (not the years it compares with)
+    f = _extract(
+        "Chín tháng đầu năm 2025, thu ngân sách tỉnh Nghệ An gần 20.000 tỷ đồng, tăng 30% so với cùng kỳ năm 2024."
+    )
+    assert str(_one(f, value=20000.0)["period_end"]) == "2025-09"
+
+
+def test_a_list_of_goals_is_targets():
+    text = (
+        "Kỳ họp HĐND tỉnh Kon Tum tháng 7/2024. Trong 6 tháng cuối năm, tỉnh Kon Tum phấn đấu đưa tốc độ tăng "
+        "trưởng GRDP tăng từ 12,5% trở lên; thu ngân sách nhà nước trên 2.811 tỷ đồng; tổng vốn đầu tư toàn xã "
+        "hội đạt từ 17.000 tỷ đồng trở lên."
+    )
+    f = _extract(text)
+    assert set(f["measure"]) == {"target"} and len(f) == 3
+    assert {(str(a), str(b)) for a, b in zip(f["period_start"], f["period_end"], strict=True)} == {
+        ("2024-07", "2024-12")
+    }
+    assert _one(f, value=2811.0)["qualifier"] == "over"
+
+
+def test_ranks_are_national_and_of_growth():
+    f = _extract(
+        "Năm 2023, GRDP tỉnh Bình Định tăng 7,61%, xếp thứ 17/63 địa phương cả nước, thứ 06/14 địa phương vùng "
+        "Bắc Trung bộ; tỷ lệ giải ngân đạt 94,25%, xếp thứ 14/63 địa phương cả nước."
+    )
+    ranks = f[f["indicator"] == "grdp_growth_rank_national"]
+    assert ranks["value"].tolist() == [17.0]  # not the regional rank, not the disbursement's rank
+
+
+# --- bad input (issue 14) -----------------------------------------------------------------------
+
+
+def test_english_text_and_ocr_noise_invent_nothing():
+    assert _extract("Budget revenue of Kon Tum reached 830 billion dong in 2024.", region="Kon Tum").empty
+    noisy = _extract("Năm 2024, thu ngân sách tỉnh Kon Tum đạt l.234 tỷ đồng và 1 .234 tỷ đồng.")
+    assert not (noisy["value"] == 1234.0).any() and not (noisy["value"] == 234.0).any()
+
+
+def test_nfc_and_nfd_read_alike_and_a_flattened_table_is_no_crash():
+    text = "Năm 2024, thu ngân sách nhà nước tỉnh Kon Tum ước đạt 4.425 tỷ đồng, bằng 98,3% dự toán."
+    nfd = unicodedata.normalize("NFD", text)
+    cols = ["indicator", "value", "unit", "form", "relative_to"]
+    assert _extract(text)[cols].values.tolist() == _extract(nfd)[cols].values.tolist()
+    table = "STT Chỉ tiêu Đơn vị 2023 2024 1 Thu ngân sách tỷ đồng 4.000 4.425 2 Tăng trưởng GRDP % 7,32 8,02"
+    ktstats.extract(table, region="Kon Tum")  # figures only where the text supports them, never a crash
+
+
+# --- Kon Tum's history and the report ------------------------------------------------------------
+
+
+def test_kon_tum_history_cites_corpus_texts_with_vintages():
+    h = ktstats.load_dataset("kon_tum_history").to_frame()
+    assert len(h) >= 120 and set(h["region"]) == {"kon_tum"}
+    dev = {p.stem for p in (CORPUS / "dev").glob("kon_tum_*.txt")}
+    assert set(h["document"]) <= dev
+    g = h[(h["indicator"] == "grdp_growth") & (h["form"] == "level")]
+    years = {p.year for p in g["period_end"]}
+    assert {2018, 2019, 2022, 2024} <= years
+    h1 = g[(g["period_start"] == pd.Period("2024-01", "M")) & (g["period_end"] == pd.Period("2024-06", "M"))]
+    assert 6.47 in set(h1["value"]) and h1["document_date"].max() < pd.Timestamp("2024-10-22")
+    year = g[(g["period_end"] == pd.Period("2024-12", "M")) & (g["measure"] == "actual")]
+    assert 8.02 in set(year["value"]) and year["document_date"].min() > pd.Timestamp("2024-12-31")
+
+
+def test_report_projects_the_2024_targets_as_of_their_resolution(capsys):
+    from ktstats.present.cli import main
+
+    assert main(["report", "kon-tum", "--indicator", "grdp_growth"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "từ 8,2% trở lên" in x and "2024" in x and "22/10/2024:" in x)
+    # as known on 22/10/2024 (first half 6,47%, the country's weights and errors): below 8,2; the outcome 8,02%
+    assert "22/10/2024: 7,62%" in line and "khó đạt" in line and "8,02% — không đạt" in line
