@@ -54,7 +54,10 @@ def corpus_dir() -> Path:
 
 def _quantity(value: float, unit: str) -> tuple[float, str]:
     unit = "" if pd.isna(unit) else str(unit)
-    q = ureg.Quantity(float(value), parse_unit(unit) if unit else ureg.dimensionless).to_base_units()
+    try:
+        q = ureg.Quantity(float(value), parse_unit(unit) if unit else ureg.dimensionless).to_base_units()
+    except ktstats.KtstatsError:  # a unit this version does not know: compared as written
+        return float(value), unit
     return float(f"{float(q.magnitude):.9g}"), str(q.units)
 
 

@@ -11,9 +11,9 @@ import random
 import subprocess
 import sys
 import time
-from pathlib import Path
 import timeit
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np

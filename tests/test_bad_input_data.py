@@ -490,7 +490,11 @@ def test_a_damaged_xlsx_is_still_a_data_error(tmp_path):
 
 def test_bundled_names_come_from_the_shipped_list():
     shipped = sorted(p.stem for p in data_dir().glob("*.csv") if p.stem not in CATALOG_TABLES)
-    assert list(bundled_datasets()) == shipped == ["kon_tum", "kon_tum_history", "tay_nguyen", "vn_gdp", "vn_provinces"]
+    assert (
+        list(bundled_datasets())
+        == shipped
+        == ["kon_tum", "kon_tum_history", "tay_nguyen", "vn_gdp", "vn_provinces"]
+    )
     for name in ("kon_tum", "Kon-Tum", " vn-gdp "):
         assert load_dataset(name).name in shipped
 

@@ -59,7 +59,7 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
-    from ktstats.data.schema import _numbers_in  # noqa: PLC0415  (the loader's own number reader)
+    from ktstats.data.schema import _numbers_in
 
     catalog = by_code()
     texts = pd.read_csv(CORPUS / "texts.csv", dtype=str, keep_default_na=False)

@@ -79,7 +79,8 @@ _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 _PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
 _TARGET_LIST = re.compile(
-    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)[^.;:]{0,120}:", re.IGNORECASE
+    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
+    re.IGNORECASE,
 )
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 _GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
@@ -380,7 +381,9 @@ def extract(
             ):
                 subject, share_subject = ind, None
             if ind is not None and ind.code in _GRDP_LEVELS:  # the price basis the clause names
-                basis = sentence[max(clause_start, digit - _WINDOW) : digit].casefold()
+                basis = sentence[
+                    max(clause_start, digit - _WINDOW) : end + 40
+                ].casefold()  # "(giá so sánh năm 2010)"
                 ind = by_code()["grdp_constant" if "giá so sánh" in basis else "grdp_current"]
                 subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
             if ind is None and subject is None and carried_subject is not None and len(lead.split()) <= 4:
@@ -431,18 +434,21 @@ def extract(
                 elif target_ind is not None and (ref is not None or target_ind.kind in ("flow", "stock")):
                     # "tăng hơn 12% so cùng kỳ", "vượt 1,3% so với dự toán"; a bare "tăng 17,4%" of a
                     # flow is on the same period of last year, as these reports mean it
-                    form, relative_to, value = "change", ref or "same_period_last_year", sign * value
+                    form, relative_to = "change", ref if ref is not None else "same_period_last_year"
+                    value = sign * value
             elif (
                 verb in ("tăng", "giảm")
                 and target_ind is not None
-                and target_ind.kind == "flow"
+                and target_ind.kind in ("flow", "count", "stock")
                 and unit != _PERCENT
                 and _fits(target_ind, unit)
                 and target_ind is subject
-                and ind is None
+                and (ind is None or target_ind.kind != "flow")
             ):
-                # "đạt 128.134 ha, giảm 461 ha so với năm trước": an absolute change of the flow
-                form, relative_to = "difference", ref or "same_period_last_year"
+                # "đạt 128.134 ha, giảm 461 ha so với năm trước": an absolute change of the flow;
+                # "số xã đạt chuẩn tăng 1 xã": of a count since the period began
+                default = "same_period_last_year" if target_ind.kind == "flow" else "start_of_period"
+                form, relative_to = "difference", ref or default
                 value = -value if verb == "giảm" else value
             elif verb == "chiếm" and subject is not None:
                 share = by_code().get(f"{subject.code}_share")

@@ -48,7 +48,8 @@ FORMS: Final = ("level", "ratio", "change", "difference")
 #: (dự toán địa phương / HĐND tỉnh giao), ``budget_estimate_central`` (dự toán Trung ương /
 #: Thủ tướng giao), ``spending_task`` (nhiệm vụ chi),
 #: ``congress_target`` (chỉ tiêu Nghị quyết Đại hội), ``resolution_target`` (the target of another
-#: resolution), ``same_period_last_year`` (cùng kỳ), ``start_of_period`` (the level when the span began)
+#: resolution), ``same_period_last_year`` (cùng kỳ), ``start_of_period`` (the level when the span began),
+#: ``previous_period`` (so với tháng trước, quý trước)
 RELATIVE_TO: Final = (
     "",
     "plan",
@@ -60,6 +61,7 @@ RELATIVE_TO: Final = (
     "congress_target",
     "resolution_target",
     "start_of_period",
+    "previous_period",
 )
 #: references that are an assigned amount for the period (a plan in the broad sense): a share of one
 #: ("đạt 18,04% dự toán") implies that amount, as a share of a ``plan`` does

@@ -82,16 +82,14 @@ _REFERENCES: Final = (
         "start_of_period",
     ),
 )
-#: "so với tháng trước", "so với quý trước": a change on the previous period, which no
-#: reference of the schema names (the relation is kept empty)
+#: "so với tháng trước", "so với quý trước": a change on the previous period
 _PREVIOUS_PERIOD = re.compile(r"^\s*so\s+(?:với\s+)?(?:tháng|quý)\s+trước", re.I)
 
 
 def reference_after(after: str) -> str | None:
-    """What the words right after a number say it is relative to, or ``None``. ``""`` for a change
-    on the previous month or quarter ("so với tháng trước")."""
+    """What the words right after a number say it is relative to, or ``None``."""
     if _PREVIOUS_PERIOD.match(after):
-        return ""
+        return "previous_period"
     for pattern, name in _REFERENCES:
         if pattern.match(after):
             return name
