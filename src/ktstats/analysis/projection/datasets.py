@@ -34,29 +34,10 @@ def own_targets(
     by ``as_of``), oldest first: one entry per distinct target (value and range), with every document
     that states it; the entry's wording is its first statement (the resolution, not a later
     paraphrase). Plans count only where no target is stated."""
+    from ktstats.analysis.projection.units import targets_of
+
     obs = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).observations()
     return targets_of(obs, year)
-
-
-def targets_of(observations: list[Any], year: int) -> list[tuple[Target, list[str]]]:
-    """:func:`own_targets` of observations already chosen (one indicator and region)."""
-    from ktstats.lang.periods import Span
-
-    whole = Span.whole_year(year)
-    obs = [
-        o for o in observations if o.measure in ("target", "plan") and o.form == "level" and o.span == whole
-    ]
-    if any(o.measure == "target" for o in obs):
-        obs = [o for o in obs if o.measure == "target"]
-    obs.sort(key=lambda o: o.document_date or pd.Timestamp.min)
-    found: dict[tuple[Any, ...], tuple[Target, list[str]]] = {}
-    for o in obs:
-        tgt = Target.from_observation(o)
-        key = (round(tgt.low, 9), round(tgt.value, 9), round(tgt.high, 9), tgt.kind, str(tgt.unit))
-        docs = found.setdefault(key, (tgt, []))[1]
-        if o.document not in docs:
-            docs.append(o.document)
-    return list(found.values())
 
 
 def current_target(

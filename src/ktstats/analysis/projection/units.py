@@ -22,7 +22,7 @@ from ktstats.analysis.targets import Target
 from ktstats.errors import KtstatsError
 from ktstats.lang.numbers import format_number
 
-__all__ = ["UNIT_TARGET_COLUMNS", "unit_of", "unit_targets"]
+__all__ = ["UNIT_TARGET_COLUMNS", "targets_of", "unit_of", "unit_targets"]
 
 UNIT_TARGET_COLUMNS: Final = [
     "unit",
@@ -42,6 +42,29 @@ UNIT_TARGET_COLUMNS: Final = [
     "status",
     "reason",
 ]
+
+
+def targets_of(observations: list[Any], year: int) -> list[tuple[Target, list[str]]]:
+    """The distinct whole-year targets (and plans where no target is stated) among observations of one
+    indicator and region, oldest first, each with the documents that state it
+    (:func:`ktstats.analysis.projection.datasets.own_targets`)."""
+    from ktstats.lang.periods import Span
+
+    whole = Span.whole_year(year)
+    obs = [
+        o for o in observations if o.measure in ("target", "plan") and o.form == "level" and o.span == whole
+    ]
+    if any(o.measure == "target" for o in obs):
+        obs = [o for o in obs if o.measure == "target"]
+    obs.sort(key=lambda o: o.document_date or pd.Timestamp.min)
+    found: dict[tuple[Any, ...], tuple[Target, list[str]]] = {}
+    for o in obs:
+        tgt = Target.from_observation(o)
+        key = (round(tgt.low, 9), round(tgt.value, 9), round(tgt.high, 9), tgt.kind, str(tgt.unit))
+        docs = found.setdefault(key, (tgt, []))[1]
+        if o.document not in docs:
+            docs.append(o.document)
+    return list(found.values())
 
 
 def unit_of(code: str, when: pd.Timestamp) -> str:
@@ -125,7 +148,6 @@ def unit_targets(
     ``weighted``, or ``insufficient_data`` with the reason). ``weights`` is the indicator of the
     dataset whose whole-year levels of ``weight_year`` (default: the year before) weigh the provinces,
     or a mapping province (name or code) → weight."""
-    from ktstats.analysis.projection.datasets import targets_of
     from ktstats.catalog.regions import region
 
     end = pd.Timestamp(year, 12, 31)
