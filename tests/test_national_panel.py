@@ -177,3 +177,22 @@ def test_the_34_unit_charts_draw_every_row(calls, after):
     assert len(ax.get_yticklabels()) == int((s["outcome"].notna() & s["target_value"].notna()).sum())
     with pytest.raises(DataError, match="needs the table"):
         plot_projections(pd.DataFrame({"region": ["x"]}))
+
+
+def test_the_34_units_have_their_region_where_their_provinces_agree():
+    units = regions(on="2025-07-01").set_index("code")
+    assert len(units) == 34
+    assert units.loc["lao_cai_2025", "region_vi"] == "Trung du và miền núi phía Bắc"  # Lào Cai + Yên Bái
+    assert units.loc["hai_phong_2025", "region_vi"] == "Đồng bằng sông Hồng"
+    # Gia Lai + Bình Định straddle two regions: left empty and said why, not guessed
+    assert units.loc["gia_lai_2025", "region_vi"] == ""
+    assert "Tây Nguyên" in units.loc["gia_lai_2025", "note"]
+    assert (units["region_vi"] != "").sum() == 27
+
+
+def test_a_flow_with_only_its_year_to_date_total_is_run_to_the_year():
+    kt = ktstats.load_dataset("kon_tum").combine(ktstats.load_dataset("kon_tum_history"))
+    p = kt.project("tourist_visits", year=2024, as_of="2024-10-22")
+    # the first half's 1,4 million visits (7/2024), the only 2024 figure by then: 2,8 million at that pace
+    assert p.method == "run_rate" and p.point == pytest.approx(2_800_000)
+    assert "only the year-to-date total to month 6" in p.reason and p.low < p.point < p.high

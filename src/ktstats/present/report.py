@@ -296,7 +296,10 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
     notes = []
     for r in now.to_dict("records"):
         unit = catalog[r["indicator"]].unit
-        digits = stated_decimals(_number(r["target_value"])) + 1
+        target_value = _number(r["target_value"])
+        digits = stated_decimals(target_value) + 1
+        if abs(target_value) >= 100:  # "2.434,977 tỷ đồng": a projection is not known to the million
+            digits = min(digits, 1)
         then = then_rows.get((r["region"], r["indicator"], r["year"], r["target"]), r)
         point, prob = _number(then["point"]), _number(then["probability"])
         settled = r["method"] in ("published", "complete")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from typing import TYPE_CHECKING, Any, cast
 
@@ -171,7 +172,40 @@ def project_indicator(
     series = IndicatorSeries.from_pandas(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
-    return project(series, tgt, year=year, method=method, level=level)
+    try:
+        return project(series, tgt, year=year, method=method, level=level)
+    except (DataError, PeriodError) as exc:
+        total = _ytd_total(sp, s.basis, year)
+        if total is None or method not in ("auto", "run_rate"):
+            raise
+        # only the year-to-date total is published (no month-by-month figures): the pace so far
+        # extended to the year, with the stated prior as the only uncertainty — no shape is invented
+        value, months = total
+        idx = pd.period_range(f"{year}-01", periods=months, freq="M")
+        even = IndicatorSeries(
+            [value / months] * months,
+            idx,
+            unit=s.unit,
+            kind=s.kind,
+            basis="period",
+            indicator=indicator,
+            region=region,
+        )
+        p = project(even, tgt, year=year, method="run_rate", level=level)
+        why = f"only the year-to-date total to month {months} is usable ({exc}); run_rate from that total: "
+        return dataclasses.replace(p, reason=why + p.reason)
+
+
+def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None:
+    """(value, months) of the latest year-to-date figure of ``year`` in a year-to-date series."""
+    if basis != "ytd":
+        return None
+    cur = sp[sp.index.year == year]
+    if cur.empty:
+        return None
+    last = cur.index[-1]
+    months = last.month if last.freqstr.startswith("M") else 3 * last.quarter
+    return float(cur.iloc[-1]), int(months)
 
 
 def _flow_freq(dataset: Any, indicator: str, region: str, year: int, as_of: Any) -> str | None:
