@@ -200,10 +200,11 @@ def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None
     """(value, months) of the latest year-to-date figure of ``year`` in a year-to-date series."""
     if basis != "ytd":
         return None
-    cur = sp[sp.index.year == year]
+    index = pd.PeriodIndex(sp.index)
+    cur = sp[index.year == year]
     if cur.empty:
         return None
-    last = cur.index[-1]
+    last = pd.PeriodIndex(cur.index)[-1]
     months = last.month if last.freqstr.startswith("M") else 3 * last.quarter
     return float(cur.iloc[-1]), int(months)
 
