@@ -29,20 +29,18 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_left
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
 from ktstats.catalog.indicators import Indicator, by_code
+from ktstats.data.extract_names import fits as _fits
+from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
-from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import default_year, report_span
 from ktstats.lang.phrases import matches as _matches
 from ktstats.lang.phrases import phrase_span as _phrase_span
@@ -75,6 +73,8 @@ _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
 )
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
+# a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
+_BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
 _PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
@@ -82,22 +82,33 @@ _TARGET_LIST = re.compile(
     r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
     re.IGNORECASE,
 )
-#: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
-_GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
-_GENERIC_REACH: Final = 45
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
     """The sentences of ``text`` (normalised) with the heading they stand under.
 
     Bullets and section numbers ("- ", "1.3. ") are removed; a line that ends
-    without a full stop and holds a period phrase counts as a heading.
+    without a full stop and holds a period phrase counts as a heading; a long line cut without
+    punctuation before a line that starts in lower case or with a digit is one sentence (hard wraps).
     """
     out: list[tuple[str, str]] = []
     heading = ""
     stack: list[tuple[int, str]] = []
+    lines: list[str] = []
     for raw in normalize_text(text).splitlines():
         line = " ".join(raw.split())  # already normalised: fold whitespace only
+        last = lines[-1] if lines else ""
+        if (
+            line
+            and len(last) >= 50
+            and not last.endswith((".", ";", ":", "!", "?"))
+            and (line[0].islower() or line[0].isdigit())
+            and not _NUMBERING.match(line)
+        ):
+            lines[-1] = f"{last} {line}"  # a hard-wrapped line ("… (GRDP) năm" / "2019 ước đạt …") goes on
+        else:
+            lines.append(line)
+    for line in lines:
         if not line:
             continue
         numbering = _NUMBERING.match(line)
@@ -117,29 +128,6 @@ def sentences(text: str) -> list[tuple[str, str]]:
             if part:
                 out.append((part, heading))
     return out
-
-
-@dataclass
-class _Aliases:
-    pattern: re.Pattern[str]
-    by_phrase: dict[str, list[str]]
-
-
-_ALIASES: _Aliases | None = None
-
-
-def _aliases() -> _Aliases:
-    global _ALIASES
-    if _ALIASES is None:
-        by_phrase: dict[str, list[str]] = {}
-        for ind in by_code().values():
-            for phrase in (ind.name_vi, *ind.aliases_vi):
-                key = " ".join(normalize_text(phrase).casefold().split())
-                if key and ind.code not in by_phrase.setdefault(key, []):
-                    by_phrase[key].append(ind.code)
-        alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
-        _ALIASES = _Aliases(re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"), by_phrase)
-    return _ALIASES
 
 
 _PERCENT = ureg.percent
@@ -178,74 +166,6 @@ def _measure(clause: str, heading: str, before: str) -> str:
     if _TARGET_RE.search(low) or any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")):
         return "target"
     return "actual"
-
-
-@lru_cache(maxsize=4096)
-def _fits_unit(code: str, unit: Any) -> bool:
-    ind = by_code()[code]
-    if unit == _DIMENSIONLESS and ind.unit != "":
-        return False  # a bare number is not a percent, a sum of money or a count of anything
-    try:
-        conversion_factor(unit, parse_unit(ind.unit))
-        return True
-    except KtstatsError:
-        return unit == _PERCENT and ind.kind in ("rate", "growth", "index")
-
-
-def _fits(ind: Indicator, unit: Any) -> bool:
-    return _fits_unit(ind.code, unit)
-
-
-@lru_cache(maxsize=8)
-def _alias_matches(low: str) -> tuple[list[int], list[re.Match[str]]]:
-    """The catalog names in a (casefolded) sentence, found once, with where each starts."""
-    matches = list(_aliases().pattern.finditer(low))
-    return [m.start() for m in matches], matches
-
-
-def _indicator_near(
-    text: str, start: int, end: int, unit: Any, after: tuple[int, int] | None
-) -> tuple[Indicator | None, int]:
-    """The indicator named nearest before the number (between ``start`` and ``end``) whose unit
-    fits; else the first named after it (within ``after``). Also returns where the name ends when
-    it was found after the number (so the next figure does not take it again), else -1."""
-    aliases = _aliases()
-    low = _casefolded(text)
-    catalog = by_code()
-
-    def pick(m: re.Match[str]) -> Indicator | None:
-        codes = aliases.by_phrase[m.group(0)]
-        fitting = [catalog[c] for c in codes if _fits(catalog[c], unit)]
-        if fitting:
-            return fitting[0]
-        # a percent next to a level indicator is a stated ratio or change of it
-        return catalog[codes[0]] if unit == _PERCENT else None
-
-    best = None
-    for m in aliases.pattern.finditer(low, max(start, end - _WINDOW), end):
-        if m.group(0) in _GENERIC_ALIASES and end - m.end() > _GENERIC_REACH:
-            continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
-        found = pick(m)
-        if found is not None:
-            best = found
-    if best is not None or after is None:
-        return best, -1
-    for m in aliases.pattern.finditer(low, after[0], min(after[1], after[0] + _WINDOW)):
-        found = pick(m)
-        if found is not None:
-            return found, m.end()
-    # earlier in the sentence: "đánh giá, xếp loại 14/14 đảng bộ …, 29.397/31.905 đảng viên"
-    if unit != _PERCENT:
-        starts, matches = _alias_matches(low)  # found once per sentence: linear in numbers
-        lo = bisect_left(starts, max(0, start - _WINDOW))
-        for m in matches[lo : bisect_left(starts, start)]:
-            if m.end() > start:
-                continue
-            codes = aliases.by_phrase[m.group(0)]
-            fitting = [catalog[c] for c in codes if _fits(catalog[c], unit)]
-            if fitting:
-                best = fitting[0]
-    return best, -1
 
 
 def _report_region(text: str, region: str | None, date: pd.Period | None) -> str:
@@ -471,6 +391,10 @@ def extract(
                     unit = _POINT
             prev_end = max(end, name_end)
             own = _span_before(sentence, digit, year)
+            gap = len(sentence[end : end + 3]) - len(sentence[end : end + 3].lstrip(" ("))
+            right_after = _PERIOD_PHRASES.match(sentence, end + gap)
+            if right_after is not None and _BARE_YEAR_AFTER.fullmatch(right_after.group("p")):
+                own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
@@ -592,9 +516,15 @@ def extract(
             and not _quoted(sentence, m.start())
         ]
         if named:
-            carried = _phrase_span(named[-1].group("p"), year)
-            if isinstance(carried, Span) and carried.months > 1:
-                context = carried
+            # the period the next sentences speak of: the last one named that runs from January ("6
+            # tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the first half), else the last one
+            named_spans = [
+                x for x in (_phrase_span(m.group("p"), year) for m in named) if isinstance(x, Span)
+            ]
+            from_january = [x for x in named_spans if x.start.month == 1]
+            chosen = (from_january or named_spans)[-1] if named_spans else None
+            if chosen is not None and chosen.months > 1:
+                context = chosen
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or _report_region(text, None, date)
         for row in rows:

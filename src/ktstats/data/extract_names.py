@@ -1,0 +1,122 @@
+"""Which indicator of the catalog a number belongs to: the catalog's names and aliases as written in a
+sentence, and the one nearest the number whose unit fits (used by :func:`ktstats.data.extract.extract`).
+
+>>> from ktstats.lang.numbers import parse_quantity
+>>> ind, _ = indicator_near("Thu ngân sách nhà nước khoảng 830 tỷ đồng", 0, 28, parse_quantity("830 tỷ đồng").unit, None)
+>>> ind.code
+'state_budget_revenue'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Final
+
+from ktstats.catalog.indicators import Indicator, by_code
+from ktstats.errors import KtstatsError
+from ktstats.lang.phrases import casefolded
+from ktstats.lang.text import normalize_text
+from ktstats.lang.units import conversion_factor, parse_unit, ureg
+
+__all__ = ["alias_matches", "aliases", "fits", "fits_unit", "indicator_near"]
+
+_PERCENT = ureg.percent
+_DIMENSIONLESS = ureg.dimensionless
+_WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
+#: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
+GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
+_GENERIC_REACH: Final = 45
+
+
+@dataclass
+class _Aliases:
+    pattern: re.Pattern[str]
+    by_phrase: dict[str, list[str]]
+
+
+_ALIASES: _Aliases | None = None
+
+
+def aliases() -> _Aliases:
+    global _ALIASES
+    if _ALIASES is None:
+        by_phrase: dict[str, list[str]] = {}
+        for ind in by_code().values():
+            for phrase in (ind.name_vi, *ind.aliases_vi):
+                key = " ".join(normalize_text(phrase).casefold().split())
+                if key and ind.code not in by_phrase.setdefault(key, []):
+                    by_phrase[key].append(ind.code)
+        alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+        _ALIASES = _Aliases(re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"), by_phrase)
+    return _ALIASES
+
+
+@lru_cache(maxsize=4096)
+def fits_unit(code: str, unit: Any) -> bool:
+    ind = by_code()[code]
+    if unit == _DIMENSIONLESS and ind.unit != "":
+        return False  # a bare number is not a percent, a sum of money or a count of anything
+    try:
+        conversion_factor(unit, parse_unit(ind.unit))
+        return True
+    except KtstatsError:
+        return unit == _PERCENT and ind.kind in ("rate", "growth", "index")
+
+
+def fits(ind: Indicator, unit: Any) -> bool:
+    return fits_unit(ind.code, unit)
+
+
+@lru_cache(maxsize=8)
+def alias_matches(low: str) -> tuple[list[int], list[re.Match[str]]]:
+    """The catalog names in a (casefolded) sentence, found once, with where each starts."""
+    matches = list(aliases().pattern.finditer(low))
+    return [m.start() for m in matches], matches
+
+
+def indicator_near(
+    text: str, start: int, end: int, unit: Any, after: tuple[int, int] | None
+) -> tuple[Indicator | None, int]:
+    """The indicator named nearest before the number (between ``start`` and ``end``) whose unit
+    fits; else the first named after it (within ``after``). Also returns where the name ends when
+    it was found after the number (so the next figure does not take it again), else -1."""
+    names = aliases()
+    low = casefolded(text)
+    catalog = by_code()
+
+    def pick(m: re.Match[str]) -> Indicator | None:
+        codes = names.by_phrase[m.group(0)]
+        fitting = [catalog[c] for c in codes if fits(catalog[c], unit)]
+        if fitting:
+            return fitting[0]
+        # a percent next to a level indicator is a stated ratio or change of it
+        return catalog[codes[0]] if unit == _PERCENT else None
+
+    best = None
+    for m in names.pattern.finditer(low, max(start, end - _WINDOW), end):
+        if m.group(0) in GENERIC_ALIASES and end - m.end() > _GENERIC_REACH:
+            continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
+        found = pick(m)
+        if found is not None:
+            best = found
+    if best is not None or after is None:
+        return best, -1
+    for m in names.pattern.finditer(low, after[0], min(after[1], after[0] + _WINDOW)):
+        found = pick(m)
+        if found is not None:
+            return found, m.end()
+    # earlier in the sentence: "đánh giá, xếp loại 14/14 đảng bộ …, 29.397/31.905 đảng viên"
+    if unit != _PERCENT:
+        starts, matches = alias_matches(low)  # found once per sentence: linear in numbers
+        lo = bisect_left(starts, max(0, start - _WINDOW))
+        for m in matches[lo : bisect_left(starts, start)]:
+            if m.end() > start:
+                continue
+            codes = names.by_phrase[m.group(0)]
+            fitting = [catalog[c] for c in codes if fits(catalog[c], unit)]
+            if fitting:
+                best = fitting[0]
+    return best, -1
