@@ -398,8 +398,11 @@ def extract(
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
-            clause = sentence[max(clause_start, digit - _WINDOW) : min(window_after[1], digit + _WINDOW)]
-            measure = _measure(clause, heading, lead)
+            # the words of the clause before the figure say what it is ("… đạt 6,47%, tạo đà cho mục tiêu
+            # cả năm từ 10% trở lên": the 6,47% is no target)
+            measure = _measure(sentence[max(clause_start, digit - _WINDOW) : digit], heading, lead)
+            if measure == "actual" and "dự kiến" in sentence[end : end + 20].casefold():
+                measure = "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
             if (
                 measure == "actual"
                 and form == "level"
