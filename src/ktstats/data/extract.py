@@ -304,7 +304,10 @@ def extract(
                 basis = sentence[
                     max(clause_start, digit - _WINDOW) : end + 40
                 ].casefold()  # "(giá so sánh năm 2010)"
-                ind = by_code()["grdp_constant" if "giá so sánh" in basis else "grdp_current"]
+                # the basis named; "quy mô (nền kinh tế)" is the size at current prices; a level with no basis
+                # in a periodic report is at constant 2010 prices, the basis of its growth rate
+                current = "giá hiện hành" in basis or ("giá so sánh" not in basis and "quy mô" in basis)
+                ind = by_code()["grdp_current" if current else "grdp_constant"]
                 subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
             if ind is None and subject is None and carried_subject is not None and len(lead.split()) <= 4:
                 subject = (
