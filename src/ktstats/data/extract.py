@@ -132,6 +132,7 @@ def sentences(text: str) -> list[tuple[str, str]]:
 
 _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
+_TIMES = ureg.times
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
@@ -315,7 +316,7 @@ def extract(
                 )
             if ind is not None and ind.kind == "rank":
                 tail = sentence[end : end + 30].casefold()
-                national = reading.denominator in (63.0, 34.0) or "cả nước" in tail
+                national = reading.denominator in (63.0, 34.0) or "cả nước" in tail or "toàn quốc" in tail
                 if not national or (subject is not None and not subject.code.startswith("grdp")):
                     ind = None  # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63")
                     subject = None
@@ -334,7 +335,7 @@ def extract(
                 form, relative_to = "ratio", "plan"
             elif (
                 verb in SHARE_VERBS
-                and unit == _PERCENT
+                and unit in (_PERCENT, _TIMES)
                 and ref == "same_period_last_year"
                 and not growth_kind
             ):
@@ -466,7 +467,14 @@ def extract(
                 span = Span(span.start, f"{span.end.year + 1}-01")
             if form == "difference" and span.months == 1:
                 span = Span(f"{span.end.year}-01", span.end)  # "đến cuối năm 2024 giảm 3%": over the year
-            if form in ("level", "ratio") and target_ind.kind in ("stock", "count", "rate"):
+            if (
+                target_ind.code == "credit_outstanding"
+                and form == "change"
+                and relative_to == "start_of_period"
+            ):
+                # "dư nợ … tăng 3,6% so với tháng 12 năm 2023": credit growth since the year began
+                target_ind, form, relative_to = by_code()["credit_growth"], "level", ""
+            elif form in ("level", "ratio", "change") and target_ind.kind in ("stock", "count", "rate"):
                 end_month = span.end
                 if date is not None and measure == "actual" and end_month > date:
                     end_month = date  # a level stated now cannot be of a later month

@@ -96,7 +96,8 @@ def indicator_near(
         return catalog[codes[0]] if unit == _PERCENT else None
 
     best = None
-    for m in names.pattern.finditer(low, max(start, end - _WINDOW), end):
+    # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")
+    for m in names.pattern.finditer(low, max(max(0, start - 12), end - _WINDOW), end):
         if m.group(0) in GENERIC_ALIASES and end - m.end() > _GENERIC_REACH:
             continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
         found = pick(m)

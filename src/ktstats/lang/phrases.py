@@ -42,7 +42,7 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
     r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
     r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?"
-    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
+    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
     r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+[0-9]{4,})?"
@@ -110,7 +110,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
-    r"đến\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:tháng\s+([0-9]{1,2})|ngày\s+[0-9]{1,2}\s*/\s*([0-9]{1,2}))"
+    r"đến\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2}))"
 )
 
 

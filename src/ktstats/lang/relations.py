@@ -24,7 +24,7 @@ from typing import Final
 __all__ = ["CHANGE_VERBS", "SHARE_VERBS", "reference_after", "verb_before"]
 
 #: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
-SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được"})
+SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được", "gấp"})
 #: verbs before a percent that make it a change ("tăng 12% so cùng kỳ", "vượt 1,3% so với dự toán")
 CHANGE_VERBS: Final = frozenset({"tăng", "giảm", "vượt"})
 # words between the verb and the number that qualify the number, not the relation
@@ -77,7 +77,8 @@ _REFERENCES: Final = (
     ),
     (
         re.compile(
-            r"^\s*so\s+(?:với\s+)?(?:đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm|31/12)", re.I
+            r"^\s*so\s+(?:với\s+)?(?:đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm|31/12|tháng\s+12\s+năm)",
+            re.I,
         ),
         "start_of_period",
     ),

@@ -61,7 +61,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the
     r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
-    r"|(?:lần thứ|(?<!đứng )(?<!xếp )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
+    r"|(?:lần thứ|(?<!đứng )(?<!xếp )(?<!vị )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
     r"|(?:khóa|khoá)\s+[IVXLC]+"
     r"|[0-9]+G\b"
     r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4,}"
