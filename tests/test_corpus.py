@@ -116,10 +116,10 @@ def test_the_scorer_compares_quantities_and_every_field():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors measured on this session's code (dev 64,8 % / 76,0 %; held-out 44,4 % / 48,9 % before the
-    last rules): they guard against regressions; the figures to quote are in docs/extract.md."""
+    """Floors a little under what 0.9.0 measures (dev 75,6 % / 83,5 %; held-out 53,3 % / 55,9 %): they guard
+    against regressions; the figures to quote are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.60, 0.70), ("heldout", 0.40, 0.45)):
+    for part, recall, precision in (("dev", 0.72, 0.80), ("heldout", 0.50, 0.52)):
         t, f, m = q.summary(q.score_part(part))
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
 
