@@ -8,6 +8,9 @@ Three parts, reported separately, per document and overall:
 - ``seeds``: the five seed documents of ``datasets/sources/`` against ``kon_tum.csv`` (the rules were
   written on them).
 
+It also reports how far two human readers agree: 8 held-out texts were annotated a second time, blind to the
+first reading (``corpus/second_reading/``).
+
 Each text is read the way the README's command reads it: ``extract(text, document=...)`` with no
 ``date=``, ``year=`` or ``region=`` — the period, the year and the province come from the text. A figure
 matches when **indicator, region, span (start and end month), measure, value with its unit (compared
@@ -201,6 +204,21 @@ def field_errors(scores: list[DocScore]) -> Counter[str]:
     return counts
 
 
+def agreement() -> tuple[int, int, int]:
+    """(rows of the first reading, rows of the second, rows identical on every field) over the held-out
+    texts a second annotator read independently (``corpus/second_reading/``): how far two careful readers
+    agree, the ceiling any extractor is measured against."""
+    texts = pd.read_csv(corpus_dir() / "texts.csv", dtype=str, keep_default_na=False).set_index("id")
+    first = second = same = 0
+    for path in sorted((corpus_dir() / "second_reading").glob("*.csv")):
+        region = texts.loc[path.stem, "region"]
+        dtypes = {"period_start": str, "period_end": str}
+        a = keys(pd.read_csv(corpus_dir() / "heldout" / path.name, dtype=dtypes), region)
+        b = keys(pd.read_csv(path, dtype=dtypes), region)
+        first, second, same = first + len(a), second + len(b), same + match(a, b)[0]
+    return first, second, same
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list misses and extras")
@@ -227,6 +245,12 @@ def main(argv: list[str] | None = None) -> int:
         errors = field_errors(scores)
         if errors:
             print("   misses by field: " + "; ".join(f"{k} {n}" for k, n in errors.most_common()))
+    first, second, same = agreement()
+    if first:
+        print(
+            f"\ntwo readers of {len(list((corpus_dir() / 'second_reading').glob('*.csv')))} held-out texts agree on "
+            f"{same} figures on every field: {same / first:.1%} of the first reading, {same / second:.1%} of the second"
+        )
     texts = [text for _, text, _, _ in corpus_texts("dev")] or [
         p.read_text(encoding="utf-8") for p in sorted((data_dir() / "sources").glob("*.txt"))
     ]

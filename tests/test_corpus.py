@@ -46,9 +46,14 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     texts = pd.read_csv(CORPUS / "texts.csv", dtype=str, keep_default_na=False)
     assert len(texts) >= 40 and (texts["part"] == "heldout").sum() >= 15
     assert texts["id"].is_unique
-    on_disk = {(p.parent.name, p.stem) for p in CORPUS.glob("*/*.txt")}
+    parts = ("dev", "heldout")
+    on_disk = {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.txt")}
     assert on_disk == set(zip(texts["part"], texts["id"], strict=True))
-    assert {(p.parent.name, p.stem) for p in CORPUS.glob("*/*.csv")} == on_disk
+    assert {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.csv")} == on_disk
+    # the second reading covers held-out texts only
+    assert {p.stem for p in (CORPUS / "second_reading").glob("*.csv")} <= set(
+        texts.loc[texts["part"] == "heldout", "id"]
+    )
     assert texts["url"].str.startswith("http").all()
     assert pd.to_datetime(texts["date"], errors="coerce").notna().all()
     assert set(texts["date_precision"]) <= {"day", "month"}
@@ -113,6 +118,11 @@ def test_the_scorer_compares_quantities_and_every_field():
         q.keys(pd.DataFrame([row])), q.keys(pd.DataFrame([dict(same, qualifier="approx")]))
     )
     assert (matched, len(misses), len(extras)) == (0, 1, 1)  # a wrong qualifier is a miss and an extra
+
+
+def test_two_readers_agree_on_most_figures():
+    first, second, same = _bench().agreement()
+    assert first >= 50 and 0.75 <= same / first <= 1 and 0.7 <= same / second <= 1
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
