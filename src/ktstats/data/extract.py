@@ -510,7 +510,10 @@ def extract(
                     "measure": measure,
                     "value": value,
                     "unit": unit_to_str(unit),
-                    "qualifier": _qualifier(reading.qualifier, sentence[start:digit]),
+                    # "vượt 1,3% so với dự toán": by exactly 1,3%, not "more than" 1,3%
+                    "qualifier": "exact"
+                    if verb == "vượt" and form == "change" and reading.qualifier == "over"
+                    else _qualifier(reading.qualifier, sentence[start:digit]),
                     "low": reading.low if reading.qualifier == "range" else "",
                     "high": reading.high if reading.qualifier == "range" else "",
                     "denominator": reading.denominator if reading.denominator is not None else "",
