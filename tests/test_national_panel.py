@@ -196,3 +196,10 @@ def test_a_flow_with_only_its_year_to_date_total_is_run_to_the_year():
     # the first half's 1,4 million visits (7/2024), the only 2024 figure by then: 2,8 million at that pace
     assert p.method == "run_rate" and p.point == pytest.approx(2_800_000)
     assert "only the year-to-date total to month 6" in p.reason and p.low < p.point < p.high
+
+
+def test_before_the_merger_the_provinces_are_projected_as_they_were(ds):
+    april = ds.projections(year=2025, as_of="2025-04-30", reference="vn_gdp")
+    assert "hai_duong" in set(april["region"]) and "hai_phong_2025" not in set(april["region"])
+    row = april.set_index("region").loc["hai_duong"]
+    assert row["target"] == "tăng trưởng 10,2%"  # Resolution 25's row, projected from what April knew

@@ -236,6 +236,14 @@ def _not_merged_away(dataset: Any, code: str, on: pd.Timestamp) -> None:
         )
 
 
+def _ceased(code: str) -> pd.Timestamp:
+    """The last day a province existed (its ``valid_to``; the far future for one that still does)."""
+    from ktstats.catalog.regions import region as find_region
+
+    valid_to = find_region(code).valid_to
+    return pd.Timestamp.max if valid_to is None else valid_to
+
+
 def _reference(reference: Any) -> Any:
     from ktstats.analysis.projection.realtime import Reference, reference_rows
 
@@ -316,8 +324,9 @@ def dataset_projections(
         if (document is not None and o.document != document) or (year is not None and o.span.year != year):
             continue
         unit = unit_of(o.region, pd.Timestamp(o.span.year, 12, 31))
-        if unit != o.region and unit in present and (when is None or when > pd.Timestamp(o.span.year, 6, 30)):
-            # a province merged during the year, in a dataset that follows its unit: projected as the unit
+        if unit != o.region and unit in present and (when is None or when > _ceased(o.region)):
+            # a province merged during the year, in a dataset that follows its unit, once it has ceased:
+            # projected as the unit
             merged.add((o.indicator, o.span.year))
             continue
         if wanted is not None and o.region not in wanted:
