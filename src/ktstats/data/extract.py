@@ -91,11 +91,16 @@ def sentences(text: str) -> list[tuple[str, str]]:
     without a full stop and holds a period phrase counts as a heading; a long line cut without
     punctuation before a line that starts in lower case or with a digit is one sentence (hard wraps).
     """
+    return _sentences(normalize_text(text))
+
+
+def _sentences(normalized: str) -> list[tuple[str, str]]:
+    """:func:`sentences` of a text already normalised (extract normalises once)."""
     out: list[tuple[str, str]] = []
     heading = ""
     stack: list[tuple[int, str]] = []
     lines: list[str] = []
-    for raw in normalize_text(text).splitlines():
+    for raw in normalized.splitlines():
         line = " ".join(raw.split())  # already normalised: fold whitespace only
         last = lines[-1] if lines else ""
         if (
@@ -232,8 +237,8 @@ def extract(
     code = _report_region(text, region, date) if region is not None else None
     rows: list[dict[str, Any]] = []
     kept = _Unattached()
-    parts = sentences(text)
     normalized = normalize_text(text)
+    parts = _sentences(normalized)
     if year is None:
         year = default_year(normalized)  # the year the text's own periods name
     whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
