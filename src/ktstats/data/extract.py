@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
@@ -172,6 +173,22 @@ def _measure(clause: str, heading: str, before: str) -> str:
     if _TARGET_RE.search(low) or any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")):
         return "target"
     return "actual"
+
+
+@lru_cache(maxsize=256)
+def _unit_then(code: str, period_end: str) -> str:
+    """The unit a province's figure belongs to: the province while it existed, the unit it became for
+    a period that ends after it ceased ("Phú Thọ, 9 tháng năm 2025" is the merged Phú Thọ)."""
+    from ktstats.catalog.regions import region as find_region
+
+    try:
+        r = find_region(code)
+    except DataError:
+        return code  # not a province: the country, a district
+    end = pd.Period(period_end, "M").to_timestamp(how="end").normalize()
+    while r.valid_to is not None and r.valid_to < end and r.successor:
+        r = find_region(r.successor)
+    return r.code
 
 
 def _report_region(text: str, region: str | None, date: pd.Period | None) -> str:
@@ -550,7 +567,10 @@ def extract(
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or _report_region(text, None, date)
         for row in rows:
-            row["region"] = code
+            # a result for a period that ends after the province ceased is its unit's; a target it set
+            # for the year stays its own
+            measured = row["measure"] in ("actual", "estimate")
+            row["region"] = _unit_then(code, row["period_end"]) if measured else code
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"])
     # one figure per indicator, span, measure and form in a sentence (the same sentence text
     # repeated counts as one); the others are kept as unattached, never dropped

@@ -152,6 +152,7 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_RANGES = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def default_year(text: str) -> int | None:
@@ -169,7 +170,8 @@ def default_year(text: str) -> int | None:
         if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         named += [int(y) for y in _YEAR.findall(m.group("p"))]
-    years = named or [int(y) for y in _YEAR.findall(text)]
+    # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025")
+    years = named or [int(y) for y in _YEAR.findall(_RANGES.sub(" ", text))]
     if not years:
         return None
     return max(set(years), key=lambda y: (years.count(y), y))
