@@ -139,6 +139,8 @@ def _sentences(normalized: str) -> list[tuple[str, str]]:
 _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
 _TIMES = ureg.times
+# a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
+_PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
@@ -427,6 +429,10 @@ def extract(
             # the words of the clause before the figure say what it is ("… đạt 6,47%, tạo đà cho mục tiêu
             # cả năm từ 10% trở lên": the 6,47% is no target)
             measure = _measure(sentence[max(clause_start, digit - _WINDOW) : digit], heading, lead)
+            if measure in ("actual", "estimate") and _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]):
+                measure = (
+                    "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
+                )
             if measure == "actual" and "dự kiến" in sentence[end : end + 20].casefold():
                 measure = "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
             if (
@@ -557,8 +563,11 @@ def extract(
         if named:
             # the period the next sentences speak of: the last one named that runs from January ("6
             # tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the first half), else the last one
+            outside = [
+                m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())
+            ]
             named_spans = [
-                x for x in (_phrase_span(m.group("p"), year) for m in named) if isinstance(x, Span)
+                x for x in (_phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)
             ]
             from_january = [x for x in named_spans if x.start.month == 1]
             chosen = (from_january or named_spans)[-1] if named_spans else None

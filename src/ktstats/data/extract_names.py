@@ -92,8 +92,9 @@ def indicator_near(
         fitting = [catalog[c] for c in codes if fits(catalog[c], unit)]
         if fitting:
             return fitting[0]
-        # a percent next to a level indicator is a stated ratio or change of it
-        return catalog[codes[0]] if unit == _PERCENT else None
+        # a percent next to a level indicator is a stated ratio or change of it (never a rank)
+        first = catalog[codes[0]]
+        return first if unit == _PERCENT and first.kind != "rank" else None
 
     best = None
     # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")

@@ -70,7 +70,12 @@ _REFERENCES: Final = (
     (re.compile(rf"^\s*{_SO}nhiệm\s+vụ\s+chi", re.I), "spending_task"),
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+)?nghị\s+quyết\s+đại\s+hội", re.I), "congress_target"),
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+(?:của\s+)?)?nghị\s+quyết", re.I), "resolution_target"),
-    (re.compile(rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.I), "plan"),
+    (
+        re.compile(
+            rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|kh(?![^\W\d_])|chỉ\s+tiêu|mục\s+tiêu)", re.I
+        ),
+        "plan",
+    ),
     (
         re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)", re.I),
         "same_period_last_year",
