@@ -48,7 +48,7 @@ from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
 from ktstats.lang.phrases import within as _within
-from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, reference_after, verb_before
+from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, points_reference, reference_after, verb_before
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -139,6 +139,8 @@ def _sentences(normalized: str) -> list[tuple[str, str]]:
 _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
 _TIMES = ureg.times
+# "cao hơn 0,24 điểm %": higher by, not "more than"
+_BY_HOW_MUCH = re.compile(r"(?:cao|thấp|nhiều|ít)\s+hơn\s*$")
 # a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
 _PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
 _DIMENSIONLESS = ureg.dimensionless
@@ -355,6 +357,11 @@ def extract(
             ):
                 form, relative_to = "ratio", str(ref)  # "đạt 55% dự toán Trung ương giao"
                 target_ind = share_subject or subject or target_ind
+            elif unit == _POINT and target_ind is not None and target_ind.kind in ("growth", "rate", "index"):
+                # "cao hơn 0,24 điểm % so với tốc độ tăng cùng kỳ": a difference in points, from what it names
+                default = "same_period_last_year" if target_ind.kind == "growth" else "start_of_period"
+                form, relative_to = "difference", ref or points_reference(after) or default
+                value = -value if verb == "giảm" or "thấp" in lead[-25:] else value
             elif alias_rate and unit == _PERCENT:
                 form, relative_to = "ratio", "plan"
             elif (
@@ -540,7 +547,11 @@ def extract(
                     "unit": unit_to_str(unit),
                     # "vượt 1,3% so với dự toán": by exactly 1,3%, not "more than" 1,3%
                     "qualifier": "exact"
-                    if verb == "vượt" and form == "change" and reading.qualifier == "over"
+                    if reading.qualifier == "over"
+                    and (
+                        (verb == "vượt" and form == "change")
+                        or (form in ("change", "difference") and _BY_HOW_MUCH.search(lead))
+                    )
                     else _qualifier(reading.qualifier, sentence[start:digit]),
                     "low": reading.low if reading.qualifier == "range" else "",
                     "high": reading.high if reading.qualifier == "range" else "",

@@ -108,3 +108,24 @@ def verb_before(lead: str) -> str:
     while words and words[-1] in _QUALIFYING and words[-1] not in ("đạt",):
         words.pop()
     return words[-1] if words else ""
+
+
+_POINTS_SAME = re.compile(r"\s*so\s+(?:với\s+)?(?:[^\s,;.]+\s+){0,4}?cùng\s+kỳ", re.I)
+_POINTS_PLAN = re.compile(
+    r"\s*so\s+(?:với\s+)?(?:[^\s,;.]+\s+){0,2}?(?:kế\s+hoạch|kịch\s+bản|mục\s+tiêu|chỉ\s+tiêu)", re.I
+)
+
+
+def points_reference(after: str) -> str | None:
+    """What a difference in points is measured from, when words stand between "so với" and the
+    reference ("cao hơn 0,24 điểm % so với tốc độ tăng cùng kỳ", "… so với kịch bản tăng trưởng").
+
+    >>> points_reference(" so với tốc độ tăng cùng kỳ"), points_reference(" so với kịch bản tăng trưởng 6 tháng")
+    ('same_period_last_year', 'plan')
+    """
+    near = after[:60]
+    if _POINTS_PLAN.match(near):
+        return "plan"
+    if _POINTS_SAME.match(near):
+        return "same_period_last_year"
+    return None
