@@ -159,8 +159,8 @@ def unit_targets(
     made_of = _members(year)
     rows = []
 
-    def own_targets(_dataset: Any, _indicator: str, code: str, yr: int, _as_of: Any) -> list[Any]:
-        return targets_of(by_region.get(code, []), yr)
+    def stated_for(code: str) -> list[tuple[Target, list[str]]]:
+        return targets_of(by_region.get(code, []), year)
 
     for unit in units:
         members = made_of.get(unit, [unit])
@@ -175,13 +175,13 @@ def unit_targets(
         }
         stated: dict[str, tuple[Target, list[str]]] = {}
         for m in members:
-            found = own_targets(dataset, indicator, m, year, as_of)
+            found = stated_for(m)
             if found:
                 stated[m] = found[-1]
         base["constituent_targets"] = "; ".join(
             f"{region(m).name_vi} {t.label()}" for m, (t, _) in stated.items()
         )
-        own = own_targets(dataset, indicator, unit, year, as_of)
+        own = stated_for(unit)
         if own:  # the unit's own target (a later resolution), its provinces' shown beside it
             tgt, docs = own[-1]
             rows.append(_row(base, tgt, docs, "own", "the unit's own target"))
