@@ -147,12 +147,9 @@ _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
 
-_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])")
+_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
-
-
-_ESTIMATE_ANY = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
 
 
 def _qualifier(qualifier: str, prefix: str) -> str:
@@ -452,7 +449,7 @@ def extract(
             ):
                 measure = "plan"  # "Kế hoạch vốn đầu tư công năm 2025 được giao là 2.434,977 tỷ đồng"
             if measure == "actual" and _within(
-                _matches(_ESTIMATE_ANY, sentence), max(clause_start, digit - _WINDOW), digit
+                _matches(_ESTIMATE_RE, sentence), max(clause_start, digit - _WINDOW), digit
             ):
                 measure = (
                     "estimate"  # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%"

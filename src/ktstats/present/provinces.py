@@ -11,7 +11,7 @@ title, never dropped silently.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -78,6 +78,15 @@ def _missing_line(codes: list[str], lang: Lang) -> str:
         return ""
     names = ", ".join(region_name(c, lang) for c in codes)
     return f"{_LABELS[lang]['no_figure']}: {names}"
+
+
+def _sources(ax: Axes, f: pd.DataFrame, lang: Lang, source: str | None) -> None:
+    """The source line of a table's rows: the documents named in its ``documents`` column."""
+    docs: list[str] = []
+    if "documents" in f:
+        for d in f["documents"]:
+            docs.extend(x.strip() for x in str(d).split(",") if x.strip() and x.strip() != "nan")
+    source_line(ax, list(dict.fromkeys(docs))[:6], lang, source=source)
 
 
 def _wrap(text: str, width: int = 95) -> str:
@@ -182,11 +191,7 @@ def plot_projections(
         title = words["title"].format(year=int(f["year"].iloc[0]) if "year" in f else "")
     note = _missing_line(missing, lang)
     ax.set_title("\n".join(t for t in (title, _wrap(note)) if t), fontsize=10)
-    docs: list[str] = []
-    if "documents" in f:
-        for d in f["documents"]:
-            docs.extend(x.strip() for x in str(d).split(",") if x.strip() and x.strip() != "nan")
-    source_line(ax, list(dict.fromkeys(docs))[:6], lang, source=source)
+    _sources(ax, f, lang, source)
     return ax
 
 
@@ -268,9 +273,5 @@ def plot_dumbbell(
     ax.legend(fontsize=7, loc="lower right", frameon=False)
     note = _missing_line(missing, lang)
     ax.set_title("\n".join(t for t in (title or f"{first} → {second}", _wrap(note)) if t), fontsize=10)
-    docs: list[Any] = []
-    if "documents" in f:
-        for d in f["documents"]:
-            docs.extend(x.strip() for x in str(d).split(",") if x.strip() and x.strip() != "nan")
-    source_line(ax, list(dict.fromkeys(docs))[:6], lang, source=source)
+    _sources(ax, f, lang, source)
     return ax

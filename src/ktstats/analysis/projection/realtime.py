@@ -247,6 +247,16 @@ def _point(method: str, v: Vintage, year: int) -> tuple[float, float, float, int
     return share * g_ytd + (1 - share) * _rest_growth(method, v, year, k, w, g_ytd), g_ytd, share, k
 
 
+def _choose(errors: dict[str, list[float]], fallback: str, by: str, too_few: str) -> tuple[str, str]:
+    """``auto``'s choice: the method with the smallest mean absolute error among those with at least
+    three past errors, and why; ``fallback`` (with ``too_few``) when none has three."""
+    scored = {m: float(np.mean(np.abs(e))) for m, e in errors.items() if len(e) >= 3}
+    if not scored:
+        return fallback, too_few
+    shown = ", ".join(f"{m} {format_number(round(x, 2))}" for m, x in scored.items())
+    return min(scored, key=lambda m: scored[m]), f"chosen by {by} ({shown} points); "
+
+
 def _past_errors(
     frame: pd.DataFrame,
     method: str,
@@ -315,14 +325,12 @@ def project_growth_as_of(
     errors = {m: _past_errors(frame, m, year, k, as_of) for m in (methods if method == "auto" else [method])}
     chosen, why = method, ""
     if method == "auto":
-        scored = {m: float(np.mean(np.abs(e))) for m, e in errors.items() if len(e) >= 3}
-        if scored:
-            chosen = min(scored, key=lambda m: scored[m])
-            shown = ", ".join(f"{m} {format_number(round(x, 2))}" for m, x in scored.items())
-            why = f"chosen by mean absolute real-time error in past years ({shown} points); "
-        else:
-            chosen = "seasonal" if v.full_years(year) else "run_rate"
-            why = "fewer than three past years to compare methods; "
+        chosen, why = _choose(
+            errors,
+            "seasonal" if v.full_years(year) else "run_rate",
+            "mean absolute real-time error in past years",
+            "fewer than three past years to compare methods; ",
+        )
     try:
         point, g_ytd, share, k = _point(chosen, v, year)
     except NotApplicable as exc:
@@ -418,14 +426,12 @@ def _borrowed(
     errors = {m: reference.errors(m, year, k, as_of) for m in candidates}
     chosen, why = method, ""
     if method == "auto":
-        scored = {m: float(np.mean(np.abs(e))) for m, e in errors.items() if len(e) >= 3}
-        if scored:
-            chosen = min(scored, key=lambda m: scored[m])
-            shown = ", ".join(f"{m} {format_number(round(x, 2))}" for m, x in scored.items())
-            why = f"chosen by the reference's mean absolute real-time error ({shown} points); "
-        else:
-            chosen = "run_rate"
-            why = "fewer than three past years of the reference to compare methods; "
+        chosen, why = _choose(
+            errors,
+            "run_rate",
+            "the reference's mean absolute real-time error",
+            "fewer than three past years of the reference to compare methods; ",
+        )
     if (year, k) in v.ytd:
         g_ytd, source = v.ytd[(year, k)], "published"
     elif all((year, i) in v.quarters for i in range(1, k + 1)):
