@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Final
 
 import numpy as np
@@ -169,7 +170,7 @@ def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: 
     if isinstance(raw, (int, float, np.floating, np.integer)) and not isinstance(raw, bool):
         value = float(raw)
     else:
-        text = "" if raw is None else str(raw).strip()
+        text = "" if raw is None or raw is pd.NA else str(raw).strip()
         if text == "":
             if required:
                 raise _fail(f"{column} is missing", file, row, column)
@@ -193,9 +194,48 @@ def _float_cell(raw: Any, file: str | None, row: int, column: str, *, required: 
 
 def _cell(rec: Mapping[Any, Any], col: str) -> str:
     v = rec[col]
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
-    return squash_whitespace(str(v))
+    return _squashed(v if isinstance(v, str) else str(v))
+
+
+@lru_cache(maxsize=1024)
+def _unit_fit(text: str, code: str, form: str) -> tuple[str, str]:
+    """The canonical unit of a row and why it does not fit its indicator and form ("" when it
+    does); once per distinct triple (pint's unit algebra is the slow part of a row)."""
+    try:
+        unit = parse_unit(text)
+    except KtstatsError as exc:
+        return "", str(exc)
+    ind = by_code()[code]
+    if form in ("ratio", "change"):
+        expected = ureg.percent
+    elif form == "difference" and ind.kind in ("rate", "growth", "index"):
+        expected = ureg.percentage_point
+    else:
+        expected = parse_unit(ind.unit)
+    try:
+        conversion_factor(unit, expected)
+    except KtstatsError:
+        return "", (
+            f"unit {unit_to_str(unit) or 'dimensionless'!r} does not fit indicator {code!r} "
+            f"({ind.kind}, {ind.unit or 'dimensionless'}) as a {form}; expected "
+            f"{unit_to_str(expected) or 'dimensionless'!r}"
+        )
+    return unit_to_str(unit), ""
+
+
+@lru_cache(maxsize=4096)
+def _span(start: str, end: str) -> Span:
+    """A span from its months, once per distinct pair (spans are immutable)."""
+    return Span(start, end)
+
+
+@lru_cache(maxsize=8192)
+def _squashed(text: str) -> str:
+    """:func:`squash_whitespace`, once per distinct cell (codes, months, a sentence quoted by
+    several figures repeat down a table)."""
+    return squash_whitespace(text)
 
 
 def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd.DataFrame:
@@ -218,7 +258,11 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
     docs = documents_table()
     records: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
-    for i, rec in enumerate(frame.to_dict("records"), start=1):
+    columns = list(frame.columns)
+    # column lists, not to_dict("records"): iterating pandas' Arrow-backed strings cell by cell is slow
+    values = [frame[c].tolist() for c in columns]
+    for i, row in enumerate(zip(*values, strict=True), start=1):
+        rec = dict(zip(columns, row, strict=True))
         code = _cell(rec, "indicator")
         if code not in catalog:
             hint = did_you_mean(code, catalog, cutoff=0.5)
@@ -240,17 +284,13 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                 raise _fail(f"bad month {text!r} (expected 'YYYY-MM')", file, i, col)
             months.append(text)
         try:
-            span = Span(months[0], months[1])
+            span = _span(months[0], months[1])
         except KtstatsError as exc:
             raise _fail(str(exc), file, i, "period_end") from exc
         measure = _cell(rec, "measure")
         if measure not in MEASURES:
             raise _fail(f"unknown measure {measure!r}; expected one of {MEASURES}", file, i, "measure")
         value = _float_cell(rec["value"], file, i, "value", required=True)
-        try:
-            unit = parse_unit(_cell(rec, "unit"))
-        except KtstatsError as exc:
-            raise _fail(str(exc), file, i, "unit") from exc
         qualifier = _cell(rec, "qualifier") or "exact"
         if qualifier not in QUALIFIERS:
             raise _fail(
@@ -276,24 +316,9 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                 "relative_to",
             )
         # the unit must fit the indicator and the form
-        ind_unit = parse_unit(ind.unit)
-        if form in ("ratio", "change"):
-            expected = ureg.percent
-        elif form == "difference" and ind.kind in ("rate", "growth", "index"):
-            expected = ureg.percentage_point
-        else:
-            expected = ind_unit
-        try:
-            conversion_factor(unit, expected)
-        except KtstatsError:
-            raise _fail(
-                f"unit {unit_to_str(unit) or 'dimensionless'!r} does not fit indicator {code!r} "
-                f"({ind.kind}, {ind.unit or 'dimensionless'}) as a {form}; expected "
-                f"{unit_to_str(expected) or 'dimensionless'!r}",
-                file,
-                i,
-                "unit",
-            ) from None
+        unit, misfit = _unit_fit(_cell(rec, "unit"), code, form)
+        if misfit:
+            raise _fail(misfit, file, i, "unit")
         if form == "level" and ind.kind in POINT_KINDS and span.months != 1:
             raise _fail(
                 f"{code!r} is a {ind.kind}: a level refers to one month, but the span is "
@@ -340,9 +365,9 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
         doc_date: Any = pd.NaT
         if document in docs.index:
             doc_date = docs.loc[document, "date"]
-        elif "document_date" in rec and str(rec["document_date"] or "").strip():
+        elif "document_date" in rec and _cell(rec, "document_date"):
             try:
-                doc_date = pd.Timestamp(str(rec["document_date"]))
+                doc_date = pd.Timestamp(_cell(rec, "document_date"))
             except ValueError:
                 raise _fail(f"bad document date {rec['document_date']!r}", file, i, "document_date") from None
         if check_quotes:
@@ -392,7 +417,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                 "period_end": span.end,
                 "measure": measure,
                 "value": value,
-                "unit": unit_to_str(unit),
+                "unit": unit,
                 "qualifier": qualifier,
                 "low": low,
                 "high": high,

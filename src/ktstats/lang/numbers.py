@@ -474,10 +474,28 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
 _HUGE: Final = 1e250  # values above this are checked against the unit's factor to the base unit
 
 
-@lru_cache(maxsize=2048)
 def _resolve_unit(unit_text: str, pct: bool, scale: str | None) -> pint.Unit:
-    """The unit of a phrase from its unit words, '%' sign and scale word (cached:
-    pint's unit algebra costs far more than the rest of a parse)."""
+    """The unit of a phrase from its unit words, '%' sign and scale word.
+
+    Cached, refusals too (a scanner tries "tỷ đồng, đạt", "dự toán" … around every number, and
+    pint's unit algebra costs far more than the rest of a parse); a refusal is raised anew each time.
+    """
+    got = _resolved(unit_text, pct, scale)
+    if isinstance(got, tuple):
+        kind, message = got
+        raise kind(message)
+    return got
+
+
+@lru_cache(maxsize=8192)
+def _resolved(unit_text: str, pct: bool, scale: str | None) -> pint.Unit | tuple[type[UnitError], str]:
+    try:
+        return _unit_of(unit_text, pct, scale)
+    except UnitError as exc:  # RepeatedUnitWordsError is a UnitError: the class is kept
+        return type(exc), str(exc)
+
+
+def _unit_of(unit_text: str, pct: bool, scale: str | None) -> pint.Unit:
     try:
         unit = parse_unit(unit_text) if unit_text else ureg.dimensionless
     except RepeatedUnitWordsError:

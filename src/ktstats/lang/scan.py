@@ -45,6 +45,7 @@ _NUMBER_PARTS = re.compile(r"[/\-–—%]")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,]*")  # digits, '.' and ',' only: meant as one number
 _RANGE_WORDS: Final = frozenset({"-", "–", "—", "/", "đến", "tới"})
 _JOINERS: Final = "-–—/"
+_CLAUSE_MARKS: Final = ",;:"
 _GROUP_HEAD = re.compile(r"[+\-−]?[0-9]{1,3}")  # "1" of "1 326": a word that may start a space-grouped number
 _GROUP_TAIL = re.compile(r"[0-9]{3}(?![0-9])")  # "326", "326,4", "326%": a group of three after a space
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
@@ -249,6 +250,12 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
             return _group_refused(text, words, k, lead)
         limit = k - 1
         break
+    for k in range(d, limit if "%" not in core else d):
+        # "830 tỷ đồng, đạt …": no unit runs past a comma, semicolon or colon (a share may:
+        # "75% xã, phường, thị trấn trở lên" is at least 75%)
+        if text[words[k][1] - 1] in _CLAUSE_MARKS:
+            limit = k
+            break
     error = reason
     for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
         if any(_core(text, words[w]) not in _PREFIX_WORDS for w in range(i, d)):
