@@ -125,18 +125,26 @@ def match(want: list[tuple[str, ...]], got: list[tuple[str, ...]]) -> tuple[int,
     return matched, misses, extras
 
 
-def score_text(text: str, expected: pd.DataFrame, document: str, part: str, region: str | None) -> DocScore:
+def score_text(
+    text: str, expected: pd.DataFrame, document: str, part: str, region: str | None, date: str | None = None
+) -> DocScore:
     started = time.perf_counter()
     error = ""
-    try:
-        got = ktstats.extract(text, document=document).to_frame()
-    except ktstats.DataError as exc:
-        if "region=" not in str(exc) or not region:
-            raise
-        # the text never names its province ("Cục Thống kê tỉnh …"): the user says which, as the
-        # error asks — counted in the report
-        got = ktstats.extract(text, document=document, region=region).to_frame()
-        error = "region= given"
+    given: dict[str, str] = {}
+    while True:
+        try:
+            got = ktstats.extract(text, document=document, **given).to_frame()
+            break
+        except ktstats.DataError as exc:
+            # the text never names its province ("Cục Thống kê tỉnh …") or never writes its year ("6 tháng
+            # đầu năm nay"): the user says which, as the error asks — marked in the report
+            if "region=" in str(exc) and region and "region" not in given:
+                given["region"] = region
+            elif "date=" in str(exc) and date and "date" not in given:
+                given["date"] = date[:7]
+            else:
+                raise
+    error = " and ".join(f"{k}= given" for k in given)
     elapsed = time.perf_counter() - started
     want = keys(expected, region)
     found = keys(got) if len(got) else []
@@ -148,6 +156,11 @@ def score_text(text: str, expected: pd.DataFrame, document: str, part: str, regi
 
 def corpus_texts(part: str) -> list[tuple[str, str, pd.DataFrame, str]]:
     """(id, text, expected figures, region) of each text of a corpus part."""
+    return [(doc, text, expected, region) for doc, text, expected, region, _ in _corpus(part)]
+
+
+def _corpus(part: str) -> list[tuple[str, str, pd.DataFrame, str, str]]:
+    """(id, text, expected figures, region, publication date) of each text of a corpus part."""
     if not (corpus_dir() / "texts.csv").exists():
         return []
     table = pd.read_csv(corpus_dir() / "texts.csv", dtype=str, keep_default_na=False)
@@ -156,7 +169,7 @@ def corpus_texts(part: str) -> list[tuple[str, str, pd.DataFrame, str]]:
         folder = corpus_dir() / part
         text = (folder / f"{row.id}.txt").read_text(encoding="utf-8")
         expected = pd.read_csv(folder / f"{row.id}.csv", dtype={"period_start": str, "period_end": str})
-        out.append((row.id, text, expected, row.region))
+        out.append((row.id, text, expected, row.region, row.date))
     return out
 
 
@@ -191,7 +204,7 @@ def score_part(part: str) -> list[DocScore]:
             expected = truth[truth["document"] == path.name]
             scores.append(score_text(path.read_text(encoding="utf-8"), expected, path.name, part, None))
         return scores
-    return [score_text(text, exp, doc, part, region) for doc, text, exp, region in corpus_texts(part)]
+    return [score_text(text, exp, doc, part, region, date) for doc, text, exp, region, date in _corpus(part)]
 
 
 def _nearest(k: tuple[str, ...], pool: list[tuple[str, ...]]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 import sys
 import unicodedata
 import warnings
@@ -96,6 +97,12 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             # as written, or as an annotator converted it and noted it ("5,9 triệu lượt" → 5900000 visits,
             # "3,11 tỉ USD" → 3110 million USD, "gấp 4,3 lần" → 430 %)
             scales = (1.0, 100.0, 1e3, 1e6, 1e9)
+            if (
+                r["indicator"].endswith("_rank_national")
+                and value == 1.0
+                and re.search(r"(?:đứng|dẫn) đầu", quote)
+            ):
+                continue  # "đứng đầu cả nước": first, in words
             assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
     assert rows >= 200
 
@@ -282,4 +289,24 @@ def test_results_after_the_merger_are_the_units_and_term_years_are_not_the_repor
     )
     assert set(f["region"]) == {"phu_tho"}  # its first half and its own target are the province's
     text = "Hội nghị Tỉnh ủy Vĩnh Phúc khóa XVII, nhiệm kỳ 2020 - 2025: 6 tháng đầu năm, thu nội địa đạt 13.000 tỷ đồng."
-    assert _extract(text).empty  # the year is not written: no figure is filed under 2025 (or 2020)
+    # the year is not written: no figure is filed under 2025 (or 2020); extract asks when the text was published
+    with pytest.raises(ktstats.DataError, match=r"never writes the year.*date="):
+        ktstats.extract(text)
+    r = _one(_extract(text, date="2023-06"), value=13000.0)
+    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == (
+        "domestic_revenue",
+        "2023-01",
+        "2023-06",
+    )
+
+
+def test_this_year_and_last_year_are_read_from_the_publication_date():
+    text = (
+        "Chín tháng đầu năm nay, Tổng sản phẩm trên địa bàn (GRDP) tỉnh Nghệ An ước tăng 8,61%. Năm ngoái, GRDP "
+        "tỉnh đạt 9,01%. Quý I năm nay, thu ngân sách đạt 5.000 tỷ đồng."
+    )
+    f = _extract(text, date="2025-10")
+    spans = {r.value: (str(r.period_start), str(r.period_end), r.region) for r in f.itertuples()}
+    assert spans[8.61] == ("2025-01", "2025-09", "nghe_an_2025")  # the merged unit's nine months
+    assert spans[9.01] == ("2024-01", "2024-12", "nghe_an")  # last year: the province as it was then
+    assert spans[5000.0] == ("2025-01", "2025-03", "nghe_an")  # "quý I năm nay", not the whole year

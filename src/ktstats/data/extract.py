@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
@@ -37,6 +36,7 @@ import pandas as pd
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
+from ktstats.data.extract_names import report_region, unit_then
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
@@ -176,39 +176,6 @@ def _measure(clause: str, heading: str, before: str) -> str:
     return "actual"
 
 
-@lru_cache(maxsize=256)
-def _unit_then(code: str, period_end: str) -> str:
-    """The unit a province's figure belongs to: the province while it existed, the unit it became for
-    a period that ends after it ceased ("Phú Thọ, 9 tháng năm 2025" is the merged Phú Thọ)."""
-    from ktstats.catalog.regions import region as find_region
-
-    try:
-        r = find_region(code)
-    except DataError:
-        return code  # not a province: the country, a district
-    end = pd.Period(period_end, "M").to_timestamp(how="end").normalize()
-    while r.valid_to is not None and r.valid_to < end and r.successor:
-        r = find_region(r.successor)
-    return r.code
-
-
-def _report_region(text: str, region: str | None, date: pd.Period | None) -> str:
-    """The region code of a report: the one given (a code or a name), else the one the text names."""
-    from ktstats.catalog.regions import named_in
-    from ktstats.catalog.regions import region as find_region
-
-    if region is not None:
-        return region if "." in region else find_region(region).code
-    on = date.to_timestamp(how="end") if date is not None else None
-    named = named_in(text, on=on)
-    if not named:
-        raise DataError(
-            "the text names no province or city; say which report this is with region= "
-            "(e.g. region='Kon Tum')"
-        )
-    return named[0][0]
-
-
 def extract(
     text: str,
     *,
@@ -230,9 +197,13 @@ def extract(
         By default the one the text names most often ("tỉnh Kon Tum" counts before a bare
         "Kon Tum"); a text that names none raises :class:`DataError` asking for ``region=``.
     year:
-        The year for period phrases that do not name one ("3 tháng cuối năm").
+        The year for period phrases that do not name one ("3 tháng cuối năm"); by default the year
+        the text's own period phrases name.
     date:
-        The month of the document ("2025-03"): a level stated in it cannot be of a later month.
+        The month the document was published ("2025-03"): a level stated in it cannot be of a later
+        month, and a text that never writes its year ("6 tháng đầu năm nay", "năm ngoái") is read
+        in that year. A text that writes no year, given neither ``date`` nor ``year``, raises
+        :class:`DataError` asking for one rather than filing its figures under no period.
 
     Examples
     --------
@@ -252,18 +223,24 @@ def extract(
             if isinstance(date, pd.Period) and date.freqstr == "M"
             else parse_date(date, argument="date").to_period("M")
         )
-    code = _report_region(text, region, date) if region is not None else None
+    code = report_region(text, region, date) if region is not None else None
     rows: list[dict[str, Any]] = []
     kept = _Unattached()
     normalized = normalize_text(text)
     parts = _sentences(normalized)
     if year is None:
         year = default_year(normalized)  # the year the text's own periods name
+    year_unknown = year is None and date is None
+    if year is None and date is not None:
+        year = (
+            date.year
+        )  # a text that never writes its year ("6 tháng đầu năm nay"): the year it was published
     whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
     covered = report_span(normalized, year)  # "9 tháng năm 2019": the report's part of the year
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
     heading_of: tuple[str, Span | str | None] = ("", None)
+    undated = 0  # figures with no period only because the text writes no year
     for sentence, heading in parts:
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
@@ -478,6 +455,7 @@ def extract(
                 continue
             if span is None or isinstance(span, str):
                 why = f"no period for {target_ind.code}" if span is None else span
+                undated += span is None and year_unknown
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)
                 continue
             if (
@@ -581,13 +559,19 @@ def extract(
             chosen = (from_january or named_spans)[-1] if named_spans else None
             if chosen is not None and chosen.months > 1:
                 context = chosen
+    if undated:
+        raise DataError(
+            f"the text never writes the year of its figures ({undated} figures, e.g. "
+            f"'6 tháng đầu năm', 'năm nay'); say when it was published with date= (e.g. date='2023-06'; "
+            "--date on the command line) or give year="
+        )
     if rows:  # the region is looked for in the text only when there are figures to file
-        code = code or _report_region(text, None, date)
+        code = code or report_region(text, None, date)
         for row in rows:
             # a result for a period that ends after the province ceased is its unit's; a target it set
             # for the year stays its own
             measured = row["measure"] in ("actual", "estimate")
-            row["region"] = _unit_then(code, row["period_end"]) if measured else code
+            row["region"] = unit_then(code, row["period_end"]) if measured else code
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"])
     # one figure per indicator, span, measure and form in a sentence (the same sentence text
     # repeated counts as one); the others are kept as unattached, never dropped

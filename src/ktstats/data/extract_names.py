@@ -1,4 +1,4 @@
-"""Which indicator of the catalog a number belongs to: the catalog's names and aliases as written in a
+"""Which indicator and which province a number belongs to: the catalog's names and aliases as written in a
 sentence, and the one nearest the number whose unit fits (used by :func:`ktstats.data.extract.extract`).
 
 >>> from ktstats.lang.numbers import parse_quantity
@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
+import pandas as pd
+
 from ktstats.catalog.indicators import Indicator, by_code
-from ktstats.errors import KtstatsError
+from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.phrases import casefolded
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
-__all__ = ["alias_matches", "aliases", "fits", "fits_unit", "indicator_near"]
+__all__ = ["alias_matches", "aliases", "fits", "fits_unit", "indicator_near", "report_region", "unit_then"]
 
 _PERCENT = ureg.percent
 _DIMENSIONLESS = ureg.dimensionless
@@ -122,3 +124,44 @@ def indicator_near(
             if fitting:
                 best = fitting[0]
     return best, -1
+
+
+@lru_cache(maxsize=256)
+def unit_then(code: str, period_end: str) -> str:
+    """The unit a province's figure belongs to: the province while it existed, the unit it became for
+    a period that ends after it ceased ("Phú Thọ, 9 tháng năm 2025" is the merged Phú Thọ), the unit
+    of the same name that existed then for a period that ends before it began."""
+    from ktstats.catalog.regions import region as find_region
+
+    try:
+        r = find_region(code)
+    except DataError:
+        return code  # not a province: the country, a district
+    end = pd.Period(period_end, "M").to_timestamp(how="end").normalize()
+    if r.valid_from is not None and end < r.valid_from:
+        # a result of a year before the unit existed ("năm ngoái" in a report of the merged Nghệ An):
+        # the unit of that name then, if there was one
+        try:
+            return find_region(r.name_vi, on=end).code
+        except DataError:
+            return r.code
+    while r.valid_to is not None and r.valid_to < end and r.successor:
+        r = find_region(r.successor)
+    return r.code
+
+
+def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
+    """The region code of a report: the one given (a code or a name), else the one the text names."""
+    from ktstats.catalog.regions import named_in
+    from ktstats.catalog.regions import region as find_region
+
+    if region is not None:
+        return region if "." in region else find_region(region).code
+    on = date.to_timestamp(how="end") if date is not None else None
+    named = named_in(text, on=on)
+    if not named:
+        raise DataError(
+            "the text names no province or city; say which report this is with region= "
+            "(e.g. region='Kon Tum')"
+        )
+    return named[0][0]

@@ -39,22 +39,24 @@ __all__ = [
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
-    r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,})?"
-    r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm)?(?:\s+[0-9]{4,})?"
+    r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
+    r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
     r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
-    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,})?"
+    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s+năm\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
-    r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+[0-9]{4,})?"
+    r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
     r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
     r"|đầu\s+năm\s+[0-9]{4,}"
-    r"|năm\s+[0-9]{4,})",
+    r"|năm\s+[0-9]{4,}"
+    r"|năm\s+(?:nay|ngoái)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 
 
 _SPELLED: Final = {"ba": "3", "sáu": "6", "chín": "9"}
+_RELATIVE_YEAR = re.compile(r"năm\s+(nay|ngoái)")
 
 
 @lru_cache(maxsize=64)
@@ -120,6 +122,12 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     "quý I" without a year known); the reason as text when it names an impossible period
     ("quý V/2024", "tháng 13/2024", "năm 20245"), so that no figure is filed under another."""
     low = phrase.casefold()
+    if _RELATIVE_YEAR.search(
+        low
+    ):  # "năm nay" (this year), "quý I năm ngoái" (last year): from the report's year
+        if not year:
+            return None
+        low = _RELATIVE_YEAR.sub(lambda m: f"năm {year - (m.group(1) == 'ngoái')}", low)
     for word, number in _SPELLED.items():  # "chín tháng đầu năm" is "9 tháng đầu năm"
         if low.startswith(word + " "):
             low = number + low[len(word) :]
