@@ -36,7 +36,7 @@ import pandas as pd
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
-from ktstats.data.extract_names import report_region, unit_then
+from ktstats.data.extract_names import part_before, report_region, unit_then
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
@@ -76,6 +76,7 @@ _GENERIC_GROWTH = re.compile(
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+_OF_PERIOD = re.compile(r"\s+của\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9])", re.IGNORECASE)
 # an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
 _PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
@@ -145,6 +146,7 @@ _BY_HOW_MUCH = re.compile(r"(?:cao|thấp|nhiều|ít)\s+hơn\s*$")
 _PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
+_PART_REACH: Final = 90  # characters before a number in which a sector or item names what it is of
 
 
 _ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
@@ -282,6 +284,19 @@ def extract(
             unit = reading.unit
             value = reading.value
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, window_after)
+            part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
+            if part is not None:
+                # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's
+                kept.add(
+                    value,
+                    unit_to_str(unit),
+                    sentence,
+                    start,
+                    end,
+                    f"a figure for a part ({part}), not the whole",
+                )
+                prev_end = max(end, name_end)
+                continue
             verb = verb_before(lead)
             ref = reference_after(after)
             if (
@@ -404,6 +419,11 @@ def extract(
             right_after = _PERIOD_PHRASES.match(sentence, end + gap)
             if right_after is not None and _BARE_YEAR_AFTER.fullmatch(right_after.group("p")):
                 own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"
+            of = _OF_PERIOD.match(sentence, end)
+            if of is not None and (right_after := _PERIOD_PHRASES.match(sentence, of.end())) is not None:
+                own = _phrase_span(
+                    right_after.group("p"), year
+                )  # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020"
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)

@@ -23,7 +23,16 @@ from ktstats.lang.phrases import casefolded
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
-__all__ = ["alias_matches", "aliases", "fits", "fits_unit", "indicator_near", "report_region", "unit_then"]
+__all__ = [
+    "alias_matches",
+    "aliases",
+    "fits",
+    "fits_unit",
+    "indicator_near",
+    "part_before",
+    "report_region",
+    "unit_then",
+]
 
 _PERCENT = ureg.percent
 _DIMENSIONLESS = ureg.dimensionless
@@ -31,6 +40,45 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
 _GENERIC_REACH: Final = 45
+
+
+#: what a number may be a part of an indicator's figure for, not the figure itself: a sector's growth ("khu
+#: vực dịch vụ tăng 12,51%"), a contribution ("đóng góp 4,53 điểm %"), a structure share ("cơ cấu … chiếm
+#: 2,05%"), total trade ("kim ngạch xuất nhập khẩu"), one kind of visitor ("khách quốc tế"), one revenue item
+#: ("thu ngoài quốc doanh", "thu về nhà đất")
+PARTS = re.compile(
+    r"(?<![^\W\d_])(?:khu\s+vực\s+(?:nông|công\s+nghiệp|dịch\s+vụ|thuế|i{1,3}(?![^\W\d_]))"
+    # "toàn ngành công nghiệp", "sản xuất ngành công nghiệp": the industry as a whole (IIP)
+    r"|(?<!toàn\s)(?<!xuất\s)(?:nhóm\s+)?ngành\s+(?:nông|lâm|thủy|công\s+nghiệp|dịch\s+vụ|xây\s+dựng|chế\s+biến"
+    r"|khai|sản\s+xuất|điện)"
+    r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu"
+    # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
+    r"|(?<!từ\s)(?<!động\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
+    r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
+    r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực))"
+)
+
+
+def part_before(text: str, lo: int, pos: int) -> str | None:
+    """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
+    (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
+    bare "tăng trưởng", which a sector's growth also uses); ``None`` when the number is the figure.
+
+    >>> s = "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%"
+    >>> part_before(s, 0, s.index("12,51")), part_before(s, 0, s.index("7,2"))
+    ('khu vực dịch vụ', None)
+    """
+    low = casefolded(text)
+    last = None
+    for m in PARTS.finditer(low, lo, pos):
+        last = m
+    if last is None:
+        return None
+    starts, matches = alias_matches(low)
+    for m in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
+        if m.end() >= last.end() and m.end() <= pos and m.group(0) not in GENERIC_ALIASES:
+            return None  # the indicator is named again after the part ("thu từ hoạt động xuất nhập khẩu")
+    return last.group(0)
 
 
 @dataclass

@@ -45,6 +45,11 @@ _QUALIFYING: Final = frozenset(
         "ở",
         "mức",
         "thêm",
+        # adverbs of degree: "tăng mạnh 70,9%", "giảm nhẹ 0,5%", "tăng khá 8%"
+        "mạnh",
+        "mẽ",
+        "nhẹ",
+        "khá",
     }
 )
 

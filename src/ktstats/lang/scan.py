@@ -46,6 +46,8 @@ _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,]*")  # digits, '.' and ',' only: 
 _RANGE_WORDS: Final = frozenset({"-", "–", "—", "/", "đến", "tới"})
 _JOINERS: Final = "-–—/"
 _CLAUSE_MARKS: Final = ",;:"
+# "từ A lên B", "từ A xuống B": A is where a level started, not "from A" of a range (a period may stand between)
+_UP_TO = re.compile(r"(?:\s+(?:năm\s+[0-9]{4}|[^\s0-9]+)){0,3}?\s+(?:lên|xuống)\s+(?:mức\s+|còn\s+)?[0-9]")
 _GROUP_HEAD = re.compile(r"[+\-−]?[0-9]{1,3}")  # "1" of "1 326": a word that may start a space-grouped number
 _GROUP_TAIL = re.compile(r"[0-9]{3}(?![0-9])")  # "326", "326,4", "326%": a group of three after a space
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
@@ -62,7 +64,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the
     r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
-    r"|(?:lần thứ|(?<!đứng )(?<!xếp )(?<!vị )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
+    r"|(?:lần thứ|(?<!đứng )(?<!xếp )(?<!vị )(?<!trí )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
     r"|(?:khóa|khoá)\s+[IVXLC]+"
     r"|[0-9]+G\b"
     r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4,}"
@@ -289,6 +291,8 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                     error = str(exc)
                     continue
                 before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
+                if before == "từ" and _UP_TO.match(text, stop):
+                    return reading, start + lead_i, stop  # "tăng từ 37,35 triệu đồng năm 2018 lên 41,28 …"
                 if before in _QUALIFIER_WORDS:
                     # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
                     return Unread(
