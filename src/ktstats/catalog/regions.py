@@ -211,18 +211,32 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
     [('kon_tum', 2), ('gia_lai', 1)]
     """
-    folded = " ".join(_ascii(normalize_text(text).casefold()).split())
+    base = " ".join(normalize_text(text).casefold().split())
+    folded = " ".join(_ascii(base).split())
+    # each letter folds to one (Vietnamese in NFC does): a name written with diacritics must be written
+    # with its own ("diễn biến" folds to "dien bien" but is no Điện Biên); one written without any counts
+    aligned = len(folded) == len(base)
     date = parse_date(on, argument="on") if on is not None else None
     plain: dict[str, int] = {}
     titled: dict[str, int] = {}  # "tỉnh Kon Tum", "thành phố Đà Nẵng": a province, not a person's name
     pattern, by_key = _name_pattern()
     for m in pattern.finditer(folded):
+        if aligned:
+            written = base[m.start("name") : m.end("name")]
+            if not written.isascii() and written not in _written_forms(m.group("name")):
+                continue
         for r in by_key[m.group("name")]:
             if (date is not None and not r.valid_on(date)) or (date is None and r.code.endswith("_2025")):
                 continue  # without a date, a name means the province as it stood before the merger
             plain[r.code] = plain.get(r.code, 0) + 1
             titled[r.code] = titled.get(r.code, 0) + (m.group("title") is not None)
     return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], kv[0]))
+
+
+@cache
+def _written_forms(key: str) -> frozenset[str]:
+    """How the names that fold to ``key`` are written with their diacritics (casefolded)."""
+    return frozenset(" ".join(normalize_text(r.name_vi).casefold().split()) for r in _name_pattern()[1][key])
 
 
 @lru_cache(maxsize=1)

@@ -398,6 +398,8 @@ def extract(
                 share = by_code().get(f"{subject.code}_share")
                 if share is not None:
                     target_ind = share_subject = share
+                elif target_ind is not None and target_ind.kind in ("growth", "rate", "index"):
+                    target_ind = None  # "chiếm 55,2% trong GRDP": a share of the indicator, not its rate
             elif (
                 target_ind is not None
                 and target_ind.kind in ("count", "stock", "rate")

@@ -59,6 +59,9 @@ PARTS = re.compile(
 )
 
 
+_STRUCTURE_OF: Final = 3  # characters between "cơ cấu" and the indicator whose structure it is
+
+
 def part_before(text: str, lo: int, pos: int) -> str | None:
     """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
     (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
@@ -75,9 +78,15 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
     if last is None:
         return None
     starts, matches = alias_matches(low)
+    structure = last.group(0).startswith("cơ")
     for m in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
-        if m.end() >= last.end() and m.end() <= pos and m.group(0) not in GENERIC_ALIASES:
-            return None  # the indicator is named again after the part ("thu từ hoạt động xuất nhập khẩu")
+        if m.end() > pos or m.group(0) in GENERIC_ALIASES:
+            continue
+        if structure and m.start() - last.end() <= _STRUCTURE_OF:
+            continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
+        if (m.start() <= last.start() and m.end() >= last.end()) or m.start() >= last.end():
+            # the indicator is named around the part ("thu từ hoạt động xuất nhập khẩu") or after it
+            return None
     return last.group(0)
 
 
@@ -149,7 +158,7 @@ def indicator_near(
     best = None
     # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")
     for m in names.pattern.finditer(low, max(max(0, start - 12), end - _WINDOW), end):
-        if m.group(0) in GENERIC_ALIASES and end - m.end() > _GENERIC_REACH:
+        if m.group(0) in GENERIC_ALIASES and (end - m.end() > _GENERIC_REACH or ":" in low[m.end() : end]):
             continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
         found = pick(m)
         if found is not None:
