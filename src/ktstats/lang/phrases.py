@@ -42,7 +42,8 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
     r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?"
-    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?)"
+    r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
+    r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?)"
     r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s+năm\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
@@ -112,7 +113,8 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
-    r"đến\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2}))"
+    r"đến\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
+    r"|ngày\s+[0-9]{1,2}\s+tháng\s+([0-9]{1,2}))"
 )
 
 
@@ -138,7 +140,7 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     y = int(digits[-1]) if digits else year
     to_month = _TO_MONTH.search(low)
     if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
-        month = int(to_month.group(1) or to_month.group(2))
+        month = int(to_month.group(1) or to_month.group(2) or to_month.group(3))
         if not 1 <= month <= 12:
             return f"impossible period {phrase!r}: there is no month {month}"
         return Span(f"{y}-01", f"{y}-{month:02d}") if y else None

@@ -93,8 +93,13 @@ _REFERENCES: Final = (
         "start_of_period",
     ),
 )
-#: "so với tháng trước", "so với quý trước": a change on the previous period
-_PREVIOUS_PERIOD = re.compile(r"^\s*so\s+(?:với\s+)?(?:tháng|quý)\s+trước", re.I)
+#: "so với tháng trước", "so với quý trước", "so với tháng 8/2023", "so với quý 2/2019": a change on an
+#: earlier month or quarter (not "tháng 12 năm trước", the start of the year, nor "quý … cùng kỳ")
+_PREVIOUS_PERIOD = re.compile(
+    r"^\s*so\s+(?:với\s+)?(?:(?:tháng|quý)\s+trước|tháng\s+(?!12(?![0-9]))[0-9]{1,2}(?![0-9])"
+    r"|quý\s+(?:[IVX]+|[1-4])(?![^\W\d_]))(?:\s*/\s*[0-9]{4}|\s+năm\s+[0-9]{4})?(?!\s*(?:năm\s+trước|cùng))",
+    re.I,
+)
 
 
 def reference_after(after: str) -> str | None:
