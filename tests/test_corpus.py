@@ -310,3 +310,81 @@ def test_this_year_and_last_year_are_read_from_the_publication_date():
     assert spans[8.61] == ("2025-01", "2025-09", "nghe_an_2025")  # the merged unit's nine months
     assert spans[9.01] == ("2024-01", "2024-12", "nghe_an")  # last year: the province as it was then
     assert spans[5000.0] == ("2025-01", "2025-03", "nghe_an")  # "quý I năm nay", not the whole year
+
+
+# --- rules of 0.10.0, on sentences of the dev texts ----------------------------------------------
+
+
+def test_a_sector_a_contribution_and_a_structure_are_not_the_whole():
+    # quang_ninh_2023-06-15_ngansach: a sector's growth, its contribution in points, its share of GRDP
+    f = _extract(
+        "6 tháng đầu năm 2023, tăng trưởng GRDP tỉnh Quảng Ninh ước đạt 10,05%. Tốc độ tăng trưởng khu vực công "
+        "nghiệp, xây dựng ước tăng 8,63%, đóng góp 4,53 điểm % tăng trưởng GRDP, chiếm 55,2% trong GRDP."
+    )
+    assert f[["indicator", "value"]].values.tolist() == [["grdp_growth", 10.05]]
+    # ha_noi_2025-04-08_quy1: the structure of GRDP is no growth rate
+    assert _extract("Quý I/2024, cơ cấu GRDP của Hà Nội tương ứng là: 2,08%; 18,39%; 69,14% và 10,39%.").empty
+    # quang_tri_2024-07-31_ngansach: revenue from trade is an indicator; total trade is not imports
+    f = _extract(
+        "6 tháng đầu năm 2024, tỉnh Quảng Trị thu từ hoạt động xuất, nhập khẩu 498,34 tỷ đồng, bằng 52,46% dự toán "
+        "và tăng 1,17%. Giá trị kim ngạch xuất nhập khẩu 6 tháng ước đạt trên 716 triệu USD, tăng 40,4%."
+    )
+    assert set(f["indicator"]) == {"trade_revenue"} and sorted(f["value"]) == [1.17, 52.46, 498.34]
+    # "toàn ngành công nghiệp" is the industry as a whole: its production index
+    f = _extract("Năm 2021, chỉ số sản xuất toàn ngành công nghiệp tỉnh Kon Tum tăng 12,55%.")
+    assert f[["indicator", "value"]].values.tolist() == [["iip_growth", 12.55]]
+
+
+def test_earlier_periods_levels_from_and_to_and_dates_in_words():
+    # nghe_an_2023-10-31_quy3: a change on the previous month
+    f = _extract(
+        "Chỉ số sản xuất công nghiệp (IIP) tỉnh Nghệ An tháng 9/2023 ước tăng 11,37% so với cùng kỳ năm 2022 và "
+        "tăng 3,32% so với tháng 8/2023."
+    )
+    assert _one(f, value=3.32)[["form", "relative_to"]].tolist() == ["change", "previous_period"]
+    assert _one(f, value=11.37)[["form", "relative_to"]].tolist() == ["level", ""]
+    # kon_tum_2020-12-07_kyhop11: "tăng từ A (năm 2019) lên B (năm 2020)": two levels, each of its year
+    f = _extract(
+        "Năm 2020, GRDP bình quân đầu người tỉnh Kon Tum tăng từ 41,27 triệu đồng (năm 2019) lên 46,58 triệu đồng "
+        "(năm 2020)."
+    )
+    assert {r.value: str(r.period_end) for r in f.itertuples()} == {41.27: "2019-12", 46.58: "2020-12"}
+    # phu_tho_2025-11-25_ketluan: a date written in words is no figure, and "đến hết ngày …" is the year so far
+    f = _extract(
+        "Giải ngân vốn đầu tư công tỉnh Phú Thọ tính đến hết ngày 31 tháng 10 năm 2025 đạt 72,4% kế hoạch Thủ "
+        "tướng Chính phủ giao."
+    )
+    r = _one(f, value=72.4)
+    assert (r["indicator"], str(r["period_start"]), str(r["period_end"]), r["form"]) == (
+        "public_investment_disbursement",
+        "2025-01",
+        "2025-10",
+        "ratio",
+    )
+    # hau_giang_2021-07-31_6thang: "mức tăng 4,03% của 6 tháng đầu năm 2020" is of that period
+    f = _extract(
+        "Tổng sản phẩm trên địa bàn tỉnh Hậu Giang 6 tháng đầu năm 2021 tăng 5,99% so với cùng kỳ năm trước, cao "
+        "hơn mức tăng 4,03% của 6 tháng đầu năm 2020."
+    )
+    assert {r.value: str(r.period_end) for r in f.itertuples()} == {5.99: "2021-06", 4.03: "2020-06"}
+
+
+def test_what_the_clause_says_of_the_measure():
+    # kon_tum_2025-01-05_vungvang: a missed target named before "nhưng" does not make the result a target
+    f = _extract(
+        "Năm 2024, mặc dù không đạt được mục tiêu như mong đợi, nhưng tốc độ tăng trưởng kinh tế tỉnh Kon Tum đạt "
+        "ở mức khá cao (đạt 8,02%)."
+    )
+    assert _one(f, value=8.02)["measure"] == "actual"
+    # quang_nam_2024-10-31_dulich: a sentence that opens with "Ước tính" estimates every figure in it
+    f = _extract(
+        "Ước tính tổng sản phẩm (GRDP) 9 tháng đầu năm 2024 trên địa bàn tỉnh Quảng Nam tăng 5,9% so với cùng kỳ "
+        "năm 2023; riêng quý III/2024 tăng 12,7%."
+    )
+    assert set(f["measure"]) == {"estimate"} and len(f) == 2
+    # lang_son_2025-12-11_kyhop44: an amount "được … giao … là" is the plan
+    f = _extract(
+        "Theo kế hoạch, vốn đầu tư công tỉnh Lạng Sơn năm 2025 được Thủ tướng Chính phủ giao trong năm là "
+        "6.316 tỷ đồng."
+    )
+    assert _one(f, value=6316.0)["measure"] == "plan"

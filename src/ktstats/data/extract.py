@@ -38,16 +38,15 @@ from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.extract_names import part_before, report_region, unit_then
 from ktstats.errors import DataError, KtstatsError
+from ktstats.lang.measures import measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
 from ktstats.lang.phrases import default_year, report_span
-from ktstats.lang.phrases import matches as _matches
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
-from ktstats.lang.phrases import within as _within
 from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, points_reference, reference_after, verb_before
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.text import normalize_text
@@ -66,9 +65,6 @@ _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 # Period phrases; a year is any run of four or more digits, so that a typo ("năm 20245") or an
 # impossible quarter or month ("quý V/2024", "tháng 13/2024") is read whole and refused, never
 # taken for the year it starts with nor passed over for the document's year.
-_TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
-_PLAN_WORDS: Final = ("dự kiến",)
-_ESTIMATE_WORDS: Final = ("ước",)
 # "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
 _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
@@ -77,13 +73,6 @@ _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _OF_PERIOD = re.compile(r"\s+của\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9])", re.IGNORECASE)
-# an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
-_PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
-# a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
-_TARGET_LIST = re.compile(
-    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
-    re.IGNORECASE,
-)
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
@@ -142,40 +131,12 @@ _POINT = ureg.percentage_point
 _TIMES = ureg.times
 # "cao hơn 0,24 điểm %": higher by, not "more than"
 _BY_HOW_MUCH = re.compile(r"(?:cao|thấp|nhiều|ít)\s+hơn\s*$")
-# a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
-_PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 90  # characters before a number in which a sector or item names what it is of
 
 
-_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
-_APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
-
-
-def _qualifier(qualifier: str, prefix: str) -> str:
-    """The figure's qualifier: "ước" (ước đạt, ước tính) says the figure is an estimate — its
-    measure — not that it is approximate, so "ước đạt 7,12%" is exact; "ước khoảng" stays approx."""
-    low = prefix.casefold()
-    if qualifier == "approx" and _ESTIMATE_RE.search(low) and not _APPROX_WORD_RE.search(low):
-        return "exact"
-    return qualifier
-
-
-_TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
-
-
-def _measure(clause: str, heading: str, before: str) -> str:
-    low = clause.casefold()
-    head = heading.casefold()
-    if _ESTIMATE_RE.search(before):
-        return "estimate"
-    if any(w in low for w in _PLAN_WORDS):
-        return "plan"
-    if _TARGET_RE.search(low) or any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")):
-        return "target"
-    return "actual"
 
 
 def extract(
@@ -423,42 +384,12 @@ def extract(
                 own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"
             of = _OF_PERIOD.match(sentence, end)
             if of is not None and (right_after := _PERIOD_PHRASES.match(sentence, of.end())) is not None:
-                own = _phrase_span(
-                    right_after.group("p"), year
-                )  # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020"
+                # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020"
+                own = _phrase_span(right_after.group("p"), year)
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
-            # the words of the clause before the figure say what it is ("… đạt 6,47%, tạo đà cho mục tiêu
-            # cả năm từ 10% trở lên": the 6,47% is no target)
-            measure = _measure(sentence[max(clause_start, digit - _WINDOW) : digit], heading, lead)
-            if measure in ("actual", "estimate") and _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]):
-                measure = (
-                    "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
-                )
-            if measure == "actual" and "dự kiến" in sentence[end : end + 20].casefold():
-                measure = "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
-            if (
-                measure == "actual"
-                and form == "level"
-                and (
-                    _within(_matches(_PLAN_SUBJECT, sentence), max(clause_start, digit - _WINDOW), digit)
-                    or lead.rstrip().endswith(("được giao", "đã giao", "giao là", "được giao là"))
-                )
-            ):
-                measure = "plan"  # "Kế hoạch vốn đầu tư công năm 2025 được giao là 2.434,977 tỷ đồng"
-            if measure == "actual" and _within(
-                _matches(_ESTIMATE_RE, sentence), max(clause_start, digit - _WINDOW), digit
-            ):
-                measure = (
-                    "estimate"  # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%"
-                )
-            if measure == "actual" and _within(
-                _matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit
-            ):
-                measure = (
-                    "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
-                )
+            measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":
@@ -549,7 +480,7 @@ def extract(
                         (verb == "vượt" and form == "change")
                         or (form in ("change", "difference") and _BY_HOW_MUCH.search(lead))
                     )
-                    else _qualifier(reading.qualifier, sentence[start:digit]),
+                    else qualifier_of(reading.qualifier, sentence[start:digit]),
                     "low": reading.low if reading.qualifier == "range" else "",
                     "high": reading.high if reading.qualifier == "range" else "",
                     "denominator": reading.denominator if reading.denominator is not None else "",

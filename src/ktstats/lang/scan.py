@@ -46,8 +46,11 @@ _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,]*")  # digits, '.' and ',' only: 
 _RANGE_WORDS: Final = frozenset({"-", "–", "—", "/", "đến", "tới"})
 _JOINERS: Final = "-–—/"
 _CLAUSE_MARKS: Final = ",;:"
-# "từ A lên B", "từ A xuống B": A is where a level started, not "from A" of a range (a period may stand between)
-_UP_TO = re.compile(r"(?:\s+(?:năm\s+[0-9]{4}|[^\s0-9]+)){0,3}?\s+(?:lên|xuống)\s+(?:mức\s+|còn\s+)?[0-9]")
+# "tăng từ A (năm 2019) lên B": A is where a level started, not "from A" of a range; its "từ" is no qualifier
+_FROM_UP_TO = re.compile(
+    r"(?<![^\W\d_])từ(?=\s+[0-9][^;]{0,60}?\s(?:lên|xuống)\s+(?:mức\s+|còn\s+|khoảng\s+|trên\s+|gần\s+)?[0-9])",
+    re.IGNORECASE,
+)
 _GROUP_HEAD = re.compile(r"[+\-−]?[0-9]{1,3}")  # "1" of "1 326": a word that may start a space-grouped number
 _GROUP_TAIL = re.compile(r"[0-9]{3}(?![0-9])")  # "326", "326,4", "326%": a group of three after a space
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
@@ -292,8 +295,6 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                     error = str(exc)
                     continue
                 before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
-                if before == "từ" and _UP_TO.match(text, stop):
-                    return reading, start + lead_i, stop  # "tăng từ 37,35 triệu đồng năm 2018 lên 41,28 …"
                 if before in _QUALIFIER_WORDS:
                     # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
                     return Unread(
@@ -351,6 +352,8 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
         return m.group(0).translate(_HIDE_DIGITS)
 
     masked = _NOT_FIGURES.sub(hide, sentence) if _DIGIT.search(sentence) else sentence
+    if "từ" in masked:
+        masked = _FROM_UP_TO.sub("  ", masked)
     low = fold_case(masked)
     pos = 0
     n = len(masked)

@@ -1,0 +1,108 @@
+"""What a figure is — a result, an estimate, a plan or a target — from the words of its clause.
+
+"ước đạt 7,12%" is an estimate (and exact: "ước" says what the figure is, not that it is approximate);
+"dự kiến", "kế hoạch vốn … được giao là …" a plan; "phấn đấu", "mục tiêu", "chỉ tiêu", "(KH cả năm 8,3%)"
+a target; anything else a result. Used by :func:`ktstats.data.extract.extract` for each figure.
+
+>>> s = "Năm 2024, thu ngân sách ước đạt 4.425 tỷ đồng; phấn đấu năm 2025 thu trên 5.000 tỷ đồng."
+>>> measure_of(s, 0, s.index("4.425"), s.index("4.425") + 5, "", "thu ngân sách ước đạt ")
+'estimate'
+>>> measure_of(s, s.index(";") + 1, s.index("5.000"), s.index("5.000") + 5, "", "2025 thu trên ")
+'target'
+>>> qualifier_of("approx", "ước đạt "), qualifier_of("approx", "ước khoảng ")
+('exact', 'approx')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Final
+
+from ktstats.lang.phrases import matches, within
+
+__all__ = ["measure_of", "qualifier_of"]
+
+_WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
+_TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
+_PLAN_WORDS: Final = ("dự kiến",)
+_TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
+_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
+# a sentence that opens with "Ước tính": every figure in it is an estimate
+_ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
+_APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
+# "nhưng", "song", "tuy nhiên": what stood before is another statement ("không đạt mục tiêu, nhưng … đạt 8,02%")
+_BUT = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên)(?![^\W\d_])", re.IGNORECASE)
+# an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
+_PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
+# "được Thủ tướng Chính phủ giao trong năm là 6.316 tỷ đồng": the amount assigned
+_GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
+_GIVEN_ENDINGS: Final = ("được giao", "đã giao", "giao là", "được giao là")
+# a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
+_PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
+# a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
+_TARGET_LIST = re.compile(
+    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
+    re.IGNORECASE,
+)
+
+
+def qualifier_of(qualifier: str, prefix: str) -> str:
+    """The figure's qualifier: "ước" (ước đạt, ước tính) says the figure is an estimate — its
+    measure — not that it is approximate, so "ước đạt 7,12%" is exact; "ước khoảng" stays approx."""
+    low = prefix.casefold()
+    if qualifier == "approx" and _ESTIMATE_RE.search(low) and not _APPROX_WORD_RE.search(low):
+        return "exact"
+    return qualifier
+
+
+def _last_start(found: tuple[list[int], list[int]], lo: int, hi: int) -> int:
+    """Where the last match of :func:`~ktstats.lang.phrases.matches` between ``lo`` and ``hi`` starts (else 0)."""
+    starts, _ = found
+    i = bisect_left(starts, hi) - 1
+    return starts[i] if i >= 0 and starts[i] >= lo else 0
+
+
+def _by_words(clause: str, heading: str, before: str) -> str:
+    low = clause.casefold()
+    head = heading.casefold()
+    if _ESTIMATE_RE.search(before):
+        return "estimate"
+    if any(w in low for w in _PLAN_WORDS):
+        return "plan"
+    if _TARGET_RE.search(low) or any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")):
+        return "target"
+    return "actual"
+
+
+def measure_of(
+    sentence: str, clause_start: int, digit: int, end: int, heading: str, lead: str, *, level: bool = True
+) -> str:
+    """The measure of the figure whose number starts at ``digit`` (and ends at ``end``) in ``sentence``:
+    ``actual``, ``estimate``, ``plan`` or ``target``. ``clause_start`` is where its clause starts (after
+    the last ";"), ``heading`` the section it stands under, ``lead`` the words right before the number
+    (casefolded) and ``level`` whether it is the amount itself (not a ratio or a change of it)."""
+    lo = max(clause_start, digit - _WINDOW)
+    # the words of the clause before the figure say what it is ("… đạt 6,47%, tạo đà cho mục tiêu cả năm từ
+    # 10% trở lên": the 6,47% is no target; "Mặc dù không đạt được mục tiêu …, nhưng … đạt 8,02%": a result)
+    but = _last_start(matches(_BUT, sentence), lo, digit)
+    measure = _by_words(sentence[max(lo, but) : digit], heading, lead)
+    if measure in ("actual", "estimate") and _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]):
+        return "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
+    if measure != "actual":
+        return measure
+    if "dự kiến" in sentence[end : end + 20].casefold():
+        return "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
+    if level and (
+        within(matches(_PLAN_SUBJECT, sentence), lo, digit)
+        or lead.rstrip().endswith(_GIVEN_ENDINGS)
+        or _GIVEN_AS.search(lead) is not None
+    ):
+        return "plan"  # "Kế hoạch vốn đầu tư công năm 2025 được giao là 2.434,977 tỷ đồng"
+    if within(matches(_ESTIMATE_RE, sentence), lo, digit) or _ESTIMATE_START.match(sentence):
+        # "Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%" (an "ước" before the
+        # figure in its clause); "Ước tính GRDP 9 tháng tăng 5,9%; riêng quý III tăng 12,7%" (the sentence)
+        return "estimate"
+    if within(matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit):
+        return "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
+    return "actual"
