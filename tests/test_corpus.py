@@ -388,3 +388,27 @@ def test_what_the_clause_says_of_the_measure():
         "6.316 tỷ đồng."
     )
     assert _one(f, value=6316.0)["measure"] == "plan"
+
+
+def test_a_change_after_a_figure_is_its_own_and_a_percent_is_no_rank():
+    # tra_vinh_2024-07-13_6thang: the 20,17 % is the unnamed revenue's change, not the GRDP named after it
+    f = _extract(
+        "Cụ thể, 6 tháng đầu năm 2024 tỉnh Trà Vinh thu hơn 11.200 tỷ đồng, tăng 20,17% so với cùng kỳ, GRDP tỉnh "
+        "Trà Vinh tăng đều cả 3 khu vực."
+    )
+    assert not (f["value"] == 20.17).any()
+    # binh_dinh_2023-12-31_nam2023: the plan in parentheses is no rank; the rank is the national one
+    f = _extract(
+        "Năm 2023, tổng sản phẩm địa phương (GRDP) tỉnh Bình Định tăng 7,61%, vượt so với kế hoạch HĐND tỉnh giao "
+        "(7 - 7,5%) và xếp thứ 17/63 địa phương cả nước, thứ 06/14 địa phương vùng Bắc Trung bộ."
+    )
+    ranks = f[f["indicator"] == "grdp_growth_rank_national"]
+    assert ranks["value"].tolist() == [17.0] and set(ranks["unit"]) == {""}
+
+
+def test_a_province_is_named_with_its_own_diacritics():
+    from ktstats.catalog.regions import named_in
+
+    # "diễn biến" (course, development) folds to "dien bien" but is no Điện Biên
+    text = "Diễn biến kinh tế của tỉnh Kon Tum; diễn biến thời tiết phức tạp. Dien Bien viết không dấu."
+    assert named_in(text) == [("kon_tum", 1), ("dien_bien", 1)]

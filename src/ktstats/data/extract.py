@@ -71,6 +71,7 @@ _GENERIC_GROWTH = re.compile(
 )
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
+_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _OF_PERIOD = re.compile(r"\s+của\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9])", re.IGNORECASE)
 
@@ -133,7 +134,7 @@ _TIMES = ureg.times
 _BY_HOW_MUCH = re.compile(r"(?:cao|thấp|nhiều|ít)\s+hơn\s*$")
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
-_PART_REACH: Final = 90  # characters before a number in which a sector or item names what it is of
+_PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
 
 
 _FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
@@ -221,7 +222,11 @@ def extract(
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n = -1
+        reading_end = 0  # where the previous number read ends
         for reading, start, end in found:
+            last_end = reading_end
+            if isinstance(reading, Reading):
+                reading_end = end
             if not isinstance(reading, Reading):
                 if reading is not None:  # a number that is not read ("1,326.4", "1 326"): why
                     kept.add(None, "", sentence, start, end, reading)
@@ -244,7 +249,12 @@ def extract(
             window_after = (digit, min(next_start, clause_end if clause_end != -1 else len(sentence)))
             unit = reading.unit
             value = reading.value
-            ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, window_after)
+            # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that
+            # figure's, never the indicator named after it
+            follows = _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None if n > 0 else False
+            ind, name_end = _indicator_near(
+                sentence, max(prev_end, clause_start), digit, unit, None if follows else window_after
+            )
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's

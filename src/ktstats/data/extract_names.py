@@ -40,6 +40,8 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
 _GENERIC_REACH: Final = 45
+# a list of items after a bare "tăng trưởng": "có mức tăng trưởng khá: sợi tăng 9,9%", "… tốt như sữa tăng 10,09%"
+_LIST_OPENS = re.compile(r":|(?<![^\W\d_])như(?![^\W\d_])")
 
 
 #: what a number may be a part of an indicator's figure for, not the figure itself: a sector's growth ("khu
@@ -51,7 +53,8 @@ PARTS = re.compile(
     # "toàn ngành công nghiệp", "sản xuất ngành công nghiệp": the industry as a whole (IIP)
     r"|(?<!toàn\s)(?<!xuất\s)(?:nhóm\s+)?ngành\s+(?:nông|lâm|thủy|công\s+nghiệp|dịch\s+vụ|xây\s+dựng|chế\s+biến"
     r"|khai|sản\s+xuất|điện)"
-    r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu"
+    r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu|giá\s+trị\s+sản\s+xuất"
+    r"|(?<![^\W\d_])như\s*:"
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
     r"|(?<!từ\s)(?<!động\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
@@ -118,6 +121,8 @@ def fits_unit(code: str, unit: Any) -> bool:
     ind = by_code()[code]
     if unit == _DIMENSIONLESS and ind.unit != "":
         return False  # a bare number is not a percent, a sum of money or a count of anything
+    if ind.kind == "rank" and unit != _DIMENSIONLESS:
+        return False  # "(kế hoạch 12,85%) … xếp thứ 3": a percent is no rank
     try:
         conversion_factor(unit, parse_unit(ind.unit))
         return True
@@ -158,7 +163,9 @@ def indicator_near(
     best = None
     # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")
     for m in names.pattern.finditer(low, max(max(0, start - 12), end - _WINDOW), end):
-        if m.group(0) in GENERIC_ALIASES and (end - m.end() > _GENERIC_REACH or ":" in low[m.end() : end]):
+        if m.group(0) in GENERIC_ALIASES and (
+            end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end)
+        ):
             continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
         found = pick(m)
         if found is not None:
