@@ -399,6 +399,8 @@ def extract(
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
+            if isinstance(span, Span) and target_ind is not None and target_ind.kind == "flow":
+                span = _month_or_year_so_far(sentence, clause_start, digit, end, span, own)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
@@ -567,6 +569,30 @@ def extract(
     if not len(ds) and not len(ds.unattached):
         warnings.warn(f"no figures found in {document}", stacklevel=2)
     return ds
+
+
+# "ước đạt 2,533 tỷ USD, tăng 7,1% so với tháng trước": the clause speaks of one month
+_ON_PREVIOUS_MONTH = re.compile(r"so\s+(?:với\s+)?tháng\s+trước", re.IGNORECASE)
+# "lũy kế ước đạt 321.887 tỉ đồng": the year so far, to the month the report speaks of
+_SO_FAR = re.compile(r"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|ba|sáu|chín))", re.IGNORECASE)
+
+
+def _month_or_year_so_far(
+    sentence: str, clause_start: int, digit: int, end: int, span: Span, own: object
+) -> Span:
+    """The span of a flow's figure when its clause says more than its period phrase: one month when the
+    clause compares with the month before; the year so far after a bare "lũy kế"."""
+    stop = sentence.find(";", end)
+    clause_end = len(sentence) if stop == -1 else stop
+    if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit) and span.months == 1:
+        return Span(f"{span.end.year}-01", span.end)
+    if (
+        span.months > 1
+        and not (isinstance(own, Span) and own.months > 1)
+        and _ON_PREVIOUS_MONTH.search(sentence, clause_start, clause_end)
+    ):
+        return Span(span.end, span.end)
+    return span
 
 
 _MAX_QUOTE: Final = 2000  # characters: a longer sentence is quoted around its figure (memory stays linear)
