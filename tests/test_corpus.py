@@ -412,3 +412,19 @@ def test_a_province_is_named_with_its_own_diacritics():
     # "diễn biến" (course, development) folds to "dien bien" but is no Điện Biên
     text = "Diễn biến kinh tế của tỉnh Kon Tum; diễn biến thời tiết phức tạp. Dien Bien viết không dấu."
     assert named_in(text) == [("kon_tum", 1), ("dien_bien", 1)]
+
+
+def test_a_goals_year_is_not_the_period_of_what_follows():
+    # dong_nai_2025-09-30_9thang: "mục tiêu … trong năm 2025" does not make the next sentence's revenue the year's
+    f = _extract(
+        "Tốc độ tăng trưởng GRDP tỉnh Đồng Nai 9 tháng đầu năm 2025 dự đạt trên 9%. Tỉnh Đồng Nai đặt mục tiêu "
+        "phấn đấu tốc độ tăng trưởng GRDP đạt 10% trở lên trong năm 2025. Tổng thu ngân sách nhà nước đạt khoảng "
+        "58.486 tỷ đồng."
+    )
+    assert _one(f, value=9.0)["measure"] == "estimate"  # "dự đạt": projected
+    assert str(_one(f, value=58486.0)["period_end"]) == "2025-09"
+    # lam_dong_2020-06-01_5thang: a change in parentheses after its level
+    f = _extract(
+        "Trong 5 tháng đầu năm 2020, khách du lịch đến Lâm Đồng đạt khoảng 1,58 triệu lượt (giảm 46% so với cùng kỳ)."
+    )
+    assert _one(f, value=-46.0)[["indicator", "form"]].tolist() == ["tourist_visits", "change"]

@@ -71,6 +71,7 @@ _GENERIC_GROWTH = re.compile(
 )
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
+_GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch)[^;]*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _OF_PERIOD = re.compile(r"\s+của\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9])", re.IGNORECASE)
@@ -308,7 +309,7 @@ def extract(
                     subject = None
             target_ind = ind or subject
             form, relative_to = "level", ""
-            alias_rate = "tỷ lệ giải ngân" in lead
+            alias_rate = "tỷ lệ giải ngân" in sentence[max(clause_start, digit - 90) : digit].casefold()
             growth_kind = target_ind is not None and target_ind.kind in ("growth", "index")
             if (
                 unit == _PERCENT
@@ -510,6 +511,8 @@ def extract(
             for m in _PERIOD_PHRASES.finditer(sentence)
             if not _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
             and not _quoted(sentence, m.start())
+            # "đặt mục tiêu … đạt 10% trở lên trong năm 2025": the goal's year is not what follows speaks of
+            and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
         ]
         if named:
             # the period the next sentences speak of: the last one named that runs from January ("6

@@ -27,7 +27,8 @@ _WINDOW: Final = 400  # characters before a figure whose words can say what it i
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt")
 _PLAN_WORDS: Final = ("dự kiến",)
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
-_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_])", re.IGNORECASE)
+# "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
+_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])(?:ước|dự\s+đạt|dự\s+tính)(?![^\W\d_])", re.IGNORECASE)
 # a sentence that opens with "Ước tính": every figure in it is an estimate
 _ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")

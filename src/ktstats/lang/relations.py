@@ -114,7 +114,7 @@ def reference_after(after: str) -> str | None:
 
 def verb_before(lead: str) -> str:
     """The last word before a number that is not a qualifier of the number ("tăng hơn" → "tăng")."""
-    words = lead.casefold().split()
+    words = [w for w in (w.strip('(),;:"“”') for w in lead.casefold().split()) if w]  # "(giảm 46%"
     while words and words[-1] in _QUALIFYING and words[-1] not in ("đạt",):
         words.pop()
     return words[-1] if words else ""
