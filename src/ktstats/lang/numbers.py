@@ -75,9 +75,9 @@ _FULL_NUMBER_RE = re.compile(rf"(?P<n>{_NUM})\s*(?P<pct>%)?")
 _ENGLISH_RE = re.compile(r"[+\-−]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-−]?[0-9]+\.[0-9]{1,2}(?![0-9])")
 
 PREFIXES: dict[str, str] = {}
-_SUFFIXES: dict[str, str] = {}
+SUFFIXES: dict[str, str] = {}  # qualifier phrases written after the number ("trở lên")
 for _row in read_lexicon("qualifiers.csv"):
-    (PREFIXES if _row["position"] == "prefix" else _SUFFIXES)[lexicon_key(_row["phrase"])] = _row["qualifier"]
+    (PREFIXES if _row["position"] == "prefix" else SUFFIXES)[lexicon_key(_row["phrase"])] = _row["qualifier"]
 
 
 def _alternation(words: list[str]) -> str:
@@ -89,7 +89,7 @@ _FROM_RE = re.compile(r"từ\s+")
 _SCALE_RE = re.compile(rf"\s*(?P<scale>{_alternation(list(SCALE_WORDS))})(?![^\W\d_])")
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:đến|tới)\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
-_SUFFIX_RE = re.compile(rf"\s*(?:{_alternation(list(_SUFFIXES))})\s*$")
+_SUFFIX_RE = re.compile(rf"\s*(?:{_alternation(list(SUFFIXES))})\s*$")
 
 
 class MalformedQuantityError(ParseError):
@@ -415,7 +415,7 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
         raise _number_error(text, pos, source)
     s = _SUFFIX_RE.search(rest)
     if s is not None:
-        suffix_q = _SUFFIXES[" ".join(s.group(0).split())]
+        suffix_q = SUFFIXES[" ".join(s.group(0).split())]
         rest = rest[: s.start()]
         qualifier = suffix_q
     elif from_word and value2 is None:

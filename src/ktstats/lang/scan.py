@@ -19,18 +19,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 from ktstats.errors import KtstatsError, ParseError, shown
 from ktstats.lang.numbers import (
     NUMBER_RE,
     PREFIXES,
+    SUFFIXES,
     MalformedQuantityError,
     Reading,
     parse_number,
     parse_quantity_text,
     to_float,
 )
+from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
@@ -263,9 +266,10 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
             limit = k
             break
     error = reason
-    for i in range(max(0, d - _MAX_WORDS_BEFORE), d + 1):
-        if any(_core(text, words[w]) not in _PREFIX_WORDS for w in range(i, d)):
-            continue  # only qualifier words can stand before the number
+    first = d  # only qualifier words can stand before the number ("ước khoảng 830 tỷ đồng")
+    while first > max(0, d - _MAX_WORDS_BEFORE) and _core(text, words[first - 1]) in _PREFIX_WORDS:
+        first -= 1
+    for i in range(first, d + 1):
         start = words[i][0]
         for j in range(limit, d - 1, -1):
             if words[j][1] - start > _MAX_PHRASE_CHARS:
@@ -281,6 +285,8 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                 cut = chunk[: percent + 1]
                 candidates.append(cut + " trở lên" if chunk.endswith("trở lên") else cut)
             for candidate in candidates:
+                if j > d and candidate is chunk and not _may_end(chunk[chunk.rfind(" ") + 1 :]):
+                    continue  # "830 tỷ đồng đạt": no quantity ends in "đạt" (a shorter window is tried next)
                 # the phrase ends where the candidate's number ends
                 stop = start + lead_i + (len(chunk) if candidate == chunk else percent + 1)
                 try:
@@ -311,6 +317,25 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
 _DOUBLED_SCALE = re.compile(
     r"(?<![^\W\d_])(?:tỷ|triệu|nghìn|ngàn|trăm)\s+(?:tỷ|triệu|nghìn|ngàn|trăm)(?![^\W\d_])(?<!nghìn tỷ)(?<!ngàn tỷ)"
 )
+
+
+#: the last words a quantity phrase can end with: of a unit phrase, a scale word or a qualifier after the number
+_ENDINGS: Final = frozenset(
+    phrase.rsplit(" ", 1)[-1] for phrase in (*UNIT_PHRASES, *SCALE_WORDS, *SUFFIXES) if phrase
+)
+
+
+@lru_cache(maxsize=4096)
+def _may_end(word: str) -> bool:
+    """Whether a quantity phrase can end with ``word`` (casefolded): a number, '%', the last word of a
+    unit, scale or qualifier phrase, or a word a unit expression may use (ASCII, symbols: "kg", "m²")."""
+    return (
+        word in _ENDINGS
+        or word.isascii()
+        or word.endswith("%")
+        or any(c.isdecimal() for c in word)
+        or not word.isalpha()
+    )
 
 
 def fold_case(text: str) -> str:
