@@ -428,3 +428,20 @@ def test_a_goals_year_is_not_the_period_of_what_follows():
         "Trong 5 tháng đầu năm 2020, khách du lịch đến Lâm Đồng đạt khoảng 1,58 triệu lượt (giảm 46% so với cùng kỳ)."
     )
     assert _one(f, value=-46.0)[["indicator", "form"]].tolist() == ["tourist_visits", "change"]
+
+
+def test_the_rank_of_another_index_and_a_change_by_an_amount():
+    # kon_tum_2024-07-31_kyhop7: the administrative-reform index's rank is not GRDP growth's
+    f = _extract(
+        "Bên cạnh đó, chỉ số cải cách hành chính (PAR INDEX) năm 2023 của tỉnh Kon Tum xếp hạng thứ 43/63 tỉnh, "
+        "thành phố cả nước."
+    )
+    assert f.empty
+    # kon_tum_2025-01-05_vungvang: "tăng 8,95 triệu đồng" right after the verb is a change by that amount
+    f = _extract("Năm 2024, GRDP bình quân đầu người tỉnh Kon Tum tăng cao (tăng 8,95 triệu đồng).")
+    r = _one(f, value=8.95)
+    assert (r["indicator"], r["form"], r["relative_to"]) == (
+        "grdp_per_capita",
+        "difference",
+        "same_period_last_year",
+    )

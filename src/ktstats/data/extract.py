@@ -71,6 +71,8 @@ _GENERIC_GROWTH = re.compile(
 )
 _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
+# "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
+_BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
 _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch)[^;]*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
@@ -359,7 +361,7 @@ def extract(
                 and unit != _PERCENT
                 and _fits(target_ind, unit)
                 and target_ind is subject
-                and (ind is None or target_ind.kind != "flow")
+                and (ind is None or target_ind.kind != "flow" or _BY_AMOUNT.search(lead) is not None)
             ):
                 # "đạt 128.134 ha, giảm 461 ha so với năm trước": an absolute change of the flow;
                 # "số xã đạt chuẩn tăng 1 xã": of a count since the period began

@@ -58,11 +58,19 @@ PARTS = re.compile(
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
     r"|(?<!từ\s)(?<!động\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
-    r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực))"
+    r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực)"
+    # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
+    r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
 )
 
 
 _STRUCTURE_OF: Final = 3  # characters between "cơ cấu" and the indicator whose structure it is
+
+
+def _names_a_rank(phrase: str) -> bool:
+    """Whether a catalog name is only a rank's ("xếp hạng", "đứng thứ"): it names no subject."""
+    catalog = by_code()
+    return all(catalog[c].kind == "rank" for c in aliases().by_phrase[phrase])
 
 
 def part_before(text: str, lo: int, pos: int) -> str | None:
@@ -83,8 +91,8 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
     for m in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
-        if m.end() > pos or m.group(0) in GENERIC_ALIASES:
-            continue
+        if m.end() > pos or m.group(0) in GENERIC_ALIASES or _names_a_rank(m.group(0)):
+            continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
         if structure and m.start() - last.end() <= _STRUCTURE_OF:
             continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
         if (m.start() <= last.start() and m.end() >= last.end()) or m.start() >= last.end():
