@@ -445,3 +445,13 @@ def test_the_rank_of_another_index_and_a_change_by_an_amount():
         "difference",
         "same_period_last_year",
     )
+
+
+def test_the_same_month_a_year_earlier_is_the_same_period_of_last_year():
+    # tra_vinh_2024-07-13_6thang
+    f = _extract(
+        "Chỉ số giá tiêu dùng (CPI) tháng 6/2024 của tỉnh Trà Vinh tăng 0,43% so với tháng trước và tăng 3,67% so "
+        "với tháng 6/2023."
+    )
+    assert _one(f, value=0.43)[["form", "relative_to"]].tolist() == ["change", "previous_period"]
+    assert _one(f, value=3.67)[["indicator", "form"]].tolist() == ["cpi_growth", "level"]

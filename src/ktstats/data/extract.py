@@ -47,7 +47,14 @@ from ktstats.lang.phrases import default_year, report_span
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
-from ktstats.lang.relations import CHANGE_VERBS, SHARE_VERBS, points_reference, reference_after, verb_before
+from ktstats.lang.relations import (
+    CHANGE_VERBS,
+    SHARE_VERBS,
+    compared_month,
+    points_reference,
+    reference_after,
+    verb_before,
+)
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
@@ -273,6 +280,10 @@ def extract(
                 continue
             verb = verb_before(lead)
             ref = reference_after(after)
+            if ref == "previous_period" and (month_year := compared_month(after)) is not None:
+                here = _span_before(sentence, digit, year)
+                if isinstance(here, Span) and (here.end.month, here.end.year - 1) == month_year:
+                    ref = "same_period_last_year"  # "CPI tháng 6 … tăng 3,67% so với tháng 6/2023"
             if (
                 ind is not None
                 and ind.code == "grdp_growth"

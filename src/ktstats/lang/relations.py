@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CHANGE_VERBS", "SHARE_VERBS", "reference_after", "verb_before"]
+__all__ = ["CHANGE_VERBS", "SHARE_VERBS", "compared_month", "reference_after", "verb_before"]
 
 #: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
 SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được", "gấp"})
@@ -100,6 +100,20 @@ _PREVIOUS_PERIOD = re.compile(
     r"|quý\s+(?:[IVX]+|[1-4])(?![^\W\d_]))(?:\s*/\s*[0-9]{4}|\s+năm\s+[0-9]{4})?(?!\s*(?:năm\s+trước|cùng))",
     re.I,
 )
+
+
+_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+([0-9]{1,2})\s*(?:/\s*|\s+năm\s+)([0-9]{4})", re.I)
+
+
+def compared_month(after: str) -> tuple[int, int] | None:
+    """The month and year a figure is compared with when the words after it name both ("so với tháng
+    6/2023"): (month, year), else ``None``. The same month a year earlier is the same period of last year.
+
+    >>> compared_month(" so với tháng 6/2023."), compared_month(" so với tháng trước")
+    ((6, 2023), None)
+    """
+    m = _COMPARED_MONTH.match(after)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def reference_after(after: str) -> str | None:
