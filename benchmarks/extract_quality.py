@@ -15,8 +15,9 @@ Each text is read the way the README's command reads it: ``extract(text, documen
 ``date=``, ``year=`` or ``region=`` — the period, the year and the province come from the text. A figure
 matches when **indicator, region, span (start and end month), measure, value with its unit (compared
 as quantities: 1.172.000 triệu đồng = 1.172 tỷ đồng), qualifier, form and reference** all agree; each
-expected figure matches at most one extracted figure. A text that never names its province
-gets ``region=`` (from ``texts.csv``) after extract asks for it, as a user would; the report marks it. Recall = matched / expected, precision =
+expected figure matches at most one extracted figure. A text that never names its province, or never writes
+its year, gets ``region=`` or ``date=`` (its publication month, from ``texts.csv``) after extract asks for
+it, as a user would; the report marks it. The held-out part is also reported by batch (``BATCHES``). Recall = matched / expected, precision =
 matched / extracted (every extracted row counts, including figures of indicators the annotators did not
 list). ``-v`` lists the misses and the extras, with the fields that differ from the nearest figure.
 
