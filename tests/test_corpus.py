@@ -456,3 +456,19 @@ def test_the_same_month_a_year_earlier_is_the_same_period_of_last_year():
     )
     assert _one(f, value=0.43)[["form", "relative_to"]].tolist() == ["change", "previous_period"]
     assert _one(f, value=3.67)[["indicator", "form"]].tolist() == ["cpi_growth", "level"]
+
+
+def test_the_reports_year_is_not_a_references_or_a_horizons():
+    from ktstats.lang.phrases import default_year
+
+    # thai_binh_2023-09-30_9thang: only "cùng kỳ năm 2022" is written, so the report is of 2023
+    assert default_year("9 tháng đầu năm, thu ngân sách giảm 5,7% so với cùng kỳ năm 2022.") == 2023
+    # ninh_thuan_2024-05-09_thang4: "tầm nhìn đến năm 2050" is a horizon, not the report's year
+    assert (
+        default_year("Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050; tháng 4 thu 5 tỷ đồng.")
+        is None
+    )
+    # a share of the year's plan stated for a month is of the year so far (ca_mau_2021-04-09_thang3)
+    f = _extract("Tháng 3/2021, kim ngạch xuất khẩu tỉnh Cà Mau đạt 16,4% kế hoạch năm.")
+    r = _one(f, value=16.4)
+    assert (str(r["period_start"]), str(r["period_end"])) == ("2021-01", "2021-03")

@@ -80,6 +80,17 @@ _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
+# what a flow's share is of when it is the whole year's: a plan, a budget estimate, a task, a resolution's target
+_OF_THE_YEAR: Final = frozenset(
+    {
+        "plan",
+        "budget_estimate",
+        "budget_estimate_local",
+        "budget_estimate_central",
+        "spending_task",
+        "resolution_target",
+    }
+)
 _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
@@ -415,6 +426,9 @@ def extract(
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
             if isinstance(span, Span) and target_ind is not None and target_ind.kind == "flow":
                 span = _month_or_year_so_far(sentence, clause_start, digit, end, span, own)
+                if form == "ratio" and relative_to in _OF_THE_YEAR and span.months == 1:
+                    # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
+                    span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure

@@ -66,9 +66,13 @@ def casefolded(text: str) -> str:
 
 
 REFERENCE_BEFORE = re.compile(
-    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ)\s*(?:của\s*)?$",
+    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ"
+    # a horizon, not the report's period: "tầm nhìn đến năm 2050", "(phấn đấu) đến năm 2030"
+    r"|tầm nhìn|(?<![^\W\d_])đến)\s*(?:của\s*)?$",
     re.I,
 )
+# "so với cùng kỳ năm 2022": the year before the report's
+_SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
 
 
 def quoted(sentence: str, pos: int) -> bool:
@@ -180,8 +184,19 @@ def default_year(text: str) -> int | None:
         if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         named += [int(y) for y in _YEAR.findall(m.group("p"))]
-    # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025")
-    years = named or [int(y) for y in _YEAR.findall(_RANGES.sub(" ", text))]
+    # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
+    # reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")
+    plain = _RANGES.sub(" ", text)
+    years = named or [
+        int(m.group(1))
+        for m in _YEAR.finditer(plain)
+        if not REFERENCE_BEFORE.search(
+            plain[max(0, m.start() - 35) : m.start()].removesuffix("năm ").rstrip() + " "
+        )
+    ]
+    if not years:
+        # only "cùng kỳ năm 2022" is written: the report is of the year after
+        years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text)]
     if not years:
         return None
     return max(set(years), key=lambda y: (years.count(y), y))
