@@ -472,3 +472,25 @@ def test_the_reports_year_is_not_a_references_or_a_horizons():
     f = _extract("Tháng 3/2021, kim ngạch xuất khẩu tỉnh Cà Mau đạt 16,4% kế hoạch năm.")
     r = _one(f, value=16.4)
     assert (str(r["period_start"]), str(r["period_end"])) == ("2021-01", "2021-03")
+
+
+def test_multiples_seasons_and_bare_numbers():
+    # hai_duong_2024-12-09_hdnd: "tăng gần 1,13 lần so với năm 2023" is a multiple of last year's
+    f = _extract(
+        "Năm 2024, quy mô tổng sản phẩm trên địa bàn tỉnh Hải Dương (GRDP) đạt 212.386 tỉ đồng, tăng gần 1,13 lần "
+        "so với năm 2023."
+    )
+    r = _one(f, value=1.13)
+    assert (r["indicator"], r["form"], r["relative_to"], r["unit"]) == (
+        "grdp_current",
+        "ratio",
+        "same_period_last_year",
+        "times",
+    )
+    # ha_nam_2021-05-01_thang4: "đã gieo trồng được" names the planted area
+    f = _extract(
+        "Vụ xuân 2021, tỉnh Hà Nam đã gieo trồng được 34.917,1 ha cây hàng năm, giảm 1,1% so với cùng kỳ."
+    )
+    assert set(f["indicator"]) == {"planted_area"} and sorted(f["value"]) == [-1.1, 34917.1]
+    # a bare number is no growth rate
+    assert _extract("Năm 2023, chỉ số sản xuất công nghiệp tỉnh Tây Ninh đạt 2023.").empty

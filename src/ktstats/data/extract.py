@@ -350,11 +350,10 @@ def extract(
             elif alias_rate and unit == _PERCENT:
                 form, relative_to = "ratio", "plan"
             elif (
-                verb in SHARE_VERBS
-                and unit in (_PERCENT, _TIMES)
-                and ref == "same_period_last_year"
-                and not growth_kind
-            ):
+                (verb in SHARE_VERBS and unit in (_PERCENT, _TIMES) and ref == "same_period_last_year")
+                # "tăng gấp 1,2 lần", "tăng gần 1,13 lần so với năm 2023": a multiple of last year's
+                or (verb in ("tăng", "gấp") and unit == _TIMES and ref in (None, "same_period_last_year"))
+            ) and not growth_kind:
                 form, relative_to, target_ind = "ratio", "same_period_last_year", subject
             elif verb in CHANGE_VERBS and unit == _PERCENT and (ref is not None or verb != "vượt"):
                 sign = -1.0 if verb == "giảm" else 1.0
@@ -492,6 +491,9 @@ def extract(
                 )
             )
             try:
+                if unit == _DIMENSIONLESS and expected != _DIMENSIONLESS:
+                    # a bare number ("2023") is no percent, amount or count, though pint would convert it
+                    raise KtstatsError("a bare number")
                 conversion_factor(unit, expected)
             except KtstatsError:
                 kept.add(

@@ -56,7 +56,7 @@ PARTS = re.compile(
     r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu|giá\s+trị\s+sản\s+xuất"
     r"|(?<![^\W\d_])như\s*:"
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
-    r"|(?<!từ\s)(?<!động\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
+    r"|(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
     r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực)"
     # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
