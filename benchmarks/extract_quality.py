@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     first, second, same = agreement()
     if first:
         print(
-            f"\ntwo readers of {len(list((corpus_dir() / 'second_reading').glob('*.csv')))} held-out texts agree on "
+            f"\ntwo readers of {len(list((corpus_dir() / 'second_reading').glob('*.csv')))} texts agree on "
             f"{same} figures on every field: {same / first:.1%} of the first reading, {same / second:.1%} of the second"
         )
     print()
