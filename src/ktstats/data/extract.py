@@ -69,9 +69,6 @@ _ANY_DIGIT = re.compile(r"\d")
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
 _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 
-# Period phrases; a year is any run of four or more digits, so that a typo ("năm 20245") or an
-# impossible quarter or month ("quý V/2024", "tháng 13/2024") is read whole and refused, never
-# taken for the year it starts with nor passed over for the document's year.
 # "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
 _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
@@ -91,9 +88,13 @@ _OF_THE_YEAR: Final = frozenset(
         "resolution_target",
     }
 )
+# a goal before a period phrase in its clause: "đặt mục tiêu … đạt 10% trở lên trong năm 2025" (not "thực
+# hiện kế hoạch 6 tháng đầu năm", which reports results)
 _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
+# the words between a figure and a change of it: "… 11.200 tỷ đồng, tăng 20,17%"
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+# "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
 _OF_PERIOD = re.compile(r"\s+của\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9])", re.IGNORECASE)
 
 
