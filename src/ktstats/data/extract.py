@@ -37,6 +37,7 @@ from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.extract_names import part_before, report_region, unit_then
+from ktstats.data.schema import expected_unit
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.measures import measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
@@ -57,7 +58,7 @@ from ktstats.lang.relations import (
 )
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.text import normalize_text
-from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
+from ktstats.lang.units import conversion_factor, unit_to_str, ureg
 
 if TYPE_CHECKING:
     from ktstats.data.dataset import Dataset
@@ -482,15 +483,7 @@ def extract(
                 if date is not None and measure == "actual" and end_month > date:
                     end_month = date  # a level stated now cannot be of a later month
                 span = Span(end_month, end_month)
-            expected = (
-                _PERCENT
-                if form in ("ratio", "change")
-                else (
-                    _POINT
-                    if form == "difference" and target_ind.kind in ("rate", "growth", "index")
-                    else parse_unit(target_ind.unit)
-                )
-            )
+            expected = expected_unit(target_ind.code, form)
             try:
                 if unit == _DIMENSIONLESS and expected != _DIMENSIONLESS:
                     # a bare number ("2023") is no percent, amount or count, though pint would convert it

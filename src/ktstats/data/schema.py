@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pint
 
 from ktstats.catalog.documents import document_text, documents_table
 from ktstats.catalog.indicators import POINT_KINDS, by_code
@@ -37,6 +38,7 @@ __all__ = [
     "RELATIVE_TO",
     "REQUIRED_COLUMNS",
     "TARGET_LIKE",
+    "expected_unit",
     "is_plan_like",
     "is_target_like",
     "validate",
@@ -200,6 +202,22 @@ def _cell(rec: Mapping[Any, Any], col: str) -> str:
 
 
 @lru_cache(maxsize=1024)
+def expected_unit(code: str, form: str) -> pint.Unit:
+    """The unit a figure of indicator ``code`` takes in ``form``: percent for a ratio or change,
+    percentage points for a difference of a rate, growth or index, else the indicator's own unit.
+
+    >>> expected_unit("poverty_rate", "difference"), expected_unit("state_budget_revenue", "ratio")
+    (<Unit('percentage_point')>, <Unit('percent')>)
+    """
+    ind = by_code()[code]
+    if form in ("ratio", "change"):
+        return ureg.percent
+    if form == "difference" and ind.kind in ("rate", "growth", "index"):
+        return ureg.percentage_point
+    return parse_unit(ind.unit)
+
+
+@lru_cache(maxsize=1024)
 def _unit_fit(text: str, code: str, form: str) -> tuple[str, str]:
     """The canonical unit of a row and why it does not fit its indicator and form ("" when it
     does); once per distinct triple (pint's unit algebra is the slow part of a row)."""
@@ -208,12 +226,7 @@ def _unit_fit(text: str, code: str, form: str) -> tuple[str, str]:
     except KtstatsError as exc:
         return "", str(exc)
     ind = by_code()[code]
-    if form in ("ratio", "change"):
-        expected = ureg.percent
-    elif form == "difference" and ind.kind in ("rate", "growth", "index"):
-        expected = ureg.percentage_point
-    else:
-        expected = parse_unit(ind.unit)
+    expected = expected_unit(code, form)
     try:
         conversion_factor(unit, expected)
     except KtstatsError:
