@@ -259,10 +259,9 @@ def agreement() -> tuple[int, int, int]:
 #: the held-out texts by batch: annotators of a batch never saw the rules; a batch added after a version's
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
-    "helper-h3a": "batch 3 (0.10.0): 16 texts",
-    "helper-h3b": "batch 3 (0.10.0): 16 texts",
-    "helper-h4d": "batch 4 (0.10.0, last): 16 texts",
-    "helper-h4e": "batch 4 (0.10.0, last): 16 texts",
+    "helper-h5f": "batch 5 (0.11.0): 21 texts",
+    "helper-h5g": "batch 5 (0.11.0): 21 texts",
+    "helper-h5h": "batch 5 (0.11.0): 21 texts",
 }
 
 
