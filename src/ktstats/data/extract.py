@@ -96,7 +96,9 @@ _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
-_OF_PERIOD = re.compile(r"\s+của\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9])", re.IGNORECASE)
+_OF_PERIOD = re.compile(r"\s+(của|trong)\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE)
+# "Trong đó, thu nội địa …": the parts of the figure of the sentence before
+_BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
@@ -228,6 +230,8 @@ def extract(
     sentence_ids: dict[str, int] = {}
     heading_of: tuple[str, Span | str | None] = ("", None)
     undated = 0  # figures with no period only because the text writes no year
+    before_measure: str | None = None  # the measure of the last amount of the sentence before
+    growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     for sentence, heading in parts:
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
@@ -243,6 +247,8 @@ def extract(
         # every number of the sentence but dates, years, document numbers and codes: a figure, or
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
+        inherited = before_measure if _BREAKDOWN.match(sentence) else None
+        before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n = -1
         reading_end = 0  # where the previous number read ends
@@ -420,8 +426,9 @@ def extract(
                 own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"
             of = _OF_PERIOD.match(sentence, end)
             if of is not None and (right_after := _PERIOD_PHRASES.match(sentence, of.end())) is not None:
-                # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020"
+                # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020", "với mức tăng 8,59% trong quý 3"
                 own = _phrase_span(right_after.group("p"), year)
+            quoted_for = of is not None and of.group(1).casefold() == "của"  # a figure quoted for comparison
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
@@ -431,6 +438,13 @@ def extract(
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
+            if quoted_for and measure == "estimate":
+                measure = "actual"  # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
+            elif measure == "actual" and (
+                inherited == "estimate" or (target_ind is not None and target_ind.kind == "rank")
+            ):
+                # "Trong đó, thu nội địa 28.661 tỷ đồng": a part of an estimate is one; a rank ranks an estimate
+                measure = inherited if inherited == "estimate" else growth_measure
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":
@@ -447,6 +461,9 @@ def extract(
                     "no indicator of the catalog is named near it",
                 )
                 continue
+            if of is not None and span is not None and quoted_for and sentence[of.end() : of.end() + 7].casefold() == "cùng kỳ":
+                # "ước tăng 6,47%, cao hơn mức tăng 3,94% của cùng kỳ năm 2023": the same months a year before
+                span = span if isinstance(span, str) else Span(span.start - 12, span.end - 12)
             if span is None or isinstance(span, str):
                 why = f"no period for {target_ind.code}" if span is None else span
                 undated += span is None and year_unknown
@@ -528,6 +545,9 @@ def extract(
                     "_sentence": sid,
                 }
             )
+            if form == "level":
+                before_measure = measure
+                growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure
         # the period a sentence speaks of carries to the next ones (until another is named)
         named = [
             m

@@ -68,7 +68,11 @@ def casefolded(text: str) -> str:
 REFERENCE_BEFORE = re.compile(
     r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ"
     # a horizon, not the report's period: "tầm nhìn đến năm 2050", "(phấn đấu) đến năm 2030"
-    r"|tầm nhìn|(?<![^\W\d_])đến)\s*(?:của\s*)?$",
+    r"|tầm nhìn|(?<![^\W\d_])đến"
+    # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself
+    r"|[0-9]%?\s*của"
+    # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
+    r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?))\s*(?:của\s*)?$",
     re.I,
 )
 # "so với cùng kỳ năm 2022": the year before the report's
