@@ -204,7 +204,8 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     """The provinces and cities a text names, most often named first: ``[(code, mentions), …]``.
 
     Names are matched on whole words, with or without diacritics; names written with
-    "tỉnh"/"thành phố" rank first (so "tư tưởng Hồ Chí Minh" does not outrank "tỉnh Kon Tum"); ``on``
+    "tỉnh"/"thành phố" rank first (so "tư tưởng Hồ Chí Minh" does not outrank "tỉnh Kon Tum"), and of names named as often, the one named
+    first (a report names its own province before those it compares with); ``on``
     keeps the units that existed on that date (a 2024 report's "Quảng Ngãi" is the
     old province, not the merged one).
 
@@ -219,6 +220,7 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     date = parse_date(on, argument="on") if on is not None else None
     plain: dict[str, int] = {}
     titled: dict[str, int] = {}  # "tỉnh Kon Tum", "thành phố Đà Nẵng": a province, not a person's name
+    first: dict[str, int] = {}
     pattern, by_key = _name_pattern()
     for m in pattern.finditer(folded):
         if aligned:
@@ -229,8 +231,9 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
             if (date is not None and not r.valid_on(date)) or (date is None and r.code.endswith("_2025")):
                 continue  # without a date, a name means the province as it stood before the merger
             plain[r.code] = plain.get(r.code, 0) + 1
+            first.setdefault(r.code, m.start())
             titled[r.code] = titled.get(r.code, 0) + (m.group("title") is not None)
-    return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], kv[0]))
+    return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], first[kv[0]]))
 
 
 @cache

@@ -96,8 +96,12 @@ _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
-_OF_PERIOD = re.compile(r"\s+(của|trong)\s+(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE)
+_QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
+_OF_PERIOD = re.compile(
+    r"\s+(của|trong|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
+)
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
+_OVERALL = re.compile(r"tính\s+chung\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -232,13 +236,16 @@ def extract(
     undated = 0  # figures with no period only because the text writes no year
     before_measure: str | None = None  # the measure of the last amount of the sentence before
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
+    last_subject: Indicator | None = None
     for sentence, heading in parts:
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
             heading_of = (heading, _phrase_span(spans[-1].group("p"), year) if spans else None)
         section_span = heading_of[1]
         sid = sentence_ids.setdefault(sentence, len(sentence_ids))
-        subject: Indicator | None = None
+        # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%": the overall figure of the same
+        subject: Indicator | None = last_subject if _OVERALL.match(sentence) else None
+        last_subject = None
         share_subject: Indicator | None = None
         subject_measure: str | None = None
         prev_end = 0
@@ -248,6 +255,7 @@ def extract(
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         inherited = before_measure if _BREAKDOWN.match(sentence) else None
+        last_verb = ""
         before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n = -1
@@ -297,7 +305,11 @@ def extract(
                 )
                 prev_end = max(end, name_end)
                 continue
+            ranked = subject  # what a rank after the figure ranks ("thu … 44 nghìn tỷ đồng, đứng thứ 9")
             verb = verb_before(lead)
+            # "bằng 85,6% dự toán và 94,8% cùng kỳ": the verb goes on after "và"
+            verb = last_verb if verb == "và" and last_end > clause_start else verb
+            last_verb = verb
             ref = reference_after(after)
             if ref == "previous_period" and (month_year := compared_month(after)) is not None:
                 here = _span_before(sentence, digit, year)
@@ -336,7 +348,7 @@ def extract(
             if ind is not None and ind.kind == "rank":
                 tail = sentence[end : end + 30].casefold()
                 national = reading.denominator in (63.0, 34.0) or "cả nước" in tail or "toàn quốc" in tail
-                if not national or (subject is not None and not subject.code.startswith("grdp")):
+                if not national or (ranked is not None and not ranked.code.startswith("grdp")):
                     ind = None  # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63")
                     subject = None
             target_ind = ind or subject
@@ -428,7 +440,8 @@ def extract(
             if of is not None and (right_after := _PERIOD_PHRASES.match(sentence, of.end())) is not None:
                 # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020", "với mức tăng 8,59% trong quý 3"
                 own = _phrase_span(right_after.group("p"), year)
-            quoted_for = of is not None and of.group(1).casefold() == "của"  # a figure quoted for comparison
+            # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
+            quoted_for = of is not None and (of.group(1).casefold() == "của" or _QUOTED.search(lead) is not None)
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
@@ -545,6 +558,7 @@ def extract(
                     "_sentence": sid,
                 }
             )
+            last_subject = target_ind if target_ind.kind != "rank" else last_subject
             if form == "level":
                 before_measure = measure
                 growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure

@@ -26,6 +26,7 @@ __all__ = ["measure_of", "qualifier_of"]
 _WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt", "sẽ")
 _PLAN_WORDS: Final = ("dự kiến",)
+_SCENARIO = re.compile(r"kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)\s*$")
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
 _ESTIMATE_RE = re.compile(r"(?<![^\W\d_])(?:ước|dự\s+đạt|dự\s+tính)(?![^\W\d_])", re.IGNORECASE)
@@ -88,7 +89,9 @@ def measure_of(
     # 10% trở lên": the 6,47% is no target; "Mặc dù không đạt được mục tiêu …, nhưng … đạt 8,02%": a result)
     but = _last_start(matches(_BUT, sentence), lo, digit)
     measure = _by_words(sentence[max(lo, but) : digit], heading, lead)
-    if measure in ("actual", "estimate") and _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]):
+    if measure in ("actual", "estimate") and (
+        _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]) or _SCENARIO.search(lead)
+    ):  # "tiệm cận kịch bản tăng trưởng 9 tháng là 8,95%": the scenario the province set itself
         return "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
     if measure != "actual":
         return measure
