@@ -57,6 +57,7 @@ from ktstats.lang.relations import (
     verb_before,
 )
 from ktstats.lang.scan import numbers_in
+from ktstats.lang.sentences import sentences, split_sentences
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, unit_to_str, ureg
 
@@ -65,10 +66,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "sentences"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)")
 _ANY_DIGIT = re.compile(r"\d")
-_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
-_BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 
 # "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
 _GENERIC_GROWTH = re.compile(
@@ -103,57 +101,6 @@ _OF_PERIOD = re.compile(
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 _OVERALL = re.compile(r"tính\s+chung\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
-
-
-def sentences(text: str) -> list[tuple[str, str]]:
-    """The sentences of ``text`` (normalised) with the heading they stand under.
-
-    Bullets and section numbers ("- ", "1.3. ") are removed; a line that ends
-    without a full stop and holds a period phrase counts as a heading; a long line cut without
-    punctuation before a line that starts in lower case or with a digit is one sentence (hard wraps).
-    """
-    return _sentences(normalize_text(text))
-
-
-def _sentences(normalized: str) -> list[tuple[str, str]]:
-    """:func:`sentences` of a text already normalised (extract normalises once)."""
-    out: list[tuple[str, str]] = []
-    heading = ""
-    stack: list[tuple[int, str]] = []
-    lines: list[str] = []
-    for raw in normalized.splitlines():
-        line = " ".join(raw.split())  # already normalised: fold whitespace only
-        last = lines[-1] if lines else ""
-        if (
-            line
-            and len(last) >= 50
-            and not last.endswith((".", ";", ":", "!", "?"))
-            and (line[0].islower() or line[0].isdigit())
-            and not _NUMBERING.match(line)
-        ):
-            lines[-1] = f"{last} {line}"  # a hard-wrapped line ("… (GRDP) năm" / "2019 ước đạt …") goes on
-        else:
-            lines.append(line)
-    for line in lines:
-        if not line:
-            continue
-        numbering = _NUMBERING.match(line)
-        line = _BULLET.sub("", line)
-        line = _BULLET.sub("", line)
-        if not line:
-            continue
-        if numbering and not line.rstrip().endswith((".", ";", ")")) and len(line) < 160:
-            # numbered headings ("II. …", "1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024", "1.1. Về kinh tế")
-            # frame what follows; deeper ones keep their parents
-            label = numbering.group(0).strip()
-            depth = 0 if re.match(r"[IVX]+\.", label) else label.count(".")
-            stack = [(d, h) for d, h in stack if d < depth] + [(depth, line)]
-            heading = " / ".join(h for _, h in stack)
-        for part in _SENTENCE_END.split(line):
-            part = part.strip()
-            if part:
-                out.append((part, heading))
-    return out
 
 
 _PERCENT = ureg.percent
@@ -220,7 +167,7 @@ def extract(
     rows: list[dict[str, Any]] = []
     kept = _Unattached()
     normalized = normalize_text(text)
-    parts = _sentences(normalized)
+    parts = split_sentences(normalized)
     if year is None:
         year = default_year(normalized)  # the year the text's own periods name
     year_unknown = year is None and date is None
@@ -441,7 +388,9 @@ def extract(
                 # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020", "với mức tăng 8,59% trong quý 3"
                 own = _phrase_span(right_after.group("p"), year)
             # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
-            quoted_for = of is not None and (of.group(1).casefold() == "của" or _QUOTED.search(lead) is not None)
+            quoted_for = of is not None and (
+                of.group(1).casefold() == "của" or _QUOTED.search(lead) is not None
+            )
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
@@ -452,7 +401,9 @@ def extract(
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             if quoted_for and measure == "estimate":
-                measure = "actual"  # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
+                measure = (
+                    "actual"  # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
+                )
             elif measure == "actual" and (
                 inherited == "estimate" or (target_ind is not None and target_ind.kind == "rank")
             ):
@@ -474,7 +425,12 @@ def extract(
                     "no indicator of the catalog is named near it",
                 )
                 continue
-            if of is not None and span is not None and quoted_for and sentence[of.end() : of.end() + 7].casefold() == "cùng kỳ":
+            if (
+                of is not None
+                and span is not None
+                and quoted_for
+                and sentence[of.end() : of.end() + 7].casefold() == "cùng kỳ"
+            ):
                 # "ước tăng 6,47%, cao hơn mức tăng 3,94% của cùng kỳ năm 2023": the same months a year before
                 span = span if isinstance(span, str) else Span(span.start - 12, span.end - 12)
             if span is None or isinstance(span, str):

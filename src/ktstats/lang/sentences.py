@@ -1,0 +1,72 @@
+r"""A report's sentences, each with the heading it stands under.
+
+Provincial reports are numbered outlines ("II. …", "1.3. …"), bullet lists and hard-wrapped lines as
+often as prose; :func:`ktstats.data.extract.extract` reads them one sentence at a time, and a numbered
+heading ("1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024") frames the sentences under it.
+
+>>> sentences("I. Kinh tế 6 tháng đầu năm 2024\n- Thu ngân sách đạt 830 tỷ đồng. Chi 500 tỷ đồng.")
+[('Kinh tế 6 tháng đầu năm 2024', 'Kinh tế 6 tháng đầu năm 2024'), ('Thu ngân sách đạt 830 tỷ đồng.', 'Kinh tế 6 tháng đầu năm 2024'), ('Chi 500 tỷ đồng.', 'Kinh tế 6 tháng đầu năm 2024')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ktstats.lang.text import normalize_text
+
+__all__ = ["sentences", "split_sentences"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)")
+_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
+_BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
+
+
+def sentences(text: str) -> list[tuple[str, str]]:
+    """The sentences of ``text`` (normalised) with the heading they stand under.
+
+    Bullets and section numbers ("- ", "1.3. ") are removed; a line that ends
+    without a full stop and holds a period phrase counts as a heading; a long line cut without
+    punctuation before a line that starts in lower case or with a digit is one sentence (hard wraps).
+    """
+    return split_sentences(normalize_text(text))
+
+
+def split_sentences(normalized: str) -> list[tuple[str, str]]:
+    """:func:`sentences` of a text already normalised with :func:`~ktstats.lang.text.normalize_text`."""
+    out: list[tuple[str, str]] = []
+    heading = ""
+    stack: list[tuple[int, str]] = []
+    lines: list[str] = []
+    for raw in normalized.splitlines():
+        line = " ".join(raw.split())  # already normalised: fold whitespace only
+        last = lines[-1] if lines else ""
+        if (
+            line
+            and len(last) >= 50
+            and not last.endswith((".", ";", ":", "!", "?"))
+            and (line[0].islower() or line[0].isdigit())
+            and not _NUMBERING.match(line)
+        ):
+            lines[-1] = f"{last} {line}"  # a hard-wrapped line ("… (GRDP) năm" / "2019 ước đạt …") goes on
+        else:
+            lines.append(line)
+    for line in lines:
+        if not line:
+            continue
+        numbering = _NUMBERING.match(line)
+        line = _BULLET.sub("", line)
+        line = _BULLET.sub("", line)
+        if not line:
+            continue
+        if numbering and not line.rstrip().endswith((".", ";", ")")) and len(line) < 160:
+            # numbered headings ("II. …", "1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024", "1.1. Về kinh tế")
+            # frame what follows; deeper ones keep their parents
+            label = numbering.group(0).strip()
+            depth = 0 if re.match(r"[IVX]+\.", label) else label.count(".")
+            stack = [(d, h) for d, h in stack if d < depth] + [(depth, line)]
+            heading = " / ".join(h for _, h in stack)
+        for part in _SENTENCE_END.split(line):
+            part = part.strip()
+            if part:
+                out.append((part, heading))
+    return out
