@@ -39,7 +39,7 @@ from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.extract_names import part_before, report_region, unit_then
 from ktstats.data.schema import expected_unit
 from ktstats.errors import DataError, KtstatsError
-from ktstats.lang.measures import measure_of, qualifier_of
+from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
@@ -184,6 +184,7 @@ def extract(
     before_measure: str | None = None  # the measure of the last amount of the sentence before
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     last_subject: Indicator | None = None
+    listing = False  # in a list of goals that goes on after "; " into this sentence
     for sentence, heading in parts:
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
@@ -202,6 +203,7 @@ def extract(
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         inherited = before_measure if _BREAKDOWN.match(sentence) else None
+        listed, listing = listing, False
         last_verb = ""
         before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
@@ -254,7 +256,8 @@ def extract(
                 continue
             ranked = subject  # what a rank after the figure ranks ("thu … 44 nghìn tỷ đồng, đứng thứ 9")
             verb = verb_before(lead)
-            # "bằng 85,6% dự toán và 94,8% cùng kỳ": the verb goes on after "và"
+            if verb in ("", "+", ":") and sentence[max(0, start - 2) : digit].strip(" (:") in ("+", "-", "−"):
+                verb = "tăng"  # "4.856 tỷ đồng, + 10,70%", "-13,78%": a signed share is a change (the sign kept)            # "bằng 85,6% dự toán và 94,8% cùng kỳ": the verb goes on after "và"
             verb = last_verb if verb == "và" and last_end > clause_start else verb
             last_verb = verb
             ref = reference_after(after)
@@ -400,7 +403,9 @@ def extract(
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
-            if quoted_for and measure == "estimate":
+            if listed and measure in ("actual", "estimate"):
+                measure = "target"  # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
+            elif quoted_for and measure == "estimate":
                 measure = (
                     "actual"  # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
                 )
@@ -471,8 +476,8 @@ def extract(
                 span = Span(end_month, end_month)
             expected = expected_unit(target_ind.code, form)
             try:
-                if unit == _DIMENSIONLESS and expected != _DIMENSIONLESS:
-                    # a bare number ("2023") is no percent, amount or count, though pint would convert it
+                if unit.dimensionless and unit not in (_PERCENT, _POINT, _TIMES) and expected != _DIMENSIONLESS:
+                    # a bare number ("2023", "41.200 tỷ") is no percent, amount or count, though pint would convert it
                     raise KtstatsError("a bare number")
                 conversion_factor(unit, expected)
             except KtstatsError:
@@ -518,6 +523,7 @@ def extract(
             if form == "level":
                 before_measure = measure
                 growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure
+        listing = (listed or lists_goals(sentence)) and sentence.endswith(";")
         # the period a sentence speaks of carries to the next ones (until another is named)
         named = [
             m

@@ -21,7 +21,7 @@ from typing import Final
 
 from ktstats.lang.phrases import matches, within
 
-__all__ = ["measure_of", "qualifier_of"]
+__all__ = ["lists_goals", "measure_of", "qualifier_of"]
 
 _WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt", "sẽ")
@@ -43,6 +43,9 @@ _GIVEN_ENDINGS: Final = ("được giao", "đã giao", "giao là", "được gia
 # a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
 _PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
+# the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
+# ("các chỉ tiêu kinh tế - xã hội cơ bản: … ước đạt …")
+_GOAL_LIST = re.compile(r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:", re.I)
 _TARGET_LIST = re.compile(
     r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
     re.IGNORECASE,
@@ -89,6 +92,8 @@ def measure_of(
     # 10% trở lên": the 6,47% is no target; "Mặc dù không đạt được mục tiêu …, nhưng … đạt 8,02%": a result)
     but = _last_start(matches(_BUT, sentence), lo, digit)
     measure = _by_words(sentence[max(lo, but) : digit], heading, lead)
+    if measure == "estimate" and within(matches(_GOAL_LIST, sentence), max(0, digit - _WINDOW), digit):
+        return "target"  # "đề ra một số mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng"
     if measure in ("actual", "estimate") and (
         _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]) or _SCENARIO.search(lead)
     ):  # "tiệm cận kịch bản tăng trưởng 9 tháng là 8,95%": the scenario the province set itself
@@ -110,3 +115,9 @@ def measure_of(
     if within(matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit):
         return "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
     return "actual"
+
+
+def lists_goals(sentence: str) -> bool:
+    """Whether ``sentence`` opens a list of goals ("Năm 2018, tỉnh đề ra một số mục tiêu chủ yếu: …;"): the
+    items that follow it, in the next sentences cut at ";", are targets too."""
+    return _GOAL_LIST.search(sentence) is not None

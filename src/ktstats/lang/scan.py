@@ -37,7 +37,7 @@ from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
-_STRIP = " .,;:)(\"'“”"
+_STRIP = " .,;:)(\"'“”…"
 _WORD_RE = re.compile(r"\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
@@ -72,6 +72,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
     r"|(?:lần thứ|(?<!đứng )(?<!xếp )(?<!vị )(?<!trí )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%]|[.,][0-9])"
+    r"(?!\s+(?:của\s+|so\s+với\s+|trên\s+|trong\s+)?(?:cả\s+nước|toàn\s+quốc))"  # "và thứ 47 của cả nước": a rank
     r"|(?:khóa|khoá)\s+[IVXLC]+"
     r"|[0-9]+G\b"
     r"|(?:quý|tháng)\s+[0-9IVX]+\s*/\s*[0-9]{4,}"
