@@ -99,7 +99,10 @@ _OF_PERIOD = re.compile(
     r"\s+(của|trong|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
 )
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
-_OVERALL = re.compile(r"tính\s+chung\b", re.IGNORECASE)
+# "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
+_OVERALL = re.compile(
+    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế)\b|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số)\s+này\b", re.IGNORECASE
+)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -404,7 +407,9 @@ def extract(
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             if listed and measure in ("actual", "estimate"):
-                measure = "target"  # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
+                measure = (
+                    "target"  # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
+                )
             elif quoted_for and measure == "estimate":
                 measure = (
                     "actual"  # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
@@ -476,7 +481,11 @@ def extract(
                 span = Span(end_month, end_month)
             expected = expected_unit(target_ind.code, form)
             try:
-                if unit.dimensionless and unit not in (_PERCENT, _POINT, _TIMES) and expected != _DIMENSIONLESS:
+                if (
+                    unit.dimensionless
+                    and unit not in (_PERCENT, _POINT, _TIMES)
+                    and expected != _DIMENSIONLESS
+                ):
                     # a bare number ("2023", "41.200 tỷ") is no percent, amount or count, though pint would convert it
                     raise KtstatsError("a bare number")
                 conversion_factor(unit, expected)

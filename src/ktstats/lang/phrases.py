@@ -66,7 +66,7 @@ def casefolded(text: str) -> str:
 
 
 REFERENCE_BEFORE = re.compile(
-    r"(?:kế hoạch|dự toán|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ"
+    r"(?:kế hoạch|dự toán|pháp lệnh|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ"
     # a horizon, not the report's period: "tầm nhìn đến năm 2050", "(phấn đấu) đến năm 2030"
     r"|tầm nhìn|(?<![^\W\d_])đến"
     # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself

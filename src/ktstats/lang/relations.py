@@ -45,6 +45,7 @@ _QUALIFYING: Final = frozenset(
         "ở",
         "mức",
         "thêm",
+        "tới",  # "tăng tới 32,5%": as much as
         # adverbs of degree: "tăng mạnh 70,9%", "giảm nhẹ 0,5%", "tăng khá 8%"
         "mạnh",
         "mẽ",
@@ -77,7 +78,8 @@ _REFERENCES: Final = (
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+(?:của\s+)?)?nghị\s+quyết", re.I), "resolution_target"),
     (
         re.compile(
-            rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|kh(?![^\W\d_])|chỉ\s+tiêu|mục\s+tiêu)", re.I
+            rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|kh(?![^\W\d_])|chỉ\s+tiêu|mục\s+tiêu|kịch\s+bản)",
+            re.I,
         ),
         "plan",
     ),
