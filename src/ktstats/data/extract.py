@@ -44,7 +44,7 @@ from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
-from ktstats.lang.phrases import default_year, report_span
+from ktstats.lang.phrases import default_year, month_or_year_so_far, report_span
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
@@ -103,6 +103,10 @@ _OF_PERIOD = re.compile(
 _OVERALL = re.compile(
     r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế)\b|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số)\s+này\b", re.IGNORECASE
 )
+_FIRST_IN_COUNTRY = re.compile(
+    r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
+)
+_GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -401,7 +405,7 @@ def extract(
             # sentences, else the document's year; a named period that is impossible is no fallback
             span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
             if isinstance(span, Span) and target_ind is not None and target_ind.kind == "flow":
-                span = _month_or_year_so_far(sentence, clause_start, digit, end, span, own)
+                span = month_or_year_so_far(sentence, clause_start, digit, end, span, own)
                 if form == "ratio" and relative_to in _OF_THE_YEAR and span.months == 1:
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
@@ -532,6 +536,30 @@ def extract(
             if form == "level":
                 before_measure = measure
                 growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure
+        first = _FIRST_IN_COUNTRY.search(sentence)
+        growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
+        if first is not None and (growth or _GROWTH_NAMED.search(sentence)):
+            # "tăng trưởng … đạt hơn 14,5%, đứng đầu cả nước", "X đứng đầu cả nước về tăng trưởng kinh tế": first
+            own = _span_before(sentence, first.start(), year)
+            at = next(
+                (x for x in (own, section_span, context, covered, whole_year) if isinstance(x, Span)), None
+            )
+            if growth or at is not None:
+                rows.append(
+                    {
+                        **{c: "" for c in COLUMNS},
+                        **{k: v for k, v in (growth[-1] if growth else {}).items() if k.startswith("period")},
+                        **(
+                            {}
+                            if growth or at is None
+                            else {"period_start": str(at.start), "period_end": str(at.end)}
+                        ),
+                        **{"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact"},
+                        **{"measure": growth[-1]["measure"] if growth else growth_measure, "form": "level"},
+                        **{"document": document, "quote": _quote(sentence, first.start(), first.end())},
+                        "_sentence": sid,
+                    }
+                )
         listing = (listed or lists_goals(sentence)) and sentence.endswith(";")
         # the period a sentence speaks of carries to the next ones (until another is named)
         named = [
@@ -600,30 +628,6 @@ def extract(
     if not len(ds) and not len(ds.unattached):
         warnings.warn(f"no figures found in {document}", stacklevel=2)
     return ds
-
-
-# "ước đạt 2,533 tỷ USD, tăng 7,1% so với tháng trước": the clause speaks of one month
-_ON_PREVIOUS_MONTH = re.compile(r"so\s+(?:với\s+)?tháng\s+trước", re.IGNORECASE)
-# "lũy kế ước đạt 321.887 tỉ đồng": the year so far, to the month the report speaks of
-_SO_FAR = re.compile(r"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|ba|sáu|chín))", re.IGNORECASE)
-
-
-def _month_or_year_so_far(
-    sentence: str, clause_start: int, digit: int, end: int, span: Span, own: object
-) -> Span:
-    """The span of a flow's figure when its clause says more than its period phrase: one month when the
-    clause compares with the month before; the year so far after a bare "lũy kế"."""
-    stop = sentence.find(";", end)
-    clause_end = len(sentence) if stop == -1 else stop
-    if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit) and span.months == 1:
-        return Span(f"{span.end.year}-01", span.end)
-    if (
-        span.months > 1
-        and not (isinstance(own, Span) and own.months > 1)
-        and _ON_PREVIOUS_MONTH.search(sentence, clause_start, clause_end)
-    ):
-        return Span(span.end, span.end)
-    return span
 
 
 _MAX_QUOTE: Final = 2000  # characters: a longer sentence is quoted around its figure (memory stays linear)

@@ -29,6 +29,7 @@ __all__ = [
     "casefolded",
     "default_year",
     "matches",
+    "month_or_year_so_far",
     "phrase_span",
     "quoted",
     "report_span",
@@ -241,3 +242,27 @@ def within(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
     starts, ends = found
     i = bisect_left(starts, lo)
     return i < len(starts) and ends[i] <= hi
+
+
+# "ước đạt 2,533 tỷ USD, tăng 7,1% so với tháng trước": the clause speaks of one month
+_ON_PREVIOUS_MONTH = re.compile(r"so\s+(?:với\s+)?tháng\s+trước", re.IGNORECASE)
+# "lũy kế ước đạt 321.887 tỉ đồng": the year so far, to the month the report speaks of
+_SO_FAR = re.compile(r"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|ba|sáu|chín))", re.IGNORECASE)
+
+
+def month_or_year_so_far(
+    sentence: str, clause_start: int, digit: int, end: int, span: Span, own: object
+) -> Span:
+    """The span of a flow's figure when its clause says more than its period phrase: one month when the
+    clause compares with the month before; the year so far after a bare "lũy kế"."""
+    stop = sentence.find(";", end)
+    clause_end = len(sentence) if stop == -1 else stop
+    if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit) and span.months == 1:
+        return Span(f"{span.end.year}-01", span.end)
+    if (
+        span.months > 1
+        and not (isinstance(own, Span) and own.months > 1)
+        and _ON_PREVIOUS_MONTH.search(sentence, clause_start, clause_end)
+    ):
+        return Span(span.end, span.end)
+    return span
