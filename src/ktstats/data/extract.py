@@ -212,6 +212,7 @@ def extract(
         inherited = before_measure if _BREAKDOWN.match(sentence) else None
         listed, listing = listing, False
         last_verb = ""
+        estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
         before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n = -1
@@ -504,6 +505,10 @@ def extract(
                     f"({target_ind.unit or '-'}) as a {form}",
                 )
                 continue
+            inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
+            if measure == "actual" and inside and estimated_end == span.end:
+                measure = "estimate"  # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter too
+            estimated_end = span.end if measure == "estimate" and not inside else estimated_end
             rows.append(
                 {
                     "indicator": target_ind.code,

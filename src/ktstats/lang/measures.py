@@ -29,7 +29,9 @@ _PLAN_WORDS: Final = ("dự kiến",)
 _SCENARIO = re.compile(r"kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)\s*$")
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
-_ESTIMATE_RE = re.compile(r"(?<![^\W\d_])(?:ước|dự\s+đạt|dự\s+tính)(?![^\W\d_])", re.IGNORECASE)
+_ESTIMATE_RE = re.compile(
+    r"(?<![^\W\d_])(?:[ưu]ớc|dự\s+đạt|dự\s+tính)(?![^\W\d_])", re.IGNORECASE
+)  # "uớc": a typo
 # a sentence that opens with "Ước tính": every figure in it is an estimate
 _ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
@@ -45,7 +47,9 @@ _PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$"
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
 # ("các chỉ tiêu kinh tế - xã hội cơ bản: … ước đạt …")
-_GOAL_LIST = re.compile(r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:", re.I)
+_GOAL_LIST = re.compile(
+    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:", re.I
+)
 _TARGET_LIST = re.compile(
     r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
     re.IGNORECASE,
