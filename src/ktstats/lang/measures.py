@@ -35,8 +35,9 @@ _ESTIMATE_RE = re.compile(
 # a sentence that opens with "Ước tính": every figure in it is an estimate
 _ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
-# "nhưng", "song", "tuy nhiên": what stood before is another statement ("không đạt mục tiêu, nhưng … đạt 8,02%")
-_BUT = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên)(?![^\W\d_])", re.IGNORECASE)
+# "nhưng", "song", "tuy nhiên", "kết quả" (giải ngân): what stood before is another statement ("không đạt
+# mục tiêu, nhưng … đạt 8,02%"; "Kế hoạch vốn … là 28.959 tỉ đồng, kết quả giải ngân … 11.965 tỉ đồng")
+_BUT = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|kết quả)(?![^\W\d_])", re.IGNORECASE)
 # an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
 _PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
 # "được Thủ tướng Chính phủ giao trong năm là 6.316 tỷ đồng": the amount assigned
@@ -107,7 +108,7 @@ def measure_of(
     if "dự kiến" in sentence[end : end + 20].casefold():
         return "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
     if level and (
-        within(matches(_PLAN_SUBJECT, sentence), lo, digit)
+        within(matches(_PLAN_SUBJECT, sentence), max(lo, but), digit)
         or lead.rstrip().endswith(_GIVEN_ENDINGS)
         or _GIVEN_AS.search(lead) is not None
     ):
