@@ -107,6 +107,7 @@ _FIRST_IN_COUNTRY = re.compile(
     r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
 )
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
+_MAY_NAME_PERIOD = re.compile(r"năm|tháng|quý|đến", re.IGNORECASE)  # a quick look before PERIOD_PHRASES
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -569,7 +570,7 @@ def extract(
         # the period a sentence speaks of carries to the next ones (until another is named)
         named = [
             m
-            for m in _PERIOD_PHRASES.finditer(sentence)
+            for m in (_PERIOD_PHRASES.finditer(sentence) if _MAY_NAME_PERIOD.search(sentence) else ())
             if not _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
             and not _quoted(sentence, m.start())
             # "đặt mục tiêu … đạt 10% trở lên trong năm 2025": the goal's year is not what follows speaks of

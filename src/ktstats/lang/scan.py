@@ -62,8 +62,8 @@ _MAX_WORDS_BEFORE = 3  # qualifier words before a number: "ước khoảng", "kh
 _MAX_WORDS_AFTER = 8  # scale, unit words (at most six) and "trở lên"
 
 # Numbers that are not figures: dates, document numbers, years and periods, ordinals, codes.
-_NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) skips the other positions fast
-    r"(?<!\w)(?:(?:ngày|hôm)\s+[0-9]{1,2}[/-][0-9]{1,2}(?:[/-][0-9]{2,4})?"
+_NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) and its first letters skip the others fast
+    r"(?=[0-9nhsqtlgckđ(\[])(?<!\w)(?:(?:ngày|hôm)\s+[0-9]{1,2}[/-][0-9]{1,2}(?:[/-][0-9]{2,4})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4})?"
     r"|(?<![0-9])[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])"
     r"|(?<![0-9])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"
