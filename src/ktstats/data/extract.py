@@ -108,6 +108,7 @@ _FIRST_IN_COUNTRY = re.compile(
 )
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
 _MAY_NAME_PERIOD = re.compile(r"năm|tháng|quý|đến", re.IGNORECASE)  # a quick look before PERIOD_PHRASES
+_REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -250,6 +251,13 @@ def extract(
             ind, name_end = _indicator_near(
                 sentence, max(prev_end, clause_start), digit, unit, None if follows else window_after
             )
+            if ind is None and last_subject is not None and last_subject.code == "tourist_visits":
+                # "đón hơn 2,3 triệu lượt khách du lịch, mang lại doanh thu 690 tỉ đồng": the visitors' revenue
+                ind = (
+                    by_code()["tourism_revenue"]
+                    if _REVENUE_WORD.search(lead) and _fits(by_code()["tourism_revenue"], unit)
+                    else None
+                )
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's
