@@ -38,6 +38,7 @@ from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.extract_names import part_before, report_region, unit_then
 from ktstats.data.schema import expected_unit
+from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
@@ -64,7 +65,7 @@ from ktstats.lang.units import conversion_factor, unit_to_str, ureg
 if TYPE_CHECKING:
     from ktstats.data.dataset import Dataset
 
-__all__ = ["extract", "sentences"]
+__all__ = ["MAX_UNATTACHED", "extract", "sentences"]
 
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -174,7 +175,7 @@ def extract(
         )
     code = report_region(text, region, date) if region is not None else None
     rows: list[dict[str, Any]] = []
-    kept = _Unattached()
+    kept = Unattached()
     normalized = normalize_text(text)
     parts = split_sentences(normalized)
     if year is None:
@@ -541,7 +542,7 @@ def extract(
                     "form": form,
                     "relative_to": relative_to,
                     "document": document,
-                    "quote": _quote(sentence, start, end),
+                    "quote": quote_around(sentence, start, end),
                     "note": "",
                     "_sentence": sid,
                 }
@@ -570,7 +571,7 @@ def extract(
                         ),
                         **{"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact"},
                         **{"measure": growth[-1]["measure"] if growth else growth_measure, "form": "level"},
-                        **{"document": document, "quote": _quote(sentence, first.start(), first.end())},
+                        **{"document": document, "quote": quote_around(sentence, first.start(), first.end())},
                         "_sentence": sid,
                     }
                 )
@@ -642,66 +643,3 @@ def extract(
     if not len(ds) and not len(ds.unattached):
         warnings.warn(f"no figures found in {document}", stacklevel=2)
     return ds
-
-
-_MAX_QUOTE: Final = 2000  # characters: a longer sentence is quoted around its figure (memory stays linear)
-_QUOTE_AROUND: Final = 500
-#: at most this many numbers are kept in ``Dataset.unattached``; one last row counts the others
-MAX_UNATTACHED: Final = 10_000
-
-
-def _quote(sentence: str, start: int, end: int) -> str:
-    """The sentence, or for a very long one the words around ``start:end`` (still a part of the text)."""
-    if len(sentence) <= _MAX_QUOTE:
-        return sentence
-    lo = max(0, start - _QUOTE_AROUND)
-    hi = min(len(sentence), end + _QUOTE_AROUND)
-    if lo > 0:
-        space = sentence.find(" ", lo, start)
-        lo = space + 1 if space != -1 else lo
-    if hi < len(sentence):
-        space = sentence.rfind(" ", end, hi)
-        hi = space if space != -1 else hi
-    return sentence[lo:hi]
-
-
-class _Unattached:
-    """The numbers not filed as figures, with their reasons: at most :data:`MAX_UNATTACHED`
-    rows and a last one saying how many more there were (time and memory stay linear)."""
-
-    __slots__ = ("dropped", "rows")
-
-    def __init__(self) -> None:
-        self.rows: list[dict[str, Any]] = []
-        self.dropped = 0
-
-    def add(self, value: float | None, unit: str, sentence: str, start: int, end: int, reason: str) -> None:
-        if len(self.rows) >= MAX_UNATTACHED:
-            self.dropped += 1
-            return
-        self.rows.append(
-            {
-                "value": value,
-                "unit": unit,
-                "text": sentence[start:end],
-                "quote": _quote(sentence, start, end),
-                "reason": reason,
-            }
-        )
-
-    def frame(self) -> pd.DataFrame:
-        rows = self.rows
-        if self.dropped:
-            rows = [
-                *rows,
-                {
-                    "value": None,
-                    "unit": "",
-                    "text": "…",
-                    "quote": "",
-                    "reason": f"{self.dropped} more numbers not attached to an indicator were left out "
-                    f"(at most {MAX_UNATTACHED} are kept)",
-                },
-            ]
-        frame = pd.DataFrame(rows, columns=["value", "unit", "text", "quote", "reason"])
-        return frame.astype({"value": "float64"})  # a number not read has no value (NaN)
