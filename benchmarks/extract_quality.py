@@ -241,13 +241,15 @@ def field_errors(scores: list[DocScore]) -> Counter[str]:
     return counts
 
 
-def agreement() -> tuple[int, int, int]:
-    """(rows of the first reading, rows of the second, rows identical on every field) over the held-out
-    texts a second annotator read independently (``corpus/second_reading/``): how far two careful readers
-    agree, the ceiling any extractor is measured against."""
+def agreement(part: str | None = None) -> tuple[int, int, int]:
+    """(rows of the first reading, rows of the second, rows identical on every field) over the texts a
+    second annotator read independently (``corpus/second_reading/``; only those of ``part`` when given): how
+    far two careful readers agree, the ceiling any extractor is measured against."""
     texts = pd.read_csv(corpus_dir() / "texts.csv", dtype=str, keep_default_na=False).set_index("id")
     first = second = same = 0
     for path in sorted((corpus_dir() / "second_reading").glob("*.csv")):
+        if part is not None and texts.loc[path.stem, "part"] != part:
+            continue
         region = texts.loc[path.stem, "region"]
         dtypes = {"period_start": str, "period_end": str}
         a = keys(pd.read_csv(corpus_dir() / texts.loc[path.stem, "part"] / path.name, dtype=dtypes), region)
@@ -305,12 +307,13 @@ def main(argv: list[str] | None = None) -> int:
         errors = field_errors(scores)
         if errors:
             print("   misses by field: " + "; ".join(f"{k} {n}" for k, n in errors.most_common()))
-    first, second, same = agreement()
-    if first:
-        print(
-            f"\ntwo readers of {len(list((corpus_dir() / 'second_reading').glob('*.csv')))} texts agree on "
-            f"{same} figures on every field: {same / first:.1%} of the first reading, {same / second:.1%} of the second"
-        )
+    for part in ("dev", "heldout"):
+        first, second, same = agreement(part)
+        if first:
+            print(
+                f"\ntwo readers of the {part} texts read twice agree on {same} figures on every field: "
+                f"{same / first:.1%} of the first reading, {same / second:.1%} of the second"
+            )
     print()
     for label, text in speed_texts():
         print(f"speed: {speed(text):.2f} MB/s on {label} ({len(text.encode('utf-8')) / 1e6:.2f} MB)")
