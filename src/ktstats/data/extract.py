@@ -192,6 +192,7 @@ def extract(
     heading_of: tuple[str, Span | str | None] = ("", None)
     undated = 0  # figures with no period only because the text writes no year
     before_measure: str | None = None  # the measure of the last amount of the sentence before
+    before_span: Span | None = None  # and its span
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     last_subject: Indicator | None = None
     listing = False  # in a list of goals that goes on after "; " into this sentence
@@ -212,7 +213,9 @@ def extract(
         # every number of the sentence but dates, years, document numbers and codes: a figure, or
         # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
-        inherited = before_measure if _BREAKDOWN.match(sentence) else None
+        breakdown = _BREAKDOWN.match(sentence) is not None
+        inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
+        before_span = None
         listed, listing = listing, False
         last_verb = ""
         estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
@@ -414,8 +417,14 @@ def extract(
             )
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
-            span = next((x for x in (own, section_span, context, covered, whole_year) if x is not None), None)
-            if isinstance(span, Span) and target_ind is not None and target_ind.kind == "flow":
+            # (a breakdown's parts are of the whole's span: "… tháng 9/2025 ước đạt …. Trong đó: thu nội địa …")
+            chain = (own, inherited_span, section_span, context, covered, whole_year)
+            span = next((x for x in chain if x is not None), None)
+            if (
+                isinstance(span, Span)
+                and target_ind is not None
+                and target_ind.kind in ("flow", "growth", "index")
+            ):
                 span = month_or_year_so_far(sentence, clause_start, digit, end, span, own)
                 if form == "ratio" and relative_to in _OF_THE_YEAR and span.months == 1:
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
@@ -468,6 +477,7 @@ def extract(
                 and span.months == 1
                 and span.end.month == 12
                 and (isinstance(own, Span) and own.months == 1)
+                and "tháng 12" not in sentence[max(0, digit - 80) : digit].casefold()
             ):
                 span = Span.whole_year(span.end.year)  # "tỷ lệ giải ngân cuối năm 2024": the year's figure
             fiscal = _FISCAL_CLOSE_RE.search(sentence, max(clause_start, digit - _WINDOW), digit)
@@ -549,7 +559,7 @@ def extract(
             )
             last_subject = target_ind if target_ind.kind != "rank" else last_subject
             if form == "level":
-                before_measure = measure
+                before_measure, before_span = measure, span
                 growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure
         first = _FIRST_IN_COUNTRY.search(sentence)
         growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
@@ -596,7 +606,7 @@ def extract(
             ]
             from_january = [x for x in named_spans if x.start.month == 1]
             chosen = (from_january or named_spans)[-1] if named_spans else None
-            if chosen is not None and chosen.months > 1:
+            if chosen is not None and 1 < chosen.months <= 12:  # a term ("giai đoạn 2021-2025") is no context
                 context = chosen
     if undated:
         raise DataError(

@@ -49,6 +49,8 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
+    r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
+    r"|(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+[0-9]{4}\s*[-–]\s*[0-9]{4}(?![0-9])"
     r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
     r"|đầu\s+năm\s+[0-9]{4,}"
     r"|năm\s+[0-9]{4,}"
@@ -70,6 +72,8 @@ REFERENCE_BEFORE = re.compile(
     r"(?:kế hoạch|dự toán|pháp lệnh|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ"
     # a horizon, not the report's period: "tầm nhìn đến năm 2050", "(phấn đấu) đến năm 2030"
     r"|tầm nhìn|(?<![^\W\d_])đến"
+    # "cao nhất (kể) từ năm 2014 đến nay": since, not the report's period
+    r"|(?<![^\W\d_])từ"
     # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself
     r"|[0-9]%?\s*của"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
@@ -107,6 +111,13 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             sentence, m.start()
         ):
             continue
+        if best is not None and _BARE_YEAR.fullmatch(best.group("p")):
+            later = phrase_span(m.group("p"), year)
+            if isinstance(later, Span) and (later.end.year, later.end.month) == (
+                int(best.group("p")[-4:]) + 1,
+                1,
+            ):
+                continue  # "năm 2023 tính đến ngày 4/1/2024": the year's total, counted in early January
         if best is not None and _BARE_YEAR.fullmatch(m.group("p")):
             # "đến cuối tháng 7, … vốn đầu tư công năm 2017": a bare year after a part of the year
             # dates the thing, not the figure; the part of that year stays the period
@@ -120,6 +131,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 
 
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+_TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s")
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
     r"đến\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
@@ -142,10 +154,16 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     for word, number in _SPELLED.items():  # "chín tháng đầu năm" is "9 tháng đầu năm"
         if low.startswith(word + " "):
             low = number + low[len(word) :]
+    low = low.replace("nửa đầu năm", "6 tháng đầu năm").replace("nửa cuối năm", "6 tháng cuối năm")  # halves
     digits = re.findall(r"[0-9]{4,}", low)
     for token in digits:
         if len(token) != 4:
             return f"impossible period {phrase!r}: {token} is not a year"
+    if len(digits) == 2 and _TERM.match(
+        low
+    ):  # "giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025": the years of a term
+        first, last = int(digits[0]), int(digits[1])
+        return Span(f"{first}-01", f"{last}-12") if first < last else f"impossible period {phrase!r}"
     y = int(digits[-1]) if digits else year
     to_month = _TO_MONTH.search(low)
     if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
@@ -186,8 +204,8 @@ def default_year(text: str) -> int | None:
     """
     named: list[int] = []
     for m in PERIOD_PHRASES.finditer(text):
-        if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-            continue
+        if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or _TERM.match(m.group("p")):
+            continue  # a reference's year, or a term's
         named += [int(y) for y in _YEAR.findall(m.group("p"))]
     # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
     # reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")
