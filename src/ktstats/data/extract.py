@@ -36,7 +36,7 @@ import pandas as pd
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
-from ktstats.data.extract_names import part_before, report_region, unit_then
+from ktstats.data.extract_names import part_before, per_head, report_region, unit_then
 from ktstats.data.schema import expected_unit
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
@@ -504,6 +504,7 @@ def extract(
                 if date is not None and measure == "actual" and end_month > date:
                     end_month = date  # a level stated now cannot be of a later month
                 span = Span(end_month, end_month)
+            unit = per_head(target_ind.code, unit)  # "127,8 triệu đồng/người" of GRDP per head
             expected = expected_unit(target_ind.code, form)
             try:
                 if (

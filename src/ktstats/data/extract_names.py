@@ -36,6 +36,7 @@ __all__ = [
 
 _PERCENT = ureg.percent
 _DIMENSIONLESS = ureg.dimensionless
+_PERSON = ureg.person
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
@@ -132,10 +133,18 @@ def fits_unit(code: str, unit: Any) -> bool:
     if ind.kind == "rank" and unit != _DIMENSIONLESS:
         return False  # "(kế hoạch 12,85%) … xếp thứ 3": a percent is no rank
     try:
-        conversion_factor(unit, parse_unit(ind.unit))
+        conversion_factor(per_head(code, unit), parse_unit(ind.unit))
         return True
     except KtstatsError:
         return unit == _PERCENT and ind.kind in ("rate", "growth", "index")
+
+
+def per_head(code: str, unit: Any) -> Any:
+    """``unit`` for indicator ``code``, where a per-capita indicator's "per person" is its own
+    ("127,8 triệu đồng/người" of GRDP per head is 127,8 million dong of the indicator's unit)."""
+    if code.endswith("_per_capita") and unit.dimensionality.get("[person]", 0) == -1:
+        return unit * _PERSON
+    return unit
 
 
 def fits(ind: Indicator, unit: Any) -> bool:
@@ -175,6 +184,13 @@ def indicator_near(
             end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end)
         ):
             continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
+        opened, closed = low.rfind("(", 0, m.start()), low.find(")", m.end(), end)
+        if (
+            opened > low.rfind(")", 0, m.start())
+            and closed != -1
+            and low[opened + 1 : closed].strip() != m.group(0)
+        ):
+            continue  # "thu ngân sách (bao gồm thu nội địa và …) tháng 5 đạt": an aside names the parts, "(IIP)" the whole
         found = pick(m)
         if found is not None:
             best = found
@@ -210,9 +226,10 @@ def unit_then(code: str, period_end: str) -> str:
     except DataError:
         return code  # not a province: the country, a district
     end = pd.Period(period_end, "M").to_timestamp(how="end").normalize()
-    if r.valid_from is not None and end < r.valid_from:
+    if r.valid_from is not None and end.year < r.valid_from.year:
         # a result of a year before the unit existed ("năm ngoái" in a report of the merged Nghệ An):
-        # the unit of that name then, if there was one
+        # the unit of that name then, if there was one (a result of the year it began, "6 tháng đầu năm 2025"
+        # in a report of the merged Quảng Ngãi, is of its territory: the statistics are compiled so)
         try:
             return find_region(r.name_vi, on=end).code
         except DataError:
@@ -220,6 +237,13 @@ def unit_then(code: str, period_end: str) -> str:
     while r.valid_to is not None and r.valid_to < end and r.successor:
         r = find_region(r.successor)
     return r.code
+
+
+# words only a text written after the July 2025 merger of provinces uses
+_AFTER_MERGER = re.compile(
+    r"\(\s*cũ\s*\)|(?:trước|sau)\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)", re.IGNORECASE
+)
+_MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
 
 
 def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
@@ -230,6 +254,8 @@ def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
     if region is not None:
         return region if "." in region else find_region(region).code
     on = date.to_timestamp(how="end") if date is not None else None
+    if on is None and _AFTER_MERGER.search(text):
+        on = _MERGED_UNITS_BEGIN  # "khu vực tỉnh Quảng Ngãi cũ (trước sáp nhập)": written after the 2025 merger
     named = named_in(text, on=on)
     if not named:
         raise DataError(
