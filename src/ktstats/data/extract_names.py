@@ -218,7 +218,8 @@ def indicator_near(
 def unit_then(code: str, period_end: str) -> str:
     """The unit a province's figure belongs to: the province while it existed, the unit it became for
     a period that ends after it ceased ("Phú Thọ, 9 tháng năm 2025" is the merged Phú Thọ), the unit
-    of the same name that existed then for a period that ends before it began."""
+    of the same name that existed then for a period of a year before the one it began in (a merged unit's
+    own report of 2025 is of its territory, its months before the merger included)."""
     from ktstats.catalog.regions import region as find_region
 
     try:
