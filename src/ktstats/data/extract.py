@@ -193,6 +193,7 @@ def extract(
     undated = 0  # figures with no period only because the text writes no year
     before_measure: str | None = None  # the measure of the last amount of the sentence before
     before_span: Span | None = None  # and its span
+    before_ref: str | None = None  # and what its last share was of
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     last_subject: Indicator | None = None
     listing = False  # in a list of goals that goes on after "; " into this sentence
@@ -215,7 +216,8 @@ def extract(
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         breakdown = _BREAKDOWN.match(sentence) is not None
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
-        before_span = None
+        inherited_ref = before_ref if breakdown else None
+        before_span, before_ref = None, None
         listed, listing = listing, False
         last_verb = ""
         estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
@@ -255,6 +257,10 @@ def extract(
             ind, name_end = _indicator_near(
                 sentence, max(prev_end, clause_start), digit, unit, None if follows else window_after
             )
+            if ind is None and "lượt khách" in sentence[start:end].casefold():
+                ind = by_code()[
+                    "tourist_visits"
+                ]  # "Ninh Bình đón hơn 6,5 triệu lượt khách": visitors, counted
             if ind is None and last_subject is not None and last_subject.code == "tourist_visits":
                 # "đón hơn 2,3 triệu lượt khách du lịch, mang lại doanh thu 690 tỉ đồng": the visitors' revenue
                 ind = (
@@ -282,6 +288,8 @@ def extract(
             verb = last_verb if verb == "và" and last_end > clause_start else verb
             last_verb = verb
             ref = reference_after(after)
+            if ref is None and inherited_ref and verb in ("đạt", "bằng") and unit == _PERCENT:
+                ref = inherited_ref  # "… đạt 70,7% dự toán. Trong đó, thu nội địa … đạt 70,9%": of the same estimate
             if ref == "previous_period" and (month_year := compared_month(after)) is not None:
                 here = _span_before(sentence, digit, year)
                 if isinstance(here, Span) and (here.end.month, here.end.year - 1) == month_year:
@@ -559,6 +567,7 @@ def extract(
                 }
             )
             last_subject = target_ind if target_ind.kind != "rank" else last_subject
+            before_ref = relative_to if form == "ratio" else before_ref
             if form == "level":
                 before_measure, before_span = measure, span
                 growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure

@@ -26,7 +26,7 @@ __all__ = ["lists_goals", "measure_of", "qualifier_of"]
 _WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt", "sẽ")
 _PLAN_WORDS: Final = ("dự kiến",)
-_SCENARIO = re.compile(r"kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)\s*$")
+_SCENARIO = re.compile(r"(?:kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)|định\s+hướng)\s*$")  # "…, định hướng 7,5%"
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
 _ESTIMATE_RE = re.compile(
