@@ -570,7 +570,8 @@ def extract(
             before_ref = relative_to if form == "ratio" else before_ref
             if form == "level":
                 before_measure, before_span = measure, span
-                growth_measure = measure if target_ind.code == "grdp_growth" else growth_measure
+                ranked_growth = target_ind.code == "grdp_growth" and measure in ("actual", "estimate")
+                growth_measure = measure if ranked_growth else growth_measure  # a rank ranks a result
         first = _FIRST_IN_COUNTRY.search(sentence)
         growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
         if first is not None and (growth or _GROWTH_NAMED.search(sentence)):

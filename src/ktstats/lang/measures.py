@@ -26,6 +26,9 @@ __all__ = ["lists_goals", "measure_of", "qualifier_of"]
 _WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
 _TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt", "sẽ")
 _PLAN_WORDS: Final = ("dự kiến",)
+# "Theo kế hoạch, thu ngân sách … năm 2025 là hơn 118.079 tỷ đồng": the amounts the plan sets
+_PLAN_START = re.compile(r"\W*theo\s+kế\s+hoạch\b", re.IGNORECASE)
+_IS = re.compile(r"\slà(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 _SCENARIO = re.compile(r"(?:kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)|định\s+hướng)\s*$")  # "…, định hướng 7,5%"
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
@@ -44,13 +47,17 @@ _PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re
 _GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
 _GIVEN_ENDINGS: Final = ("được giao", "đã giao", "giao là", "được giao là")
 # a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
-_PLAN_ASIDE = re.compile(r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$", re.IGNORECASE)
-# a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
+# and one named right before it: "vượt so với kế hoạch tỉnh đề ra (5,2%)"
+_PLAN_ASIDE = re.compile(
+    r"\((?:KH|kế hoạch|chỉ tiêu)(?![^\W\d_])[^()]*$|(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^,;()]{0,40}\(\s*$",
+    re.IGNORECASE,
+)
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
 # ("các chỉ tiêu kinh tế - xã hội cơ bản: … ước đạt …")
 _GOAL_LIST = re.compile(
     r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:", re.I
 )
+# a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
 _TARGET_LIST = re.compile(
     r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
     re.IGNORECASE,
@@ -108,9 +115,10 @@ def measure_of(
     if "dự kiến" in sentence[end : end + 20].casefold():
         return "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
     if level and (
-        within(matches(_PLAN_SUBJECT, sentence), max(lo, but), digit)
+        _plan_named(sentence, max(lo, but), digit)
         or lead.rstrip().endswith(_GIVEN_ENDINGS)
         or _GIVEN_AS.search(lead) is not None
+        or (_PLAN_START.match(sentence) is not None and _IS.search(lead) is not None)
     ):
         return "plan"  # "Kế hoạch vốn đầu tư công năm 2025 được giao là 2.434,977 tỷ đồng"
     if within(matches(_ESTIMATE_RE, sentence), lo, digit) or _ESTIMATE_START.match(sentence):
@@ -126,3 +134,19 @@ def lists_goals(sentence: str) -> bool:
     """Whether ``sentence`` opens a list of goals ("Năm 2018, tỉnh đề ra một số mục tiêu chủ yếu: …;"): the
     items that follow it, in the next sentences cut at ";", are targets too."""
     return _GOAL_LIST.search(sentence) is not None
+
+
+def _plan_named(sentence: str, lo: int, hi: int) -> bool:
+    """Whether the plan itself is the subject between ``lo`` and ``hi`` ("Kế hoạch vốn … là"), not named
+    in an aside ("Ước giá trị giải ngân (bao gồm các kế hoạch vốn năm trước …) hơn 5.700 tỉ đồng")."""
+    if not within(matches(_PLAN_SUBJECT, sentence), lo, hi):
+        return False
+    for m in _PLAN_SUBJECT.finditer(sentence, lo, hi):
+        opened = sentence.rfind("(", lo, m.start())
+        if (
+            opened == -1
+            or sentence.rfind(")", lo, m.start()) > opened
+            or sentence.find(")", m.end(), hi) == -1
+        ):
+            return True
+    return False
