@@ -45,6 +45,7 @@ from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
+from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import default_year, month_or_year_so_far, report_span
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
@@ -108,7 +109,7 @@ _FIRST_IN_COUNTRY = re.compile(
     r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
 )
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
-_MAY_NAME_PERIOD = re.compile(r"năm|tháng|quý|đến", re.IGNORECASE)  # a quick look before PERIOD_PHRASES
+_PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến")  # a quick look before PERIOD_PHRASES
 _REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
@@ -204,7 +205,9 @@ def extract(
         section_span = heading_of[1]
         sid = sentence_ids.setdefault(sentence, len(sentence_ids))
         # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%": the overall figure of the same
-        subject: Indicator | None = last_subject if _OVERALL.match(sentence) else None
+        low = _casefolded(sentence)  # for quick looks before the expressions below
+        overall = (low.startswith(("tính", "lũy", "luỹ")) or " này" in low) and _OVERALL.match(sentence)
+        subject: Indicator | None = last_subject if overall else None
         last_subject = None
         share_subject: Indicator | None = None
         subject_measure: str | None = None
@@ -572,7 +575,7 @@ def extract(
                 before_measure, before_span = measure, span
                 ranked_growth = target_ind.code == "grdp_growth" and measure in ("actual", "estimate")
                 growth_measure = measure if ranked_growth else growth_measure  # a rank ranks a result
-        first = _FIRST_IN_COUNTRY.search(sentence)
+        first = _FIRST_IN_COUNTRY.search(sentence) if "cả nước" in low or "toàn quốc" in low else None
         growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
         if first is not None and (growth or _GROWTH_NAMED.search(sentence)):
             # "tăng trưởng … đạt hơn 14,5%, đứng đầu cả nước", "X đứng đầu cả nước về tăng trưởng kinh tế": first
@@ -596,11 +599,11 @@ def extract(
                         "_sentence": sid,
                     }
                 )
-        listing = (listed or lists_goals(sentence)) and sentence.endswith(";")
+        listing = sentence.endswith(";") and (listed or lists_goals(sentence))
         # the period a sentence speaks of carries to the next ones (until another is named)
         named = [
             m
-            for m in (_PERIOD_PHRASES.finditer(sentence) if _MAY_NAME_PERIOD.search(sentence) else ())
+            for m in (_PERIOD_PHRASES.finditer(sentence) if any(w in low for w in _PERIOD_WORDS) else ())
             if not _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
             and not _quoted(sentence, m.start())
             # "đặt mục tiêu … đạt 10% trở lên trong năm 2025": the goal's year is not what follows speaks of
