@@ -109,7 +109,7 @@ _FIRST_IN_COUNTRY = re.compile(
     r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
 )
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
-_PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến")  # a quick look before PERIOD_PHRASES
+_PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")  # a quick look before PERIOD_PHRASES
 _REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 

@@ -96,7 +96,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
     that names no possible period gives the reason (see :func:`_phrase_span`)."""
     lo = max(0, pos - _WINDOW)
     low = casefolded(sentence)
-    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý", "đến")):
+    if all(low.find(w, lo, pos) == -1 for w in ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")):
         return None  # no period phrase can be here (a quick look before the regular expression)
     best = None
     for m in PERIOD_PHRASES.finditer(sentence, lo, pos):

@@ -54,6 +54,7 @@ _FROM_UP_TO = re.compile(
     r"(?<![^\W\d_])từ(?=\s+[0-9][^;]{0,60}?\s(?:lên|xuống)\s+(?:mức\s+|còn\s+|khoảng\s+|trên\s+|gần\s+)?[0-9])",
     re.IGNORECASE,
 )
+_PER_YEAR = re.compile(r"(?<=[0-9])%/năm(?![^\W\d_])", re.IGNORECASE)
 _GROUP_HEAD = re.compile(r"[+\-−]?[0-9]{1,3}")  # "1" of "1 326": a word that may start a space-grouped number
 _GROUP_TAIL = re.compile(r"[0-9]{3}(?![0-9])")  # "326", "326,4", "326%": a group of three after a space
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
@@ -380,6 +381,8 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
     masked = _NOT_FIGURES.sub(hide, sentence) if _DIGIT.search(sentence) else sentence
     if "từ" in masked:
         masked = _FROM_UP_TO.sub("  ", masked)
+    if "%/" in masked:  # "10,5%/năm": an average yearly rate is a percent (positions kept)
+        masked = _PER_YEAR.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), masked)
     low = fold_case(masked)
     pos = 0
     n = len(masked)
