@@ -111,6 +111,11 @@ _FIRST_IN_COUNTRY = re.compile(
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
 _PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")  # a quick look before PERIOD_PHRASES
 _REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
+_REFERENCE_THEN_VERB = re.compile(
+    r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
+)
+# "(phấn đấu) đến năm 2030 đạt 95 triệu đồng": the year a goal is set for
+_HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -258,7 +263,11 @@ def extract(
             # figure's, never the indicator named after it
             follows = _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None if n > 0 else False
             ind, name_end = _indicator_near(
-                sentence, max(prev_end, clause_start), digit, unit, None if follows else window_after
+                sentence,
+                max(prev_end, clause_start),
+                digit,
+                unit,
+                None if follows or lead.endswith(" với ") else window_after,
             )
             if ind is None and "lượt khách" in sentence[start:end].casefold():
                 ind = by_code()[
@@ -291,6 +300,8 @@ def extract(
             verb = last_verb if verb == "và" and last_end > clause_start else verb
             last_verb = verb
             ref = reference_after(after)
+            if ref is None and (before := _REFERENCE_THEN_VERB.search(lead)) is not None:
+                ref = reference_after(" " + before.group(1))  # "so với tháng trước tăng 1,78%": named first
             if ref is None and inherited_ref and verb in ("đạt", "bằng") and unit == _PERCENT:
                 ref = inherited_ref  # "… đạt 70,7% dự toán. Trong đó, thu nội địa … đạt 70,9%": of the same estimate
             if ref == "previous_period" and (month_year := compared_month(after)) is not None:
@@ -307,11 +318,15 @@ def extract(
             ):
                 ind = None  # "xuất khẩu đạt 80 triệu USD, tăng trưởng 12%": the growth of the subject
                 verb, ref = "tăng", ref if ref is not None else "same_period_last_year"
-            if ind is not None and (
-                unit != _PERCENT
-                or ind.unit == "percent"
-                or ind.kind in ("rate", "growth")
-                or verb not in ("đạt", "bằng", "tăng", "giảm", "chiếm", "vượt", "hoàn", "thành")
+            if (
+                ind is not None
+                and ind.kind != "rank"
+                and (  # a rank is no subject for the figures after it
+                    unit != _PERCENT
+                    or ind.unit == "percent"
+                    or ind.kind in ("rate", "growth")
+                    or verb not in ("đạt", "bằng", "tăng", "giảm", "chiếm", "vượt", "hoàn", "thành")
+                )
             ):
                 subject, share_subject = ind, None
             if ind is not None and ind.code in _GRDP_LEVELS:  # the price basis the clause names
@@ -323,7 +338,9 @@ def extract(
                 current = "giá hiện hành" in basis or ("giá so sánh" not in basis and "quy mô" in basis)
                 ind = by_code()["grdp_current" if current else "grdp_constant"]
                 subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
-            if ind is None and subject is None and carried_subject is not None and len(lead.split()) <= 4:
+            # (a period phrase opening the clause does not count: "; 9 tháng năm 2018 tăng 7,17%")
+            opening = len(_PERIOD_PHRASES.sub(" ", lead).split()) if carried_subject is not None else 99
+            if ind is None and subject is None and carried_subject is not None and opening <= 4:
                 subject = (
                     carried_subject  # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
                 )
@@ -331,8 +348,11 @@ def extract(
                 tail = sentence[end : end + 30].casefold()
                 national = reading.denominator in (63.0, 34.0) or "cả nước" in tail or "toàn quốc" in tail
                 if not national or (ranked is not None and not ranked.code.startswith("grdp")):
-                    ind = None  # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63")
-                    subject = None
+                    # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63"): no figure,
+                    # and the clause's subject goes on ("…, đứng thứ 2 tiểu vùng), cao hơn mức tăng 8,49%")
+                    kept.add(value, unit_to_str(unit), sentence, start, end, "a regional rank, or another's")
+                    prev_end = max(end, name_end)
+                    continue
             target_ind = ind or subject
             form, relative_to = "level", ""
             alias_rate = "tỷ lệ giải ngân" in sentence[max(clause_start, digit - 90) : digit].casefold()
@@ -454,6 +474,12 @@ def extract(
             ):
                 # "Trong đó, thu nội địa 28.661 tỷ đồng": a part of an estimate is one; a rank ranks an estimate
                 measure = inherited if inherited == "estimate" else growth_measure
+            horizon = [int(m.group(1)) for m in _HORIZON.finditer(sentence, max(0, digit - _WINDOW), digit)]
+            later = bool(horizon) and year is not None and horizon[-1] > year and not isinstance(own, Span)
+            if later and (measure == "target" or _HORIZON.search(sentence, max(0, digit - 60), digit)):
+                # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
+                # a year still to come is a goal's
+                span, measure = Span.whole_year(horizon[-1]), "target"
             if form == "level" and target_ind is not None and target_ind is subject:
                 subject_measure = measure
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":

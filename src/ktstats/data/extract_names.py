@@ -41,6 +41,7 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
 _GENERIC_REACH: Final = 45
+_A_REFERENCE = re.compile(r"(?:kịch bản|kế hoạch|dự toán|mục tiêu)\s+$")
 # a list of items after a bare "tăng trưởng": "có mức tăng trưởng khá: sợi tăng 9,9%", "… tốt như sữa tăng 10,09%"
 _LIST_OPENS = re.compile(r":|(?<![^\W\d_])như(?![^\W\d_])")
 
@@ -197,6 +198,8 @@ def indicator_near(
     if best is not None or after is None:
         return best, -1
     for m in names.pattern.finditer(low, after[0], min(after[1], after[0] + _WINDOW)):
+        if _A_REFERENCE.search(low, max(0, m.start() - 14), m.start()):
+            continue  # "bằng 82,15% kịch bản tăng trưởng năm": the reference's name, not the figure's
         found = pick(m)
         if found is not None:
             return found, m.end()

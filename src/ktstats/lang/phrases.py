@@ -42,7 +42,7 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
     r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
-    r"|(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?"
+    r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
     r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s+năm\s+(?:nay|ngoái)(?![^\W\d_]))?"
@@ -134,7 +134,7 @@ _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s")
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
-    r"đến\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
+    r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
     r"|ngày\s+[0-9]{1,2}(?:\s+tháng\s+|-)([0-9]{1,2}))"  # "đến ngày 27-11"
 )
 
