@@ -44,9 +44,8 @@ from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
-from ktstats.lang.phrases import REFERENCE_BEFORE as _REFERENCE_BEFORE
 from ktstats.lang.phrases import casefolded as _casefolded
-from ktstats.lang.phrases import default_year, month_or_year_so_far, report_span
+from ktstats.lang.phrases import default_year, month_or_year_so_far, names_reference, report_span
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
@@ -630,11 +629,13 @@ def extract(
         named = [
             m
             for m in (_PERIOD_PHRASES.finditer(sentence) if any(w in low for w in _PERIOD_WORDS) else ())
-            if not _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
+            if not names_reference(sentence, m.start())
             and not _quoted(sentence, m.start())
             # "đặt mục tiêu … đạt 10% trở lên trong năm 2025": the goal's year is not what follows speaks of
             and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
         ]
+        # "10 tháng … bằng 110,5% dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's year is not it
+        named = [m for m in named if not names_reference(sentence, m.start(), plans=True)] or named
         if named:
             # the period the next sentences speak of: the last one named that runs from January ("6
             # tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the first half), else the last one

@@ -30,6 +30,7 @@ __all__ = [
     "default_year",
     "matches",
     "month_or_year_so_far",
+    "names_reference",
     "phrase_span",
     "quoted",
     "report_span",
@@ -80,6 +81,20 @@ REFERENCE_BEFORE = re.compile(
     r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?))\s*(?:của\s*)?$",
     re.I,
 )
+# "dự toán Trung ương giao thu ngân sách cả năm 2025", "kế hoạch vốn đầu tư công năm 2022": the plan's year
+_PLAN_OF = re.compile(r"(?<![^\W\d_])(?:dự\s+toán|kế\s+hoạch)(?:\s+[^\s,;.()0-9]+){1,7}\s+$", re.IGNORECASE)
+
+
+def names_reference(text: str, start: int, *, plans: bool = False) -> bool:
+    """Whether the period phrase starting at ``start`` dates a reference or a horizon, not the figures ("so với
+    cùng kỳ năm 2022", "tầm nhìn đến năm 2050"); with ``plans``, a plan too ("kế hoạch vốn đầu tư công năm
+    2022", "dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's figure has it, the next sentences
+    do not speak of it)."""
+    return REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None or (
+        plans and _PLAN_OF.search(text[max(0, start - 70) : start]) is not None
+    )
+
+
 # "so với cùng kỳ năm 2022": the year before the report's
 _SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
 
@@ -107,9 +122,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             and sentence.find(")", m.end(), pos) != -1
         ):
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
-        if REFERENCE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or quoted(
-            sentence, m.start()
-        ):
+        if names_reference(sentence, m.start()) or quoted(sentence, m.start()):
             continue
         if best is not None and _BARE_YEAR.fullmatch(best.group("p")):
             later = phrase_span(m.group("p"), year)
@@ -204,7 +217,7 @@ def default_year(text: str) -> int | None:
     """
     named: list[int] = []
     for m in PERIOD_PHRASES.finditer(text):
-        if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or _TERM.match(m.group("p")):
+        if names_reference(text, m.start()) or _TERM.match(m.group("p")):
             continue  # a reference's year, or a term's
         named += [int(y) for y in _YEAR.findall(m.group("p"))]
     # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
@@ -235,7 +248,7 @@ def report_span(text: str, year: int | None) -> Span | None:
     """
     counts: dict[Span, int] = {}
     for m in PERIOD_PHRASES.finditer(text):
-        if REFERENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if names_reference(text, m.start()):
             continue
         span = phrase_span(m.group("p"), year)
         if not isinstance(span, Span) or span.start.month != 1 or not 1 < span.months < 12:
