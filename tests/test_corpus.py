@@ -660,3 +660,60 @@ def test_visitors_and_per_head_amounts():
         value=127.8,
     )
     assert (r["indicator"], r["unit"], r["qualifier"]) == ("grdp_per_capita", "million dong", "approx")
+
+
+def test_second_round_references_horizons_and_subjects():
+    # dong_nai_2017-06-26_quy1: the reference named before the verb
+    r = _one(
+        _extract("Chỉ số giá tiêu dùng tháng 03/2017 so với tháng trước tăng 1,78%.", region="Đồng Nai"),
+        value=1.78,
+    )
+    assert (r["indicator"], r["form"], r["relative_to"], str(r["period_start"])) == (
+        "cpi_growth",
+        "change",
+        "previous_period",
+        "2017-03",
+    )
+    # hai_phong_2025_2025-11-06_ngansach: "Hết tháng 10/2025" is the year so far
+    r = _one(
+        _extract(
+            "Hết tháng 10/2025, Hải Phòng có 7 chỉ tiêu kinh tế - xã hội đạt và vượt kịch bản tăng trưởng, trong đó "
+            "thu ngân sách đạt hơn 162.875 tỷ đồng, bằng hơn 110% dự toán Trung ương giao cả năm.",
+            date="2025-11",
+        ),
+        value=162875.0,
+    )
+    assert (str(r["period_start"]), str(r["period_end"])) == ("2025-01", "2025-10")
+    # bac_lieu_2022-12-01_dulich: a goal's horizon is its year
+    f = _extract(
+        "Bạc Liêu đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách, tổng doanh thu đạt trên 10.000 tỷ đồng.",
+        year=2022,
+    )
+    assert {(str(a), str(b), m) for a, b, m in f[["period_start", "period_end", "measure"]].values} == {
+        ("2025-01", "2025-12", "target")
+    }
+    # hai_phong_2025_2025-11-06_ngansach: the name after "kịch bản" is the reference's, not the figure's
+    r = _one(
+        _extract(
+            "Tổng mức bán lẻ đạt 309.633,5 tỷ đồng (tăng 15,12% so với cùng kỳ, bằng 82,15% kịch bản tăng trưởng năm).",
+            region="Hải Phòng",
+            year=2025,
+        ),
+        value=82.15,
+    )
+    assert (r["indicator"], r["form"], r["relative_to"]) == ("retail_sales", "ratio", "plan")
+    # nghe_an_2025_2025-10-17_9thang: a regional rank does not end the clause's subject
+    f = _extract(
+        "Tốc độ tăng trưởng tổng sản phẩm (GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng năm ước đạt 8,61% (đứng "
+        "thứ 11/34 tỉnh, thành phố và đứng thứ 2 tiểu vùng Bắc Trung Bộ), cao hơn mức tăng 8,49% cùng kỳ năm 2024.",
+        region="Nghệ An",
+        date="2025-10",
+    )
+    r = _one(f, value=8.49)
+    assert (r["indicator"], str(r["period_start"]), str(r["period_end"]), r["measure"]) == (
+        "grdp_growth",
+        "2024-01",
+        "2024-09",
+        "actual",
+    )
+    assert 2.0 not in set(f["value"])
