@@ -299,7 +299,7 @@ def extract(
             verb = last_verb if verb == "và" and last_end > clause_start else verb
             last_verb = verb
             ref = reference_after(after)
-            if ref is None and (before := _REFERENCE_THEN_VERB.search(lead)) is not None:
+            if ref is None and "so" in lead and (before := _REFERENCE_THEN_VERB.search(lead)) is not None:
                 ref = reference_after(" " + before.group(1))  # "so với tháng trước tăng 1,78%": named first
             if ref is None and inherited_ref and verb in ("đạt", "bằng") and unit == _PERCENT:
                 ref = inherited_ref  # "… đạt 70,7% dự toán. Trong đó, thu nội địa … đạt 70,9%": of the same estimate
@@ -473,7 +473,11 @@ def extract(
             ):
                 # "Trong đó, thu nội địa 28.661 tỷ đồng": a part of an estimate is one; a rank ranks an estimate
                 measure = inherited if inherited == "estimate" else growth_measure
-            horizon = [int(m.group(1)) for m in _HORIZON.finditer(sentence, max(0, digit - _WINDOW), digit)]
+            horizon = (
+                [int(m.group(1)) for m in _HORIZON.finditer(sentence, max(0, digit - _WINDOW), digit)]
+                if "năm" in low and ("đến" in low or "tới" in low)
+                else []
+            )
             later = bool(horizon) and year is not None and horizon[-1] > year and not isinstance(own, Span)
             if later and (measure == "target" or _HORIZON.search(sentence, max(0, digit - 60), digit)):
                 # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
