@@ -144,10 +144,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.11.0 measures (dev 80,5 % / 84,2 %; held-out 66,3 % / 76,8 %): they guard
+    """Floors a little under what 0.11.0 measures (dev 79,8 % / 84,0 %; held-out 74,2 % / 79,6 %): they guard
     against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.63, 0.74)):
+    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.72, 0.77)):
         t, f, m = q.summary(q.score_part(part))
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
 
