@@ -269,9 +269,8 @@ def extract(
                 None if follows or lead.endswith(" với ") else window_after,
             )
             if ind is None and "lượt khách" in sentence[start:end].casefold():
-                ind = by_code()[
-                    "tourist_visits"
-                ]  # "Ninh Bình đón hơn 6,5 triệu lượt khách": visitors, counted
+                # "Ninh Bình đón hơn 6,5 triệu lượt khách": visitors, counted
+                ind = by_code()["tourist_visits"]
             if ind is None and last_subject is not None and last_subject.code == "tourist_visits":
                 # "đón hơn 2,3 triệu lượt khách du lịch, mang lại doanh thu 690 tỉ đồng": the visitors' revenue
                 ind = (
@@ -295,7 +294,8 @@ def extract(
             ranked = subject  # what a rank after the figure ranks ("thu … 44 nghìn tỷ đồng, đứng thứ 9")
             verb = verb_before(lead)
             if verb in ("", "+", ":") and sentence[max(0, start - 2) : digit].strip(" (:") in ("+", "-", "−"):
-                verb = "tăng"  # "4.856 tỷ đồng, + 10,70%", "-13,78%": a signed share is a change (the sign kept)            # "bằng 85,6% dự toán và 94,8% cùng kỳ": the verb goes on after "và"
+                verb = "tăng"  # "4.856 tỷ đồng, + 10,70%", "-13,78%": a signed share is a change
+            # "bằng 85,6% dự toán và 94,8% cùng kỳ": the verb goes on after "và"
             verb = last_verb if verb == "và" and last_end > clause_start else verb
             last_verb = verb
             ref = reference_after(after)
@@ -461,13 +461,11 @@ def extract(
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             if listed and measure in ("actual", "estimate"):
-                measure = (
-                    "target"  # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
-                )
+                # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
+                measure = "target"
             elif quoted_for and measure == "estimate":
-                measure = (
-                    "actual"  # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
-                )
+                # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
+                measure = "actual"
             elif measure == "actual" and (
                 inherited == "estimate" or (target_ind is not None and target_ind.kind == "rank")
             ):
