@@ -280,7 +280,8 @@ def held_out_batches(scores: list[DocScore]) -> list[tuple[str, list[DocScore]]]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list misses and extras")
-    parser.add_argument("--part", choices=("heldout", "dev", "seeds"), action="append")
+    # "reserve": a blind batch kept for the next version; score it once, then make it the held-out part
+    parser.add_argument("--part", choices=("heldout", "dev", "seeds", "reserve"), action="append")
     args = parser.parse_args(argv)
     parts = args.part or ["heldout", "dev", "seeds"]
     for part in parts:

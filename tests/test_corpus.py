@@ -47,7 +47,7 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     texts = pd.read_csv(CORPUS / "texts.csv", dtype=str, keep_default_na=False)
     assert len(texts) >= 40 and (texts["part"] == "heldout").sum() >= 15
     assert texts["id"].is_unique
-    parts = ("dev", "heldout")
+    parts = ("dev", "heldout", "reserve")  # reserve: a blind batch kept for the next version's first score
     on_disk = {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.txt")}
     assert on_disk == set(zip(texts["part"], texts["id"], strict=True))
     assert {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.csv")} == on_disk
@@ -68,9 +68,15 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
         "helper-h7m",
         "helper-h7n",
     }
+    # the eighth, found at the end of 0.11.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h8o",
+        "helper-h8p",
+        "helper-h8q",
+    }
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("part", ["dev", "heldout", "reserve"])
 def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
     from ktstats.data.schema import _numbers_in
 
@@ -99,6 +105,11 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             numbers += [
                 int(a) * 1000 + int(b) for a, b in re.findall(r"([0-9]+) nghìn ([0-9]{1,3})\b", quote)
             ]
+            # "3 triệu 508 nghìn lượt": millions and thousands in words
+            numbers += [
+                int(a) * 10**6 + int(b) * 1000
+                for a, b in re.findall(r"([0-9]+) triệu ([0-9]{1,3}) nghìn", quote)
+            ]
             value = abs(float(r["value"])) if r["qualifier"] != "range" else abs(float(r["low"]))
             # as written, or as an annotator converted it and noted it ("5,9 triệu lượt" → 5900000 visits,
             # "3,11 tỉ USD" → 3110 million USD, "gấp 4,3 lần" → 430 %)
@@ -110,7 +121,7 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             ):
                 continue  # "đứng đầu cả nước", "cao nhất cả nước": first, in words
             assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
-    assert rows >= 200
+    assert rows >= (200 if part != "reserve" else 40)
 
 
 # --- the benchmark: scored on every field, both parts -------------------------------------------
