@@ -44,6 +44,7 @@ from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
+from ktstats.lang.phrases import PERIOD_WORDS as _PERIOD_WORDS
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import default_year, month_or_year_so_far, names_reference, report_span
 from ktstats.lang.phrases import phrase_span as _phrase_span
@@ -108,7 +109,6 @@ _FIRST_IN_COUNTRY = re.compile(
     r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
 )
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
-_PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")  # a quick look before PERIOD_PHRASES
 _REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
 _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"

@@ -54,14 +54,10 @@ _PLAN_ASIDE = re.compile(
 )
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
 # ("các chỉ tiêu kinh tế - xã hội cơ bản: … ước đạt …")
-_GOAL_LIST = re.compile(
-    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:", re.I
-)
+_LIST_OPENED_BY = r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện)[^.;:]){{0,120}}:"
+_GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|đề ra"), re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
-_TARGET_LIST = re.compile(
-    r"phấn đấu[^.]{0,300}?[;:]|(?:mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra)(?:(?!đạt|thực hiện)[^.;:]){0,120}:",
-    re.IGNORECASE,
-)
+_TARGET_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra"), re.IGNORECASE)
 
 
 def qualifier_of(qualifier: str, prefix: str) -> str:
