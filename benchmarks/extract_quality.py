@@ -261,9 +261,9 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: the held-out texts by batch: annotators of a batch never saw the rules; a batch added after a version's
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
-    "helper-h7l": "batch 7 (0.11.0, last): 21 texts",
-    "helper-h7m": "batch 7 (0.11.0, last): 21 texts",
-    "helper-h7n": "batch 7 (0.11.0, last): 21 texts",
+    "helper-h8o": "batch 8 (found blind at the end of 0.11.0): 21 texts",
+    "helper-h8p": "batch 8 (found blind at the end of 0.11.0): 21 texts",
+    "helper-h8q": "batch 8 (found blind at the end of 0.11.0): 21 texts",
 }
 
 

@@ -62,17 +62,17 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # several provinces and years, and the held-out texts were annotated by readers who never saw the rules
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
-    # (batches 3 and 4, held out in 0.10.0, and 5 and 6, each scored once in 0.11.0, are development texts)
+    # (batches 3 and 4, held out in 0.10.0, and 5, 6 and 7, each scored once in 0.11.0, are development texts)
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h7l",  # the seventh batch (0.11.0), scored once after that version's last rules were written
-        "helper-h7m",
-        "helper-h7n",
-    }
-    # the eighth, found at the end of 0.11.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        "helper-h8o",
+        "helper-h8o",  # the eighth batch: found blind at the end of 0.11.0, scored once at the start of 0.12.0
         "helper-h8p",
         "helper-h8q",
+    }
+    # the ninth, found during 0.12.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h9r",
+        "helper-h9s",
+        "helper-h9t",
     }
 
 
@@ -121,7 +121,8 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             ):
                 continue  # "đứng đầu cả nước", "cao nhất cả nước": first, in words
             assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
-    assert rows >= (200 if part != "reserve" else 40)
+    # a batch of 21 texts holds 160–220 figures; the reserve is empty between batches
+    assert rows >= {"dev": 1500, "heldout": 150, "reserve": 40 * any((CORPUS / part).glob("*.txt"))}[part]
 
 
 # --- the benchmark: scored on every field, both parts -------------------------------------------
@@ -155,10 +156,11 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.11.0 measures (dev 79,8 % / 84,0 %; held-out 74,2 % / 79,6 %): they guard
-    against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
+    """Floors a little under what 0.11.0 measures (dev with batch 7 79,1 % / 83,5 %; held-out batch 8 63,9 % /
+    70,9 %): they guard against regressions; the figures to quote, and how clean each is, are in
+    docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.72, 0.77)):
+    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.62, 0.69)):
         t, f, m = q.summary(q.score_part(part))
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
 
