@@ -432,6 +432,16 @@ def extract(
                 if target_ind.kind == "rate" and unit == _PERCENT:
                     unit = _POINT
             prev_end = max(end, name_end)
+            if target_ind is None:
+                kept.add(
+                    value,
+                    unit_to_str(unit),
+                    sentence,
+                    start,
+                    end,
+                    "no indicator of the catalog is named near it",
+                )
+                continue
             own = _span_before(sentence, digit, year)
             gap = len(sentence[end : end + 3]) - len(sentence[end : end + 3].lstrip(" ("))
             right_after = _PERIOD_PHRASES.match(sentence, end + gap)
@@ -487,16 +497,6 @@ def extract(
                 measure = (
                     subject_measure  # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
                 )
-            if target_ind is None:
-                kept.add(
-                    value,
-                    unit_to_str(unit),
-                    sentence,
-                    start,
-                    end,
-                    "no indicator of the catalog is named near it",
-                )
-                continue
             if (
                 of is not None
                 and span is not None

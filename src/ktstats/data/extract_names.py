@@ -159,6 +159,24 @@ def alias_matches(low: str) -> tuple[list[int], list[re.Match[str]]]:
     return [m.start() for m in matches], matches
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def names_between(low: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The catalog names a scan of ``low[lo:hi]`` alone finds (``low`` casefolded): taken from the
+    sentence's names, found once (:func:`alias_matches`), unless a name there runs across ``lo`` or
+    ``hi``, or ``hi`` cuts a word — then that stretch is scanned on its own. Linear in numbers."""
+    starts, matches = alias_matches(low)
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    if (
+        (i > 0 and matches[i - 1].end() > lo)
+        or (j > 0 and matches[j - 1].end() > hi)
+        or (hi < len(low) and _LETTER.match(low, hi) is not None)
+    ):
+        return list(aliases().pattern.finditer(low, lo, hi))
+    return matches[i:j]
+
+
 def indicator_near(
     text: str, start: int, end: int, unit: Any, after: tuple[int, int] | None
 ) -> tuple[Indicator | None, int]:
@@ -180,7 +198,7 @@ def indicator_near(
 
     best = None
     # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")
-    for m in names.pattern.finditer(low, max(max(0, start - 12), end - _WINDOW), end):
+    for m in names_between(low, max(max(0, start - 12), end - _WINDOW), end):
         if m.group(0) in GENERIC_ALIASES and (
             end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end)
         ):
@@ -197,7 +215,7 @@ def indicator_near(
             best = found
     if best is not None or after is None:
         return best, -1
-    for m in names.pattern.finditer(low, after[0], min(after[1], after[0] + _WINDOW)):
+    for m in names_between(low, after[0], min(after[1], after[0] + _WINDOW)):
         if _A_REFERENCE.search(low, max(0, m.start() - 14), m.start()):
             continue  # "bằng 82,15% kịch bản tăng trưởng năm": the reference's name, not the figure's
         found = pick(m)

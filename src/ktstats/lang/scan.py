@@ -115,6 +115,7 @@ class Unread:
     refused: bool
 
 
+@lru_cache(maxsize=8192)
 def number_word(word: str) -> tuple[WordKind, str]:
     """What a word with digits is: ``("number", "")``, ``("refused", reason)`` or ``("other", reason)``.
 
@@ -250,7 +251,7 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
     limit = min(len(words) - 1, d + _MAX_WORDS_AFTER)
     for k in range(d + 1, limit + 1):
         word = text[words[k][0] : words[k][1]]
-        if not any(c.isdecimal() for c in word) or not (word[0].isdecimal() or word[0] in "+-−–—("):
+        if not (word[0].isdecimal() or word[0] in "+-−–—(") or _DIGIT.search(word) is None:
             continue
         previous = text[words[k - 1][0] : words[k - 1][1]]
         grouped = _grouped(text, words, k)
