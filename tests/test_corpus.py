@@ -624,6 +624,18 @@ def test_a_text_written_after_the_merger_is_of_the_merged_unit():
         "11,51% so với cùng kỳ năm trước. Riêng khu vực tỉnh Quảng Ngãi cũ (trước sáp nhập) đạt hơn 32.900 tỉ đồng."
     )
     assert _one(f, value=41690.0)["region"] == "quang_ngai_2025"
+    # nghe_an_2025_2025-10-17_9thang: results of the third quarter were written after the merger, so the
+    # scenario the text names is the merged unit's too, not the province's that ceased on 30/6
+    f = _extract(
+        "Theo Báo cáo của Sở Tài chính Nghệ An, tốc độ tăng trưởng tổng sản phẩm (GRDP) quý III năm 2025 ước tăng "
+        "8,62%. Tính chung 9 tháng ước đạt 8,61%, tiệm cận kịch bản tăng trưởng 9 tháng là 8,95%."
+    )
+    assert set(f["region"]) == {"nghe_an_2025"} and _one(f, value=8.95)["measure"] == "target"
+    # but a goal set before the merger, in a text of the first quarter, is the province's own
+    f = _extract(
+        "Năm 2025, Nghệ An phấn đấu tăng trưởng GRDP từ 10,5% trở lên. Quý I năm 2025 GRDP ước tăng 7,5%."
+    )
+    assert set(f["region"]) == {"nghe_an"}
     # quang_nam_2023-07-17_6thang: as often named, the first named is the report's
     f = _extract(
         "Theo báo cáo, 6 tháng đầu năm 2023, Quảng Nam tốc độ tăng trưởng kinh tế (GRDP) ước giảm 9,2% so với cùng "

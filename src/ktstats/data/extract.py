@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from ktstats.catalog.indicators import Indicator, by_code
+from ktstats.data.extract_names import file_regions, part_before, per_head, report_region
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
-from ktstats.data.extract_names import part_before, per_head, report_region, unit_then
 from ktstats.data.schema import expected_unit
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
@@ -659,11 +659,7 @@ def extract(
         )
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, date)
-        for row in rows:
-            # a result for a period that ends after the province ceased is its unit's; a target it set
-            # for the year stays its own
-            measured = row["measure"] in ("actual", "estimate")
-            row["region"] = unit_then(code, row["period_end"]) if measured else code
+        file_regions(rows, code, inferred=date is None)
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"])
     # one figure per indicator, span, measure and form in a sentence (the same sentence text
     # repeated counts as one); the others are kept as unattached, never dropped

@@ -26,6 +26,7 @@ from ktstats.lang.units import conversion_factor, parse_unit, ureg
 __all__ = [
     "alias_matches",
     "aliases",
+    "file_regions",
     "fits",
     "fits_unit",
     "indicator_near",
@@ -259,6 +260,22 @@ def unit_then(code: str, period_end: str) -> str:
     while r.valid_to is not None and r.valid_to < end and r.successor:
         r = find_region(r.successor)
     return r.code
+
+
+def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> None:
+    """Set each row's ``region`` from the report's ``code``: a result for a period that ends after the
+    province ceased is its unit's (:func:`unit_then`); a target it set for the year stays its own — unless
+    the text gives results of months after the merger ("9 tháng", "quý III") and its date was not given
+    (``inferred``): it was written then, for the unit, and its goals and plans are the unit's too."""
+    after = inferred and any(
+        r["measure"] in ("actual", "estimate")
+        and 1 < pd.Period(r["period_end"], "M").ordinal - pd.Period(r["period_start"], "M").ordinal + 1 < 12
+        and unit_then(code, r["period_end"]) != code
+        for r in rows
+    )
+    for row in rows:
+        measured = after or row["measure"] in ("actual", "estimate")
+        row["region"] = unit_then(code, row["period_end"]) if measured else code
 
 
 # words only a text written after the July 2025 merger of provinces uses
