@@ -742,3 +742,37 @@ def test_second_round_references_horizons_and_subjects():
         "actual",
     )
     assert 2.0 not in set(f["value"])
+
+
+def test_a_months_figure_before_the_year_so_far_and_the_parts_of_an_estimate():
+    # gia_lai_2025_2025-09-09_thang8: a figure with no period of its own, before a clause that opens with the
+    # year so far, is the month's; the year so far's is the months'
+    f = _extract(
+        "Theo báo cáo, tháng 8, sản xuất nông, lâm, thủy sản trên địa bàn tỉnh tiếp tục duy trì ổn định. Chỉ số "
+        "sản xuất công nghiệp tăng 6,8% so với cùng kỳ, lũy kế 8 tháng tăng 9%. Doanh thu bán lẻ hàng hóa, dịch "
+        "vụ tiêu dùng ước đạt 18.200 tỷ đồng, tăng 23,3%; 8 tháng đạt 132.000 tỷ đồng, tăng 12%. Thu ngân sách 8 "
+        "tháng gần 18.400 tỷ đồng, đạt 76,4% dự toán.",
+        region="Gia Lai",
+        year=2025,
+    )
+    spans = {r["value"]: (str(r["period_start"]), str(r["period_end"])) for _, r in f.iterrows()}
+    month, so_far = ("2025-08", "2025-08"), ("2025-01", "2025-08")
+    assert [spans[v] for v in (6.8, 18200.0, 23.3)] == [month] * 3
+    assert [spans[v] for v in (9.0, 132000.0, 12.0, 18400.0, 76.4)] == [so_far] * 5
+    # phu_yen_2024-12-20_dulich: "gấp 1,6 lần năm 2023" is a multiple of that year's figure, and the year of
+    # the figures after it stays the report's
+    f = _extract(
+        "Tổng thu từ khách du lịch năm 2024 đạt hơn 8.000 tỉ đồng, gấp 1,6 lần năm 2023 (4.917 tỉ đồng), đạt "
+        "110,7% so với kế hoạch, tăng 63,6% so với cùng kỳ.",
+        region="Phú Yên",
+    )
+    assert {str(p) for p in f["period_start"]} == {"2024-01"} and len(f) == 4
+    assert _one(f, value=1.6)[["form", "relative_to"]].tolist() == ["ratio", "same_period_last_year"]
+    # bac_giang_2024-06-28_6thang: the parts of an estimate, after "trong đó", are estimates in every clause
+    f = _extract(
+        "6 tháng đầu năm 2024, tổng kim ngạch xuất nhập khẩu ước đạt 23,9 tỷ USD, tăng 21,3%, trong đó xuất khẩu "
+        "đạt 12,6 tỷ USD, tăng 22,58%, đạt 38,2% kế hoạch; nhập khẩu đạt 11,3 tỷ USD, tăng 22,04%, đạt 41,8% kế "
+        "hoạch.",
+        region="Bắc Giang",
+    )
+    assert set(f["indicator"]) == {"exports", "imports"} and set(f["measure"]) == {"estimate"}

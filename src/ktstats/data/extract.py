@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from ktstats.catalog.indicators import Indicator, by_code
-from ktstats.data.extract_names import file_regions, part_before, per_head, report_region
+from ktstats.data.extract_names import file_regions, names_between, part_before, per_head, report_region
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.schema import expected_unit
@@ -46,7 +46,13 @@ from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import PERIOD_WORDS as _PERIOD_WORDS
 from ktstats.lang.phrases import casefolded as _casefolded
-from ktstats.lang.phrases import default_year, month_or_year_so_far, names_reference, report_span
+from ktstats.lang.phrases import (
+    default_year,
+    month_or_year_so_far,
+    names_reference,
+    report_span,
+    year_so_far_after,
+)
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
@@ -128,6 +134,7 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
 
 
+_PART_OF_ESTIMATE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_]).*?trong\s+đó")
 _FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
 
 
@@ -228,6 +235,9 @@ def extract(
         listed, listing = listing, False
         last_verb = ""
         estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
+        parts_from = (
+            (m.end() if (m := _PART_OF_ESTIMATE.search(low)) else len(low)) if "trong" in low else len(low)
+        )
         before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n = -1
@@ -445,7 +455,11 @@ def extract(
             own = _span_before(sentence, digit, year)
             gap = len(sentence[end : end + 3]) - len(sentence[end : end + 3].lstrip(" ("))
             right_after = _PERIOD_PHRASES.match(sentence, end + gap)
-            if right_after is not None and _BARE_YEAR_AFTER.fullmatch(right_after.group("p")):
+            if (
+                right_after is not None
+                and _BARE_YEAR_AFTER.fullmatch(right_after.group("p"))
+                and unit != _TIMES  # "gấp 1,6 lần năm 2023": a multiple of that year's figure
+            ):
                 own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"
             of = _OF_PERIOD.match(sentence, end)
             if of is not None and (right_after := _PERIOD_PHRASES.match(sentence, of.end())) is not None:
@@ -466,6 +480,11 @@ def extract(
                 and target_ind.kind in ("flow", "growth", "index")
             ):
                 span = month_or_year_so_far(sentence, clause_start, digit, end, span, own)
+                later = year_so_far_after(sentence, end, span) if own is None else -1
+                if later != -1 and not names_between(low, end, later):
+                    span = Span(
+                        span.end, span.end
+                    )  # "ước đạt 18.200 tỷ đồng; 8 tháng đạt 132.000 tỷ": the month's
                 if form == "ratio" and relative_to in _OF_THE_YEAR and span.months == 1:
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
@@ -477,10 +496,12 @@ def extract(
                 # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
                 measure = "actual"
             elif measure == "actual" and (
-                inherited == "estimate" or (target_ind is not None and target_ind.kind == "rank")
+                # "Trong đó, thu nội địa 28.661 tỷ đồng", "…ước đạt 23,9 tỷ USD, trong đó …; nhập khẩu đạt 11,3 tỷ USD":
+                # a part of an estimate is one; a rank ranks an estimate
+                (part_of := inherited == "estimate" or parts_from <= digit)
+                or (target_ind is not None and target_ind.kind == "rank")
             ):
-                # "Trong đó, thu nội địa 28.661 tỷ đồng": a part of an estimate is one; a rank ranks an estimate
-                measure = inherited if inherited == "estimate" else growth_measure
+                measure = "estimate" if part_of else growth_measure
             horizon = (
                 [int(m.group(1)) for m in _HORIZON.finditer(sentence, max(0, digit - _WINDOW), digit)]
                 if "năm" in low and ("đến" in low or "tới" in low)
@@ -660,33 +681,7 @@ def extract(
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, date)
         file_regions(rows, code, inferred=date is None)
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"])
-    # one figure per indicator, span, measure and form in a sentence (the same sentence text
-    # repeated counts as one); the others are kept as unattached, never dropped
-    key = [
-        "indicator",
-        "region",
-        "period_start",
-        "period_end",
-        "measure",
-        "form",
-        "relative_to",
-        "document",
-        "_sentence",
-    ]
-    again = frame.duplicated([*key, "value"], keep="first")
-    dup = frame.duplicated(key, keep="first")
-    for rec, same in zip(frame[dup].to_dict("records"), again[dup], strict=True):
-        what = "the same figure" if same else "a second figure"
-        kept.add(
-            rec["value"],
-            rec["unit"],
-            rec["quote"],
-            0,
-            0,
-            f"{what} for {rec['indicator']} in the same sentence and span",
-        )
-    frame = frame[~dup].drop(columns="_sentence").reset_index(drop=True)
+    frame = kept.one_per_sentence(pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"]))
     ds = Dataset(frame, name=document)
     ds.unattached = kept.frame()
     if not len(ds) and not len(ds.unattached):

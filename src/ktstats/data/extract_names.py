@@ -30,6 +30,7 @@ __all__ = [
     "fits",
     "fits_unit",
     "indicator_near",
+    "names_between",
     "part_before",
     "report_region",
     "unit_then",

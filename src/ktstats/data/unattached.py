@@ -64,6 +64,35 @@ class Unattached:
             }
         )
 
+    def one_per_sentence(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` (extract's rows, with a ``_sentence`` column) with one figure per indicator, span,
+        measure and form in a sentence (the same sentence text repeated counts as one); the others are
+        kept here, with the reason, never dropped."""
+        key = [
+            "indicator",
+            "region",
+            "period_start",
+            "period_end",
+            "measure",
+            "form",
+            "relative_to",
+            "document",
+            "_sentence",
+        ]
+        again = frame.duplicated([*key, "value"], keep="first")
+        dup = frame.duplicated(key, keep="first")
+        for rec, same in zip(frame[dup].to_dict("records"), again[dup], strict=True):
+            what = "the same figure" if same else "a second figure"
+            self.add(
+                rec["value"],
+                rec["unit"],
+                rec["quote"],
+                0,
+                0,
+                f"{what} for {rec['indicator']} in the same sentence and span",
+            )
+        return frame[~dup].drop(columns="_sentence").reset_index(drop=True)
+
     def frame(self) -> pd.DataFrame:
         rows = self.rows
         if self.dropped:

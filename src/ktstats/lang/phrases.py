@@ -37,6 +37,7 @@ __all__ = [
     "report_span",
     "span_before",
     "within",
+    "year_so_far_after",
 ]
 
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
@@ -80,6 +81,8 @@ REFERENCE_BEFORE = re.compile(
     r"|(?<![^\W\d_])từ"
     # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself
     r"|[0-9]%?\s*của"
+    # "gấp 1,6 lần năm 2023": the year of the figure it is a multiple of
+    r"|[0-9]\s*lần"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
     r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?))\s*(?:của\s*)?$",
     re.I,
@@ -300,3 +303,26 @@ def month_or_year_so_far(
     ):
         return Span(span.end, span.end)
     return span
+
+
+# the year so far opening a clause of its own figure: ", lũy kế 8 tháng tăng 9%", "; 8 tháng đạt 132.000 tỷ"
+_SO_FAR_FIGURE = re.compile(r"\s*(?:(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn)\s+)?$", re.IGNORECASE)
+
+
+def year_so_far_after(sentence: str, end: int, span: Span) -> int:
+    """Where the sentence, after ``end``, opens a clause with a figure of ``span`` (the year so far: "…, tăng
+    23,3%; 8 tháng đạt 132.000 tỷ đồng"); -1 when it does not. A figure before it with no period of its own is
+    then the month's."""
+    if span.months < 2 or span.start.month != 1 or "tháng" not in sentence[end:]:
+        return -1
+    for m in PERIOD_PHRASES.finditer(sentence, end):
+        mark = max(sentence.rfind(",", end, m.start()), sentence.rfind(";", end, m.start()))
+        if (
+            mark != -1
+            and _SO_FAR_FIGURE.match(sentence, mark + 1, m.start())
+            and any(c.isdigit() for c in sentence[m.end() : m.end() + 25])
+            and phrase_span(m.group("p"), span.end.year) == span
+            and not names_reference(sentence, m.start())
+        ):
+            return m.start()
+    return -1
