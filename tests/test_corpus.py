@@ -776,3 +776,24 @@ def test_a_months_figure_before_the_year_so_far_and_the_parts_of_an_estimate():
         region="Bắc Giang",
     )
     assert set(f["indicator"]) == {"exports", "imports"} and set(f["measure"]) == {"estimate"}
+
+
+def test_a_bare_share_of_the_budget_or_of_disbursement_and_domestic_projects():
+    # dong_thap_2021-06-01_hopthuongky: "giải ngân … đạt 11,75%" is of the plan; a budget item's bare share is of
+    # its estimate (dự toán)
+    f = _extract(
+        "6 tháng đầu năm 2021, giải ngân vốn đầu tư công đạt 11,75%; tổng thu ngân sách nhà nước ước đạt hơn "
+        "4.170 tỷ đồng, đạt 51% dự toán.",
+        region="Đồng Tháp",
+    )
+    assert _one(f, value=11.75)[["form", "relative_to"]].tolist() == ["ratio", "plan"]
+    f = _extract("Năm 2017, GRDP tăng 7,9%; thu ngân sách Nhà nước đạt 117,3%.", region="Khánh Hòa")
+    assert _one(f, value=117.3)[["form", "relative_to"]].tolist() == ["ratio", "budget_estimate"]
+    # ninh_binh_2025_2025-10-01_9thang: "dự án trong nước với tổng vốn đăng ký" is domestic investment
+    f = _extract(
+        "9 tháng năm 2025, toàn tỉnh ghi nhận 267 dự án mới, gồm 197 dự án trong nước với tổng vốn đăng ký 46.740 "
+        "tỷ đồng và 70 dự án FDI với tổng vốn 924 triệu USD.",
+        region="Ninh Bình",
+    )
+    assert _one(f, value=46740.0)["indicator"] == "domestic_investment_registered"
+    assert _one(f, value=924.0)["indicator"] == "fdi_registered"

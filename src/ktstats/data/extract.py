@@ -34,7 +34,14 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from ktstats.catalog.indicators import Indicator, by_code
-from ktstats.data.extract_names import file_regions, names_between, part_before, per_head, report_region
+from ktstats.data.extract_names import (
+    SHARE_OF,
+    file_regions,
+    names_between,
+    part_before,
+    per_head,
+    report_region,
+)
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.schema import expected_unit
@@ -378,8 +385,17 @@ def extract(
                 default = "same_period_last_year" if target_ind.kind == "growth" else "start_of_period"
                 form, relative_to = "difference", ref or points_reference(after) or default
                 value = -value if verb == "giảm" or "thấp" in lead[-25:] else value
-            elif alias_rate and unit == _PERCENT:
-                form, relative_to = "ratio", "plan"
+            elif unit == _PERCENT and (
+                alias_rate
+                or (
+                    ref is None
+                    and verb in ("đạt", "bằng")
+                    and target_ind is not None
+                    and target_ind.code in SHARE_OF
+                )
+            ):
+                # "giải ngân vốn đầu tư công đạt 11,75%", "thu ngân sách nhà nước đạt 117,3%": of the plan, the budget
+                form, relative_to = "ratio", SHARE_OF.get(target_ind.code if target_ind else "", "plan")
             elif (
                 (verb in SHARE_VERBS and unit in (_PERCENT, _TIMES) and ref == "same_period_last_year")
                 # "tăng gấp 1,2 lần", "tăng gần 1,13 lần so với năm 2023": a multiple of last year's
@@ -632,20 +648,15 @@ def extract(
                 (x for x in (own, section_span, context, covered, whole_year) if isinstance(x, Span)), None
             )
             if growth or at is not None:
+                last = (
+                    growth[-1] if growth else {"period_start": at and at.start, "period_end": at and at.end}
+                )
                 rows.append(
-                    {
-                        **{c: "" for c in COLUMNS},
-                        **{k: v for k, v in (growth[-1] if growth else {}).items() if k.startswith("period")},
-                        **(
-                            {}
-                            if growth or at is None
-                            else {"period_start": str(at.start), "period_end": str(at.end)}
-                        ),
-                        **{"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact"},
-                        **{"measure": growth[-1]["measure"] if growth else growth_measure, "form": "level"},
-                        **{"document": document, "quote": quote_around(sentence, first.start(), first.end())},
-                        "_sentence": sid,
-                    }
+                    dict.fromkeys(COLUMNS, "")
+                    | {k: str(last[k]) for k in ("period_start", "period_end")}
+                    | {"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact"}
+                    | {"measure": last.get("measure", growth_measure), "form": "level", "document": document}
+                    | {"quote": quote_around(sentence, first.start(), first.end()), "_sentence": sid}
                 )
         listing = sentence.endswith(";") and (listed or lists_goals(sentence))
         # the period a sentence speaks of carries to the next ones (until another is named)

@@ -24,6 +24,7 @@ from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
 __all__ = [
+    "SHARE_OF",
     "alias_matches",
     "aliases",
     "file_regions",
@@ -67,6 +68,17 @@ PARTS = re.compile(
     r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
 )
 
+
+#: what a bare share of an indicator is of ("đạt 117,3%"): a budget item's of its estimate (dự toán), disbursement's
+#: of its plan
+SHARE_OF: Final = {
+    **dict.fromkeys(("state_budget_revenue", "domestic_revenue", "trade_revenue"), "budget_estimate"),
+    **dict.fromkeys(("local_budget_revenue_retained", "local_budget_revenue_total"), "budget_estimate"),
+    **dict.fromkeys(
+        ("local_budget_spending", "development_spending", "recurrent_spending"), "budget_estimate"
+    ),
+    "public_investment_disbursement": "plan",
+}
 
 _STRUCTURE_OF: Final = 3  # characters between "cơ cấu" and the indicator whose structure it is
 
