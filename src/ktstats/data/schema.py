@@ -269,6 +269,10 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
             frame[col] = default
     catalog = by_code()
     docs = documents_table()
+    if not check_quotes and "document_date" not in frame.columns:
+        fast = _by_column(frame, docs)
+        if fast is not None:
+            return fast  # every row is valid; otherwise the checks below name the first bad one
     records: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     columns = list(frame.columns)
@@ -443,7 +447,13 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                 "note": _cell(rec, "note"),
             }
         )
-    out = pd.DataFrame.from_records(records, columns=[*COLUMNS[:14], "document_date", "quote", "note"])
+    return _typed(
+        pd.DataFrame.from_records(records, columns=[*COLUMNS[:14], "document_date", "quote", "note"])
+    )
+
+
+def _typed(out: pd.DataFrame) -> pd.DataFrame:
+    """The canonical column types of a validated table."""
     out["period_start"] = (
         pd.PeriodIndex(out["period_start"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
     )
@@ -456,3 +466,97 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
     out.loc[out["denominator"].isna(), "denominator"] = pd.NA
     out["document_date"] = pd.to_datetime(out["document_date"])
     return out
+
+
+def _column(frame: pd.DataFrame, col: str) -> list[str]:
+    return [_cell({col: v}, col) for v in frame[col].tolist()]
+
+
+def _floats(frame: pd.DataFrame, col: str) -> list[float] | None:
+    """The column as floats (NaN for an empty cell), or ``None`` when a cell is no number or infinite."""
+    out = []
+    for v in frame[col].tolist():
+        try:
+            out.append(_float_cell(v, None, 0, col, required=False))
+        except DataError:
+            return None
+    return out
+
+
+def _by_column(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame | None:
+    """What the row-by-row checks of :func:`validate` return, computed column by column (each distinct
+    code, region, span and unit checked once); ``None`` when any row fails a check, so that the row-by-row
+    checks name it. Quotes are not checked here."""
+    if not len(frame):
+        return None
+    catalog = by_code()
+    code, region, unit_text = (_column(frame, c) for c in ("indicator", "region", "unit"))
+    starts, ends, measure = (_column(frame, c) for c in ("period_start", "period_end", "measure"))
+    qualifier = [q or "exact" for q in _column(frame, "qualifier")]
+    form = [f or "level" for f in _column(frame, "form")]
+    relative_to, document, quote, note = (
+        _column(frame, c) for c in ("relative_to", "document", "quote", "note")
+    )
+    value, low, high, denominator = (_floats(frame, c) for c in ("value", "low", "high", "denominator"))
+    if value is None or low is None or high is None or denominator is None:
+        return None
+    if (
+        not set(code) <= catalog.keys()
+        or not all(_REGION_RE.fullmatch(r) for r in set(region))
+        or not all(_MONTH_RE.fullmatch(m) and 1 <= int(m[5:]) <= 12 for m in {*starts, *ends})
+        or not set(measure) <= set(MEASURES)
+        or not set(qualifier) <= set(QUALIFIERS)
+        or not set(form) <= set(FORMS)
+        or not set(relative_to) <= set(RELATIVE_TO)
+        or any((f == "level") != (r == "") for f, r in zip(form, relative_to, strict=True))
+        or not all(document)
+        or not all(quote)
+        or any(math.isnan(v) for v in value)
+        or 0.0 in denominator
+        or (
+            "number_style" in frame.columns
+            and not set(_column(frame, "number_style")) <= {"", *NUMBER_STYLES}
+        )
+    ):
+        return None
+    try:
+        spans = [_span(a, b) for a, b in zip(starts, ends, strict=True)]
+    except KtstatsError:
+        return None
+    fits = {t: _unit_fit(*t) for t in set(zip(unit_text, code, form, strict=True))}
+    if any(misfit for _, misfit in fits.values()):
+        return None
+    for i, (c, f, sp, q, v) in enumerate(zip(code, form, spans, qualifier, value, strict=True)):
+        if f == "level" and catalog[c].kind in POINT_KINDS and sp.months != 1:
+            return None
+        if q == "range":
+            if math.isnan(low[i]) or math.isnan(high[i]) or not low[i] <= v <= high[i]:
+                return None
+        elif (not math.isnan(low[i]) and low[i] != v) or (not math.isnan(high[i]) and high[i] != v):
+            return None
+        else:
+            low[i] = high[i] = v
+    keys = list(zip(code, region, map(str, spans), measure, form, relative_to, document, quote, strict=True))
+    if len(set(keys)) != len(keys):
+        return None
+    dates = {d: docs.loc[d, "date"] if d in docs.index else pd.NaT for d in set(document)}
+    columns = {
+        "indicator": code,
+        "region": region,
+        "period_start": [sp.start for sp in spans],
+        "period_end": [sp.end for sp in spans],
+        "measure": measure,
+        "value": value,
+        "unit": [fits[t][0] for t in zip(unit_text, code, form, strict=True)],
+        "qualifier": qualifier,
+        "low": low,
+        "high": high,
+        "denominator": denominator,
+        "form": form,
+        "relative_to": relative_to,
+        "document": document,
+        "document_date": [dates[d] for d in document],
+        "quote": quote,
+        "note": note,
+    }
+    return _typed(pd.DataFrame(columns, columns=[*COLUMNS[:14], "document_date", "quote", "note"]))
