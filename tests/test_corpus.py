@@ -797,3 +797,29 @@ def test_a_bare_share_of_the_budget_or_of_disbursement_and_domestic_projects():
     )
     assert _one(f, value=46740.0)["indicator"] == "domestic_investment_registered"
     assert _one(f, value=924.0)["indicator"] == "fdi_registered"
+
+
+def test_a_moment_is_no_period_and_a_plan_is_the_years():
+    # quang_tri_2025_2025-09-11_8thang: "dự kiến vận hành … cuối năm nay" dates an event, not the months the next
+    # sentences speak of
+    f = _extract(
+        "Theo đó, trong 8 tháng đầu năm 2025, chỉ số sản xuất công nghiệp tăng 7,3%. Nhiệt điện Quảng Trạch I dự "
+        "kiến vận hành tổ máy số 1 cuối năm nay. Về đầu tư công, giá trị giải ngân đạt gần 4.074 tỷ đồng, bằng 34% "
+        "kế hoạch.",
+        region="Quảng Trị",
+    )
+    assert {(str(r["period_start"]), str(r["period_end"])) for _, r in f.iterrows()} == {
+        ("2025-01", "2025-08")
+    }
+    # kon_tum_2022-09-30_phienhop8t: the plan of a year is the year's, whatever months the sentence reports
+    f = _extract(
+        "Thu ngân sách nhà nước 8 tháng đầu năm 2022 ước đạt hơn 2.740 tỷ đồng; tổng kế hoạch vốn đầu tư công năm "
+        "2022 đã được địa phương giao hơn 3.336 tỷ đồng.",
+        region="Kon Tum",
+    )
+    plan = _one(f, value=3336.0)
+    assert (plan["measure"], str(plan["period_start"]), str(plan["period_end"])) == (
+        "plan",
+        "2022-01",
+        "2022-12",
+    )

@@ -37,6 +37,7 @@ from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
     SHARE_OF,
     file_regions,
+    grdp_at_prices,
     names_between,
     part_before,
     per_head,
@@ -346,13 +347,7 @@ def extract(
             ):
                 subject, share_subject = ind, None
             if ind is not None and ind.code in _GRDP_LEVELS:  # the price basis the clause names
-                basis = sentence[
-                    max(clause_start, digit - _WINDOW) : end + 40
-                ].casefold()  # "(giá so sánh năm 2010)"
-                # the basis named; "quy mô (nền kinh tế)" is the size at current prices; a level with no basis
-                # in a periodic report is at constant 2010 prices, the basis of its growth rate
-                current = "giá hiện hành" in basis or ("giá so sánh" not in basis and "quy mô" in basis)
-                ind = by_code()["grdp_current" if current else "grdp_constant"]
+                ind = grdp_at_prices(sentence[max(clause_start, digit - _WINDOW) : end + 40])
                 subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
             # (a period phrase opening the clause does not count: "; 9 tháng năm 2018 tăng 7,17%")
             opening = len(_PERIOD_PHRASES.sub(" ", lead).split()) if carried_subject is not None else 99
@@ -567,6 +562,10 @@ def extract(
                 span = Span(span.start, f"{span.end.year + 1}-01")
             if form == "difference" and span.months == 1:
                 span = Span(f"{span.end.year}-01", span.end)  # "đến cuối năm 2024 giảm 3%": over the year
+            elif measure == "plan" and form == "level" and target_ind.kind == "flow":
+                span = Span.whole_year(
+                    span.end.year
+                )  # "kế hoạch vốn … năm 2022 … 3.336 tỷ đồng": the year's plan
             if (
                 target_ind.code == "credit_outstanding"
                 and form == "change"
@@ -663,7 +662,7 @@ def extract(
         named = [
             m
             for m in (_PERIOD_PHRASES.finditer(sentence) if any(w in low for w in _PERIOD_WORDS) else ())
-            if not names_reference(sentence, m.start())
+            if not names_reference(sentence, m.start(), points=True)
             and not _quoted(sentence, m.start())
             # "đặt mục tiêu … đạt 10% trở lên trong năm 2025": the goal's year is not what follows speaks of
             and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())

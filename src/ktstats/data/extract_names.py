@@ -30,6 +30,7 @@ __all__ = [
     "file_regions",
     "fits",
     "fits_unit",
+    "grdp_at_prices",
     "indicator_near",
     "names_between",
     "part_before",
@@ -87,6 +88,15 @@ def _names_a_rank(phrase: str) -> bool:
     """Whether a catalog name is only a rank's ("xếp hạng", "đứng thứ"): it names no subject."""
     catalog = by_code()
     return all(catalog[c].kind == "rank" for c in aliases().by_phrase[phrase])
+
+
+def grdp_at_prices(clause: str) -> Indicator:
+    """GRDP at the price basis its clause names ("(giá so sánh năm 2010)", "giá hiện hành"): "quy mô (nền kinh
+    tế)" is the size at current prices; a level with no basis in a periodic report is at constant 2010 prices,
+    the basis of its growth rate."""
+    basis = clause.casefold()
+    current = "giá hiện hành" in basis or ("giá so sánh" not in basis and "quy mô" in basis)
+    return by_code()["grdp_current" if current else "grdp_constant"]
 
 
 def part_before(text: str, lo: int, pos: int) -> str | None:

@@ -91,14 +91,20 @@ REFERENCE_BEFORE = re.compile(
 _PLAN_OF = re.compile(r"(?<![^\W\d_])(?:dự\s+toán|kế\s+hoạch)(?:\s+[^\s,;.()0-9]+){1,7}\s+$", re.IGNORECASE)
 
 
-def names_reference(text: str, start: int, *, plans: bool = False) -> bool:
+def names_reference(text: str, start: int, *, plans: bool = False, points: bool = False) -> bool:
     """Whether the period phrase starting at ``start`` dates a reference or a horizon, not the figures ("so với
     cùng kỳ năm 2022", "tầm nhìn đến năm 2050"); with ``plans``, a plan too ("kế hoạch vốn đầu tư công năm
     2022", "dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's figure has it, the next sentences
-    do not speak of it)."""
-    return REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None or (
-        plans and _PLAN_OF.search(text[max(0, start - 70) : start]) is not None
+    do not speak of it); with ``points``, a moment too ("dự kiến vận hành … cuối năm nay": not a span the
+    next sentences speak of)."""
+    return (
+        REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+        or (plans and _PLAN_OF.search(text[max(0, start - 70) : start]) is not None)
+        or (points and _MOMENT_OF.search(text, max(0, start - 6), start) is not None)
     )
+
+
+_MOMENT_OF = re.compile(r"(?<![^\W\d_])(?:cuối|đầu)\s+$", re.IGNORECASE)
 
 
 # "so với cùng kỳ năm 2022": the year before the report's
