@@ -228,10 +228,10 @@ def default_year(text: str) -> int | None:
     2021
     """
     named: list[int] = []
-    for m in PERIOD_PHRASES.finditer(text):
-        if names_reference(text, m.start()) or _TERM.match(m.group("p")):
+    for phrase, reference in _periods_named(text):
+        if reference or _TERM.match(phrase):
             continue  # a reference's year, or a term's
-        named += [int(y) for y in _YEAR.findall(m.group("p"))]
+        named += [int(y) for y in _YEAR.findall(phrase)]
     # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
     # reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")
     plain = _RANGES.sub(" ", text)
@@ -250,6 +250,13 @@ def default_year(text: str) -> int | None:
     return max(set(years), key=lambda y: (years.count(y), y))
 
 
+@lru_cache(maxsize=4)
+def _periods_named(text: str) -> tuple[tuple[str, bool], ...]:
+    """The period phrases of a text, each with whether it dates a reference (:func:`names_reference`); found
+    once for :func:`default_year` and :func:`report_span`."""
+    return tuple((m.group("p"), names_reference(text, m.start())) for m in PERIOD_PHRASES.finditer(text))
+
+
 def report_span(text: str, year: int | None) -> Span | None:
     """The part of the year a report covers, for figures whose sentence names no period: the
     year-to-date span its own period phrases name most often ("6 tháng đầu năm 2019", "9 tháng"),
@@ -259,10 +266,10 @@ def report_span(text: str, year: int | None) -> Span | None:
     Span('2019-01', '2019-09')
     """
     counts: dict[Span, int] = {}
-    for m in PERIOD_PHRASES.finditer(text):
-        if names_reference(text, m.start()):
+    for phrase, reference in _periods_named(text):
+        if reference:
             continue
-        span = phrase_span(m.group("p"), year)
+        span = phrase_span(phrase, year)
         if not isinstance(span, Span) or span.start.month != 1 or not 1 < span.months < 12:
             continue
         if year is None or span.end.year == year:
