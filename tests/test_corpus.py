@@ -823,3 +823,21 @@ def test_a_moment_is_no_period_and_a_plan_is_the_years():
         "2022-01",
         "2022-12",
     )
+
+
+def test_trillions_spelled_ti_and_a_bare_scale_of_money():
+    # quang_nam_2023-07-17_6thang: "nghìn tỉ" is "nghìn tỷ" (trillion), whichever way "tỷ" is spelled
+    f = _extract(
+        "6 tháng đầu năm 2023, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 34,1 nghìn tỉ "
+        "đồng, tăng 9,9% so với cùng kỳ.",
+        region="Quảng Nam",
+    )
+    assert _one(f, value=34.1)[["indicator", "unit"]].tolist() == ["retail_sales", "trillion dong"]
+    # ha_noi_2025_2025-09-05_banle: "khoảng 4.500 tỷ" of an amount of money is in đồng; a bare "tỷ" of no such
+    # indicator is left unattached
+    f = _extract(
+        "Tháng 8/2025, tổng thu du lịch khoảng 4.500 tỷ, tăng khoảng 80% so với cùng kỳ.", region="Hà Nội"
+    )
+    assert _one(f, value=4500.0)[["indicator", "unit"]].tolist() == ["tourism_revenue", "billion dong"]
+    ds = ktstats.extract("Năm 2024, tỷ lệ hộ nghèo còn 3 tỷ.", region="Hà Nội")
+    assert not len(ds) and len(ds.unattached) == 1

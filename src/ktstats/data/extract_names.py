@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 _PERCENT = ureg.percent
+_SHARES: Final = (ureg.percent, ureg.percentage_point, ureg.times)
 _DIMENSIONLESS = ureg.dimensionless
 _PERSON = ureg.person
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
@@ -165,11 +166,27 @@ def fits_unit(code: str, unit: Any) -> bool:
 
 
 def per_head(code: str, unit: Any) -> Any:
-    """``unit`` for indicator ``code``, where a per-capita indicator's "per person" is its own
-    ("127,8 triệu đồng/người" of GRDP per head is 127,8 million dong of the indicator's unit)."""
+    """``unit`` for indicator ``code`` with what its text leaves to the indicator: a per-capita indicator's
+    "per person" ("127,8 triệu đồng/người" of GRDP per head is 127,8 million dong of the indicator's unit), and
+    the currency of an amount of money after a bare scale word ("Tổng thu du lịch khoảng 4.500 tỷ": billion
+    dong; "tỷ", "triệu" and "nghìn tỷ" only — a bare "nghìn" is more often a count)."""
     if code.endswith("_per_capita") and unit.dimensionality.get("[person]", 0) == -1:
         return unit * _PERSON
+    if unit.dimensionless and unit != _DIMENSIONLESS and unit not in _SHARES:
+        currency = _currency(by_code()[code].unit)
+        if currency is not None and ureg.Quantity(1, unit).to(_DIMENSIONLESS).magnitude >= 1e6:
+            return unit * currency
     return unit
+
+
+@lru_cache(maxsize=256)
+def _currency(unit_text: str) -> Any:
+    """The currency an indicator's unit is an amount of ("billion dong" → dong), else ``None``."""
+    unit = parse_unit(unit_text)
+    dims = dict(unit.dimensionality)
+    if len(dims) != 1 or not next(iter(dims)).startswith("[currency") or next(iter(dims.values())) != 1:
+        return None
+    return ureg.Quantity(1, unit).to_base_units().units
 
 
 def fits(ind: Indicator, unit: Any) -> bool:

@@ -318,7 +318,8 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
 
 #: two scale words in a row that are not the one chain Vietnamese uses ("nghìn tỷ", "ngàn tỷ")
 _DOUBLED_SCALE = re.compile(
-    r"(?<![^\W\d_])(?:tỷ|triệu|nghìn|ngàn|trăm)\s+(?:tỷ|triệu|nghìn|ngàn|trăm)(?![^\W\d_])(?<!nghìn tỷ)(?<!ngàn tỷ)"
+    r"(?<![^\W\d_])(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?![^\W\d_])"
+    r"(?<!nghìn tỷ)(?<!ngàn tỷ)(?<!nghìn tỉ)(?<!ngàn tỉ)"
 )
 
 
