@@ -51,10 +51,12 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     on_disk = {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.txt")}
     assert on_disk == set(zip(texts["part"], texts["id"], strict=True))
     assert {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.csv")} == on_disk
-    # the second reading covers texts of the first held-out batches (development texts since 0.10.0) and
-    # of the fifth (held out in 0.11.0)
+    # the second reading covers texts of the first held-out batches (development texts since 0.10.0), of the
+    # fifth (held out in 0.11.0) and of the eighth (held out in 0.12.0)
     assert {p.stem for p in (CORPUS / "second_reading").glob("*.csv")} <= set(
-        texts.loc[texts["annotator"].str.fullmatch(r"helper-heldout-[ab]|helper-h5[fgh]"), "id"]
+        texts.loc[
+            texts["annotator"].str.fullmatch(r"helper-heldout-[ab]|helper-h5[fgh]|helper-h8[opq]"), "id"
+        ]
     )
     assert texts["url"].str.startswith("http").all()
     assert pd.to_datetime(texts["date"], errors="coerce").notna().all()
@@ -153,6 +155,16 @@ def test_the_scorer_compares_quantities_and_every_field():
 def test_two_readers_agree_on_most_figures():
     first, second, same = _bench().agreement()
     assert first >= 50 and 0.75 <= same / first <= 1 and 0.7 <= same / second <= 1
+    # and the second reader's quotes are sentences of the text too
+    texts = pd.read_csv(CORPUS / "texts.csv", dtype=str, keep_default_na=False).set_index("id")
+    for path in (CORPUS / "second_reading").glob("*.csv"):
+        text = " ".join(
+            ktstats.normalize_text(
+                (CORPUS / texts.loc[path.stem, "part"] / f"{path.stem}.txt").read_text()
+            ).split()
+        )
+        for quote in pd.read_csv(path)["quote"]:
+            assert " ".join(ktstats.normalize_text(str(quote)).split()) in text, path.name
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
@@ -841,3 +853,14 @@ def test_trillions_spelled_ti_and_a_bare_scale_of_money():
     assert _one(f, value=4500.0)[["indicator", "unit"]].tolist() == ["tourism_revenue", "billion dong"]
     ds = ktstats.extract("Năm 2024, tỷ lệ hộ nghèo còn 3 tỷ.", region="Hà Nội")
     assert not len(ds) and len(ds.unattached) == 1
+
+
+def test_a_level_is_of_the_month_a_report_opens_with():
+    # 002_98453eef47a50471.txt (seed): "Ngày 6/3, …" — the levels it states, with no period of their own, are of
+    # March, not of the end of the year; and of Kon Tum, which existed then
+    f = _extract(
+        "Ngày 6/3, Đoàn kiểm tra làm việc với Đảng ủy UBND tỉnh Kon Tum. Năm 2025, tỉnh có 1.585 dịch vụ công "
+        "trực tuyến toàn trình."
+    )
+    r = _one(f, indicator="online_public_services_full")
+    assert (str(r["period_start"]), str(r["period_end"]), r["region"]) == ("2025-03", "2025-03", "kon_tum")

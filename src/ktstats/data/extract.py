@@ -58,6 +58,7 @@ from ktstats.lang.phrases import (
     default_year,
     month_or_year_so_far,
     names_reference,
+    opening_month,
     report_span,
     year_so_far_after,
 )
@@ -207,6 +208,7 @@ def extract(
         )  # a text that never writes its year ("6 tháng đầu năm nay"): the year it was published
     whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
     covered = report_span(normalized, year)  # "9 tháng năm 2019": the report's part of the year
+    stated = date or opening_month(normalized, year)  # when it was written: "Ngày 6/3, …"
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
     heading_of: tuple[str, Span | str | None] = ("", None)
@@ -233,8 +235,7 @@ def extract(
         prev_end = 0
         clause_start = 0
         carried_subject: Indicator | None = None
-        # every number of the sentence but dates, years, document numbers and codes: a figure, or
-        # kept in ``unattached`` with the reason (one entry each, so none goes without a trace)
+        # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         breakdown = _BREAKDOWN.match(sentence) is not None
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
@@ -575,8 +576,8 @@ def extract(
                 target_ind, form, relative_to = by_code()["credit_growth"], "level", ""
             elif form in ("level", "ratio", "change") and target_ind.kind in ("stock", "count", "rate"):
                 end_month = span.end
-                if date is not None and measure == "actual" and end_month > date:
-                    end_month = date  # a level stated now cannot be of a later month
+                if stated is not None and measure == "actual" and end_month > stated:
+                    end_month = stated  # a level stated now cannot be of a later month
                 span = Span(end_month, end_month)
             unit = per_head(target_ind.code, unit)  # "127,8 triệu đồng/người" of GRDP per head
             expected = expected_unit(target_ind.code, form)

@@ -19,6 +19,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Final
 
+import pandas as pd
+
 from ktstats.errors import KtstatsError
 from ktstats.lang.periods import Span, parse_span
 from ktstats.lang.scan import fold_case
@@ -32,6 +34,7 @@ __all__ = [
     "matches",
     "month_or_year_so_far",
     "names_reference",
+    "opening_month",
     "phrase_span",
     "quoted",
     "report_span",
@@ -339,3 +342,26 @@ def year_so_far_after(sentence: str, end: int, span: Span) -> int:
         ):
             return m.start()
     return -1
+
+
+# "Ngày 6/3, Đoàn kiểm tra …", "(PLO) - Sáng 8/10, …": the day a news report opens with, on its first lines
+_OPENING_DAY = re.compile(
+    r"(?:^|\n)[ \t]*(?:\([^\n()]{1,40}\)\s*[-–]\s*)?(?:ngày|chiều|sáng|tối|trưa)\s+(?:ngày\s+)?"
+    r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})(?:\s*[/.-]\s*((?:19|20)[0-9]{2}))?(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def opening_month(text: str, year: int | None) -> pd.Period | None:
+    """The month a news report says it was written in, on its first lines ("Ngày 6/3, …", "Sáng 8/10, …"),
+    in ``year`` unless the date writes one; ``None`` when it opens otherwise. A level it states with no period
+    of its own cannot be of a later month.
+
+    >>> opening_month("Ngày 6/3, Đoàn kiểm tra … làm việc với tỉnh Kon Tum.", 2025)
+    Period('2025-03', 'M')
+    """
+    m = _OPENING_DAY.search(text, 0, 400)
+    if m is None or not 1 <= int(m.group(2)) <= 12 or not 1 <= int(m.group(1)) <= 31:
+        return None
+    y = int(m.group(3)) if m.group(3) else year
+    return pd.Period(year=y, month=int(m.group(2)), freq="M") if y is not None else None
