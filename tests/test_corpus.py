@@ -864,3 +864,24 @@ def test_a_level_is_of_the_month_a_report_opens_with():
     )
     r = _one(f, indicator="online_public_services_full")
     assert (str(r["period_start"]), str(r["period_end"]), r["region"]) == ("2025-03", "2025-03", "kon_tum")
+
+
+def test_a_semicolon_in_parentheses_ends_no_sentence_and_what_is_given_is_the_plan():
+    # dak_lak_2025_2025-11-10_ktxh: "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)" are the
+    # year's plans of the revenue named before, and the change after the aside is that revenue's
+    f = _extract(
+        "Tổng thu ngân sách nhà nước 10 tháng năm 2025 thực hiện 13.966 tỷ đồng, đạt 104,24% dự toán Trung ương "
+        "giao và 85,63% dự toán tỉnh giao (Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng), tăng "
+        "24,94% so cùng kỳ.",
+        region="Đắk Lắk",
+    )
+    assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 5
+    r = _one(f, value=13398.0)
+    assert (r["measure"], str(r["period_start"]), str(r["period_end"])) == ("plan", "2025-01", "2025-12")
+    r = _one(f, value=24.94)
+    assert r[["measure", "form", "relative_to"]].tolist() == ["actual", "change", "same_period_last_year"]
+    # (the second plan of the sentence, 16.310 tỷ, is kept unattached: one figure per indicator, span, measure
+    # and form in a sentence — the two plans differ only in who gave them, which a level does not record)
+    # a run of "(…; X" that never closes is still cut, so a sentence stays short
+    parts = ktstats.lang.sentences.sentences("(" + "Thu 5 tỷ đồng; " * 500 + "Chi 3 tỷ đồng.")
+    assert len(parts) > 1 and max(len(p) for p, _ in parts) < 2100

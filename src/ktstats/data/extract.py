@@ -524,8 +524,9 @@ def extract(
                 # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
                 # a year still to come is a goal's
                 span, measure = Span.whole_year(horizon[-1]), "target"
-            if form == "level" and target_ind is not None and target_ind is subject:
-                subject_measure = measure
+            inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
+            if form == "level" and target_ind is subject and not inside:
+                subject_measure = measure  # (not an amount in an aside: "(Trung ương giao: 13.398 tỷ đồng)")
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":
                 measure = (
                     subject_measure  # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
@@ -601,7 +602,6 @@ def extract(
                     f"({target_ind.unit or '-'}) as a {form}",
                 )
                 continue
-            inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
             if measure == "actual" and inside and estimated_end == span.end:
                 measure = "estimate"  # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter too
             estimated_end = span.end if measure == "estimate" and not inside else estimated_end

@@ -45,7 +45,8 @@ _BUT = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|kết quả)(?![^\W\d
 _PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
 # "được Thủ tướng Chính phủ giao trong năm là 6.316 tỷ đồng": the amount assigned
 _GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
-_GIVEN_ENDINGS: Final = ("được giao", "đã giao", "giao là", "được giao là")
+# "được giao", "giao là", "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": assigned
+_GIVEN_END = re.compile(r"(?<![^\W\d_])giao(?:\s+là)?\s*:?\s*$")
 # a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
 # and one named right before it: "vượt so với kế hoạch tỉnh đề ra (5,2%)"
 _PLAN_ASIDE = re.compile(
@@ -112,7 +113,7 @@ def measure_of(
         return "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
     if level and (
         _plan_named(sentence, max(lo, but), digit)
-        or lead.rstrip().endswith(_GIVEN_ENDINGS)
+        or _GIVEN_END.search(lead) is not None
         or _GIVEN_AS.search(lead) is not None
         or (_PLAN_START.match(sentence) is not None and _IS.search(lead) is not None)
     ):

@@ -18,6 +18,7 @@ __all__ = ["sentences", "split_sentences"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)")
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
+_LONGEST = 2000  # characters: a sentence joined across ";" in parentheses is never longer (time stays linear)
 _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 
 
@@ -65,8 +66,18 @@ def split_sentences(normalized: str) -> list[tuple[str, str]]:
             depth = 0 if re.match(r"[IVX]+\.", label) else label.count(".")
             stack = [(d, h) for d, h in stack if d < depth] + [(depth, line)]
             heading = " / ".join(h for _, h in stack)
+        pending, depth = "", 0
         for part in _SENTENCE_END.split(line):
             part = part.strip()
+            depth += part.count("(") - part.count(")")
+            part = f"{pending} {part}" if pending else part
+            # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": a ";" in parentheses ends nothing
+            if part.endswith(";") and depth > 0 and len(part) < _LONGEST:
+                pending = part
+                continue
+            pending, depth = "", 0
             if part:
                 out.append((part, heading))
+        if pending:
+            out.append((pending, heading))
     return out
