@@ -885,3 +885,21 @@ def test_a_semicolon_in_parentheses_ends_no_sentence_and_what_is_given_is_the_pl
     # a run of "(…; X" that never closes is still cut, so a sentence stays short
     parts = ktstats.lang.sentences.sentences("(" + "Thu 5 tỷ đồng; " * 500 + "Chi 3 tỷ đồng.")
     assert len(parts) > 1 and max(len(p) for p, _ in parts) < 2100
+
+
+def test_indicators_that_grew_are_results_and_a_growth_goal_is_the_years():
+    # lai_chau_2025_2025-08-27_phienhop: "Nhiều chỉ tiêu kinh tế tăng so với cùng kỳ năm trước như: …" lists
+    # results, not goals; a growth goal named in a month's report is the year's
+    f = _extract(
+        "Trong tháng 8, các cấp, ngành bám sát kịch bản tăng trưởng GRDP năm 2025 của tỉnh nhằm đạt mục tiêu tăng "
+        "trưởng từ 8% trở lên. Nhiều chỉ tiêu kinh tế tăng so với cùng kỳ năm trước như: Thu ngân sách Nhà nước "
+        "trên địa bàn (tăng 57%); tổng mức bán lẻ hàng hóa và doanh thu dịch vụ (tăng 18,2%).",
+        region="Lai Châu",
+    )
+    goal = _one(f, value=8.0)
+    assert (goal["measure"], str(goal["period_start"]), str(goal["period_end"])) == (
+        "target",
+        "2025-01",
+        "2025-12",
+    )
+    assert set(f.loc[f["value"] != 8.0, "measure"]) == {"actual"}

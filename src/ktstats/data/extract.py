@@ -60,6 +60,7 @@ from ktstats.lang.phrases import (
     names_reference,
     opening_month,
     report_span,
+    to_fiscal_close,
     year_so_far_after,
 )
 from ktstats.lang.phrases import phrase_span as _phrase_span
@@ -144,7 +145,6 @@ _PART_REACH: Final = 130  # characters before a number in which a sector or item
 
 
 _PART_OF_ESTIMATE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_]).*?trong\s+đó")
-_FISCAL_CLOSE_RE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
 
 
 def extract(
@@ -547,21 +547,19 @@ def extract(
             if (
                 target_ind.kind in ("flow", "growth")
                 and span.months == 1
-                and span.end.month == 12
-                and (isinstance(own, Span) and own.months == 1)
-                and "tháng 12" not in sentence[max(0, digit - 80) : digit].casefold()
+                and (
+                    (
+                        span.end.month == 12
+                        and isinstance(own, Span)
+                        and own.months == 1
+                        and "tháng 12" not in lead
+                    )
+                    or (measure == "target" and target_ind.kind == "growth")  # a growth goal is the year's
+                )
             ):
                 span = Span.whole_year(span.end.year)  # "tỷ lệ giải ngân cuối năm 2024": the year's figure
-            fiscal = _FISCAL_CLOSE_RE.search(sentence, max(clause_start, digit - _WINDOW), digit)
-            if (
-                fiscal is not None
-                and target_ind.code == "public_investment_disbursement"
-                and span.kind == "year"
-                and int(fiscal.group(1)) == span.end.year
-            ):
-                # "kết thúc niên độ năm 2021": a year's public investment plan is disbursed until
-                # 31 January of the next year (Luật Đầu tư công 2019, Điều 68)
-                span = Span(span.start, f"{span.end.year + 1}-01")
+            if target_ind.code == "public_investment_disbursement":
+                span = to_fiscal_close(sentence[max(clause_start, digit - _WINDOW) : digit], span)
             if form == "difference" and span.months == 1:
                 span = Span(f"{span.end.year}-01", span.end)  # "đến cuối năm 2024 giảm 3%": over the year
             elif measure == "plan" and form == "level" and target_ind.kind == "flow":

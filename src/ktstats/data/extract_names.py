@@ -305,11 +305,14 @@ def unit_then(code: str, period_end: str) -> str:
 def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> None:
     """Set each row's ``region`` from the report's ``code``: a result for a period that ends after the
     province ceased is its unit's (:func:`unit_then`); a target it set for the year stays its own — unless
-    the text gives results of months after the merger ("9 tháng", "quý III") and its date was not given
+    the text gives results of months after the merger ("tháng 8", "9 tháng", "quý III" of a flow, a growth
+    rate or an index; a level may be dated to the year's end for want of a month) and its date was not given
     (``inferred``): it was written then, for the unit, and its goals and plans are the unit's too."""
+    catalog = by_code()
     after = inferred and any(
         r["measure"] in ("actual", "estimate")
-        and 1 < pd.Period(r["period_end"], "M").ordinal - pd.Period(r["period_start"], "M").ordinal + 1 < 12
+        and catalog[r["indicator"]].kind in ("flow", "growth", "index")
+        and pd.Period(r["period_end"], "M").ordinal - pd.Period(r["period_start"], "M").ordinal < 11
         and unit_then(code, r["period_end"]) != code
         for r in rows
     )

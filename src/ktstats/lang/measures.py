@@ -55,7 +55,10 @@ _PLAN_ASIDE = re.compile(
 )
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
 # ("các chỉ tiêu kinh tế - xã hội cơ bản: … ước đạt …")
-_LIST_OPENED_BY = r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện)[^.;:]){{0,120}}:"
+# ("Nhiều chỉ tiêu kinh tế tăng so với cùng kỳ năm trước như: …" lists results, not goals)
+_LIST_OPENED_BY = (
+    r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện|tăng(?!\s+trưởng)|giảm)[^.;:]){{0,120}}:"
+)
 _GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|đề ra"), re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
 _TARGET_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra"), re.IGNORECASE)

@@ -39,6 +39,7 @@ __all__ = [
     "quoted",
     "report_span",
     "span_before",
+    "to_fiscal_close",
     "within",
     "year_so_far_after",
 ]
@@ -365,3 +366,19 @@ def opening_month(text: str, year: int | None) -> pd.Period | None:
         return None
     y = int(m.group(3)) if m.group(3) else year
     return pd.Period(year=y, month=int(m.group(2)), freq="M") if y is not None else None
+
+
+_FISCAL_CLOSE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
+
+
+def to_fiscal_close(before: str, span: Span) -> Span:
+    """The span of a year's public investment disbursement "đến hết niên độ năm 2021" (named in ``before``):
+    a year's plan is disbursed until 31 January of the next year (Luật Đầu tư công 2019, Điều 68).
+
+    >>> to_fiscal_close("giải ngân kế hoạch vốn năm 2021 kết thúc niên độ năm 2021 đạt", Span.whole_year(2021))
+    Span('2021-01', '2022-01')
+    """
+    m = _FISCAL_CLOSE.search(before)
+    if m is None or span.kind != "year" or int(m.group(1)) != span.end.year:
+        return span
+    return Span(span.start, f"{span.end.year + 1}-01")
