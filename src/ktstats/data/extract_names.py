@@ -317,7 +317,10 @@ def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> No
         for r in rows
     )
     for row in rows:
-        measured = after or row["measure"] in ("actual", "estimate")
+        # (a goal for a span that begins after the province ceased — "năm 2026" — can only be the unit's)
+        measured = (
+            after or row["measure"] in ("actual", "estimate") or unit_then(code, row["period_start"]) != code
+        )
         row["region"] = unit_then(code, row["period_end"]) if measured else code
 
 

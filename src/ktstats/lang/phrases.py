@@ -113,6 +113,10 @@ _MOMENT_OF = re.compile(r"(?<![^\W\d_])(?:cuối|đầu)\s+$", re.IGNORECASE)
 
 # "so với cùng kỳ năm 2022": the year before the report's
 _SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
+# "tăng 14,63% so với tháng 9/2024": the same month a year before the report's
+_COMPARED_MONTH = re.compile(
+    r"so\s+(?:với\s+)?(?:tháng|quý)\s+[0-9IVX]{1,4}\s*(?:/\s*|năm\s+)((?:19|20)[0-9]{2})(?![0-9])", re.I
+)
 
 
 def quoted(sentence: str, pos: int) -> bool:
@@ -245,10 +249,13 @@ def default_year(text: str) -> int | None:
         if not REFERENCE_BEFORE.search(
             plain[max(0, m.start() - 35) : m.start()].removesuffix("năm ").rstrip() + " "
         )
+        and not any(
+            c.end() == m.end() for c in _COMPARED_MONTH.finditer(plain, max(0, m.start() - 35), m.end())
+        )
     ]
     if not years:
-        # only "cùng kỳ năm 2022" is written: the report is of the year after
-        years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text)]
+        # only "cùng kỳ năm 2022" or "so với tháng 9/2024" is written: the report is of the year after
+        years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text) + _COMPARED_MONTH.findall(text)]
     if not years:
         return None
     return max(set(years), key=lambda y: (years.count(y), y))

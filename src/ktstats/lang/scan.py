@@ -286,7 +286,9 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                 # "75% xã, phường, thị trấn trở lên", "19% kế hoạch": the words after '%' name
                 # what the share is of, not a unit
                 cut = chunk[: percent + 1]
-                candidates.append(cut + " trở lên" if chunk.endswith("trở lên") else cut)
+                # ("8,0% trở lên, thì …": right after the share, or at the end of what it is of)
+                at_least = chunk.endswith("trở lên") or chunk[percent + 1 :].lstrip().startswith("trở lên")
+                candidates.append(cut + " trở lên" if at_least else cut)
             for candidate in candidates:
                 if j > d and candidate is chunk and not _may_end(chunk[chunk.rfind(" ") + 1 :]):
                     continue  # "830 tỷ đồng đạt": no quantity ends in "đạt" (a shorter window is tried next)
