@@ -113,6 +113,16 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
                 int(a) * 10**6 + int(b) * 1000
                 for a, b in re.findall(r"([0-9]+) triệu ([0-9]{1,3}) nghìn", quote)
             ]
+            # "tăng bốn lần", "gấp đôi": a multiple in words
+            words = dict(
+                zip(
+                    ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"),
+                    range(2, 11),
+                    strict=True,
+                )
+            )
+            numbers += [words[w] for w in re.findall(r"(?<!\w)(" + "|".join(words) + r")\s+lần", quote)]
+            numbers += [2] if "gấp đôi" in quote else []
             value = abs(float(r["value"])) if r["qualifier"] != "range" else abs(float(r["low"]))
             # as written, or as an annotator converted it and noted it ("5,9 triệu lượt" → 5900000 visits,
             # "3,11 tỉ USD" → 3110 million USD, "gấp 4,3 lần" → 430 %)
