@@ -914,3 +914,36 @@ def test_indicators_that_grew_are_results_and_a_growth_goal_is_the_years():
         "2025-12",
     )
     assert set(f.loc[f["value"] != 8.0, "measure"]) == {"actual"}
+
+
+def test_budget_plans_future_goals_and_the_year_a_comparison_implies():
+    # long_an_2018-01-01_ngansach: "dự toán thu ngân sách nhà nước 12.855 tỷ đồng" is the plan, its parts too;
+    # a figure for the year after the report's is a goal
+    f = _extract(
+        "Năm 2017, tổng thu ngân sách nhà nước tại tỉnh Long An đạt hơn 12.100 tỷ đồng, bằng 116,6% so cùng kỳ "
+        "năm 2016; GRDP năm 2017 tăng 9,4%. Năm 2018, dự toán thu ngân sách nhà nước 12.855 tỷ đồng, trong đó, "
+        "thu nội địa đạt 10.925 tỷ đồng; GRDP bình quân đầu người 68 triệu đồng.",
+        region="Long An",
+    )
+    assert _one(f, value=12855.0)["measure"] == "plan" and _one(f, value=10925.0)["measure"] == "plan"
+    assert _one(f, value=68.0)["measure"] == "target" and _one(f, value=12100.0)["measure"] == "actual"
+    # ca_mau_2025_2025-07-21_tangtruong: "phải tăng trưởng 8,8%" is required, a goal
+    f = _extract("Cà Mau phải tăng trưởng 8,8% trong 6 tháng cuối năm 2025.")
+    assert _one(f, value=8.8)["measure"] == "target"
+    # bac_ninh_2025_2025-10-02_dautu: the only year written is a comparison's ("so với tháng 9/2024"): the
+    # report is of the year after
+    f = _extract(
+        "Chỉ số sản xuất công nghiệp (IIP) tháng 9 của tỉnh Bắc Ninh tăng 14,63% so với tháng 9/2024; tính chung "
+        "9 tháng chỉ số sản xuất công nghiệp tăng 15,93% so với cùng kỳ."
+    )
+    assert {str(p)[:4] for p in f["period_end"]} == {"2025"} and set(f["region"]) == {"bac_ninh_2025"}
+    # an_giang_2025_2025-12-01_nghiquyet: a goal for 2026 cannot be the province's that ceased in 2025
+    f = _extract("Năm 2026, tỉnh An Giang phấn đấu thu ngân sách nhà nước 32.362 tỷ đồng.")
+    assert _one(f, value=32362.0)["region"] == "an_giang_2025"
+    # tay_ninh_2019-04-13_kinhte: a dash glued to the unit ("14.861 tỷ- tăng 11,06%") ends the amount
+    f = _extract(
+        "Luỹ kế 3 tháng đầu năm 2019, tổng mức bán lẻ hàng hóa trên địa bàn tỉnh ước đạt 14.861 tỷ- tăng 11,06% "
+        "so với cùng kỳ.",
+        region="Tây Ninh",
+    )
+    assert _one(f, value=14861.0)[["indicator", "unit"]].tolist() == ["retail_sales", "billion dong"]

@@ -524,6 +524,8 @@ def extract(
                 # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
                 # a year still to come is a goal's
                 span, measure = Span.whole_year(horizon[-1]), "target"
+            elif year is not None and isinstance(span, Span) and span.start.year > year and measure != "plan":
+                measure = "target"  # "năm 2026, tăng trưởng từ 10,7% trở lên" in a report of 2025: a goal
             inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
             if form == "level" and target_ind is subject and not inside:
                 subject_measure = measure  # (not an amount in an aside: "(Trung ương giao: 13.398 tỷ đồng)")

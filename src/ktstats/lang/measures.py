@@ -24,7 +24,16 @@ from ktstats.lang.phrases import matches, within
 __all__ = ["lists_goals", "measure_of", "qualifier_of"]
 
 _WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
-_TARGET_WORDS: Final = ("phấn đấu", "chỉ tiêu chủ yếu", "mục tiêu tăng trưởng", "mục tiêu", "cần đạt", "sẽ")
+_TARGET_WORDS: Final = (
+    "phấn đấu",
+    "chỉ tiêu chủ yếu",
+    "mục tiêu tăng trưởng",
+    "mục tiêu",
+    "cần đạt",
+    "phải đạt",
+    "phải tăng",
+    "sẽ",
+)
 _PLAN_WORDS: Final = ("dự kiến",)
 # "Theo kế hoạch, thu ngân sách … năm 2025 là hơn 118.079 tỷ đồng": the amounts the plan sets
 _PLAN_START = re.compile(r"\W*theo\s+kế\s+hoạch\b", re.IGNORECASE)
@@ -41,8 +50,11 @@ _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_]
 # "nhưng", "song", "tuy nhiên", "kết quả" (giải ngân): what stood before is another statement ("không đạt
 # mục tiêu, nhưng … đạt 8,02%"; "Kế hoạch vốn … là 28.959 tỉ đồng, kết quả giải ngân … 11.965 tỉ đồng")
 _BUT = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|kết quả)(?![^\W\d_])", re.IGNORECASE)
-# an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao"
-_PLAN_SUBJECT = re.compile(r"(?<![^\W\d_])kế hoạch (?:vốn|đầu tư)", re.IGNORECASE)
+# an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao",
+# "Năm 2018, dự toán thu ngân sách nhà nước 12.855 tỷ đồng"
+_PLAN_SUBJECT = re.compile(
+    r"(?<![^\W\d_])(?:kế hoạch (?:vốn|đầu tư)|dự toán (?:thu|chi)(?![^\W\d_]))", re.IGNORECASE
+)
 # "được Thủ tướng Chính phủ giao trong năm là 6.316 tỷ đồng": the amount assigned
 _GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
 # "được giao", "giao là", "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": assigned

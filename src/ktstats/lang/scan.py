@@ -279,7 +279,7 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                 continue  # no quantity phrase is this long
             raw = text[start : words[j][1]]
             lead_i = len(raw) - len(raw.lstrip(_STRIP))
-            chunk = raw.strip(_STRIP)
+            chunk = raw.strip(_STRIP).rstrip("-–")  # "14.861 tỷ- tăng 11,06%": a dash glued to the unit
             candidates = [chunk]
             percent = chunk.rfind("%")
             if percent != -1 and percent + 1 < len(chunk) and not chunk[percent + 1].isalnum():
