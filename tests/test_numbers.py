@@ -163,3 +163,17 @@ def test_parse_quantity_never_returns_nan(text):
     except (ParseError, UnitError):
         return
     assert math.isfinite(r.value)
+
+
+@given(
+    st.integers(1, 999),
+    st.integers(0, 999),
+    st.sampled_from(["tỷ đồng", "triệu đồng", "người", "nghìn lượt"]),
+)
+def test_a_number_written_part_in_words(high, low, unit):
+    """ "59 nghìn 642 tỷ đồng" is 59.642 tỷ đồng; "3 triệu 508 nghìn lượt" 3.508 nghìn lượt (da_nang_2023-06-01)."""
+    r = parse_quantity(f"{high} nghìn {low:03d} {unit}")
+    assert r.value == high * 1000 + low and r.unit == parse_quantity(f"1 {unit}").unit
+    if unit == "nghìn lượt":
+        r = parse_quantity(f"{high} triệu {low:03d} nghìn lượt")
+        assert r.value == high * 1000 + low and r.quantity.to("visit").magnitude == (high * 1000 + low) * 1000

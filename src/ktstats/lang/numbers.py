@@ -86,6 +86,7 @@ def _alternation(words: list[str]) -> str:
 
 _PREFIX_RE = re.compile(rf"(?:{_alternation(list(PREFIXES))})(?=\s|[0-9]|[+\-−])\s*")
 _FROM_RE = re.compile(r"từ\s+")
+_THOUSANDS_AFTER = re.compile(r"\s+([0-9]{3})(?![0-9.,%/])")
 _SCALE_RE = re.compile(rf"\s*(?P<scale>{_alternation(list(SCALE_WORDS))})(?![^\W\d_])")
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:đến|tới)\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
@@ -381,6 +382,13 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
     pos = n1.end()
     pct, pos = _percent(low, pos)
     scale1, pos = _scale(low, pos)
+    if scale1 is not None and not pct and (tail := _THOUSANDS_AFTER.match(low, pos)) is not None:
+        # "59 nghìn 642 tỷ đồng" (59.642 tỷ), "3 triệu 508 nghìn lượt" (3.508 nghìn), "2 tỷ 500 triệu đồng":
+        # a number written part in words, the three digits after a scale word its lower thousands
+        scale2, end2 = _scale(low, tail.end())
+        lower = _scale_factor(scale2) if scale2 is not None else 1.0
+        if scale1 in ("nghìn", "ngàn") or _scale_factor(scale1) == 1000.0 * lower:
+            value, scale1, pos = value * 1000.0 + float(tail.group(1)), scale2, end2
 
     value2: float | None = None
     m = _RANGE_SEP_RE.match(low, pos)

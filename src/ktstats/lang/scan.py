@@ -256,6 +256,8 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
         previous = text[words[k - 1][0] : words[k - 1][1]]
         grouped = _grouped(text, words, k)
         joined = word[0] in _JOINERS or previous[-1] in _JOINERS or previous.strip(_STRIP) in _RANGE_WORDS
+        # "59 nghìn 642 tỷ đồng": three digits after a scale word are its lower thousands
+        joined = joined or (previous in SCALE_WORDS and len(word) == 3 and word.isdigit())
         if joined and not grouped:
             continue
         if grouped:  # "từ 1 đến 1 326": the range ends in a number grouped by spaces
