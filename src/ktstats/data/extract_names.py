@@ -312,7 +312,7 @@ def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> No
     after = inferred and any(
         r["measure"] in ("actual", "estimate")
         and catalog[r["indicator"]].kind in ("flow", "growth", "index")
-        and pd.Period(r["period_end"], "M").ordinal - pd.Period(r["period_start"], "M").ordinal < 11
+        and _months(r["period_start"], r["period_end"]) < 12
         and unit_then(code, r["period_end"]) != code
         for r in rows
     )
@@ -322,6 +322,11 @@ def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> No
             after or row["measure"] in ("actual", "estimate") or unit_then(code, row["period_start"]) != code
         )
         row["region"] = unit_then(code, row["period_end"]) if measured else code
+
+
+def _months(start: str, end: str) -> int:
+    """The months from ``start`` to ``end`` ("2025-01", "2025-09": 9), both included."""
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
 
 
 # words only a text written after the July 2025 merger of provinces uses
