@@ -287,3 +287,24 @@ def test_not_utf8_and_not_csv(tmp_path):
         load_dataset(str(p))
     with pytest.raises(DataError, match="no dataset"):
         load_dataset("dak_lak")
+
+
+def test_validating_column_by_column_gives_the_row_by_row_table(monkeypatch):
+    """A valid table is checked column by column (each distinct code, span and unit once); the result is the
+    table the row-by-row checks give, on every bundled dataset and on extract's output."""
+    from ktstats.data import schema
+
+    frames = [ktstats.load_dataset(n).to_frame() for n in ("kon_tum", "kon_tum_history", "vn_provinces")]
+    text = (ktstats.catalog.bundled.data_dir() / "sources").glob("*.txt")
+    frames += [
+        ktstats.extract(p.read_text(encoding="utf-8"), region="Kon Tum", date="2025-03").to_frame()
+        for p in text
+    ]
+    for frame in frames:
+        raw = frame.drop(columns="document_date").astype({"period_start": str, "period_end": str})
+        assert schema._by_column(raw, schema.documents_table()) is not None  # the fast path is taken
+        fast = schema.validate(raw, None, check_quotes=False)
+        with monkeypatch.context() as m:
+            m.setattr(schema, "_by_column", lambda *_: None)
+            slow = schema.validate(raw, None, check_quotes=False)
+        pd.testing.assert_frame_equal(fast, slow)

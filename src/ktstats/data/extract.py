@@ -494,9 +494,8 @@ def extract(
                 span = month_or_year_so_far(sentence, clause_start, digit, end, span, own)
                 later = year_so_far_after(sentence, end, span) if own is None else -1
                 if later != -1 and not names_between(low, end, later):
-                    span = Span(
-                        span.end, span.end
-                    )  # "ước đạt 18.200 tỷ đồng; 8 tháng đạt 132.000 tỷ": the month's
+                    # "ước đạt 18.200 tỷ đồng; 8 tháng đạt 132.000 tỷ": the month's
+                    span = Span(span.end, span.end)
                 if form == "ratio" and relative_to in _OF_THE_YEAR and span.months == 1:
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
@@ -565,9 +564,8 @@ def extract(
             if form == "difference" and span.months == 1:
                 span = Span(f"{span.end.year}-01", span.end)  # "đến cuối năm 2024 giảm 3%": over the year
             elif measure == "plan" and form == "level" and target_ind.kind == "flow":
-                span = Span.whole_year(
-                    span.end.year
-                )  # "kế hoạch vốn … năm 2022 … 3.336 tỷ đồng": the year's plan
+                # "kế hoạch vốn … năm 2022 … 3.336 tỷ đồng": the year's plan
+                span = Span.whole_year(span.end.year)
             if (
                 target_ind.code == "credit_outstanding"
                 and form == "change"
@@ -649,7 +647,7 @@ def extract(
             )
             if growth or at is not None:
                 last = (
-                    growth[-1] if growth else {"period_start": at and at.start, "period_end": at and at.end}
+                    growth[-1] if growth or at is None else {"period_start": at.start, "period_end": at.end}
                 )
                 rows.append(
                     dict.fromkeys(COLUMNS, "")
