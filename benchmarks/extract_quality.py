@@ -103,6 +103,8 @@ class DocScore:
     misses: list[tuple[str, ...]] = field(default_factory=list)
     extras: list[tuple[str, ...]] = field(default_factory=list)
     error: str = ""
+    #: what became of each number missed altogether: the reason extract kept it unattached, else "not read"
+    lost: Counter[str] = field(default_factory=Counter)
 
     @property
     def recall(self) -> float:
@@ -136,7 +138,8 @@ def score_text(
     given: dict[str, str] = {}
     while True:
         try:
-            got = ktstats.extract(text, document=document, **given).to_frame()
+            ds = ktstats.extract(text, document=document, **given)
+            got = ds.to_frame()
             break
         except ktstats.DataError as exc:
             # the text never names its province ("Cục Thống kê tỉnh …") or never writes its year ("6 tháng
@@ -153,8 +156,63 @@ def score_text(
     found = keys(got) if len(got) else []
     matched, misses, extras = match(want, found)
     return DocScore(
-        document, part, len(want), len(found), matched, elapsed, len(text.encode()), misses, extras, error
+        document,
+        part,
+        len(want),
+        len(found),
+        matched,
+        elapsed,
+        len(text.encode()),
+        misses,
+        extras,
+        error,
+        _lost(misses, extras, ds.unattached),
     )
+
+
+def _lost(
+    misses: list[tuple[str, ...]], extras: list[tuple[str, ...]], unattached: pd.DataFrame
+) -> Counter[str]:
+    """For each figure missed altogether (no row of its indicator and value was extracted): "filed under another
+    indicator" when its value was extracted as another's, else the reason extract gave for an unattached number
+    of the same value ("no indicator of the catalog is named near it", "unit …
+    does not fit …", "a second figure for …", "a figure for a part (…)"), else "not read as a number" —
+    counts only, so that the held-out part says where it fails without being read."""
+    reasons: dict[float, str] = {}
+    for value, reason in zip(unattached["value"], unattached["reason"], strict=True):
+        if pd.notna(value):
+            reasons.setdefault(abs(float(value)), _kind(str(reason)))
+    out: Counter[str] = Counter()
+    for k in misses:
+        if any(p[0] == k[0] and p[5] == k[5] for p in extras):
+            continue
+        if any(p[5] == k[5] for p in extras):
+            out["filed under another indicator"] += 1
+            continue
+        shown = abs(float(k[5].strip("()").split(",")[0]))
+        # the value as written is the base value over a power of ten (830 tỷ đồng = 8,3e11 đồng; 12 % = 0,12)
+        got = next(
+            (reasons[v] for v in reasons if any(abs(v * f - shown) <= 1e-9 * shown for f in _SCALES)), None
+        )
+        out[got or "not read as a number (a word, a number in words, or no reading)"] += 1
+    return out
+
+
+_SCALES = (1.0, 0.01, 1e3, 1e4, 1e6, 1e9, 1e12)
+
+
+def _kind(reason: str) -> str:
+    for head in (
+        "unit ",
+        "a second figure",
+        "the same figure",
+        "a figure for a part",
+        "no period",
+        "impossible",
+    ):
+        if reason.startswith(head):
+            return {"unit ": "unit does not fit the indicator"}.get(head, head)
+    return reason.split(" (")[0]
 
 
 def corpus_texts(part: str) -> list[tuple[str, str, pd.DataFrame, str]]:
@@ -321,6 +379,12 @@ def main(argv: list[str] | None = None) -> int:
         errors = field_errors(scores)
         if errors:
             print("   misses by field: " + "; ".join(f"{k} {n}" for k, n in errors.most_common()))
+        lost = sum((s.lost for s in scores), Counter())
+        if lost:
+            print(
+                "   not found at all, what became of the number: "
+                + "; ".join(f"{k} {n}" for k, n in lost.most_common())
+            )
     for part in ("dev", "heldout"):
         first, second, same = agreement(part)
         if first:

@@ -144,6 +144,31 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
 # --- the benchmark: scored on every field, both parts -------------------------------------------
 
 
+def test_the_benchmark_says_what_became_of_a_figure_missed_altogether():
+    q = _bench()
+    ds = ktstats.extract(
+        "Năm 2024, thu ngân sách nhà nước đạt 830 tỷ đồng; tỷ lệ che phủ 41,5%. Doanh thu 12 tỷ đồng.",
+        region="Kon Tum",
+    )
+    expected = pd.DataFrame(
+        [
+            ("forest_cover", 41.5, "percent"),  # kept unattached: a percent does not fit the clause's subject
+            ("tourism_revenue", 12, "billion dong"),  # "Doanh thu" names none of the catalog
+            ("retail_sales", 830, "billion dong"),  # its value was filed as budget revenue
+            ("exports", 7, "million USD"),  # no such number in the text
+        ],
+        columns=["indicator", "value", "unit"],
+    ).assign(region="kon_tum", period_start="2024-01", period_end="2024-12", measure="actual")
+    expected = expected.assign(qualifier="exact", form="level", relative_to="")
+    matched, misses, extras = q.match(q.keys(expected, "kon_tum"), q.keys(ds.to_frame()))
+    lost = q._lost(misses, extras, ds.unattached)
+    assert matched == 0 and sum(lost.values()) == 4
+    assert lost["filed under another indicator"] == 1
+    assert lost["unit does not fit the indicator"] == 1
+    assert lost["no indicator of the catalog is named near it"] == 1
+    assert lost["not read as a number (a word, a number in words, or no reading)"] == 1
+
+
 def test_the_scorer_compares_quantities_and_every_field():
     q = _bench()
     row = {
