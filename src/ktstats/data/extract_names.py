@@ -71,14 +71,20 @@ PARTS = re.compile(
 )
 
 
+_BUDGET_ITEMS: Final = (
+    "state_budget_revenue",
+    "domestic_revenue",
+    "trade_revenue",
+    "local_budget_revenue_retained",
+    "local_budget_revenue_total",
+    "local_budget_spending",
+    "development_spending",
+    "recurrent_spending",
+)
 #: what a bare share of an indicator is of ("đạt 117,3%"): a budget item's of its estimate (dự toán), disbursement's
 #: of its plan
 SHARE_OF: Final = {
-    **dict.fromkeys(("state_budget_revenue", "domestic_revenue", "trade_revenue"), "budget_estimate"),
-    **dict.fromkeys(("local_budget_revenue_retained", "local_budget_revenue_total"), "budget_estimate"),
-    **dict.fromkeys(
-        ("local_budget_spending", "development_spending", "recurrent_spending"), "budget_estimate"
-    ),
+    **dict.fromkeys(_BUDGET_ITEMS, "budget_estimate"),
     "public_investment_disbursement": "plan",
 }
 

@@ -133,6 +133,8 @@ _OPTIONAL_DEFAULTS: Final = {
 OPTIONAL_COLUMNS: Final = ("document_date", "number_style")
 #: columns every row must fill (the others have the defaults above)
 REQUIRED_COLUMNS: Final = tuple(c for c in COLUMNS if c not in _OPTIONAL_DEFAULTS)
+#: the columns of a validated table: the file's, with the document's date before the quote
+_TYPED_COLUMNS: Final = [*COLUMNS[:14], "document_date", "quote", "note"]
 _REGION_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
 
@@ -447,9 +449,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                 "note": _cell(rec, "note"),
             }
         )
-    return _typed(
-        pd.DataFrame.from_records(records, columns=[*COLUMNS[:14], "document_date", "quote", "note"])
-    )
+    return _typed(pd.DataFrame.from_records(records, columns=_TYPED_COLUMNS))
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
@@ -559,4 +559,4 @@ def _by_column(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame | None:
         "quote": quote,
         "note": note,
     }
-    return _typed(pd.DataFrame(columns, columns=[*COLUMNS[:14], "document_date", "quote", "note"]))
+    return _typed(pd.DataFrame(columns, columns=_TYPED_COLUMNS))
