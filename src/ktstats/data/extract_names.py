@@ -33,6 +33,7 @@ __all__ = [
     "grdp_at_prices",
     "indicator_near",
     "names_between",
+    "near_names",
     "part_before",
     "report_region",
     "unit_then",
@@ -224,6 +225,91 @@ def names_between(low: str, lo: int, hi: int) -> list[re.Match[str]]:
     return matches[i:j]
 
 
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+#: words that, slipped into a name, make it another thing ("thu ngoài quốc doanh", "không tính")
+_NEGATING: Final = frozenset({"ngoài", "không", "phi", "chưa", "trừ"})
+_NEAR_SHORTEST: Final = 3  # syllables of the shortest catalog name written with a word more
+_DROP_SHORTEST: Final = 5  # … and with a word less ("chỉ số tiêu dùng" for "chỉ số giá tiêu dùng")
+
+
+@dataclass(frozen=True)
+class NearName:
+    """A catalog name written with one word more or one less than the catalog has it ("thu từ nội địa" for
+    "thu nội địa"): where it is in the sentence, and the catalog's spelling (``group(0)``, as a match has)."""
+
+    begin: int
+    finish: int
+    phrase: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.phrase
+
+
+@lru_cache(maxsize=1)
+def _by_first_syllable() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for phrase in aliases().by_phrase:
+        syllables = tuple(_SYLLABLE.findall(phrase))
+        if len(syllables) >= _NEAR_SHORTEST and " ".join(syllables) == phrase:
+            index.setdefault(syllables[0], []).append((phrase, syllables))
+    return index
+
+
+@lru_cache(maxsize=8)
+def near_names(low: str) -> tuple[list[int], list[NearName]]:
+    """The catalog names of three words or more in a (casefolded) sentence written with one word more between
+    their first and last ("tổng thu từ du lịch" for "tổng thu du lịch", "thu từ nội địa"), or, of five words
+    or more, with one of the words between their two first and two last left out ("chỉ số tiêu dùng",
+    "tổng mức bán hàng hóa"): the first and last words as the catalog has them, the words written one after another, none of them a word
+    that negates ("ngoài", "không"), and no name of the catalog written exactly there. One clear tolerance
+    instead of an alias per spelling; used only for a number no name is written exactly near.
+
+    >>> [m.group(0) for m in near_names("trong đó thu từ nội địa đạt 3.722,9 tỷ đồng")[1]]
+    ['thu nội địa']
+    """
+    index = _by_first_syllable()
+    words = [(m.start(), m.end(), m.group(0)) for m in _SYLLABLE.finditer(low)]
+    exact = {m.start() for m in alias_matches(low)[1]}
+    found: list[NearName] = []
+    for i, (begin, _, first) in enumerate(words):
+        if first not in index or begin in exact:
+            continue
+        # how far the words go on one after another (only spaces between them)
+        run = i + 1
+        while run < len(words) and low[words[run - 1][1] : words[run][0]].isspace():
+            run += 1
+        for phrase, syllables in index[first]:
+            span = _near_span(syllables, [w[2] for w in words[i:run]])
+            if span is not None:
+                found.append(NearName(begin, words[i + span - 1][1], phrase))
+                break
+    return [m.start() for m in found], found
+
+
+def _near_span(name: tuple[str, ...], words: list[str]) -> int | None:
+    """How many of ``words`` spell ``name`` with one word more between its first and last, or (five words or
+    more) one less between its two first and two last; ``None`` when they do not."""
+    n = len(name)
+    more = words[: n + 1]
+    if len(more) == n + 1 and more[-1] == name[-1]:
+        for k in range(1, n):
+            if more[k] not in _NEGATING and more[:k] + more[k + 1 :] == list(name):
+                return n + 1
+    less = words[: n - 1]
+    if n >= _DROP_SHORTEST and len(less) == n - 1 and less[-1] == name[-1]:
+        # the two first and two last words kept: "vốn đầu tư nước (ngoài)" is not "vốn đầu tư trong nước"
+        for k in range(2, n - 2):
+            if list(name[:k] + name[k + 1 :]) == less:
+                return n - 1
+    return None
+
+
 def indicator_near(
     text: str, start: int, end: int, unit: Any, after: tuple[int, int] | None
 ) -> tuple[Indicator | None, int]:
@@ -243,23 +329,32 @@ def indicator_near(
         first = catalog[codes[0]]
         return first if unit == _PERCENT and first.kind != "rank" else None
 
-    best = None
+    def nearest(found_names: list[Any]) -> Indicator | None:
+        best = None
+        for m in found_names:
+            if m.group(0) in GENERIC_ALIASES and (
+                end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end)
+            ):
+                continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
+            opened, closed = low.rfind("(", 0, m.start()), low.find(")", m.end(), end)
+            if (
+                opened > low.rfind(")", 0, m.start())
+                and closed != -1
+                and low[opened + 1 : closed].strip() != m.group(0)
+            ):
+                continue  # "thu ngân sách (bao gồm thu nội địa và …) tháng 5 đạt": an aside names the parts, "(IIP)" the whole
+            found = pick(m)
+            if found is not None:
+                best = found
+        return best
+
     # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")
-    for m in names_between(low, max(max(0, start - 12), end - _WINDOW), end):
-        if m.group(0) in GENERIC_ALIASES and (
-            end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end)
-        ):
-            continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
-        opened, closed = low.rfind("(", 0, m.start()), low.find(")", m.end(), end)
-        if (
-            opened > low.rfind(")", 0, m.start())
-            and closed != -1
-            and low[opened + 1 : closed].strip() != m.group(0)
-        ):
-            continue  # "thu ngân sách (bao gồm thu nội địa và …) tháng 5 đạt": an aside names the parts, "(IIP)" the whole
-        found = pick(m)
-        if found is not None:
-            best = found
+    lo = max(max(0, start - 12), end - _WINDOW)
+    best = nearest(names_between(low, lo, end))
+    if best is None:
+        # a name written with a word more or less than the catalog's ("thu từ nội địa đạt …")
+        starts, near = near_names(low)
+        best = nearest([m for m in near[bisect_left(starts, lo) : bisect_left(starts, end)] if m.end() <= end])
     if best is not None or after is None:
         return best, -1
     for m in names_between(low, after[0], min(after[1], after[0] + _WINDOW)):
