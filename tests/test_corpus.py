@@ -816,7 +816,9 @@ def test_a_months_figure_before_the_year_so_far_and_the_parts_of_an_estimate():
         "110,7% so với kế hoạch, tăng 63,6% so với cùng kỳ.",
         region="Phú Yên",
     )
-    assert {str(p) for p in f["period_start"]} == {"2024-01"} and len(f) == 4
+    assert {str(p) for p in f["period_start"]} == {"2024-01", "2023-01"} and len(f) == 5
+    # … and the figure in parentheses after "năm 2023" is that year's, known
+    assert _one(f, value=4917.0)[["period_end", "measure"]].astype(str).tolist() == ["2023-12", "actual"]
     assert _one(f, value=1.6)[["form", "relative_to"]].tolist() == ["ratio", "same_period_last_year"]
     # bac_giang_2024-06-28_6thang: the parts of an estimate, after "trong đó", are estimates in every clause
     f = _extract(
@@ -974,3 +976,62 @@ def test_budget_plans_future_goals_and_the_year_a_comparison_implies():
         region="Tây Ninh",
     )
     assert _one(f, value=14861.0)[["indicator", "unit"]].tolist() == ["retail_sales", "billion dong"]
+
+
+def test_a_name_written_with_a_word_more_or_less_than_the_catalogs():
+    # kien_giang_2021-05-10_dulich: "tổng thu từ du lịch" is the catalog's "tổng thu du lịch" with a word more
+    f = _extract(
+        "Tổng thu từ du lịch đạt khoảng 474 tỷ đồng (tăng 24,4% so tháng 3), trong đó Phú Quốc đạt khoảng 354 tỷ "
+        "đồng (tăng 26,7% so tháng 3).",
+        region="Kiên Giang",
+        year=2021,
+    )
+    assert _one(f, value=474.0)[["indicator", "qualifier"]].tolist() == ["tourism_revenue", "approx"]
+    # tien_giang_2020-06-01_ktxh: "chỉ số tiêu dùng" is "chỉ số giá tiêu dùng" with a word less
+    f = _extract(
+        "Chỉ số tiêu dùng bình quân quý II/2020 trên địa bàn tỉnh Tiền Giang tăng gần 3% so với cùng kỳ năm trước.",
+        region="Tiền Giang",
+    )
+    assert _one(f, value=3.0)[["indicator", "qualifier"]].tolist() == ["cpi_growth", "nearly"]
+    # tay_ninh_2019-04-13_kinhte: but "vốn đầu tư nước ngoài" is not "vốn đầu tư trong nước" with a word less
+    # (the two first and two last words are kept), and "(doanh nghiệp) tham gia thị trường" is not "gia nhập
+    # thị trường"
+    f = _extract(
+        "Trong đó khu vực đầu tư thuộc ngân sách nước 444,6 tỷ đồng- tăng 2,9%; khu vực ngoài nhà nước 3.081 tỷ "
+        "đồng- tăng 12,3%; khu vực có vốn đầu tư nước ngoài 1.980 tỷ đồng- tăng 18,82% so với cùng kỳ. Toàn tỉnh "
+        "có 751 doanh nghiệp tham gia thị trường, tăng 15,5% so với cùng kỳ năm 2018.",
+        region="Tây Ninh",
+        year=2019,
+    )
+    named = dict(zip(f["value"], f["indicator"], strict=True))
+    assert [named.get(v) for v in (1980.0, 18.82, 751.0, 15.5)] == [None] * 4, named
+
+
+def test_a_figure_of_the_period_of_comparison_in_parentheses():
+    # ho_chi_minh_2023-04-02_quy1: "(cùng kỳ tăng 3,5%)" is the same quarter a year before, known
+    f = _extract(
+        "Tổng kim ngạch xuất khẩu của DN TP HCM qua cửa khẩu cả nước quý I/2023 ước đạt 10,1 tỉ USD, giảm 16,8% so "
+        "với cùng kỳ (cùng kỳ tăng 3,5%).",
+        region="TP Hồ Chí Minh",
+    )
+    last_year = _one(f, value=3.5)
+    assert [str(last_year[k]) for k in ("period_start", "period_end", "measure", "form")] == [
+        "2022-01",
+        "2022-03",
+        "actual",
+        "change",
+    ]
+    assert str(_one(f, value=-16.8)["period_start"]) == "2023-01"
+    # an_giang_2023-06-28_grdp and lao_cai_2024-12-24_tongquan: "cùng kỳ năm trước (4,9%)", "năm 2023 (5,11%)"
+    f = _extract(
+        "Tốc độ tăng trưởng kinh tế (GRDP) 6 tháng năm 2023 của tỉnh ước tăng 6,5% so với cùng kỳ, cao hơn mức "
+        "tăng của cùng kỳ năm trước (4,9%).",
+        region="An Giang",
+    )
+    assert [str(_one(f, value=v)["period_end"]) for v in (6.5, 4.9)] == ["2023-06", "2022-06"]
+    assert _one(f, value=4.9)["measure"] == "actual"
+    f = _extract(
+        "Tăng trưởng kinh tế GRDP năm 2024 ước đạt 7,38%, cao hơn 2,2 điểm % so với mức tăng của năm 2023 (5,11%).",
+        region="Lào Cai",
+    )
+    assert [str(_one(f, value=v)["period_end"]) for v in (7.38, 5.11)] == ["2024-12", "2023-12"]

@@ -56,9 +56,11 @@ from ktstats.lang.phrases import PERIOD_WORDS as _PERIOD_WORDS
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import (
     default_year,
+    horizon_before,
     month_or_year_so_far,
     names_reference,
     opening_month,
+    quoted_year,
     report_span,
     to_fiscal_close,
     year_so_far_after,
@@ -130,7 +132,6 @@ _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
 # "(phấn đấu) đến năm 2030 đạt 95 triệu đồng": the year a goal is set for
-_HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
@@ -481,6 +482,7 @@ def extract(
             quoted_for = of is not None and (
                 of.group(1).casefold() == "của" or _QUOTED.search(lead) is not None
             )
+            back = quoted_year(sentence, digit)
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             # (a breakdown's parts are of the whole's span: "… tháng 9/2025 ước đạt …. Trong đó: thu nội địa …")
@@ -513,16 +515,12 @@ def extract(
                 or (target_ind is not None and target_ind.kind == "rank")
             ):
                 measure = "estimate" if part_of else growth_measure
-            horizon = (
-                [int(m.group(1)) for m in _HORIZON.finditer(sentence, max(0, digit - _WINDOW), digit)]
-                if "năm" in low and ("đến" in low or "tới" in low)
-                else []
-            )
-            later = bool(horizon) and year is not None and horizon[-1] > year and not isinstance(own, Span)
-            if later and (measure == "target" or _HORIZON.search(sentence, max(0, digit - 60), digit)):
+            horizon, close_by = horizon_before(sentence, low, digit)
+            later = horizon is not None and year is not None and horizon > year and not isinstance(own, Span)
+            if horizon is not None and later and (measure == "target" or close_by):
                 # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
                 # a year still to come is a goal's
-                span, measure = Span.whole_year(horizon[-1]), "target"
+                span, measure = Span.whole_year(horizon), "target"
             elif year is not None and isinstance(span, Span) and span.start.year > year and measure != "plan":
                 measure = "target"  # "năm 2026, tăng trưởng từ 10,7% trở lên" in a report of 2025: a goal
             inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
@@ -540,6 +538,10 @@ def extract(
             ):
                 # "ước tăng 6,47%, cao hơn mức tăng 3,94% của cùng kỳ năm 2023": the same months a year before
                 span = span if isinstance(span, str) else Span(span.start - 12, span.end - 12)
+            elif back is not None and isinstance(span, Span) and (span.end.year != back or not back):
+                # "cao hơn mức tăng của cùng kỳ năm trước (4,9%)", "so với năm 2023 (5,11%)": that year's, known
+                shift = 12 * (span.end.year - back if back else 1)
+                span, measure = Span(span.start - shift, span.end - shift), "actual"
             if span is None or isinstance(span, str):
                 why = f"no period for {target_ind.code}" if span is None else span
                 undated += span is None and year_unknown

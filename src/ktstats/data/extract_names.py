@@ -354,7 +354,9 @@ def indicator_near(
     if best is None:
         # a name written with a word more or less than the catalog's ("thu từ nội địa đạt …")
         starts, near = near_names(low)
-        best = nearest([m for m in near[bisect_left(starts, lo) : bisect_left(starts, end)] if m.end() <= end])
+        best = nearest(
+            [m for m in near[bisect_left(starts, lo) : bisect_left(starts, end)] if m.end() <= end]
+        )
     if best is not None or after is None:
         return best, -1
     for m in names_between(low, after[0], min(after[1], after[0] + _WINDOW)):
