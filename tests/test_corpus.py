@@ -1035,3 +1035,23 @@ def test_a_figure_of_the_period_of_comparison_in_parentheses():
         region="Lào Cai",
     )
     assert [str(_one(f, value=v)["period_end"]) for v in (7.38, 5.11)] == ["2024-12", "2023-12"]
+
+
+def test_a_change_restated_as_an_amount():
+    # bac_ninh_2018-12-01_ngansach: "(tương đương vượt 3.730 tỷ đồng)" is the same change, in billion đồng,
+    # on the same reference, by exactly that much
+    f = _extract(
+        "Kết quả năm 2018, thu NSNN trên địa bàn tỉnh ước đạt 27.591 tỷ đồng, vượt 15,6% dự toán năm (tương "
+        "đương vượt 3.730 tỷ đồng), tăng 22,3% (tương đương tăng 5.031 tỷ đồng so với năm 2017).",
+        region="Bắc Ninh",
+    )
+    row = _one(f, value=3730.0)
+    assert row[["form", "relative_to", "qualifier"]].tolist() == ["difference", "budget_estimate", "exact"]
+    assert _one(f, value=5031.0)["relative_to"] == "same_period_last_year"
+    # ha_nam_2021-05-01_thang4: "giảm 1,1% (-366 ha)": a fall, in hectares
+    f = _extract(
+        "Vụ xuân 2021, toàn tỉnh đã gieo trồng được 34.917,1 ha cây hàng năm giảm 1,1% (-366 ha) so với cùng "
+        "kỳ năm 2020.",
+        region="Hà Nam",
+    )
+    assert _one(f, value=-366.0)[["indicator", "form"]].tolist() == ["planted_area", "difference"]

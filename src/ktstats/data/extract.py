@@ -27,6 +27,7 @@ than 2.000 characters is quoted around each figure, so time and memory stay line
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from typing import TYPE_CHECKING, Any, Final
@@ -42,6 +43,7 @@ from ktstats.data.extract_names import (
     part_before,
     per_head,
     report_region,
+    visitors_or_their_revenue,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
@@ -74,6 +76,7 @@ from ktstats.lang.relations import (
     compared_month,
     points_reference,
     reference_after,
+    same_change_in_amount,
     verb_before,
 )
 from ktstats.lang.scan import numbers_in
@@ -127,7 +130,6 @@ _FIRST_IN_COUNTRY = re.compile(
     r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
 )
 _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
-_REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
 _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
@@ -250,8 +252,8 @@ def extract(
         )
         before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
-        n = -1
-        reading_end = 0  # where the previous number read ends
+        n, reading_end = -1, 0  # (where the previous number read ends)
+        change_before: tuple[Indicator, str, float, int] | None = None  # the last change stated, and its end
         for reading, start, end in found:
             last_end = reading_end
             if isinstance(reading, Reading):
@@ -281,23 +283,10 @@ def extract(
             # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that
             # figure's, never the indicator named after it
             follows = _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None if n > 0 else False
-            ind, name_end = _indicator_near(
-                sentence,
-                max(prev_end, clause_start),
-                digit,
-                unit,
-                None if follows or lead.endswith(" với ") else window_after,
-            )
-            if ind is None and "lượt khách" in sentence[start:end].casefold():
-                # "Ninh Bình đón hơn 6,5 triệu lượt khách": visitors, counted
-                ind = by_code()["tourist_visits"]
-            if ind is None and last_subject is not None and last_subject.code == "tourist_visits":
-                # "đón hơn 2,3 triệu lượt khách du lịch, mang lại doanh thu 690 tỉ đồng": the visitors' revenue
-                ind = (
-                    by_code()["tourism_revenue"]
-                    if _REVENUE_WORD.search(lead) and _fits(by_code()["tourism_revenue"], unit)
-                    else None
-                )
+            near_after = None if follows or lead.endswith(" với ") else window_after
+            ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, near_after)
+            if ind is None:  # "đón hơn 6,5 triệu lượt khách", "…, mang lại doanh thu 690 tỉ đồng"
+                ind = visitors_or_their_revenue(sentence[start:end], lead, unit, last_subject)
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's
@@ -419,6 +408,16 @@ def extract(
                     # flow is on the same period of last year, as these reports mean it
                     form, relative_to = "change", ref if ref is not None else "same_period_last_year"
                     value = sign * value
+            elif (
+                change_before is not None
+                and change_before[0] is target_ind
+                and change_before[3] == last_end
+                and unit != _PERCENT
+                and same_change_in_amount(sentence, last_end, digit)
+            ):
+                # "vượt 15,6% dự toán (tương đương vượt 3.730 tỷ đồng)", "giảm 1,1% (-366 ha)": that change, in amount
+                form, relative_to = "difference", change_before[1]
+                value = math.copysign(value, change_before[2])
             elif (
                 verb in ("tăng", "giảm")
                 and target_ind is not None
@@ -618,7 +617,7 @@ def extract(
                     "qualifier": "exact"
                     if reading.qualifier == "over"
                     and (
-                        (verb == "vượt" and form == "change")
+                        (verb == "vượt" and form in ("change", "difference"))
                         or (form in ("change", "difference") and _BY_HOW_MUCH.search(lead))
                     )
                     else qualifier_of(reading.qualifier, sentence[start:digit]),
@@ -634,6 +633,7 @@ def extract(
                 }
             )
             last_subject = target_ind if target_ind.kind != "rank" else last_subject
+            change_before = (target_ind, relative_to, value, end) if form == "change" else None
             before_ref = relative_to if form == "ratio" else before_ref
             if form == "level":
                 before_measure, before_span = measure, span

@@ -37,6 +37,7 @@ __all__ = [
     "part_before",
     "report_region",
     "unit_then",
+    "visitors_or_their_revenue",
 ]
 
 _PERCENT = ureg.percent
@@ -456,3 +457,24 @@ def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
             "(e.g. region='Kon Tum')"
         )
     return named[0][0]
+
+
+_REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
+
+
+def visitors_or_their_revenue(number: str, lead: str, unit: Any, last: Indicator | None) -> Indicator | None:
+    """The indicator of a number no name is written near, from what it counts or follows: visitors ("Ninh Bình
+    đón hơn 6,5 triệu lượt khách"), or, after a count of visitors, their revenue ("đón hơn 2,3 triệu lượt khách
+    du lịch, mang lại doanh thu 690 tỉ đồng"); ``None`` otherwise. ``lead`` is the text before the number,
+    casefolded, ``last`` the indicator of the figure before."""
+    if "lượt khách" in number.casefold():
+        return by_code()["tourist_visits"]
+    revenue = by_code()["tourism_revenue"]
+    if (
+        last is not None
+        and last.code == "tourist_visits"
+        and _REVENUE_WORD.search(lead)
+        and fits(revenue, unit)
+    ):
+        return revenue
+    return None

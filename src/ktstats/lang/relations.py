@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CHANGE_VERBS", "SHARE_VERBS", "compared_month", "reference_after", "verb_before"]
+__all__ = [
+    "CHANGE_VERBS",
+    "SHARE_VERBS",
+    "compared_month",
+    "reference_after",
+    "same_change_in_amount",
+    "verb_before",
+]
 
 #: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
 SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được", "gấp"})
@@ -155,3 +162,25 @@ def points_reference(after: str) -> str | None:
     if _POINTS_SAME.match(near):
         return "same_period_last_year"
     return None
+
+
+# "(tương đương vượt 3.730 tỷ đồng)", "(-366 ha)", "(+784 tấn)", ", tương đương 1,6 triệu đồng", ", bằng 2.217,2 tấn"
+_SAME_IN_AMOUNT = re.compile(
+    r"\s*(?:[^()\d;,.]{0,25}\(\s*(?:tương\s+đương\s+(?:với\s+)?)?|,?\s*(?:tương\s+đương|bằng)\s+(?:với\s+)?)"
+    r"(?:(?:vượt|tăng|giảm|hơn)\s+)?[+\-−]?\s*",
+    re.IGNORECASE,
+)
+
+
+def same_change_in_amount(sentence: str, after: int, digit: int) -> bool:
+    """Whether the number at ``digit`` restates, in an amount, the change that ends at ``after``: in
+    parentheses right after it (or after its reference) or after "tương đương" / "bằng" ("vượt 15,6% dự toán
+    năm (tương đương vượt 3.730 tỷ đồng)", "giảm 1,1% (-366 ha)", "tăng 7,7% tương đương 1,6 triệu đồng").
+
+    >>> s = "giảm 1,1% (-366 ha) so với cùng kỳ, tăng 7,7% tương đương 1,6 triệu đồng, đạt 40% (năm 2023)"
+    >>> [same_change_in_amount(s, s.index(a) + len(a), s.index(b)) for a, b in (("1,1%", "366"), ("7,7%", "1,6"))]
+    [True, True]
+    >>> same_change_in_amount(s, s.index("40%") + 3, s.index("2023"))
+    False
+    """
+    return _SAME_IN_AMOUNT.fullmatch(sentence, after, digit) is not None
