@@ -252,14 +252,19 @@ class NearName:
         return self.phrase
 
 
+_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,15}")
+
+
 @lru_cache(maxsize=1)
-def _by_first_syllable() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+def _by_first_syllable() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], re.Pattern[str]]:
+    """The catalog names of three words or more by their first word, and an expression that finds those words."""
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for phrase in aliases().by_phrase:
         syllables = tuple(_SYLLABLE.findall(phrase))
         if len(syllables) >= _NEAR_SHORTEST and " ".join(syllables) == phrase:
             index.setdefault(syllables[0], []).append((phrase, syllables))
-    return index
+    alternation = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
+    return index, re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=8)
@@ -274,21 +279,30 @@ def near_names(low: str) -> tuple[list[int], list[NearName]]:
     >>> [m.group(0) for m in near_names("trong đó thu từ nội địa đạt 3.722,9 tỷ đồng")[1]]
     ['thu nội địa']
     """
-    index = _by_first_syllable()
-    words = [(m.start(), m.end(), m.group(0)) for m in _SYLLABLE.finditer(low)]
-    exact = {m.start() for m in alias_matches(low)[1]}
+    index, firsts = _by_first_syllable()
+    exact: set[int] | None = None
     found: list[NearName] = []
-    for i, (begin, _, first) in enumerate(words):
-        if first not in index or begin in exact:
+    for first in firsts.finditer(low):
+        begin = first.start()
+        if exact is None:
+            exact = {m.start() for m in alias_matches(low)[1]}
+        if begin in exact:
             continue
-        # how far the words go on one after another (only spaces between them)
-        run = i + 1
-        while run < len(words) and low[words[run - 1][1] : words[run][0]].isspace():
-            run += 1
-        for phrase, syllables in index[first]:
-            span = _near_span(syllables, [w[2] for w in words[i:run]])
+        run = _RUN.match(low, begin)  # the words written one after another from there (only spaces between)
+        words = run.group(0).split() if run is not None else []
+        count = len(words)
+        for phrase, syllables in index[first.group(0)]:
+            n = len(syllables)
+            # a quick look first: the name's last word where a word more, or a word less, puts it
+            if not (
+                (n < count and words[n] == syllables[-1])
+                or (n >= _DROP_SHORTEST and n - 2 < count and words[n - 2] == syllables[-1])
+            ):
+                continue
+            span = _near_span(syllables, words[: n + 1])
             if span is not None:
-                found.append(NearName(begin, words[i + span - 1][1], phrase))
+                last = list(_SYLLABLE.finditer(low, begin, run.end() if run is not None else begin))[span - 1]
+                found.append(NearName(begin, last.end(), phrase))
                 break
     return [m.start() for m in found], found
 
