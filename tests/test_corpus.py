@@ -1055,3 +1055,24 @@ def test_a_change_restated_as_an_amount():
         region="Hà Nam",
     )
     assert _one(f, value=-366.0)[["indicator", "form"]].tolist() == ["planted_area", "difference"]
+
+
+def test_a_growth_goal_beside_a_result_of_months_is_the_years():
+    # binh_phuoc_2019-06-01_ngansach: "(kế hoạch năm 7,3-7,5%)" after the first half's growth is the year's goal
+    f = _extract(
+        "Theo báo cáo tại cuộc họp, sáu tháng đầu năm, kinh tế của tỉnh tiếp tục đà tăng trưởng, GRDP ước tăng "
+        "7,54% (kế hoạch năm 7,3-7,5%).",
+        region="Bình Phước",
+        year=2019,
+    )
+    assert [str(_one(f, measure=m)["period_end"]) for m in ("estimate", "target")] == ["2019-06", "2019-12"]
+    # hai_duong_2018-08-16_ktxh: "(KH năm tăng 8% trở lên)"
+    f = _extract(
+        "Tình hình kinh tế - xã hội 6 tháng đầu năm 2018 của tỉnh tiếp tục ổn định, tổng sản phẩm trên địa bàn "
+        "tỉnh (GRDP) ước tăng 9,04% (KH năm tăng 8% trở lên).",
+        region="Hải Dương",
+    )
+    assert str(_one(f, measure="target")["period_end"]) == "2018-12"
+    # dak_lak_2025_2025-11-10_kinhte: a growth scenario is its period's
+    f = _extract("Tăng trưởng GRDP 9 tháng năm 2025 ước đạt 6,9% (kịch bản tăng trưởng: 7,87%).", region="Đắk Lắk")
+    assert {str(p) for p in f["period_end"]} == {"2025-09"}

@@ -58,6 +58,7 @@ from ktstats.lang.phrases import PERIOD_WORDS as _PERIOD_WORDS
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import (
     default_year,
+    goal_of_the_year,
     horizon_before,
     month_or_year_so_far,
     names_reference,
@@ -546,18 +547,13 @@ def extract(
                 undated += span is None and year_unknown
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)
                 continue
-            if (
-                target_ind.kind in ("flow", "growth")
-                and span.months == 1
-                and (
-                    (
-                        span.end.month == 12
-                        and isinstance(own, Span)
-                        and own.months == 1
-                        and "tháng 12" not in lead
-                    )
-                    or (measure == "target" and target_ind.kind == "growth")  # a growth goal is the year's
-                )
+            own_month = isinstance(own, Span) and own.months == 1
+            december = own_month and span.end.month == 12 and "tháng 12" not in lead
+            goal = measure == "target" and target_ind.kind == "growth" and "kịch bản" not in lead
+            # a growth goal is the year's ("GRDP ước tăng 7,54% (kế hoạch năm 7,3-7,5%)"), a scenario its period's
+            yearly = goal and span.start.month == 1 and (own is None or goal_of_the_year(lead))
+            if target_ind.kind in ("flow", "growth") and (
+                (span.months == 1 and (goal or december)) or yearly
             ):
                 span = Span.whole_year(span.end.year)  # "tỷ lệ giải ngân cuối năm 2024": the year's figure
             if target_ind.code == "public_investment_disbursement":

@@ -31,6 +31,7 @@ __all__ = [
     "REFERENCE_BEFORE",
     "casefolded",
     "default_year",
+    "goal_of_the_year",
     "horizon_before",
     "matches",
     "month_or_year_so_far",
@@ -384,6 +385,21 @@ def quoted_year(sentence: str, digit: int) -> int | None:
         return None
     year = m.group("y1") or m.group("y2") or m.group("y3")
     return int(year) if year else 0
+
+
+_OF_THE_YEAR_GOAL = re.compile(
+    r"(?:kế\s+hoạch|kh|mục\s+tiêu|chỉ\s+tiêu)\s+(?:cả\s+)?năm(?!\s+[0-9])[^()]*$", re.IGNORECASE
+)
+
+
+def goal_of_the_year(lead: str) -> bool:
+    """Whether the goal right after ``lead`` says it is the year's ("(kế hoạch năm 7,3-7,5%)", "KH năm tăng 8%
+    trở lên"), though the clause names a shorter period before it.
+
+    >>> goal_of_the_year("sáu tháng đầu năm, GRDP ước tăng 7,54% (kế hoạch năm "), goal_of_the_year("(kế hoạch ")
+    (True, False)
+    """
+    return _OF_THE_YEAR_GOAL.search(lead) is not None
 
 
 _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
