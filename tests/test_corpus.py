@@ -1076,3 +1076,20 @@ def test_a_growth_goal_beside_a_result_of_months_is_the_years():
     # dak_lak_2025_2025-11-10_kinhte: a growth scenario is its period's
     f = _extract("Tăng trưởng GRDP 9 tháng năm 2025 ước đạt 6,9% (kịch bản tăng trưởng: 7,87%).", region="Đắk Lắk")
     assert {str(p) for p in f["period_end"]} == {"2025-09"}
+
+
+def test_a_part_of_the_reports_period_spoken_of_before_does_not_carry():
+    # tien_giang_2020-06-01_ktxh: after "Chỉ số tiêu dùng bình quân quý II/2020 …", the next figures are the
+    # half-year's (the report's period), not the quarter's
+    f = _extract(
+        "Theo số liệu được Cục thống kê công bố, 6 tháng đầu năm 2020, tổng sản phẩm trên địa bàn tỉnh Tiền Giang "
+        "ước đạt 28.148 tỷ đồng, giảm 0,8% so với cùng kỳ. Chỉ số tiêu dùng bình quân quý II/2020 trên địa bàn "
+        "tỉnh Tiền Giang tăng gần 3% so với cùng kỳ năm trước. Giá trị kim ngạch xuất khẩu hàng hóa ước đạt "
+        "1.200 triệu USD, đạt 36% kế hoạch, giảm gần 15% so với cùng kỳ. Thu ngân sách nhà nước thực hiện gần "
+        "5.200 tỷ đồng, đạt 46% dự toán và giảm gần 10% so với cùng kỳ."
+    )
+    assert str(_one(f, indicator="cpi_growth")["period_start"]) == "2020-04"  # the quarter, as it says
+    later = f[f["indicator"].isin(["exports", "state_budget_revenue"])]
+    assert len(later) == 6 and {(str(a), str(b)) for a, b in later[["period_start", "period_end"]].values} == {
+        ("2020-01", "2020-06")
+    }

@@ -486,7 +486,9 @@ def extract(
             # the figure's own period, else its section's, else the one carried from earlier
             # sentences, else the document's year; a named period that is impossible is no fallback
             # (a breakdown's parts are of the whole's span: "… tháng 9/2025 ước đạt …. Trong đó: thu nội địa …")
-            chain = (own, inherited_span, section_span, context, covered, whole_year)
+            # (a part of the report's period spoken of before — "quý II" in a half-year report — does not carry)
+            carried = covered if context and covered and covered.contains(context) else context
+            chain = (own, inherited_span, section_span, carried, covered, whole_year)
             span = next((x for x in chain if x is not None), None)
             if (
                 isinstance(span, Span)
