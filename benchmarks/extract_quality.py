@@ -332,9 +332,9 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: the held-out texts by batch: annotators of a batch never saw the rules; a batch added after a version's
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
-    "helper-h11x": "batch 11 (found blind during 0.14.0): 21 texts",
-    "helper-h11y": "batch 11 (found blind during 0.14.0): 21 texts",
-    "helper-h11z": "batch 11 (found blind during 0.14.0): 21 texts",
+    "helper-h12a": "batch 12 (found blind during 0.15.0): 20 texts",
+    "helper-h12b": "batch 12 (found blind during 0.15.0): 20 texts",
+    "helper-h12c": "batch 12 (found blind during 0.15.0): 20 texts",
 }
 
 

@@ -68,17 +68,17 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, and 10, held out in 0.14.0, are development texts)
+    # held out in 0.13.0, 10, held out in 0.14.0, and 11, held out in 0.15.0, are development texts)
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h11x",  # the eleventh batch: found blind during 0.14.0, scored first when 0.14.0 was frozen
-        "helper-h11y",
-        "helper-h11z",
-    }
-    # the twelfth, found during 0.15.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        "helper-h12a",
+        "helper-h12a",  # the twelfth batch: found blind during 0.15.0, scored first when 0.15.0 was frozen
         "helper-h12b",
         "helper-h12c",
+    }
+    # the thirteenth, found during 0.16.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h13d",
+        "helper-h13e",
+        "helper-h13f",
     }
 
 
@@ -207,10 +207,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.15.0 measures (dev 80,6 % / 83,6 %; held-out batch 11 62,3 % / 71,7 %): they
+    """Floors a little under what is measured (dev 79,9 % / 83,5 %; held-out batch 12 68,3 % / 78,2 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.79, 0.82), ("heldout", 0.60, 0.70)):
+    for part, recall, precision in (("dev", 0.79, 0.82), ("heldout", 0.67, 0.77)):
         t, f, m = q.summary(q.score_part(part))
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
 
