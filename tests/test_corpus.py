@@ -1093,3 +1093,24 @@ def test_a_part_of_the_reports_period_spoken_of_before_does_not_carry():
     assert len(later) == 6 and {(str(a), str(b)) for a, b in later[["period_start", "period_end"]].values} == {
         ("2020-01", "2020-06")
     }
+
+
+def test_money_after_a_count_of_visitors_is_what_they_brought():
+    # thanh_hoa_2025_2025-08-23_dulich, quang_ninh_2025_2025-10-29_ngansach: "tổng thu", "thu về" after the visitors
+    f = _extract(
+        "Trong 8 tháng năm 2025, du lịch Thanh Hóa tiếp tục tăng trưởng, ước đón gần 15 triệu lượt khách, tổng thu "
+        "40.476 tỉ đồng, đạt 89% kế hoạch cả năm.",
+        region="Thanh Hóa",
+    )
+    assert _one(f, value=40476.0)["indicator"] == "tourism_revenue"
+    f = _extract(
+        "Tính chung 10 tháng năm 2025, tỉnh đón hơn 18,4 triệu lượt khách, thu về gần 48.400 tỷ đồng, tăng 21% so "
+        "với cùng kỳ năm ngoái.",
+        region="Quảng Ninh",
+    )
+    assert _one(f, value=48400.0)[["indicator", "qualifier"]].tolist() == ["tourism_revenue", "nearly"]
+    # but "doanh thu bán lẻ" after visitors is the shops' sales, not the visitors' revenue
+    f = _extract(
+        "Năm 2024, tỉnh đón 2 triệu lượt khách, doanh thu bán lẻ hàng hóa đạt 5.000 tỷ đồng.", region="Quảng Ninh"
+    )
+    assert "tourism_revenue" not in set(f["indicator"])

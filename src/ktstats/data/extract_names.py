@@ -473,13 +473,20 @@ def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
     return named[0][0]
 
 
-_REVENUE_WORD = re.compile(r"doanh\s+thu(?!\s+(?:bán|vận|dịch))", re.IGNORECASE)
+# what a sum of money after a count of visitors is: what they brought ("doanh thu", "tổng thu", "thu về", "thu",
+# "mang lại"), not the sales of shops or transport ("doanh thu bán lẻ", "doanh thu vận tải")
+_REVENUE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:doanh\s+thu(?!\s+(?:bán|vận|dịch))|(?:tổng\s+)?thu(?:\s+về)?|mang\s+lại|đem\s+lại)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def visitors_or_their_revenue(number: str, lead: str, unit: Any, last: Indicator | None) -> Indicator | None:
     """The indicator of a number no name is written near, from what it counts or follows: visitors ("Ninh Bình
     đón hơn 6,5 triệu lượt khách"), or, after a count of visitors, their revenue ("đón hơn 2,3 triệu lượt khách
-    du lịch, mang lại doanh thu 690 tỉ đồng"); ``None`` otherwise. ``lead`` is the text before the number,
+    du lịch, mang lại doanh thu 690 tỉ đồng", "…, tổng thu 40.476 tỉ đồng", "…, thu về gần 48.400 tỷ đồng");
+    ``None`` otherwise. ``lead`` is the text before the number,
     casefolded, ``last`` the indicator of the figure before."""
     if "lượt khách" in number.casefold():
         return by_code()["tourist_visits"]
