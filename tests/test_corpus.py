@@ -1114,3 +1114,25 @@ def test_money_after_a_count_of_visitors_is_what_they_brought():
         "Năm 2024, tỉnh đón 2 triệu lượt khách, doanh thu bán lẻ hàng hóa đạt 5.000 tỷ đồng.", region="Quảng Ninh"
     )
     assert "tourism_revenue" not in set(f["indicator"])
+
+
+def test_a_goals_year_does_not_replace_the_period_spoken_of():
+    # hue_2025-04-01_quy1: "quý I … tạo động lực cho tăng trưởng từ 10% trở lên trong năm 2025" — the next
+    # sentence's figures are the first quarter's, not the year's
+    f = _extract(
+        "Tại buổi họp báo, Phó Giám đốc Sở Tài chính Phan Quốc Sơn thông tin tình hình phát triển kinh tế - xã hội "
+        "của thành phố trong quý I-2025. Công bố của Cục Thống kê cho thấy, tốc độ tăng trưởng kinh tế GRDP quý I "
+        "ước đạt 9,9%. Đây là mức "
+        "tăng trưởng cao nhất từ trước đến nay, sẽ tạo nền tảng và động lực cho tăng trưởng từ 10% trở lên trong năm "
+        "2025. Trong lĩnh vực dịch vụ, lượng khách đến Huế ước đạt gần 1,5 triệu lượt, tăng 62% so với cùng kỳ.",
+        region="Huế",
+    )
+    assert str(_one(f, value=10.0)["period_end"]) == "2025-12"  # the goal is the year's
+    visitors = f[f["indicator"] == "tourist_visits"]
+    assert len(visitors) == 2 and set(visitors["period_end"].astype(str)) == {"2025-03"}
+    assert set(visitors["region"]) == {"hue"}  # and so the city as it was then, not the unit of July 2025
+    # "quý I năm 2025" is one period phrase (not "quý I", then the year)
+    from ktstats.lang.phrases import period_spoken_of
+
+    s = "Tốc độ tăng trưởng kinh tế GRDP quý I năm 2025 ước đạt 9,9%."
+    assert str(period_spoken_of(s, s.casefold(), None)) == "2025-01..2025-03"

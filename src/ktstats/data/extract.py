@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from functools import partial
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
@@ -54,22 +56,20 @@ from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
-from ktstats.lang.phrases import PERIOD_WORDS as _PERIOD_WORDS
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import (
     default_year,
     goal_of_the_year,
     horizon_before,
     month_or_year_so_far,
-    names_reference,
     opening_month,
+    period_spoken_of,
     quoted_year,
     report_span,
     to_fiscal_close,
     year_so_far_after,
 )
 from ktstats.lang.phrases import phrase_span as _phrase_span
-from ktstats.lang.phrases import quoted as _quoted
 from ktstats.lang.phrases import span_before as _span_before
 from ktstats.lang.relations import (
     CHANGE_VERBS,
@@ -111,9 +111,13 @@ _OF_THE_YEAR: Final = frozenset(
         "resolution_target",
     }
 )
-# a goal before a period phrase in its clause: "đặt mục tiêu … đạt 10% trở lên trong năm 2025" (not "thực
-# hiện kế hoạch 6 tháng đầu năm", which reports results)
-_GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
+_GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
+
+
+def _of_sentence(sid: int, row: dict[str, Any]) -> bool:
+    return bool(row["_sentence"] == sid)
+
+
 # the words between a figure and a change of it: "… 11.200 tỷ đồng, tăng 20,17%"
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
@@ -657,30 +661,19 @@ def extract(
                     | {"quote": quote_around(sentence, first.start(), first.end()), "_sentence": sid}
                 )
         listing = sentence.endswith(";") and (listed or lists_goals(sentence))
-        # the period a sentence speaks of carries to the next ones (until another is named)
-        named = [
-            m
-            for m in (_PERIOD_PHRASES.finditer(sentence) if any(w in low for w in _PERIOD_WORDS) else ())
-            if not names_reference(sentence, m.start(), points=True)
-            and not _quoted(sentence, m.start())
-            # "đặt mục tiêu … đạt 10% trở lên trong năm 2025": the goal's year is not what follows speaks of
-            and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
-        ]
-        # "10 tháng … bằng 110,5% dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's year is not it
-        named = [m for m in named if not names_reference(sentence, m.start(), plans=True)] or named
-        if named:
-            # the period the next sentences speak of: the last one named that runs from January ("6
-            # tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the first half), else the last one
-            outside = [
-                m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())
+        # the period a sentence speaks of carries to the next ones (until another is named), not a goal's
+        spoken = period_spoken_of(sentence, low, year)
+        if spoken is not None and context is not None and spoken.end.year == context.end.year:
+            # "quý I … tạo động lực cho tăng trưởng từ 10% trở lên trong năm 2025": a goal's span, no results of it,
+            # does not replace the period spoken of (this sentence's rows are the last ones)
+            mine = takewhile(partial(_of_sentence, sid), reversed(rows))
+            dated = [
+                r["measure"]
+                for r in mine
+                if (r["period_start"], r["period_end"]) == (str(spoken.start), str(spoken.end))
             ]
-            named_spans = [
-                x for x in (_phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)
-            ]
-            from_january = [x for x in named_spans if x.start.month == 1]
-            chosen = (from_january or named_spans)[-1] if named_spans else None
-            if chosen is not None and 1 < chosen.months <= 12:  # a term ("giai đoạn 2021-2025") is no context
-                context = chosen
+            spoken = None if dated and all(m in _GOALS for m in dated) else spoken
+        context = spoken if spoken is not None else context
     if undated:
         raise DataError(
             f"the text never writes the year of its figures ({undated} figures, e.g. "

@@ -37,6 +37,7 @@ __all__ = [
     "month_or_year_so_far",
     "names_reference",
     "opening_month",
+    "period_spoken_of",
     "phrase_span",
     "quoted",
     "quoted_year",
@@ -57,7 +58,7 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
-    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s+năm\s+(?:nay|ngoái)(?![^\W\d_]))?"
+    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
@@ -459,3 +460,37 @@ def to_fiscal_close(before: str, span: Span) -> Span:
     if m is None or span.kind != "year" or int(m.group(1)) != span.end.year:
         return span
     return Span(span.start, f"{span.end.year + 1}-01")
+
+
+# a goal before a period phrase in its clause: "đặt mục tiêu … đạt 10% trở lên trong năm 2025" (not "thực
+# hiện kế hoạch 6 tháng đầu năm", which reports results)
+_GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
+
+
+def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
+    """The period a sentence speaks of, which carries to the sentences after it until another is named: the
+    last one it names that runs from January ("6 tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the
+    first half), else the last one it names; not one that dates a reference ("so với cùng kỳ năm 2023"), a
+    quoted title, a plan ("bằng 110,5% dự toán … cả năm 2025") or a goal named as such ("đặt mục tiêu …
+    trong năm 2025"), nor one inside parentheses, nor a term ("giai đoạn 2021-2025"). ``low`` is the sentence
+    casefolded; ``None`` when it names none.
+
+    >>> s = "6 tháng đầu năm 2024, thu ngân sách đạt 900 tỷ đồng; phương hướng 6 tháng cuối năm 2024: tăng thu."
+    >>> period_spoken_of(s, s.casefold(), 2024)
+    Span('2024-01', '2024-06')
+    """
+    if not any(w in low for w in PERIOD_WORDS):
+        return None
+    named = [
+        m
+        for m in PERIOD_PHRASES.finditer(sentence)
+        if not names_reference(sentence, m.start(), points=True)
+        and not quoted(sentence, m.start())
+        and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
+    ]
+    named = [m for m in named if not names_reference(sentence, m.start(), plans=True)] or named
+    outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
+    spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
+    from_january = [x for x in spans if x.start.month == 1]
+    chosen = (from_january or spans)[-1] if spans else None
+    return chosen if chosen is not None and 1 < chosen.months <= 12 else None
