@@ -332,9 +332,9 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: the held-out texts by batch: annotators of a batch never saw the rules; a batch added after a version's
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
-    "helper-h12a": "batch 12 (found blind during 0.15.0): 20 texts",
-    "helper-h12b": "batch 12 (found blind during 0.15.0): 20 texts",
-    "helper-h12c": "batch 12 (found blind during 0.15.0): 20 texts",
+    "helper-h13d": "batch 13 (found blind during 0.16.0): 20 texts",
+    "helper-h13e": "batch 13 (found blind during 0.16.0): 20 texts",
+    "helper-h13f": "batch 13 (found blind during 0.16.0): 20 texts",
 }
 
 

@@ -68,17 +68,17 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, 10, held out in 0.14.0, and 11, held out in 0.15.0, are development texts)
+    # held out in 0.13.0, 10, 11 and 12, held out in 0.14.0, 0.15.0 and 0.16.0, are development texts)
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h12a",  # the twelfth batch: found blind during 0.15.0, scored first when 0.15.0 was frozen
-        "helper-h12b",
-        "helper-h12c",
-    }
-    # the thirteenth, found during 0.16.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        "helper-h13d",
+        "helper-h13d",  # the thirteenth batch: found blind during 0.16.0, scored first when 0.16.0 was frozen
         "helper-h13e",
         "helper-h13f",
+    }
+    # the fourteenth, found at the end of 0.16.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h14g",
+        "helper-h14h",
+        "helper-h14i",
     }
 
 
@@ -137,8 +137,8 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             ):
                 continue  # "đứng đầu cả nước", "cao nhất cả nước": first, in words
             assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
-    # a batch of 21 texts holds 160–220 figures; the reserve is empty between batches
-    assert rows >= {"dev": 1500, "heldout": 150, "reserve": 40 * any((CORPUS / part).glob("*.txt"))}[part]
+    # a batch of 20–21 texts holds 149–228 figures; the reserve is empty between batches
+    assert rows >= {"dev": 1500, "heldout": 140, "reserve": 40 * any((CORPUS / part).glob("*.txt"))}[part]
 
 
 # --- the benchmark: scored on every field, both parts -------------------------------------------
@@ -207,10 +207,11 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.16.0 measures (dev 80,7 % / 84,0 %; held-out batch 12 68,3 % / 78,2 %): they
-    guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
+    """Floors a little under what 0.16.0 measures (dev 79,7 % / 83,5 % with batch 12; held-out batch 13 61,7 % /
+    71,3 %): they guard against regressions; the figures to quote, and how clean each is, are in
+    docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.80, 0.83), ("heldout", 0.67, 0.77)):
+    for part, recall, precision in (("dev", 0.79, 0.82), ("heldout", 0.60, 0.70)):
         t, f, m = q.summary(q.score_part(part))
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
 
