@@ -138,7 +138,6 @@ _GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.
 _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
-# "(phấn đấu) đến năm 2030 đạt 95 triệu đồng": the year a goal is set for
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 
 
