@@ -1137,3 +1137,30 @@ def test_a_goals_year_does_not_replace_the_period_spoken_of():
 
     s = "Tốc độ tăng trưởng kinh tế GRDP quý I năm 2025 ước đạt 9,9%."
     assert str(period_spoken_of(s, s.casefold(), None)) == "2025-01..2025-03"
+
+
+def test_what_a_count_counts_names_it():
+    # can_tho_2025-04-28_quy1: "lượt du khách" are visitors
+    f = _extract(
+        "Cũng trong 3 tháng qua, TP.Cần Thơ đón trên 1,6 triệu lượt du khách, tăng 4% so cùng kỳ năm trước.",
+        region="Cần Thơ",
+        year=2025,
+    )
+    assert set(f["indicator"]) == {"tourist_visits"} and len(f) == 2
+    # dak_lak_2025-07-12_soket, bac_ninh_2025_2025-10-01_fdi: enterprises "thành lập mới", "mới" — after "với",
+    # which gives the figure to the clause's subject only when it has one
+    f = _extract(
+        "6 tháng đầu năm 2025, hoạt động của doanh nghiệp có nhiều khởi sắc với 1.476 doanh nghiệp thành lập mới, "
+        "tăng 53,6% so với cùng kỳ; đồng thời ghi nhận gần 5.500 doanh nghiệp mới.",
+        region="Đắk Lắk",
+    )
+    assert set(f.loc[f["value"].isin([1476.0, 5500.0]), "indicator"]) == {"new_enterprises"}
+    # ha_tinh_2020-07-01_ngansach, hau_giang_2020-07-20_tongquan: "chi NSNN", "chi xây dựng cơ bản"
+    f = _extract(
+        "6 tháng đầu năm 2020, về chi NSNN, toàn tỉnh chi khoảng 8.183 tỷ đồng, bằng 45,5% dự toán HĐND tỉnh. "
+        "Trong đó: Chi xây dựng cơ bản được 3.060.503 triệu đồng.",
+        region="Hà Tĩnh",
+    )
+    named = dict(zip(f["value"], f["indicator"], strict=True))
+    assert named[8183.0] == named[45.5] == "local_budget_spending"
+    assert named[3060503.0] == "development_spending"

@@ -41,11 +41,11 @@ from ktstats.data.extract_names import (
     SHARE_OF,
     file_regions,
     grdp_at_prices,
+    named_by_what_it_counts,
     names_between,
     part_before,
     per_head,
     report_region,
-    visitors_or_their_revenue,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
@@ -287,10 +287,14 @@ def extract(
             # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that
             # figure's, never the indicator named after it
             follows = _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None if n > 0 else False
-            near_after = None if follows or lead.endswith(" với ") else window_after
+            # (a figure after "với" is the clause's subject's, when it has one: "khởi sắc với 1.476 doanh nghiệp
+            # thành lập mới" names its own)
+            near_after = None if follows or (lead.endswith(" với ") and subject is not None) else window_after
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, near_after)
             if ind is None:  # "đón hơn 6,5 triệu lượt khách", "…, mang lại doanh thu 690 tỉ đồng"
-                ind = visitors_or_their_revenue(sentence[start:end], lead, unit, last_subject)
+                ind = named_by_what_it_counts(
+                    sentence[start : end + 10], end - start, lead, unit, last_subject
+                )
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's

@@ -32,12 +32,12 @@ __all__ = [
     "fits_unit",
     "grdp_at_prices",
     "indicator_near",
+    "named_by_what_it_counts",
     "names_between",
     "near_names",
     "part_before",
     "report_region",
     "unit_then",
-    "visitors_or_their_revenue",
 ]
 
 _PERCENT = ureg.percent
@@ -475,6 +475,8 @@ def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
 
 # what a sum of money after a count of visitors is: what they brought ("doanh thu", "tổng thu", "thu về", "thu",
 # "mang lại"), not the sales of shops or transport ("doanh thu bán lẻ", "doanh thu vận tải")
+_VISITORS = re.compile(r"lượt\s+(?:du\s+)?khách")
+_NEW_ENTERPRISES = re.compile(r"doanh\s+nghiệp\s+(?:(?:đăng\s+ký\s+)?thành\s+lập\s+)?mới(?![^\W\d_])")
 _REVENUE_WORD = re.compile(
     r"(?<![^\W\d_])(?:doanh\s+thu(?!\s+(?:bán|vận|dịch))|(?:tổng\s+)?thu(?:\s+về)?|mang\s+lại|đem\s+lại)"
     r"(?![^\W\d_])",
@@ -482,14 +484,22 @@ _REVENUE_WORD = re.compile(
 )
 
 
-def visitors_or_their_revenue(number: str, lead: str, unit: Any, last: Indicator | None) -> Indicator | None:
+def named_by_what_it_counts(
+    number: str, length: int, lead: str, unit: Any, last: Indicator | None
+) -> Indicator | None:
     """The indicator of a number no name is written near, from what it counts or follows: visitors ("Ninh Bình
-    đón hơn 6,5 triệu lượt khách"), or, after a count of visitors, their revenue ("đón hơn 2,3 triệu lượt khách
+    đón hơn 6,5 triệu lượt khách", "lượt du khách"), new enterprises ("gần 5.500 doanh nghiệp mới", "1.476
+    doanh nghiệp thành lập mới"), or, after a count of visitors, their revenue ("đón hơn 2,3 triệu lượt khách
     du lịch, mang lại doanh thu 690 tỉ đồng", "…, tổng thu 40.476 tỉ đồng", "…, thu về gần 48.400 tỷ đồng");
-    ``None`` otherwise. ``lead`` is the text before the number,
-    casefolded, ``last`` the indicator of the figure before."""
-    if "lượt khách" in number.casefold():
+    ``None`` otherwise. ``number`` is the number's text (its first ``length`` characters) and a few
+    characters after it ("2,3 triệu lượt du khách"), ``lead`` the text before it, casefolded, ``last`` the
+    indicator of the figure before."""
+    visitors = _VISITORS.search(number.casefold())
+    if visitors is not None and visitors.start() < length:
         return by_code()["tourist_visits"]
+    enterprises = _NEW_ENTERPRISES.search(number.casefold())
+    if enterprises is not None and enterprises.start() < length:
+        return by_code()["new_enterprises"]
     revenue = by_code()["tourism_revenue"]
     if (
         last is not None
