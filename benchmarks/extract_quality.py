@@ -105,6 +105,9 @@ class DocScore:
     error: str = ""
     #: what became of each number missed altogether: the reason extract kept it unattached, else "not read"
     lost: Counter[str] = field(default_factory=Counter)
+    #: every expected and every extracted key (for :func:`ladder`)
+    want: list[tuple[str, ...]] = field(default_factory=list)
+    got: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -167,6 +170,8 @@ def score_text(
         extras,
         error,
         _lost(misses, extras, ds.unattached),
+        want,
+        found,
     )
 
 
@@ -312,6 +317,34 @@ def field_errors(scores: list[DocScore]) -> Counter[str]:
     return counts
 
 
+#: fields added one at a time, from what extract reads most surely (the number and its unit) to what needs the
+#: most of the text (the reference): how far down each figure stays right
+LADDER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("quantity", ("quantity",)),
+    ("+ indicator", ("quantity", "indicator")),
+    ("+ form", ("quantity", "indicator", "form")),
+    ("+ span", ("quantity", "indicator", "form", "period_start", "period_end")),
+    ("+ measure", ("quantity", "indicator", "form", "period_start", "period_end", "measure")),
+    ("+ region", ("quantity", "indicator", "form", "period_start", "period_end", "measure", "region")),
+    ("+ qualifier and reference (every field)", FIELDS),
+)
+
+
+def ladder(scores: list[DocScore]) -> list[tuple[str, int, int, int]]:
+    """(step, expected, found, matched) when a figure is matched on the fields of each step of :data:`LADDER`
+    only: recall and precision per field, cumulatively — counts only, so the held-out part can say it."""
+    out = []
+    for label, names in LADDER:
+        at = [FIELDS.index(n) for n in names]
+        t = f = m = 0
+        for s in scores:
+            want = [tuple(k[i] for i in at) for k in s.want]
+            got = [tuple(k[i] for i in at) for k in s.got]
+            t, f, m = t + len(want), f + len(got), m + match(want, got)[0]
+        out.append((label, t, f, m))
+    return out
+
+
 def agreement(part: str | None = None) -> tuple[int, int, int]:
     """(rows of the first reading, rows of the second, rows identical on every field) over the texts a
     second annotator read independently (``corpus/second_reading/``; only those of ``part`` when given): how
@@ -379,6 +412,11 @@ def main(argv: list[str] | None = None) -> int:
         errors = field_errors(scores)
         if errors:
             print("   misses by field: " + "; ".join(f"{k} {n}" for k, n in errors.most_common()))
+        steps = ladder(scores)
+        print(
+            "   matched on fewer fields (recall / precision): "
+            + "; ".join(f"{label} {m / max(t, 1):.1%} / {m / max(f, 1):.1%}" for label, t, f, m in steps)
+        )
         lost = sum((s.lost for s in scores), Counter())
         if lost:
             print(
