@@ -198,3 +198,37 @@ def test_cli_extract(tmp_path, capsys):
     assert main(["extract", str(bad)]) == 2
     assert "not UTF-8" in capsys.readouterr().err
     assert main(["extract", str(tmp_path / "report.docx")]) == 2
+
+
+# --- names written with a word more or less (issue 14) ---------------------------------------------------------
+
+
+def _three_word_names() -> list[str]:
+    from ktstats.data.extract_names import _by_first_syllable
+
+    index, _ = _by_first_syllable()
+    return sorted({phrase for names in index.values() for phrase, _ in names})
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(_three_word_names()),
+    st.integers(min_value=1, max_value=20),
+    st.sampled_from(["từ", "các", "trên", "toàn", "chung", "ngoài", "không"]),
+)
+def test_a_name_with_a_word_more_is_found_unless_the_word_negates(name, at, word):
+    from ktstats.data.extract_names import alias_matches, aliases, near_names
+
+    words = name.split()
+    k = 1 + at % (len(words) - 1)  # between the first and the last word
+    written = " ".join([*words[:k], word, *words[k:]])
+    if written in aliases().by_phrase:
+        return  # the longer spelling is a catalog name itself
+    sentence = f"trong đó {written} đạt 120 tỷ đồng"
+    found = [(m.group(0), sentence[m.start() : m.end()]) for m in near_names(sentence)[1]]
+    if word in ("ngoài", "không"):
+        assert (name, written) not in found
+    elif sentence.index(written) not in alias_matches(sentence)[0]:
+        # the name, or another catalog name of the same words, is found where it is written (unless a catalog
+        # name is written exactly there: "giải ngân từ vốn …" is "giải ngân")
+        assert any(text == written for _, text in found), found

@@ -263,6 +263,10 @@ def _by_first_syllable() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], 
         syllables = tuple(_SYLLABLE.findall(phrase))
         if len(syllables) >= _NEAR_SHORTEST and " ".join(syllables) == phrase:
             index.setdefault(syllables[0], []).append((phrase, syllables))
+    for names in index.values():
+        names.sort(
+            key=lambda item: -len(item[1])
+        )  # the longest name that fits first, as exact names are found
     alternation = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
     return index, re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
 
