@@ -232,3 +232,20 @@ def test_a_name_with_a_word_more_is_found_unless_the_word_negates(name, at, word
         # the name, or another catalog name of the same words, is found where it is written (unless a catalog
         # name is written exactly there: "giải ngân từ vốn …" is "giải ngân")
         assert any(text == written for _, text in found), found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=9_999),
+    st.sampled_from([("tăng", 1.0), ("giảm", -1.0)]),
+    st.sampled_from(["(tương đương {v} {a} tỷ đồng)", "({s}{a} tỷ đồng)", ", tương đương {a} tỷ đồng"]),
+)
+def test_a_change_restated_as_an_amount_is_its_difference(pct, amount, verb, shape):
+    word, sign = verb
+    aside = shape.format(v=word, a=f"{amount:,}".replace(",", "."), s="-" if sign < 0 else "+")
+    text = f"Năm 2024, thu ngân sách nhà nước đạt 5.000 tỷ đồng, {word} {pct}% so với cùng kỳ {aside}."
+    f = extract(text, region="kon_tum").to_frame()
+    row = f[f["form"] == "difference"]
+    assert len(row) == 1, f[["value", "form", "relative_to"]].values.tolist()
+    assert row["value"].iloc[0] == sign * amount and row["relative_to"].iloc[0] == "same_period_last_year"

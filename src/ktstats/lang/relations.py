@@ -166,7 +166,7 @@ def points_reference(after: str) -> str | None:
 
 # "(tương đương vượt 3.730 tỷ đồng)", "(-366 ha)", "(+784 tấn)", ", tương đương 1,6 triệu đồng", ", bằng 2.217,2 tấn"
 _SAME_IN_AMOUNT = re.compile(
-    r"\s*(?:[^()\d;,.]{0,25}\(\s*(?:tương\s+đương\s+(?:với\s+)?)?|,?\s*(?:tương\s+đương|bằng)\s+(?:với\s+)?)"
+    r"\s*(?:[^()\d;,.]{0,25}\(\s*(?:tương\s+đương\s+(?:với\s+)?)?|[^()\d;,.]{0,25},?\s*(?:tương\s+đương|bằng)\s+(?:với\s+)?)"
     r"(?:(?:vượt|tăng|giảm|hơn)\s+)?[+\-−]?\s*",
     re.IGNORECASE,
 )
