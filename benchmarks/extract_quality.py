@@ -365,9 +365,9 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: the held-out texts by batch: annotators of a batch never saw the rules; a batch added after a version's
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
-    "helper-h13d": "batch 13 (found blind during 0.16.0): 20 texts",
-    "helper-h13e": "batch 13 (found blind during 0.16.0): 20 texts",
-    "helper-h13f": "batch 13 (found blind during 0.16.0): 20 texts",
+    "helper-h14g": "batch 14 (found blind at the end of 0.16.0): 21 texts",
+    "helper-h14h": "batch 14 (found blind at the end of 0.16.0): 21 texts",
+    "helper-h14i": "batch 14 (found blind at the end of 0.16.0): 21 texts",
 }
 
 

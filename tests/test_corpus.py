@@ -68,18 +68,14 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, 10, 11 and 12, held out in 0.14.0, 0.15.0 and 0.16.0, are development texts)
+    # held out in 0.13.0, 10, 11, 12 and 13, held out in 0.14.0–0.17.0, are development texts)
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h13d",  # the thirteenth batch: found blind during 0.16.0, scored first when 0.16.0 was frozen
-        "helper-h13e",
-        "helper-h13f",
-    }
-    # the fourteenth, found at the end of 0.16.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        "helper-h14g",
+        "helper-h14g",  # the fourteenth batch: found blind at the end of 0.16.0, scored first when 0.17.0 was frozen
         "helper-h14h",
         "helper-h14i",
     }
+    # the reserve is empty until the next blind batch is found
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= set()
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout", "reserve"])
@@ -207,10 +203,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.17.0 measures (dev 80,3 % / 83,5 %; held-out batch 13 61,7 % / 71,3 %): they
+    """Floors a little under what 0.17.0 measures (dev 79,3 % / 82,9 %; held-out batch 14 68,7 % / 71,1 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.79, 0.82), ("heldout", 0.60, 0.70)):
+    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.67, 0.70)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
