@@ -40,6 +40,7 @@ import pandas as pd
 from ktstats.catalog.bundled import bundled_dataset, bundled_datasets
 from ktstats.catalog.indicators import by_code
 from ktstats.data.schema import COLUMNS, is_target_like, validate
+from ktstats.data.unattached import Unattached
 from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
 from ktstats.errors import DataError, PeriodError, UnitError, shown
 from ktstats.lang.labels import Lang, word
@@ -147,7 +148,7 @@ class Dataset:
     ('2023-01', '2023-09', 6.87, 'percent')
     """
 
-    __slots__ = ("__weakref__", "_frame", "name", "unattached")
+    __slots__ = ("__weakref__", "_frame", "_unattached", "name")
 
     def __init__(
         self,
@@ -159,9 +160,20 @@ class Dataset:
         _validated: bool = False,
     ) -> None:
         self.name = name
-        #: figures that :func:`ktstats.extract` found but could not attach to an indicator, with the reason
-        self.unattached: pd.DataFrame = pd.DataFrame(columns=["value", "unit", "text", "quote", "reason"])
+        self._unattached: pd.DataFrame | Unattached = Unattached()
         self._frame = frame if _validated else validate(frame, file or name, check_quotes=check_quotes)
+
+    @property
+    def unattached(self) -> pd.DataFrame:
+        """The numbers :func:`ktstats.extract` found but could not attach to an indicator, one row each with
+        the reason (``value, unit, text, quote, reason``); empty for a dataset not read from a text."""
+        if isinstance(self._unattached, Unattached):
+            self._unattached = self._unattached.frame()  # built when first looked at: most callers never do
+        return self._unattached
+
+    @unattached.setter
+    def unattached(self, numbers: pd.DataFrame | Unattached) -> None:
+        self._unattached = numbers
 
     # --- access -------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:

@@ -49,7 +49,7 @@ from ktstats.data.extract_names import (
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
-from ktstats.data.schema import expected_unit
+from ktstats.data.schema import expected_unit, validate_columns
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
@@ -686,9 +686,10 @@ def extract(
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, date)
         file_regions(rows, code, inferred=date is None)
-    frame = kept.one_per_sentence(pd.DataFrame(rows, columns=[*COLUMNS, "_sentence"]))
-    ds = Dataset(frame, name=document)
-    ds.unattached = kept.frame()
-    if not len(ds) and not len(ds.unattached):
+    rows = kept.one_per_sentence(rows)
+    ds = Dataset(validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document), _validated=True)
+    ds.name = document
+    ds.unattached = kept  # made a table when first looked at
+    if not len(ds) and not (kept.rows or kept.dropped):
         warnings.warn(f"no figures found in {document}", stacklevel=2)
     return ds

@@ -272,7 +272,7 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
     catalog = by_code()
     docs = documents_table()
     if not check_quotes and "document_date" not in frame.columns:
-        fast = _by_column(frame, docs)
+        fast = _by_column({c: frame[c].tolist() for c in frame.columns}, docs)
         if fast is not None:
             return fast  # every row is valid; otherwise the checks below name the first bad one
     records: list[dict[str, Any]] = []
@@ -449,33 +449,47 @@ def validate(frame: pd.DataFrame, file: str | None, *, check_quotes: bool) -> pd
                 "note": _cell(rec, "note"),
             }
         )
-    return _typed(pd.DataFrame.from_records(records, columns=_TYPED_COLUMNS))
+    return _typed({c: [r[c] for r in records] for c in _TYPED_COLUMNS})
 
 
-def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    """The canonical column types of a validated table."""
-    out["period_start"] = (
-        pd.PeriodIndex(out["period_start"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
-    )
-    out["period_end"] = (
-        pd.PeriodIndex(out["period_end"], freq="M") if len(out) else pd.PeriodIndex([], freq="M")
-    )
-    for col in ("value", "low", "high"):
-        out[col] = out[col].astype("float64")
-    out["denominator"] = out["denominator"].astype("Float64")
-    out.loc[out["denominator"].isna(), "denominator"] = pd.NA
-    out["document_date"] = pd.to_datetime(out["document_date"])
-    return out
+def validate_columns(columns: Mapping[str, list[Any]], file: str | None) -> pd.DataFrame:
+    """:func:`validate` of a table given as lists (every column of :data:`COLUMNS`, no document date): what
+    a program builds row by row (:func:`ktstats.extract`) is checked without first becoming a DataFrame,
+    whose construction would cost more than the checks. A bad row raises as :func:`validate` names it."""
+    fast = _by_column(columns, documents_table()) if set(columns) == set(COLUMNS) else None
+    if fast is not None:
+        return fast
+    return validate(pd.DataFrame(dict(columns)), file, check_quotes=False)
 
 
-def _column(frame: pd.DataFrame, col: str) -> list[str]:
-    return [_cell({col: v}, col) for v in frame[col].tolist()]
+def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
+    """The validated table with its canonical column types, built from typed arrays (one pass per column;
+    inferring the types of a table of Python objects costs more than checking it)."""
+    data: dict[str, Any] = {}
+    for col in _TYPED_COLUMNS:
+        cells = columns[col]
+        if col in ("period_start", "period_end"):
+            ordinals = np.fromiter((p.ordinal for p in cells), dtype="int64", count=len(cells))
+            data[col] = pd.arrays.PeriodArray(ordinals, dtype="period[M]")
+        elif col in ("value", "low", "high"):
+            data[col] = np.array(cells, dtype="float64")
+        elif col == "denominator":
+            data[col] = pd.array([pd.NA if math.isnan(d) else d for d in cells], dtype="Float64")
+        elif col == "document_date":
+            data[col] = pd.to_datetime(pd.Series(cells, dtype=object))
+        else:
+            data[col] = pd.array(cells, dtype="str")
+    return pd.DataFrame(data)
 
 
-def _floats(frame: pd.DataFrame, col: str) -> list[float] | None:
+def _column(cols: Mapping[str, list[Any]], col: str) -> list[str]:
+    return [_cell({col: v}, col) for v in cols[col]]
+
+
+def _floats(cols: Mapping[str, list[Any]], col: str) -> list[float] | None:
     """The column as floats (NaN for an empty cell), or ``None`` when a cell is no number or infinite."""
     out = []
-    for v in frame[col].tolist():
+    for v in cols[col]:
         try:
             out.append(_float_cell(v, None, 0, col, required=False))
         except DataError:
@@ -483,11 +497,11 @@ def _floats(frame: pd.DataFrame, col: str) -> list[float] | None:
     return out
 
 
-def _by_column(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame | None:
+def _by_column(frame: Mapping[str, list[Any]], docs: pd.DataFrame) -> pd.DataFrame | None:
     """What the row-by-row checks of :func:`validate` return, computed column by column (each distinct
     code, region, span and unit checked once); ``None`` when any row fails a check, so that the row-by-row
     checks name it. Quotes are not checked here."""
-    if not len(frame):
+    if not len(frame["indicator"]):
         return None
     catalog = by_code()
     code, region, unit_text = (_column(frame, c) for c in ("indicator", "region", "unit"))
@@ -514,7 +528,7 @@ def _by_column(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame | None:
         or any(math.isnan(v) for v in value)
         or 0.0 in denominator
         or (
-            "number_style" in frame.columns
+            "number_style" in frame
             and not set(_column(frame, "number_style")) <= {"", *NUMBER_STYLES}
         )
     ):
@@ -559,4 +573,4 @@ def _by_column(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame | None:
         "quote": quote,
         "note": note,
     }
-    return _typed(pd.DataFrame(columns, columns=_TYPED_COLUMNS))
+    return _typed(columns)

@@ -40,6 +40,20 @@ def quote_around(sentence: str, start: int, end: int) -> str:
     return sentence[lo:hi]
 
 
+#: what makes two rows of one sentence the same figure (with the value: the same figure twice)
+_KEY: Final = (
+    "indicator",
+    "region",
+    "period_start",
+    "period_end",
+    "measure",
+    "form",
+    "relative_to",
+    "document",
+    "_sentence",
+)
+
+
 class Unattached:
     """The numbers not filed as figures, with their reasons: at most :data:`MAX_UNATTACHED`
     rows and a last one saying how many more there were (time and memory stay linear)."""
@@ -64,34 +78,34 @@ class Unattached:
             }
         )
 
-    def one_per_sentence(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """``frame`` (extract's rows, with a ``_sentence`` column) with one figure per indicator, span,
-        measure and form in a sentence (the same sentence text repeated counts as one); the others are
-        kept here, with the reason, never dropped."""
-        key = [
-            "indicator",
-            "region",
-            "period_start",
-            "period_end",
-            "measure",
-            "form",
-            "relative_to",
-            "document",
-            "_sentence",
-        ]
-        again = frame.duplicated([*key, "value"], keep="first")
-        dup = frame.duplicated(key, keep="first")
-        for rec, same in zip(frame[dup].to_dict("records"), again[dup], strict=True):
-            what = "the same figure" if same else "a second figure"
-            self.add(
-                rec["value"],
-                rec["unit"],
-                rec["quote"],
-                0,
-                0,
-                f"{what} for {rec['indicator']} in the same sentence and span",
-            )
-        return frame[~dup].drop(columns="_sentence").reset_index(drop=True)
+    def one_per_sentence(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``rows`` (extract's, each with a ``_sentence`` key) with one figure per indicator, span, measure and
+        form in a sentence (the same sentence text repeated counts as one); the others are kept here, with the
+        reason, never dropped. Plain Python: a report's few dozen rows cost less than one pandas call.
+
+        >>> kept = Unattached()
+        >>> row = dict.fromkeys(_KEY, "") | {"indicator": "grdp_growth", "value": 7.1, "unit": "percent", "quote": "…"}
+        >>> [r["value"] for r in kept.one_per_sentence([row, row | {"value": 7.2}, row])]
+        [7.1]
+        >>> kept.frame()["reason"].tolist()
+        ['a second figure for grdp_growth in the same sentence and span', \
+'the same figure for grdp_growth in the same sentence and span']
+        """
+        first: set[tuple[Any, ...]] = set()
+        valued: set[tuple[Any, ...]] = set()
+        out = []
+        for row in rows:
+            key = tuple(row[c] for c in _KEY)
+            same = (*key, row["value"])
+            if key in first:
+                what = "the same figure" if same in valued else "a second figure"
+                reason = f"{what} for {row['indicator']} in the same sentence and span"
+                self.add(row["value"], row["unit"], row["quote"], 0, 0, reason)
+            else:
+                first.add(key)
+                out.append(row)
+            valued.add(same)
+        return out
 
     def frame(self) -> pd.DataFrame:
         rows = self.rows
