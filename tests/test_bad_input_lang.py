@@ -659,3 +659,13 @@ def test_property_parse_date_reads_or_raises_a_period_error(text):
 def test_every_new_error_is_a_ktstats_error():
     for error in (MalformedQuantityError, RepeatedUnitWordsError):
         assert issubclass(error, KtstatsError) and issubclass(error, ValueError)
+
+
+@given(st.text())
+def test_fold_ascii_is_anyascii_character_by_character(text):
+    """fold_ascii looks each character's transliteration up once (a table str.translate reads); any text,
+    Vietnamese in NFC or NFD, other scripts, surrogates of emoji, gives what anyascii gives for the whole."""
+    from anyascii import anyascii
+
+    assert fold_ascii(text) == anyascii(text)
+    assert fold_ascii(text).isascii()

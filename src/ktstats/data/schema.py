@@ -478,8 +478,14 @@ def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         elif col == "document_date":
             data[col] = pd.to_datetime(pd.Series(cells, dtype=object))
         else:
-            data[col] = pd.array(cells, dtype="str")
+            data[col] = pd.array(cells, dtype=_text_dtype())
     return pd.DataFrame(data)
+
+
+@lru_cache(maxsize=1)
+def _text_dtype() -> Any:
+    """The type pandas gives a column of text (``str`` from pandas 3, ``object`` before), found once."""
+    return pd.Series(["text"]).dtype
 
 
 def _column(cols: Mapping[str, list[Any]], col: str) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import Final
 
 from ktstats.errors import ParseError, shown
 
@@ -122,9 +123,21 @@ def fold_ascii(text: str) -> str:
     """
     if not isinstance(text, str):
         raise _not_text(text)
-    from anyascii import anyascii
+    return text if text.isascii() else text.translate(_ASCII_OF)
 
-    return str(anyascii(text))
+
+class _AsciiOf(dict[int, str]):
+    """anyascii's transliteration of each character, looked up once (``str.translate`` reads the table in C;
+    anyascii transliterates character by character, so the result is the same)."""
+
+    def __missing__(self, code: int) -> str:
+        from anyascii import anyascii
+
+        self[code] = folded = str(anyascii(chr(code)))
+        return folded
+
+
+_ASCII_OF: Final = _AsciiOf()
 
 
 def did_you_mean(
