@@ -74,8 +74,12 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
         "helper-h14h",
         "helper-h14i",
     }
-    # the reserve is empty until the next blind batch is found
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= set()
+    # the fifteenth, found blind during 0.18.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h15j",
+        "helper-h15k",
+        "helper-h15l",
+    }
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout", "reserve"])
