@@ -249,3 +249,24 @@ def test_a_change_restated_as_an_amount_is_its_difference(pct, amount, verb, sha
     row = f[f["form"] == "difference"]
     assert len(row) == 1, f[["value", "form", "relative_to"]].values.tolist()
     assert row["value"].iloc[0] == sign * amount and row["relative_to"].iloc[0] == "same_period_last_year"
+
+
+def test_a_name_a_unit_took_later_is_the_unit_of_the_text_s_year():
+    """ "Huế" became a centrally-run city on 1/1/2025; in a 2018 report it is the province of Thừa Thiên Huế
+    (dev text thua_thien_hue_2018-10-01_dulich, which names no other)."""
+    from ktstats.catalog.regions import named_in
+
+    text = (
+        "Gần 3,5 triệu lượt khách đến Huế trong 9 tháng đầu năm. Sở Du lịch cho biết, lượng khách du lịch đến "
+        "trong 9 tháng đầu năm 2018 đạt 3,498 triệu lượt, tăng 26% so với cùng kỳ."
+    )
+    assert set(extract(text).to_frame()["region"]) == {"thua_thien_hue"}
+    # nine months of 2025 end after the merger of July 2025: the unit of then
+    assert set(extract(text.replace("2018", "2025")).to_frame()["region"]) == {"hue_2025"}
+    assert set(
+        extract(text.replace("9 tháng đầu năm", "quý I").replace("2018", "2025")).to_frame()["region"]
+    ) == {"hue"}
+    assert named_in("Khách đến Huế tăng.", on="2018-12-31") == [("thua_thien_hue", 1)]
+    assert named_in("Khách đến Huế tăng.", on="2025-08-01") == [("hue_2025", 1)]
+    # a merged unit's name is its old province's: in 2018 "Gia Lai" is the old province, never Bình Định too
+    assert named_in("Tỉnh Gia Lai tăng.", on="2018-12-31") == [("gia_lai", 1)]

@@ -227,13 +227,25 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
             written = base[m.start("name") : m.end("name")]
             if not written.isascii() and written not in _written_forms(m.group("name")):
                 continue
-        for r in by_key[m.group("name")]:
+        units = by_key[m.group("name")]
+        if date is not None and not any(r.valid_on(date) for r in units):
+            units = _earlier_unit(units, date)  # "Huế" in 2018: the province the city was then
+        for r in units:
             if (date is not None and not r.valid_on(date)) or (date is None and r.code.endswith("_2025")):
                 continue  # without a date, a name means the province as it stood before the merger
             plain[r.code] = plain.get(r.code, 0) + 1
             first.setdefault(r.code, m.start())
             titled[r.code] = titled.get(r.code, 0) + (m.group("title") is not None)
     return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], first[kv[0]]))
+
+
+def _earlier_unit(units: list[Region], date: pd.Timestamp) -> list[Region]:
+    """The one unit that existed on ``date`` and became one of ``units`` later (a name a unit took when it
+    changed: the city of Huế from 1/1/2025 was the province of Thừa Thiên Huế), or none when there is not
+    exactly one (a merged unit's name was its old provinces' — each of them is named on its own)."""
+    codes = {r.code for r in units}
+    earlier = {r.code: r for r in _table() if r.successor in codes and r.valid_on(date)}
+    return list(earlier.values()) if len(earlier) == 1 else []
 
 
 @cache

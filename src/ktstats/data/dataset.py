@@ -40,8 +40,8 @@ import pandas as pd
 from ktstats.catalog.bundled import bundled_dataset, bundled_datasets
 from ktstats.catalog.indicators import by_code
 from ktstats.data.schema import COLUMNS, is_target_like, validate
-from ktstats.data.unattached import Unattached
 from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
+from ktstats.data.unattached import Unattached
 from ktstats.errors import DataError, PeriodError, UnitError, shown
 from ktstats.lang.labels import Lang, word
 from ktstats.lang.numbers import format_number, format_quantity

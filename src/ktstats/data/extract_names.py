@@ -458,8 +458,11 @@ _AFTER_MERGER = re.compile(
 _MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
 
 
-def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
-    """The region code of a report: the one given (a code or a name), else the one the text names."""
+def report_region(text: str, region: str | None, date: pd.Period | None, year: int | None = None) -> str:
+    """The region code of a report: the one given (a code or a name), else the one the text names — as the
+    units stood at ``date``, else at the end of the ``year`` the text speaks of (never after the merger of
+    July 2025, which the figures' months decide: :func:`file_regions`): "Huế" in a 2018 report is the
+    province of Thừa Thiên Huế, not the city it became in 2025."""
     from ktstats.catalog.regions import named_in
     from ktstats.catalog.regions import region as find_region
 
@@ -468,6 +471,8 @@ def report_region(text: str, region: str | None, date: pd.Period | None) -> str:
     on = date.to_timestamp(how="end") if date is not None else None
     if on is None and _AFTER_MERGER.search(text):
         on = _MERGED_UNITS_BEGIN  # "khu vực tỉnh Quảng Ngãi cũ (trước sáp nhập)": written after the 2025 merger
+    elif on is None and year is not None:
+        on = min(pd.Timestamp(year=year, month=12, day=31), _MERGED_UNITS_BEGIN - pd.Timedelta(days=1))
     named = named_in(text, on=on)
     if not named:
         raise DataError(

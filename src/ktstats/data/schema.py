@@ -470,7 +470,7 @@ def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         cells = columns[col]
         if col in ("period_start", "period_end"):
             ordinals = np.fromiter((p.ordinal for p in cells), dtype="int64", count=len(cells))
-            data[col] = pd.arrays.PeriodArray(ordinals, dtype="period[M]")
+            data[col] = pd.arrays.PeriodArray(ordinals, dtype=pd.PeriodDtype("M"))
         elif col in ("value", "low", "high"):
             data[col] = np.array(cells, dtype="float64")
         elif col == "denominator":
@@ -533,10 +533,7 @@ def _by_column(frame: Mapping[str, list[Any]], docs: pd.DataFrame) -> pd.DataFra
         or not all(quote)
         or any(math.isnan(v) for v in value)
         or 0.0 in denominator
-        or (
-            "number_style" in frame
-            and not set(_column(frame, "number_style")) <= {"", *NUMBER_STYLES}
-        )
+        or ("number_style" in frame and not set(_column(frame, "number_style")) <= {"", *NUMBER_STYLES})
     ):
         return None
     try:
@@ -560,7 +557,7 @@ def _by_column(frame: Mapping[str, list[Any]], docs: pd.DataFrame) -> pd.DataFra
     if len(set(keys)) != len(keys):
         return None
     dates = {d: docs.loc[d, "date"] if d in docs.index else pd.NaT for d in set(document)}
-    columns = {
+    columns: dict[str, list[Any]] = {
         "indicator": code,
         "region": region,
         "period_start": [sp.start for sp in spans],
