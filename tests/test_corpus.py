@@ -1168,3 +1168,18 @@ def test_what_a_count_counts_names_it():
     named = dict(zip(f["value"], f["indicator"], strict=True))
     assert named[8183.0] == named[45.5] == "local_budget_spending"
     assert named[3060503.0] == "development_spending"
+
+
+def test_the_year_so_far_after_a_months_comparison():
+    """dev ca_mau_2021-04-09_thang3: "lũy kế" right before a figure is the year so far, even when the clause
+    compares the month's figure with the month before."""
+    f = _extract(
+        "Tháng 3/2021, tỉnh Cà Mau: kim ngạch xuất khẩu đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế "
+        "180,8 triệu USD, đạt 16,4% kế hoạch."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f[f["value"] == 180.8].itertuples()} == {
+        ("2021-01", "2021-03")
+    }
+    assert {(str(r.period_start), str(r.period_end)) for r in f[f["value"] == 85.0].itertuples()} == {
+        ("2021-03", "2021-03")
+    }

@@ -322,8 +322,9 @@ def month_or_year_so_far(
     clause compares with the month before; the year so far after a bare "lũy kế"."""
     stop = sentence.find(";", end)
     clause_end = len(sentence) if stop == -1 else stop
-    if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit) and span.months == 1:
-        return Span(f"{span.end.year}-01", span.end)
+    if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit):
+        # "đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế 180,8 triệu USD": the month's comparison is not this one's
+        return Span(f"{span.end.year}-01", span.end) if span.months == 1 else span
     if (
         span.months > 1
         and not (isinstance(own, Span) and own.months > 1)
