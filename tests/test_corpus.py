@@ -1174,8 +1174,9 @@ def test_the_year_so_far_after_a_months_comparison():
     """dev ca_mau_2021-04-09_thang3: "lũy kế" right before a figure is the year so far, even when the clause
     compares the month's figure with the month before."""
     f = _extract(
-        "Tháng 3/2021, tỉnh Cà Mau: kim ngạch xuất khẩu đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế "
-        "180,8 triệu USD, đạt 16,4% kế hoạch."
+        "Quý I/2021, tỉnh Cà Mau: sản xuất công nghiệp tháng 3 tăng 9,7% so với tháng trước, lũy kế quý I tăng "
+        "12,7% so cùng kỳ. Kim ngạch xuất khẩu đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế 180,8 triệu "
+        "USD, đạt 16,4% kế hoạch."
     )
     assert {(str(r.period_start), str(r.period_end)) for r in f[f["value"] == 180.8].itertuples()} == {
         ("2021-01", "2021-03")
