@@ -387,6 +387,25 @@ BATCHES = {
 }
 
 
+def interval(
+    scores: list[DocScore], level: float = 0.9, draws: int = 2000, seed: int = 0
+) -> tuple[float, float, float, float]:
+    """(recall low, high, precision low, high): a ``level`` interval of the pooled recall and precision when the
+    texts are drawn again with replacement (a percentile bootstrap over texts, the unit a batch samples: figures
+    of one text fail together). Twenty texts give an interval several points wide — what one batch can say."""
+    import numpy as np
+
+    counts = np.array([(s.expected, s.found, s.matched) for s in scores], dtype=float)
+    if not len(counts):
+        return (float("nan"),) * 4
+    pick = np.random.default_rng(seed).integers(0, len(counts), size=(draws, len(counts)))
+    t, f, m = (counts[:, i][pick].sum(axis=1) for i in range(3))
+    tail = (1 - level) / 2 * 100
+    recall = np.percentile(m / np.maximum(t, 1), [tail, 100 - tail])
+    precision = np.percentile(m / np.maximum(f, 1), [tail, 100 - tail])
+    return float(recall[0]), float(recall[1]), float(precision[0]), float(precision[1])
+
+
 def held_out_batches(scores: list[DocScore]) -> list[tuple[str, list[DocScore]]]:
     """The held-out scores grouped by the batch their text came in (``texts.csv``'s annotator)."""
     texts = pd.read_csv(corpus_dir() / "texts.csv", dtype=str, keep_default_na=False).set_index("id")
@@ -421,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
                     print("   extra: ", k)
         t, f, m = summary(scores)
         print(f"{'all ' + part:44} {t:5} {f:5} {m:5} {m / max(t, 1):7.1%} {m / max(f, 1):9.1%}")
+        r_lo, r_hi, p_lo, p_hi = interval(scores)
+        print(
+            f"   90 % interval over texts (bootstrap, 2.000 draws): recall {r_lo:.1%}–{r_hi:.1%}, "
+            f"precision {p_lo:.1%}–{p_hi:.1%}"
+        )
         if part == "heldout":
             for label, batch in held_out_batches(scores):
                 t, f, m = summary(batch)

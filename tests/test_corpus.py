@@ -1184,3 +1184,16 @@ def test_the_year_so_far_after_a_months_comparison():
     assert {(str(r.period_start), str(r.period_end)) for r in f[f["value"] == 85.0].itertuples()} == {
         ("2021-03", "2021-03")
     }
+
+
+def test_the_benchmark_says_how_uncertain_a_batch_is():
+    """A percentile bootstrap over texts: texts that all score alike give no width; a batch whose texts differ
+    gives an interval around its pooled score, wider for fewer texts."""
+    q = _bench()
+    same = [q.DocScore(f"t{i}", "heldout", 10, 10, 8, 0.0, 100) for i in range(20)]
+    assert q.interval(same) == pytest.approx((0.8, 0.8, 0.8, 0.8))
+    mixed = [q.DocScore(f"t{i}", "heldout", 10, 10, m, 0.0, 100) for i, m in enumerate([2, 10] * 10)]
+    lo, hi, p_lo, p_hi = q.interval(mixed)
+    assert lo < 0.6 < hi and p_lo < 0.6 < p_hi
+    lo4, hi4, _, _ = q.interval(mixed[:4])
+    assert hi4 - lo4 > hi - lo
