@@ -69,8 +69,9 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
     # held out in 0.13.0, 10, 11, 12 and 13, held out in 0.14.0–0.17.0, are development texts)
+    # the fourteenth batch: found blind at the end of 0.16.0, scored first when 0.17.0 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h14g",  # the fourteenth batch: found blind at the end of 0.16.0, scored first when 0.17.0 was frozen
+        "helper-h14g",
         "helper-h14h",
         "helper-h14i",
     }
@@ -1079,7 +1080,9 @@ def test_a_growth_goal_beside_a_result_of_months_is_the_years():
     )
     assert str(_one(f, measure="target")["period_end"]) == "2018-12"
     # dak_lak_2025_2025-11-10_kinhte: a growth scenario is its period's
-    f = _extract("Tăng trưởng GRDP 9 tháng năm 2025 ước đạt 6,9% (kịch bản tăng trưởng: 7,87%).", region="Đắk Lắk")
+    f = _extract(
+        "Tăng trưởng GRDP 9 tháng năm 2025 ước đạt 6,9% (kịch bản tăng trưởng: 7,87%).", region="Đắk Lắk"
+    )
     assert {str(p) for p in f["period_end"]} == {"2025-09"}
 
 
@@ -1095,9 +1098,9 @@ def test_a_part_of_the_reports_period_spoken_of_before_does_not_carry():
     )
     assert str(_one(f, indicator="cpi_growth")["period_start"]) == "2020-04"  # the quarter, as it says
     later = f[f["indicator"].isin(["exports", "state_budget_revenue"])]
-    assert len(later) == 6 and {(str(a), str(b)) for a, b in later[["period_start", "period_end"]].values} == {
-        ("2020-01", "2020-06")
-    }
+    assert len(later) == 6 and {
+        (str(a), str(b)) for a, b in later[["period_start", "period_end"]].values
+    } == {("2020-01", "2020-06")}
 
 
 def test_money_after_a_count_of_visitors_is_what_they_brought():
@@ -1116,7 +1119,8 @@ def test_money_after_a_count_of_visitors_is_what_they_brought():
     assert _one(f, value=48400.0)[["indicator", "qualifier"]].tolist() == ["tourism_revenue", "nearly"]
     # but "doanh thu bán lẻ" after visitors is the shops' sales, not the visitors' revenue
     f = _extract(
-        "Năm 2024, tỉnh đón 2 triệu lượt khách, doanh thu bán lẻ hàng hóa đạt 5.000 tỷ đồng.", region="Quảng Ninh"
+        "Năm 2024, tỉnh đón 2 triệu lượt khách, doanh thu bán lẻ hàng hóa đạt 5.000 tỷ đồng.",
+        region="Quảng Ninh",
     )
     assert "tourism_revenue" not in set(f["indicator"])
 
@@ -1197,3 +1201,18 @@ def test_the_benchmark_says_how_uncertain_a_batch_is():
     assert lo < 0.6 < hi and p_lo < 0.6 < p_hi
     lo4, hi4, _, _ = q.interval(mixed[:4])
     assert hi4 - lo4 > hi - lo
+
+
+def test_versions_are_compared_paired_on_the_same_texts():
+    """benchmarks/compare_versions.py: the same texts are drawn for every version, so a version that finds one
+    figure more in each text is better in every draw, however much the texts differ."""
+    spec = importlib.util.spec_from_file_location("compare_versions", BENCH.parent / "compare_versions.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    old = {f"t{i}": (10, 10, m) for i, m in enumerate([1, 9, 3, 8, 2, 7, 5, 6] * 3)}
+    new = {k: (t, f, m + 1) for k, (t, f, m) in old.items()}
+    rows = {r[0]: r for r in module.compare({"old": old, "same": dict(old), "new": new})}
+    assert rows["same"][3:] == (0.0, 0.0, 0.0, 0.0)
+    assert rows["new"][1] == pytest.approx(rows["old"][1] + 0.1)
+    assert 0.099 < rows["new"][3] <= rows["new"][4] < 0.101  # one more of ten in every text, in every draw

@@ -40,6 +40,7 @@ import pandas as pd
 from ktstats.catalog.bundled import bundled_dataset, bundled_datasets
 from ktstats.catalog.indicators import by_code
 from ktstats.data.schema import COLUMNS, is_target_like, validate
+from ktstats.data.series import span_mask
 from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
 from ktstats.data.unattached import Unattached
 from ktstats.errors import DataError, PeriodError, UnitError, shown
@@ -108,26 +109,6 @@ class Observation:
             tail = f" so với {ref}" if self.relative_to != "start_of_period" else ""
             return f"{verb} {amount}{tail}"
         return f"{'up' if up else 'down'} {amount} vs {ref}"
-
-
-def _span_mask(frame: pd.DataFrame, freq: str | None, basis: str | None) -> np.ndarray:
-    """Rows whose span is one period of ``freq`` (basis "period") or runs from January (basis "ytd")."""
-    if freq not in (None, "M", "Q", "Y") or basis not in (None, "period", "ytd"):
-        raise DataError(f"freq must be 'M', 'Q' or 'Y' and basis 'period' or 'ytd'; got {freq!r}, {basis!r}")
-    start = pd.PeriodIndex(frame["period_start"], freq="M")
-    end = pd.PeriodIndex(frame["period_end"], freq="M")
-    months = (end.asi8 - start.asi8) + 1
-    s_month, e_month = np.asarray(start.month), np.asarray(end.month)
-    same_year = np.asarray(start.year) == np.asarray(end.year)
-    step = {"M": 1, "Q": 3, "Y": 12, None: 0}[freq]
-    ends_ok = (e_month % step == 0) if step else np.ones(len(frame), dtype=bool)
-    single = same_year & ends_ok & ((months == step) if step else np.ones(len(frame), dtype=bool))
-    ytd = same_year & ends_ok & (s_month == 1)
-    if basis == "period":
-        return np.asarray(single & ((s_month - 1) % max(step, 1) == 0))
-    if basis == "ytd":
-        return np.asarray(ytd)
-    return np.asarray(single | ytd)
 
 
 _ROW_KEY: Final = ("indicator", "region", "period_start", "period_end", "measure", "form", "relative_to")
@@ -372,7 +353,7 @@ class Dataset:
         sub = self.filter(indicator=indicator, region=region, measure=measure, form="level")
         if freq is not None or basis is not None:
             sub = Dataset(
-                sub._frame[_span_mask(sub._frame, freq, basis)].reset_index(drop=True),
+                sub._frame[span_mask(sub._frame, freq, basis)].reset_index(drop=True),
                 name=self.name,
                 _validated=True,
             )
@@ -427,7 +408,7 @@ class Dataset:
         else:
             have = self.filter(indicator=indicator, measure=measure, form="level")._frame
             if freq is not None or basis is not None:
-                have = have[_span_mask(have, freq, basis)]
+                have = have[span_mask(have, freq, basis)]
             regions = sorted(set(have["region"]))
             if not regions:
                 raise DataError(f"no {measure} levels of {indicator!r} in this dataset")

@@ -281,3 +281,23 @@ class IndicatorSeries(TypedSeries):
             + "".join(rows)
             + "</table>"
         )
+
+
+def span_mask(frame: pd.DataFrame, freq: str | None, basis: str | None) -> np.ndarray:
+    """Rows whose span is one period of ``freq`` (basis "period") or runs from January (basis "ytd")."""
+    if freq not in (None, "M", "Q", "Y") or basis not in (None, "period", "ytd"):
+        raise DataError(f"freq must be 'M', 'Q' or 'Y' and basis 'period' or 'ytd'; got {freq!r}, {basis!r}")
+    start = pd.PeriodIndex(frame["period_start"], freq="M")
+    end = pd.PeriodIndex(frame["period_end"], freq="M")
+    months = (end.asi8 - start.asi8) + 1
+    s_month, e_month = np.asarray(start.month), np.asarray(end.month)
+    same_year = np.asarray(start.year) == np.asarray(end.year)
+    step = {"M": 1, "Q": 3, "Y": 12, None: 0}[freq]
+    ends_ok = (e_month % step == 0) if step else np.ones(len(frame), dtype=bool)
+    single = same_year & ends_ok & ((months == step) if step else np.ones(len(frame), dtype=bool))
+    ytd = same_year & ends_ok & (s_month == 1)
+    if basis == "period":
+        return np.asarray(single & ((s_month - 1) % max(step, 1) == 0))
+    if basis == "ytd":
+        return np.asarray(ytd)
+    return np.asarray(single | ytd)
