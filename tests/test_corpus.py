@@ -1216,3 +1216,16 @@ def test_versions_are_compared_paired_on_the_same_texts():
     assert rows["same"][3:] == (0.0, 0.0, 0.0, 0.0)
     assert rows["new"][1] == pytest.approx(rows["old"][1] + 0.1)
     assert 0.099 < rows["new"][3] <= rows["new"][4] < 0.101  # one more of ten in every text, in every draw
+
+
+def test_a_year_after_a_dash_and_periods_of_asides():
+    """dev an_giang_2020-04-01_grdp: "quý I-2020" names its year; the quarters in parentheses ("(quý I-2019 tăng
+    8,4%)") are comparisons, so they do not make 2019 the report's year."""
+    f = _extract(
+        "Theo UBND tỉnh An Giang, tổng sản phẩm trên địa bàn tỉnh (GRDP) ước thực hiện quý I-2020 tăng 4,75% so "
+        "cùng kỳ năm 2019. Trong mức tăng 4,75%, khu vực công nghiệp - xây dựng tăng 5,8% (quý I-2019 tăng 8,4%); "
+        "khu vực dịch vụ tăng 5,3% (quý I-2019 tăng 8,08%); thuế sản phẩm tăng 5,29% (quý I-2019 tăng 21,72%)."
+    )
+    r = _one(f, value=4.75)
+    assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == ("2020-01", "2020-03", "estimate")
+    assert ktstats.lang.phrases.phrase_span("tháng 4-2021", None) == ktstats.lang.periods.Span("2021-04", "2021-04")

@@ -58,8 +58,10 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
-    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
+    r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])"
+    r"|\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
+    r"|tháng\s+[0-9]{1,2}\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])"  # "quý I-2020", "tháng 4-2021": a year after a dash
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
@@ -267,9 +269,16 @@ def default_year(text: str) -> int | None:
 
 @lru_cache(maxsize=4)
 def _periods_named(text: str) -> tuple[tuple[str, bool], ...]:
-    """The period phrases of a text, each with whether it dates a reference (:func:`names_reference`); found
-    once for :func:`default_year` and :func:`report_span`."""
-    return tuple((m.group("p"), names_reference(text, m.start())) for m in PERIOD_PHRASES.finditer(text))
+    """The period phrases of a text, each with whether it dates a reference (:func:`names_reference`, or an
+    aside it opens: "tăng 5,8% (quý I-2019 tăng 8,4%)" compares with that quarter); found once for
+    :func:`default_year` and :func:`report_span`."""
+    return tuple(
+        (
+            m.group("p"),
+            names_reference(text, m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip()[-1:] == "(",
+        )
+        for m in PERIOD_PHRASES.finditer(text)
+    )
 
 
 def report_span(text: str, year: int | None) -> Span | None:
