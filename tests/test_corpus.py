@@ -1229,3 +1229,22 @@ def test_a_year_after_a_dash_and_periods_of_asides():
     r = _one(f, value=4.75)
     assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == ("2020-01", "2020-03", "estimate")
     assert ktstats.lang.phrases.phrase_span("tháng 4-2021", None) == ktstats.lang.periods.Span("2021-04", "2021-04")
+
+
+def test_the_months_figure_and_names_of_retail_and_new_enterprises():
+    """dev lao_cai_2024-03-10_ngansach and ha_nam_2024-04-06_tangtruong: "… trong tháng" is the month's figure
+    (and "lũy kế" the year so far's); "tổng mức lưu chuyển bán lẻ hàng hóa" is retail sales, "doanh nghiệp
+    đăng ký mới" new enterprises."""
+    f = _extract(
+        "2 tháng đầu năm 2024, tổng mức lưu chuyển bán lẻ hàng hóa và doanh thu dịch vụ xã hội của Lào Cai đã "
+        "đạt 3.470 tỷ đồng trong tháng và lũy kế đạt 6.920 tỷ đồng."
+    )
+    assert {(r.indicator, r.value, str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {
+        ("retail_sales", 3470.0, "2024-02", "2024-02"),
+        ("retail_sales", 6920.0, "2024-01", "2024-02"),
+    }
+    f = _extract(
+        "Quý I/2024, số lượng doanh nghiệp đăng ký mới trên toàn tỉnh Hà Nam là 172 doanh nghiệp, tăng 16,2% "
+        "so với cùng kỳ năm 2023."
+    )
+    assert set(f["indicator"]) == {"new_enterprises"} and set(f["value"]) == {172.0, 16.2}

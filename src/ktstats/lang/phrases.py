@@ -324,13 +324,20 @@ _ON_PREVIOUS_MONTH = re.compile(r"so\s+(?:với\s+)?tháng\s+trước", re.IGNOR
 _SO_FAR = re.compile(r"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|ba|sáu|chín))", re.IGNORECASE)
 
 
+# "… tỷ đồng trong tháng", "… tỷ đồng của tháng này": right after a figure, the month the report speaks of
+_IN_THE_MONTH = re.compile(r"\s*(?:trong|của)\s+tháng(?:\s+này)?(?![^\W\d_]|\s*[0-9])", re.IGNORECASE)
+
+
 def month_or_year_so_far(
     sentence: str, clause_start: int, digit: int, end: int, span: Span, own: object
 ) -> Span:
     """The span of a flow's figure when its clause says more than its period phrase: one month when the
-    clause compares with the month before; the year so far after a bare "lũy kế"."""
+    clause compares with the month before or the figure is "trong tháng"; the year so far after a bare "lũy kế"."""
     stop = sentence.find(";", end)
     clause_end = len(sentence) if stop == -1 else stop
+    if span.months > 1 and _IN_THE_MONTH.match(sentence, end):
+        # "đã đạt 3.470 tỷ đồng trong tháng và lũy kế đạt 6.920 tỷ đồng": the month's
+        return Span(span.end, span.end)
     if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit):
         # "đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế 180,8 triệu USD": the month's comparison is not this one's
         return Span(f"{span.end.year}-01", span.end) if span.months == 1 else span
