@@ -1248,3 +1248,12 @@ def test_the_months_figure_and_names_of_retail_and_new_enterprises():
         "so với cùng kỳ năm 2023."
     )
     assert set(f["indicator"]) == {"new_enterprises"} and set(f["value"]) == {172.0, 16.2}
+
+
+def test_balanced_budget_revenue_is_state_budget_revenue():
+    """dev ha_nam_2020-07-10_6thang: "Tổng thu cân đối ngân sách Nhà nước giảm 1%"."""
+    f = _extract(
+        "6 tháng đầu năm 2020, tỉnh Hà Nam: tổng thu cân đối ngân sách Nhà nước giảm 1%, trong đó thu từ nội địa "
+        "đạt 3.722,9 tỷ đồng."
+    )
+    assert _one(f, value=-1.0)[["indicator", "form"]].tolist() == ["state_budget_revenue", "change"]
