@@ -1257,3 +1257,11 @@ def test_balanced_budget_revenue_is_state_budget_revenue():
         "đạt 3.722,9 tỷ đồng."
     )
     assert _one(f, value=-1.0)[["indicator", "form"]].tolist() == ["state_budget_revenue", "change"]
+
+
+def test_the_last_months_of_the_year_spelled():
+    """"Sáu tháng cuối năm" is July–December, as "6 tháng cuối năm" is (it was read as the whole year)."""
+    for spelled, start in (("Sáu", "2024-07"), ("Ba", "2024-10"), ("6", "2024-07")):
+        f = _extract(f"{spelled} tháng cuối năm 2024, tỉnh Kon Tum phấn đấu thu ngân sách đạt 1.000 tỷ đồng.")
+        r = _one(f, value=1000.0)
+        assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == (start, "2024-12", "target")

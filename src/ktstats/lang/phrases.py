@@ -53,7 +53,7 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 #: a word every period phrase contains: a quick look before :data:`PERIOD_PHRASES`
 PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
-    r"(?<!\w)(?P<p>(?<![0-9.,])[0-9]{1,2}\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
+    r"(?<!\w)(?P<p>(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
     r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
