@@ -1229,7 +1229,9 @@ def test_a_year_after_a_dash_and_periods_of_asides():
     )
     r = _one(f, value=4.75)
     assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == ("2020-01", "2020-03", "estimate")
-    assert ktstats.lang.phrases.phrase_span("tháng 4-2021", None) == ktstats.lang.periods.Span("2021-04", "2021-04")
+    assert ktstats.lang.phrases.phrase_span("tháng 4-2021", None) == ktstats.lang.periods.Span(
+        "2021-04", "2021-04"
+    )
 
 
 def test_the_months_figure_and_names_of_retail_and_new_enterprises():
@@ -1261,8 +1263,25 @@ def test_balanced_budget_revenue_is_state_budget_revenue():
 
 
 def test_the_last_months_of_the_year_spelled():
-    """"Sáu tháng cuối năm" is July–December, as "6 tháng cuối năm" is (it was read as the whole year)."""
+    """ "Sáu tháng cuối năm" is July–December, as "6 tháng cuối năm" is (it was read as the whole year)."""
     for spelled, start in (("Sáu", "2024-07"), ("Ba", "2024-10"), ("6", "2024-07")):
         f = _extract(f"{spelled} tháng cuối năm 2024, tỉnh Kon Tum phấn đấu thu ngân sách đạt 1.000 tỷ đồng.")
         r = _one(f, value=1000.0)
         assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == (start, "2024-12", "target")
+
+
+def test_a_name_written_with_a_dash_between_its_words():
+    """dev gia_lai_2022-06-01_ngansach: "thu từ hoạt động xuất – nhập khẩu" is the catalog's "thu từ hoạt động
+    xuất nhập khẩu" (it was read as a second figure of domestic revenue)."""
+    f = _extract(
+        "6 tháng đầu năm 2022, tỉnh Gia Lai: trong đó: thu nội địa là hơn 3.000 tỷ đồng, tăng 12,4% so với cùng kỳ "
+        "năm 2021; thu từ hoạt động xuất – nhập khẩu là gần 22 tỷ đồng, chỉ đạt 5% dự toán Trung ương giao."
+    )
+    assert _one(f, value=22.0)["indicator"] == "trade_revenue"
+    assert _one(f, value=5.0)[["indicator", "relative_to"]].tolist() == [
+        "trade_revenue",
+        "budget_estimate_central",
+    ]
+    for written in ("xuất-nhập khẩu", "xuất - nhập khẩu", "xuất nhập khẩu"):
+        g = _extract(f"Năm 2022, tỉnh Gia Lai thu từ hoạt động {written} đạt 22 tỷ đồng.")
+        assert set(g["indicator"]) == {"trade_revenue"}, written

@@ -125,12 +125,12 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
         return None
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
-    for m in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
-        if m.end() > pos or m.group(0) in GENERIC_ALIASES or _names_a_rank(m.group(0)):
+    for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
+        if name.end() > pos or name.group(0) in GENERIC_ALIASES or _names_a_rank(name.group(0)):
             continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
-        if structure and m.start() - last.end() <= _STRUCTURE_OF:
+        if structure and name.start() - last.end() <= _STRUCTURE_OF:
             continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
-        if (m.start() <= last.start() and m.end() >= last.end()) or m.start() >= last.end():
+        if (name.start() <= last.start() and name.end() >= last.end()) or name.start() >= last.end():
             # the indicator is named around the part ("thu từ hoạt động xuất nhập khẩu") or after it
             return None
     return last.group(0)
@@ -151,12 +151,30 @@ def aliases() -> _Aliases:
         by_phrase: dict[str, list[str]] = {}
         for ind in by_code().values():
             for phrase in (ind.name_vi, *ind.aliases_vi):
-                key = " ".join(normalize_text(phrase).casefold().split())
+                key = _canonical(normalize_text(phrase).casefold())
                 if key and ind.code not in by_phrase.setdefault(key, []):
                     by_phrase[key].append(ind.code)
-        alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+        # a space of a name may be written as a dash: "thu từ hoạt động xuất – nhập khẩu", "nông-lâm"
+        alternation = "|".join(
+            re.escape(p).replace(r"\ ", r"(?:\s*[-–]\s*|\s)")
+            for p in sorted(by_phrase, key=len, reverse=True)
+        )
         _ALIASES = _Aliases(re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"), by_phrase)
     return _ALIASES
+
+
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def _canonical(name: str) -> str:
+    """A name as the catalog keys it: words joined by single spaces, a dash between words a space."""
+    return " ".join(_DASH.sub(" ", name).split())
+
+
+def _as_catalog_spells(m: re.Match[str]) -> re.Match[str] | NearName:
+    """A name found written with a dash, as the catalog spells it (``group(0)`` is a key of ``by_phrase``)."""
+    text = m.group(0)
+    return NearName(m.start(), m.end(), _canonical(text)) if "-" in text or "–" in text else m
 
 
 @lru_cache(maxsize=4096)
@@ -202,16 +220,16 @@ def fits(ind: Indicator, unit: Any) -> bool:
 
 
 @lru_cache(maxsize=8)
-def alias_matches(low: str) -> tuple[list[int], list[re.Match[str]]]:
+def alias_matches(low: str) -> tuple[list[int], list[re.Match[str] | NearName]]:
     """The catalog names in a (casefolded) sentence, found once, with where each starts."""
-    matches = list(aliases().pattern.finditer(low))
+    matches = [_as_catalog_spells(m) for m in aliases().pattern.finditer(low)]
     return [m.start() for m in matches], matches
 
 
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def names_between(low: str, lo: int, hi: int) -> list[re.Match[str]]:
+def names_between(low: str, lo: int, hi: int) -> list[re.Match[str] | NearName]:
     """The catalog names a scan of ``low[lo:hi]`` alone finds (``low`` casefolded): taken from the
     sentence's names, found once (:func:`alias_matches`), unless a name there runs across ``lo`` or
     ``hi``, or ``hi`` cuts a word — then that stretch is scanned on its own. Linear in numbers."""
@@ -222,7 +240,7 @@ def names_between(low: str, lo: int, hi: int) -> list[re.Match[str]]:
         or (j > 0 and matches[j - 1].end() > hi)
         or (hi < len(low) and _LETTER.match(low, hi) is not None)
     ):
-        return list(aliases().pattern.finditer(low, lo, hi))
+        return [_as_catalog_spells(m) for m in aliases().pattern.finditer(low, lo, hi)]
     return matches[i:j]
 
 
@@ -339,7 +357,7 @@ def indicator_near(
     low = casefolded(text)
     catalog = by_code()
 
-    def pick(m: re.Match[str]) -> Indicator | None:
+    def pick(m: re.Match[str] | NearName) -> Indicator | None:
         codes = names.by_phrase[m.group(0)]
         fitting = [catalog[c] for c in codes if fits(catalog[c], unit)]
         if fitting:
