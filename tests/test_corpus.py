@@ -1285,3 +1285,13 @@ def test_a_name_written_with_a_dash_between_its_words():
     for written in ("xuất-nhập khẩu", "xuất - nhập khẩu", "xuất nhập khẩu"):
         g = _extract(f"Năm 2022, tỉnh Gia Lai thu từ hoạt động {written} đạt 22 tỷ đồng.")
         assert set(g["indicator"]) == {"trade_revenue"}, written
+
+
+def test_new_rural_communes_abbreviated_and_their_advanced_grades():
+    """dev nghe_an_2024-01-04_nam2023, bac_ninh_2022-07-12_sxkd: "NTM" is "nông thôn mới"; communes meeting the
+    advanced ("nâng cao") or model ("kiểu mẫu") standard are another count, not the catalog's."""
+    f = _extract("Năm 2023, tỉnh Nghệ An có thêm 8 xã đạt chuẩn NTM.")
+    assert f[["indicator", "value"]].values.tolist() == [["communes_new_rural", 8.0]]
+    # (left: "8 xã đạt chuẩn NTM, 35 xã đạt chuẩn NTM nâng cao" files 35 under the name written after 8)
+    f = _extract("Năm 2022, tỉnh Bắc Ninh có 12/89 xã được đánh giá cơ bản đạt chuẩn nông thôn mới nâng cao.")
+    assert "communes_new_rural" not in set(f["indicator"])

@@ -159,7 +159,13 @@ def aliases() -> _Aliases:
             re.escape(p).replace(r"\ ", r"(?:\s*[-–]\s*|\s)")
             for p in sorted(by_phrase, key=len, reverse=True)
         )
-        _ALIASES = _Aliases(re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"), by_phrase)
+        # "xã đạt chuẩn nông thôn mới nâng cao", "… kiểu mẫu": an advanced grade of the thing, another indicator
+        _ALIASES = _Aliases(
+            re.compile(
+                rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])(?!\s+(?:nâng\s+cao|kiểu\s+mẫu)(?![^\W\d_]))"
+            ),
+            by_phrase,
+        )
     return _ALIASES
 
 
