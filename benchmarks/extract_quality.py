@@ -381,9 +381,10 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: the held-out texts by batch: annotators of a batch never saw the rules; a batch added after a version's
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
-    "helper-h14g": "batch 14 (found blind at the end of 0.16.0): 21 texts",
-    "helper-h14h": "batch 14 (found blind at the end of 0.16.0): 21 texts",
-    "helper-h14i": "batch 14 (found blind at the end of 0.16.0): 21 texts",
+    **dict.fromkeys(
+        ("helper-h15j", "helper-h15k", "helper-h15l"), "batch 15 (found blind during 0.18.0): 21 texts"
+    ),
+    **dict.fromkeys((f"helper-h16{x}" for x in "mnopqr"), "batch 16 (found blind during 0.18.0): 42 texts"),
 }
 
 

@@ -68,20 +68,16 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, 10, 11, 12 and 13, held out in 0.14.0–0.17.0, are development texts)
-    # the fourteenth batch: found blind at the end of 0.16.0, scored first when 0.17.0 was frozen
+    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, are development texts)
+    # the fifteenth and sixteenth batches: found blind during 0.18.0, scored first when 0.18.0 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h14g",
-        "helper-h14h",
-        "helper-h14i",
-    }
-    # the fifteenth, found blind during 0.18.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h15j",
         "helper-h15k",
         "helper-h15l",
-        *(f"helper-h16{x}" for x in "mnopqr"),  # the sixteenth, 42 texts found blind during 0.18.0
+        *(f"helper-h16{x}" for x in "mnopqr"),
     }
+    # the reserve is empty until the next blind batch is found
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= set()
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout", "reserve"])
@@ -139,7 +135,7 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             ):
                 continue  # "đứng đầu cả nước", "cao nhất cả nước": first, in words
             assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
-    # a batch of 20–21 texts holds 149–228 figures; the reserve is empty between batches
+    # a batch of 20–42 texts holds 149–377 figures; the reserve is empty between batches
     assert rows >= {"dev": 1500, "heldout": 140, "reserve": 40 * any((CORPUS / part).glob("*.txt"))}[part]
 
 
@@ -209,10 +205,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.17.0 measures (dev 79,3 % / 82,9 %; held-out batch 14 68,7 % / 71,1 %): they
+    """Floors a little under what 0.18.0 measures (dev 79,4 % / 82,5 %; held-out batches 15–16 63,9 % / 67,5 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.67, 0.70)):
+    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.62, 0.66)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
