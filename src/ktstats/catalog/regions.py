@@ -59,7 +59,7 @@ class Region:
 
 def _key(name: str) -> str:
     text = _ascii(normalize_text(name).casefold())
-    text = " ".join(text.replace("-", " ").replace("_", " ").split())
+    text = " ".join(_DASHES.sub(" ", text).replace("_", " ").split())
     for prefix in _PREFIXES:
         ascii_prefix = _ascii(prefix)
         if text.startswith(ascii_prefix):
@@ -212,7 +212,7 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
     [('kon_tum', 2), ('gia_lai', 1)]
     """
-    base = " ".join(normalize_text(text).casefold().split())
+    base = " ".join(_DASHES.sub(" ", normalize_text(text).casefold()).split())  # "Bà Rịa – Vũng Tàu"
     folded = " ".join(_ascii(base).split())
     # each letter folds to one (Vietnamese in NFC does): a name written with diacritics must be written
     # with its own ("diễn biến" folds to "dien bien" but is no Điện Biên); one written without any counts
@@ -251,7 +251,14 @@ def _earlier_unit(units: list[Region], date: pd.Timestamp) -> list[Region]:
 @cache
 def _written_forms(key: str) -> frozenset[str]:
     """How the names that fold to ``key`` are written with their diacritics (casefolded)."""
-    return frozenset(" ".join(normalize_text(r.name_vi).casefold().split()) for r in _name_pattern()[1][key])
+    return frozenset(
+        " ".join(_DASHES.sub(" ", normalize_text(r.name_vi).casefold()).split())
+        for r in _name_pattern()[1][key]
+    )
+
+
+#: a dash between the words of a name is a space ("Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu", "BR-VT")
+_DASHES = re.compile(r"[-–—]")
 
 
 @lru_cache(maxsize=1)
