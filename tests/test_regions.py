@@ -157,3 +157,20 @@ def test_panel_takes_region_names_and_checks_join():
         d.panel("state_budget_revenue", ["kon_tum"], freq="Q", basis="ytd", join="outer")
     with pytest.raises(DataError, match="did you mean Kon Tum"):
         d.panel("state_budget_revenue", ["Kon Tun"])
+
+
+def test_every_unit_is_found_by_its_own_name_on_a_day_it_existed():
+    """Each of the 97 units of regions.csv, written as the table writes it, is the unit a text names on a day it
+    existed ("Bà Rịa - Vũng Tàu" was found in no spelling until 0.18.0)."""
+    from ktstats.catalog.bundled import data_dir
+    from ktstats.catalog.regions import named_in
+
+    table = pd.read_csv(data_dir() / "regions.csv", dtype=str, keep_default_na=False)
+    wrong = {}
+    for row in table.itertuples():
+        if row.code == "viet_nam":
+            continue
+        got = named_in(f"Kinh tế tỉnh {row.name_vi} tăng trưởng khá.", on=row.valid_from or "2020-01-01")
+        if not got or got[0][0] != row.code:
+            wrong[row.code] = got
+    assert wrong == {} and len(table) > 90
