@@ -1291,3 +1291,16 @@ def test_new_rural_communes_abbreviated_and_their_advanced_grades():
     # (left: "8 xã đạt chuẩn NTM, 35 xã đạt chuẩn NTM nâng cao" files 35 under the name written after 8)
     f = _extract("Năm 2022, tỉnh Bắc Ninh có 12/89 xã được đánh giá cơ bản đạt chuẩn nông thôn mới nâng cao.")
     assert "communes_new_rural" not in set(f["indicator"])
+
+
+def test_a_month_a_sentence_opens_on_carries():
+    """dev bac_ninh_2025_2025-08-14_ktxh, khanh_hoa_2024-05-29_dulich: "Riêng trong tháng 7, … . Trong đó, …"
+    and "Tính trong tháng 5/2024, … . Tổng thu …": the month carries to what follows (a month spoken of otherwise
+    does not, and a part of the report's period gives way to the report's)."""
+    f = _extract(
+        "Theo UBND tỉnh Bắc Ninh, trong 7 tháng đầu năm 2025, tỉnh thu hút được 13,63 tỷ USD vốn đầu tư quy đổi. "
+        "Riêng trong tháng 7, tỉnh thu hút được 34,2 triệu USD vốn đầu tư quy đổi. Trong đó, cấp mới 12 dự án "
+        "FDI với tổng vốn đăng ký đạt 33,1 triệu USD."
+    )
+    r = _one(f, value=33.1)
+    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == ("fdi_registered", "2025-07", "2025-07")

@@ -494,7 +494,12 @@ def extract(
             # sentences, else the document's year; a named period that is impossible is no fallback
             # (a breakdown's parts are of the whole's span: "… tháng 9/2025 ước đạt …. Trong đó: thu nội địa …")
             # (a part of the report's period spoken of before — "quý II" in a half-year report — does not carry)
-            carried = covered if context and covered and covered.contains(context) else context
+            # (a month a sentence opened on does: "Riêng trong tháng 7, …. Trong đó, …")
+            carried = (
+                covered
+                if context and covered and context.months > 1 and covered.contains(context)
+                else context
+            )
             chain = (own, inherited_span, section_span, carried, covered, whole_year)
             span = next((x for x in chain if x is not None), None)
             if (

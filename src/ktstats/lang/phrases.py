@@ -510,4 +510,10 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
     from_january = [x for x in spans if x.start.month == 1]
     chosen = (from_january or spans)[-1] if spans else None
+    if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
+        return chosen  # "Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …": the month, to what follows
     return chosen if chosen is not None and 1 < chosen.months <= 12 else None
+
+
+#: a sentence that opens on one month ("Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …", "Riêng tháng 8, …")
+_MONTH_IN_FOCUS = re.compile(r"\W*(?:riêng|tính)\s+(?:trong\s+)?tháng\s+[0-9]", re.IGNORECASE)
