@@ -1303,4 +1303,23 @@ def test_a_month_a_sentence_opens_on_carries():
         "FDI với tổng vốn đăng ký đạt 33,1 triệu USD."
     )
     r = _one(f, value=33.1)
-    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == ("fdi_registered", "2025-07", "2025-07")
+    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == (
+        "fdi_registered",
+        "2025-07",
+        "2025-07",
+    )
+
+
+def test_a_moment_compared_with_is_no_period():
+    """dev lang_son_2023-12-20_xnk: "ước đến 31/10 đạt …, tăng 13,6% so với cuối năm ngoái": the end of last year
+    is what the level is compared with, not its date."""
+    f = _extract(
+        "Tỉnh Lạng Sơn năm 2023: tổng nguồn vốn huy động của các ngân hàng trên địa bàn tỉnh ước đến 31/10 đạt "
+        "42.159 tỷ đồng, tăng 13,6% so với cuối năm ngoái và tổng dư nợ tín dụng cũng tăng 3,9%, đạt 40.925 tỷ đồng."
+    )
+    r = _one(f, value=40925.0)
+    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == (
+        "credit_outstanding",
+        "2023-10",
+        "2023-10",
+    )

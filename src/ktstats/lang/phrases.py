@@ -94,7 +94,9 @@ REFERENCE_BEFORE = re.compile(
     # "gấp 1,6 lần năm 2023": the year of the figure it is a multiple of
     r"|[0-9]\s*lần"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
-    r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?))\s*(?:của\s*)?$",
+    r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?)"
+    # "so với cuối năm ngoái", "so với đầu năm 2023": a moment compared with
+    r"|so\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:cuối|đầu))\s*(?:của\s*)?$",
     re.I,
 )
 # "dự toán Trung ương giao thu ngân sách cả năm 2025", "kế hoạch vốn đầu tư công năm 2022": the plan's year
