@@ -1323,3 +1323,14 @@ def test_a_moment_compared_with_is_no_period():
         "2023-10",
         "2023-10",
     )
+
+
+def test_registering_enterprises_names_new_enterprises():
+    """dev nghe_an_2018-08-01_ngansach, bac_ninh_2025_2025-08-14_ktxh, can_tho_2023-12-27_20nam."""
+    f = _extract(
+        "Đến ngày 16-8-2018, tỉnh Nghệ An thực hiện cấp giấy chứng nhận đăng ký kinh doanh cho 1.240 doanh nghiệp "
+        "(tăng 5,17% cùng kỳ)."
+    )
+    assert set(f["indicator"]) == {"new_enterprises"} and set(f["value"]) == {1240.0, 5.17}
+    f = _extract("Tháng 7/2025, tỉnh Bắc Ninh cấp mới đăng ký doanh nghiệp cho 318 doanh nghiệp.")
+    assert f[["indicator", "value"]].values.tolist() == [["new_enterprises", 318.0]]
