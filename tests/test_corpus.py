@@ -78,7 +78,11 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
         *(f"helper-h16{x}" for x in "mnopqr"),
     }
     # the seventeenth, found blind at the end of 0.18.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {"helper-h17s", "helper-h17t", "helper-h17u"}
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h17s",
+        "helper-h17t",
+        "helper-h17u",
+    }
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout", "reserve"])
@@ -1335,3 +1339,13 @@ def test_registering_enterprises_names_new_enterprises():
     assert set(f["indicator"]) == {"new_enterprises"} and set(f["value"]) == {1240.0, 5.17}
     f = _extract("Tháng 7/2025, tỉnh Bắc Ninh cấp mới đăng ký doanh nghiệp cho 318 doanh nghiệp.")
     assert f[["indicator", "value"]].values.tolist() == [["new_enterprises", 318.0]]
+
+
+def test_a_part_named_after_trong_do_names_no_figure_before_it():
+    """dev tuyen_quang_2021-06-25_thongke: the 22,5 % is state budget revenue's, not domestic revenue's."""
+    f = _extract(
+        "6 tháng đầu năm 2021, tỉnh Tuyên Quang: tổng thu ngân sách Nhà nước ước thực hiện đạt trên 1.187 tỷ đồng, "
+        "đạt trên 48% dự toán năm, tăng 22,5% so với cùng kỳ, trong đó, thu nội địa đạt 1.100 tỷ đồng."
+    )
+    assert _one(f, value=22.5)["indicator"] == "state_budget_revenue"
+    assert _one(f, value=1100.0)["indicator"] == "domestic_revenue"

@@ -41,6 +41,7 @@ from ktstats.data.extract_names import (
     SHARE_OF,
     file_regions,
     grdp_at_prices,
+    name_after_ends,
     named_by_what_it_counts,
     names_between,
     part_before,
@@ -280,8 +281,7 @@ def extract(
             two_words = " ".join(lead_words[-2:])
             after = sentence[end : end + 80]
             next_start = figure_starts[n + 1] if n + 1 < len(figure_starts) else len(sentence)
-            clause_end = sentence.find(";", end, end + _WINDOW)
-            window_after = (digit, min(next_start, clause_end if clause_end != -1 else len(sentence)))
+            window_after = (digit, name_after_ends(sentence, end, next_start, _WINDOW))
             unit = reading.unit
             value = reading.value
             # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that

@@ -32,6 +32,7 @@ __all__ = [
     "fits_unit",
     "grdp_at_prices",
     "indicator_near",
+    "name_after_ends",
     "named_by_what_it_counts",
     "names_between",
     "near_names",
@@ -480,6 +481,21 @@ _AFTER_MERGER = re.compile(
     r"\(\s*cũ\s*\)|(?:trước|sau)\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)", re.IGNORECASE
 )
 _MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
+
+
+_PARTS_OPEN: Final = re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE)
+
+
+def name_after_ends(sentence: str, end: int, next_start: int, reach: int) -> int:
+    """Where a name written after the figure ending at ``end`` may end: at the next figure (``next_start``), the
+    end of the clause (";" within ``reach``) or a "trong đó" — "…, tăng 22,5% so với cùng kỳ, trong đó, thu nội
+    địa …": a part named after it names no figure before it."""
+    stops = [next_start, len(sentence)]
+    semi = sentence.find(";", end, end + reach)
+    parts = _PARTS_OPEN.search(sentence, end, min(next_start, end + reach))
+    stops += [semi] if semi != -1 else []
+    stops += [parts.start()] if parts is not None else []
+    return min(stops)
 
 
 def report_region(text: str, region: str | None, date: pd.Period | None, year: int | None = None) -> str:
