@@ -1349,3 +1349,15 @@ def test_a_part_named_after_trong_do_names_no_figure_before_it():
     )
     assert _one(f, value=22.5)["indicator"] == "state_budget_revenue"
     assert _one(f, value=1100.0)["indicator"] == "domestic_revenue"
+
+
+def test_the_year_so_far_after_a_breakdown_is_the_wholes():
+    """dev lang_son_2023-12-20_xnk: "Tổng thu ngân sách … tháng 11 là 669,5 tỷ đồng. Trong đó, thu nội địa …. Lũy
+    kế thực hiện 11 tháng … là 6.932 tỷ đồng": the year so far of the whole, not of the part named last."""
+    f = _extract(
+        "Tổng thu ngân sách trên địa bàn tỉnh Lạng Sơn ước thực hiện tháng 11/2023 là 669,5 tỷ đồng. Trong đó, thu "
+        "nội địa ước thực hiện 179,3 tỷ đồng. Lũy kế thực hiện 11 tháng của Lạng Sơn là 6.932 tỷ đồng, đạt 85,6% so "
+        "với dự toán."
+    )
+    assert _one(f, value=6932.0)["indicator"] == "state_budget_revenue"
+    assert _one(f, value=179.3)["indicator"] == "domestic_revenue"

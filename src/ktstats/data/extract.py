@@ -102,16 +102,10 @@ _GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
 # what a flow's share is of when it is the whole year's: a plan, a budget estimate, a task, a resolution's target
-_OF_THE_YEAR: Final = frozenset(
-    {
-        "plan",
-        "budget_estimate",
-        "budget_estimate_local",
-        "budget_estimate_central",
-        "spending_task",
-        "resolution_target",
-    }
-)
+# fmt: off
+_OF_THE_YEAR: Final = frozenset({"plan", "budget_estimate", "budget_estimate_local", "budget_estimate_central",
+                                 "spending_task", "resolution_target"})
+# fmt: on
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 
@@ -226,6 +220,10 @@ def extract(
     before_ref: str | None = None  # and what its last share was of
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     last_subject: Indicator | None = None
+    whole: tuple[Indicator | None, bool] = (
+        None,
+        False,
+    )  # the subject before a breakdown ("Trong đó, …"); in one
     listing = False  # in a list of goals that goes on after "; " into this sentence
     for sentence, heading in parts:
         if heading != heading_of[0]:
@@ -233,11 +231,13 @@ def extract(
             heading_of = (heading, _phrase_span(spans[-1].group("p"), year) if spans else None)
         section_span = heading_of[1]
         sid = sentence_ids.setdefault(sentence, len(sentence_ids))
-        # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%": the overall figure of the same
         low = _casefolded(sentence)  # for quick looks before the expressions below
+        # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%": the overall figure of the same
+        # ("…. Trong đó, thu nội địa …. Lũy kế 11 tháng … là 6.932 tỷ đồng": the whole's, not the part's)
         overall = (low.startswith(("tính", "lũy", "luỹ")) or " này" in low) and _OVERALL.match(sentence)
-        subject: Indicator | None = last_subject if overall else None
-        last_subject = None
+        subject: Indicator | None = (whole[0] if whole[1] else last_subject) if overall else None
+        breakdown = _BREAKDOWN.match(sentence) is not None
+        whole, last_subject = ((whole[0] if whole[1] else last_subject), breakdown), None
         share_subject: Indicator | None = None
         subject_measure: str | None = None
         prev_end = 0
@@ -245,7 +245,6 @@ def extract(
         carried_subject: Indicator | None = None
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
-        breakdown = _BREAKDOWN.match(sentence) is not None
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
         inherited_ref = before_ref if breakdown else None
         before_span, before_ref = None, None
