@@ -1361,3 +1361,12 @@ def test_the_year_so_far_after_a_breakdown_is_the_wholes():
     )
     assert _one(f, value=6932.0)["indicator"] == "state_budget_revenue"
     assert _one(f, value=179.3)["indicator"] == "domestic_revenue"
+
+
+def test_a_contribution_to_growth_is_no_growth_figure():
+    """dev yen_bai_2021-12-29_thongke: "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%" is the sector's
+    contribution, not GRDP growth (a catalog name after "đóng góp vào" names what is contributed to)."""
+    f = _extract(
+        "Năm 2021, tỉnh Yên Bái: khu vực nông nghiệp - thủy sản đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%."
+    )
+    assert 1.28 not in set(f["value"])

@@ -74,6 +74,9 @@ PARTS = re.compile(
 )
 
 
+_TO = re.compile(r"\s+(?:vào|cho)(?![^\W\d_])")
+
+
 _BUDGET_ITEMS: Final = (
     "state_budget_revenue",
     "domestic_revenue",
@@ -124,6 +127,8 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
         last = m
     if last is None:
         return None
+    if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
+        return last.group(0)  # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
