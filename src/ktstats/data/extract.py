@@ -220,10 +220,8 @@ def extract(
     before_ref: str | None = None  # and what its last share was of
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     last_subject: Indicator | None = None
-    whole: tuple[Indicator | None, bool] = (
-        None,
-        False,
-    )  # the subject before a breakdown ("Trong đó, …"); in one
+    # the subject before a breakdown ("Trong đó, …"), and whether the sentence before was one
+    whole: tuple[Indicator | None, bool] = (None, False)
     listing = False  # in a list of goals that goes on after "; " into this sentence
     for sentence, heading in parts:
         if heading != heading_of[0]:
