@@ -1370,3 +1370,17 @@ def test_a_contribution_to_growth_is_no_growth_figure():
         "Năm 2021, tỉnh Yên Bái: khu vực nông nghiệp - thủy sản đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%."
     )
     assert 1.28 not in set(f["value"])
+
+
+def test_to_the_end_of_a_quarter_is_the_year_so_far():
+    """dev hung_yen_2018-04-01_xuatkhau: "đến hết quý II" is January–June, not the second quarter."""
+    f = _extract(
+        "Hưng Yên năm 2018: ngành Công Thương tỉnh đề ra mục tiêu phấn đấu đến hết quý II giá trị kim ngạch xuất "
+        "khẩu đạt 2.150 triệu USD, tăng trưởng 15,53% so với cùng kỳ năm 2017."
+    )
+    r = _one(f, value=2150.0)
+    assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == ("2018-01", "2018-06", "target")
+    assert ktstats.lang.phrases.phrase_span("lũy kế đến cuối quý III/2024", None) == ktstats.lang.periods.Span(
+        "2024-01", "2024-09"
+    )
+    assert "impossible" in str(ktstats.lang.phrases.phrase_span("đến hết quý V/2024", None))

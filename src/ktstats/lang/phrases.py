@@ -58,6 +58,9 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
+    # "đến hết quý II", "đến cuối quý III/2024": the year so far to the end of that quarter
+    r"|(?:lũy\s+kế\s+)?đến\s+(?:hết|cuối)\s+quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])"
+    r"(?:\s*/\s*[0-9]{4,}|\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])|\s+năm\s+[0-9]{4,})?"
     r"|quý\s+(?:[IVX]+|[0-9]+)(?![^\W\d_])(?:\s*/\s*[0-9]{4,}|\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])"
     r"|\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
@@ -180,6 +183,10 @@ _TO_MONTH = re.compile(
 )
 
 
+_TO_QUARTER = re.compile(r"đến\s+(?:hết|cuối)\s+quý\s+([ivx]+|[0-9]+)")
+_QUARTERS: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
 @lru_cache(maxsize=4096)
 def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     """The span a period phrase names; ``None`` when it names none exactly ("đầu năm 2025", a
@@ -206,6 +213,12 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
         first, last = int(digits[0]), int(digits[1])
         return Span(f"{first}-01", f"{last}-12") if first < last else f"impossible period {phrase!r}"
     y = int(digits[-1]) if digits else year
+    to_quarter = _TO_QUARTER.search(low)
+    if to_quarter is not None:  # "đến hết quý II": January to the quarter's last month
+        quarter = _QUARTERS.get(to_quarter.group(1))
+        if quarter is None:
+            return f"impossible period {phrase!r}: there is no quarter {to_quarter.group(1)}"
+        return Span(f"{y}-01", f"{y}-{3 * quarter:02d}") if y else None
     to_month = _TO_MONTH.search(low)
     if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
         month = int(to_month.group(1) or to_month.group(2) or to_month.group(3))
