@@ -1384,3 +1384,13 @@ def test_to_the_end_of_a_quarter_is_the_year_so_far():
         "2024-01", "2024-09"
     )
     assert "impossible" in str(ktstats.lang.phrases.phrase_span("đến hết quý V/2024", None))
+
+
+def test_the_span_a_figure_is_the_highest_of_is_no_period():
+    """dev vinh_phuc_2022-06-28_thongke: "… 6 tháng đầu năm … đạt 10,10%, cao nhất giai đoạn 2017-2020 và đứng
+    thứ 10/63": the growth and its rank are the half-year's."""
+    f = _extract(
+        "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2022 của Vĩnh Phúc đạt 10,10%, cao nhất giai đoạn 2017-2020 và "
+        "đứng thứ 10/63 tỉnh, thành phố."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2022-01", "2022-06")}

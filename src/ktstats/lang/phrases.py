@@ -99,7 +99,9 @@ REFERENCE_BEFORE = re.compile(
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
     r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?)"
     # "so với cuối năm ngoái", "so với đầu năm 2023": a moment compared with
-    r"|so\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:cuối|đầu))\s*(?:của\s*)?$",
+    r"|so\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:cuối|đầu)"
+    # "đạt 10,10%, cao nhất giai đoạn 2017-2020": the span it is the highest of, not the figure's
+    r"|(?:cao|thấp)\s+nhất(?:\s+(?:trong|của))?)\s*(?:của\s*)?$",
     re.I,
 )
 # "dự toán Trung ương giao thu ngân sách cả năm 2025", "kế hoạch vốn đầu tư công năm 2022": the plan's year
