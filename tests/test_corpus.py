@@ -1394,3 +1394,20 @@ def test_the_span_a_figure_is_the_highest_of_is_no_period():
         "đứng thứ 10/63 tỉnh, thành phố."
     )
     assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2022-01", "2022-06")}
+
+
+def test_months_named_together():
+    """dev lam_dong_2022-03-01_banle: "tháng 1 và tháng 2/2022" is January–February; "tháng 8 và 8 tháng năm
+    2022" is still a month and the year so far."""
+    span = ktstats.lang.phrases.phrase_span
+    Span = ktstats.lang.periods.Span
+    assert span("tháng 1 và tháng 2/2022", None) == Span("2022-01", "2022-02")
+    assert span("tháng 7-8/2023", None) == Span("2023-07", "2023-08")
+    assert "impossible" in str(span("tháng 9 đến tháng 8/2023", None))
+    found = [m.group("p") for m in ktstats.lang.phrases.PERIOD_PHRASES.finditer("tháng 8 và 8 tháng năm 2022")]
+    assert found == ["tháng 8", "8 tháng năm 2022"]
+    f = _extract(
+        "Do tháng 1 và tháng 2/2022 nằm trong thời gian trước, trong và sau Tết Nguyên đán, lượng du khách đến Lâm "
+        "Đồng tăng cao, đạt 1.170.000 lượt khách, tăng 42,7% so với cùng kỳ."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2022-01", "2022-02")}

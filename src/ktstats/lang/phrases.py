@@ -65,6 +65,9 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|tháng\s+[0-9]+\s*/\s*[0-9]{4,}"
     r"|tháng\s+[0-9]{1,2}\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])"  # "quý I-2020", "tháng 4-2021": a year after a dash
+    # "tháng 1 và tháng 2/2022", "tháng 7-8/2023": the months together
+    r"|tháng\s+[0-9]{1,2}\s*(?:[-–]|và|đến)\s*(?:tháng\s+)?[0-9]{1,2}(?![0-9])(?!\s*tháng)"  # ("tháng 8 và 8 tháng": two)
+    r"(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?"
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
@@ -185,6 +188,9 @@ _TO_MONTH = re.compile(
 )
 
 
+_MONTHS_TOGETHER = re.compile(
+    r"tháng\s+([0-9]{1,2})\s*(?:[-–]|và|đến)\s*(?:tháng\s+)?([0-9]{1,2})(?![0-9])(?!\s*tháng)"
+)
 _TO_QUARTER = re.compile(r"đến\s+(?:hết|cuối)\s+quý\s+([ivx]+|[0-9]+)")
 _QUARTERS: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -215,6 +221,12 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
         first, last = int(digits[0]), int(digits[1])
         return Span(f"{first}-01", f"{last}-12") if first < last else f"impossible period {phrase!r}"
     y = int(digits[-1]) if digits else year
+    months = _MONTHS_TOGETHER.match(low)
+    if months is not None:  # "tháng 1 và tháng 2/2022": January and February
+        first, last = int(months.group(1)), int(months.group(2))
+        if not 1 <= first < last <= 12:
+            return f"impossible period {phrase!r}: months {first} to {last}"
+        return Span(f"{y}-{first:02d}", f"{y}-{last:02d}") if y else None
     to_quarter = _TO_QUARTER.search(low)
     if to_quarter is not None:  # "đến hết quý II": January to the quarter's last month
         quarter = _QUARTERS.get(to_quarter.group(1))
