@@ -234,6 +234,12 @@ def _one(frame: pd.DataFrame, **kw) -> pd.Series:
     return hit.iloc[0]
 
 
+def _filed(frame: pd.DataFrame, value: float, *fields: str) -> tuple[str, ...]:
+    """The fields, as text, of the one row of ``value``: where extract filed it ("2024-07" for a month)."""
+    row = _one(frame, value=value)
+    return tuple(str(row[f]) for f in fields)
+
+
 def test_references_keep_what_the_text_says():
     f = _extract(
         "Tính đến ngày 31/7/2017, tổng thu ngân sách nhà nước trên địa bàn tỉnh Kon Tum ước đạt 1.250 tỷ đồng, "
@@ -1228,8 +1234,7 @@ def test_a_year_after_a_dash_and_periods_of_asides():
         "cùng kỳ năm 2019. Trong mức tăng 4,75%, khu vực công nghiệp - xây dựng tăng 5,8% (quý I-2019 tăng 8,4%); "
         "khu vực dịch vụ tăng 5,3% (quý I-2019 tăng 8,08%); thuế sản phẩm tăng 5,29% (quý I-2019 tăng 21,72%)."
     )
-    r = _one(f, value=4.75)
-    assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == ("2020-01", "2020-03", "estimate")
+    assert _filed(f, 4.75, "period_start", "period_end", "measure") == ("2020-01", "2020-03", "estimate")
     assert ktstats.lang.phrases.phrase_span("tháng 4-2021", None) == ktstats.lang.periods.Span(
         "2021-04", "2021-04"
     )
@@ -1267,8 +1272,7 @@ def test_the_last_months_of_the_year_spelled():
     """ "Sáu tháng cuối năm" is July–December, as "6 tháng cuối năm" is (it was read as the whole year)."""
     for spelled, start in (("Sáu", "2024-07"), ("Ba", "2024-10"), ("6", "2024-07")):
         f = _extract(f"{spelled} tháng cuối năm 2024, tỉnh Kon Tum phấn đấu thu ngân sách đạt 1.000 tỷ đồng.")
-        r = _one(f, value=1000.0)
-        assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == (start, "2024-12", "target")
+        assert _filed(f, 1000.0, "period_start", "period_end", "measure") == (start, "2024-12", "target")
 
 
 def test_a_name_written_with_a_dash_between_its_words():
@@ -1307,8 +1311,7 @@ def test_a_month_a_sentence_opens_on_carries():
         "Riêng trong tháng 7, tỉnh thu hút được 34,2 triệu USD vốn đầu tư quy đổi. Trong đó, cấp mới 12 dự án "
         "FDI với tổng vốn đăng ký đạt 33,1 triệu USD."
     )
-    r = _one(f, value=33.1)
-    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == (
+    assert _filed(f, 33.1, "indicator", "period_start", "period_end") == (
         "fdi_registered",
         "2025-07",
         "2025-07",
@@ -1322,12 +1325,8 @@ def test_a_moment_compared_with_is_no_period():
         "Tỉnh Lạng Sơn năm 2023: tổng nguồn vốn huy động của các ngân hàng trên địa bàn tỉnh ước đến 31/10 đạt "
         "42.159 tỷ đồng, tăng 13,6% so với cuối năm ngoái và tổng dư nợ tín dụng cũng tăng 3,9%, đạt 40.925 tỷ đồng."
     )
-    r = _one(f, value=40925.0)
-    assert (r["indicator"], str(r["period_start"]), str(r["period_end"])) == (
-        "credit_outstanding",
-        "2023-10",
-        "2023-10",
-    )
+    where = ("credit_outstanding", "2023-10", "2023-10")
+    assert _filed(f, 40925.0, "indicator", "period_start", "period_end") == where
 
 
 def test_registering_enterprises_names_new_enterprises():
@@ -1378,11 +1377,10 @@ def test_to_the_end_of_a_quarter_is_the_year_so_far():
         "Hưng Yên năm 2018: ngành Công Thương tỉnh đề ra mục tiêu phấn đấu đến hết quý II giá trị kim ngạch xuất "
         "khẩu đạt 2.150 triệu USD, tăng trưởng 15,53% so với cùng kỳ năm 2017."
     )
-    r = _one(f, value=2150.0)
-    assert (str(r["period_start"]), str(r["period_end"]), r["measure"]) == ("2018-01", "2018-06", "target")
-    assert ktstats.lang.phrases.phrase_span("lũy kế đến cuối quý III/2024", None) == ktstats.lang.periods.Span(
-        "2024-01", "2024-09"
-    )
+    assert _filed(f, 2150.0, "period_start", "period_end", "measure") == ("2018-01", "2018-06", "target")
+    assert ktstats.lang.phrases.phrase_span(
+        "lũy kế đến cuối quý III/2024", None
+    ) == ktstats.lang.periods.Span("2024-01", "2024-09")
     assert "impossible" in str(ktstats.lang.phrases.phrase_span("đến hết quý V/2024", None))
 
 
@@ -1404,7 +1402,9 @@ def test_months_named_together():
     assert span("tháng 1 và tháng 2/2022", None) == Span("2022-01", "2022-02")
     assert span("tháng 7-8/2023", None) == Span("2023-07", "2023-08")
     assert "impossible" in str(span("tháng 9 đến tháng 8/2023", None))
-    found = [m.group("p") for m in ktstats.lang.phrases.PERIOD_PHRASES.finditer("tháng 8 và 8 tháng năm 2022")]
+    found = [
+        m.group("p") for m in ktstats.lang.phrases.PERIOD_PHRASES.finditer("tháng 8 và 8 tháng năm 2022")
+    ]
     assert found == ["tháng 8", "8 tháng năm 2022"]
     f = _extract(
         "Do tháng 1 và tháng 2/2022 nằm trong thời gian trước, trong và sau Tết Nguyên đán, lượng du khách đến Lâm "
