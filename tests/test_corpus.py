@@ -69,19 +69,18 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, are development texts)
-    # the fifteenth and sixteenth batches: found blind during 0.18.0, scored first when 0.18.0 was frozen
+    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, and 15–16, held out in 0.18.0, are development texts)
+    # the seventeenth batch: found blind at the end of 0.18.0, scored first when 0.18.1 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h15j",
-        "helper-h15k",
-        "helper-h15l",
-        *(f"helper-h16{x}" for x in "mnopqr"),
-    }
-    # the seventeenth, found blind at the end of 0.18.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h17s",
         "helper-h17t",
         "helper-h17u",
+    }
+    # the eighteenth, found blind during 0.19.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h18v",
+        "helper-h18w",
+        "helper-h18x",
     }
 
 
@@ -210,10 +209,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.18.1 measures (dev 80,5 % / 83,6 %; held-out batches 15–16 65,1 % / 68,7 %): they
+    """Floors a little under what 0.18.1 measures (dev 78,1 % / 81,3 %; held-out batch 17 72,3 % / 76,4 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.78, 0.82), ("heldout", 0.62, 0.66)):
+    for part, recall, precision in (("dev", 0.76, 0.79), ("heldout", 0.70, 0.74)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
