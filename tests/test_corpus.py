@@ -551,6 +551,14 @@ def test_the_reports_year_is_not_a_references_or_a_horizons():
         default_year("Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050; tháng 4 thu 5 tỷ đồng.")
         is None
     )
+    # son_la_2017-07-01_ttg: a report of mid-2017 that looks back on 2016 more often than it names 2017; its
+    # months so far are 2017's results, not goals of a year to come
+    text = (
+        "Tỷ lệ hộ nghèo năm 2016 còn tới 31,44%. Năm 2016, GRDP của Sơn La đạt 9,2%. Trong 6 tháng đầu năm "
+        "2017, tăng trưởng kinh tế của tỉnh đạt 5,15%."
+    )
+    assert default_year(text) == 2017
+    assert _filed(_extract(text), 5.15, "period_end", "measure") == ("2017-06", "actual")
     # a share of the year's plan stated for a month is of the year so far (ca_mau_2021-04-09_thang3)
     f = _extract("Tháng 3/2021, kim ngạch xuất khẩu tỉnh Cà Mau đạt 16,4% kế hoạch năm.")
     r = _one(f, value=16.4)

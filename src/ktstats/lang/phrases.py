@@ -264,17 +264,22 @@ def default_year(text: str) -> int | None:
     """The year a report speaks of, for period phrases that do not name one: the year its period
     phrases name most often ("6 tháng đầu năm 2021"; ties go to the later year), not counting the
     years of references ("so với cùng kỳ năm 2020", "giá so sánh năm 2010"); with no such phrase,
-    the year written most often; ``None`` when the text writes no year.
+    the year written most often; ``None`` when the text writes no year. A later year whose months so far the
+    text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year reports them.
 
     >>> default_year("6 tháng đầu năm 2021, thu ngân sách tăng 15% so với cùng kỳ năm 2020; "
     ...              "chi tăng 9% so với cùng kỳ năm 2020.")
     2021
     """
     named: list[int] = []
+    so_far: list[int] = []  # the years of months so far ("6 tháng đầu năm 2017"): only that year reports them
     for phrase, reference in _periods_named(text):
         if reference or _TERM.match(phrase):
             continue  # a reference's year, or a term's
         named += [int(y) for y in _YEAR.findall(phrase)]
+        span = phrase_span(phrase, None)
+        if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12:
+            so_far.append(span.end.year)
     # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
     # reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")
     plain = _RANGES.sub(" ", text)
@@ -293,7 +298,10 @@ def default_year(text: str) -> int | None:
         years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text) + _COMPARED_MONTH.findall(text)]
     if not years:
         return None
-    return max(set(years), key=lambda y: (years.count(y), y))
+    most = max(set(years), key=lambda y: (years.count(y), y))
+    # "Năm 2016, GRDP … đạt 9,2% … Trong 6 tháng đầu năm 2017, tăng trưởng … đạt 5,15%": a report of mid-2017
+    # looking back on the year before
+    return max([most, *so_far])
 
 
 @lru_cache(maxsize=4)
