@@ -948,6 +948,27 @@ def test_a_semicolon_in_parentheses_ends_no_sentence_and_what_is_given_is_the_pl
     assert len(parts) > 1 and max(len(p) for p, _ in parts) < 2100
 
 
+def test_a_full_stop_that_lost_its_space_ends_a_sentence():
+    # son_la_2017-07-01_ttg, lam_dong_2025-10-30_phienhop: pages that lost the space after a full stop
+    split = ktstats.lang.sentences.sentences
+    parts = split("công nghiệp tăng 1,57% .Thu ngân sách trên địa bàn 1.544 tỷ đồng.")
+    assert [p for p, _ in parts] == ["công nghiệp tăng 1,57% .", "Thu ngân sách trên địa bàn 1.544 tỷ đồng."]
+    assert len(split("tăng 13,86% so với cùng kỳ.Kim ngạch xuất khẩu đạt 5 tỷ USD.")) == 2
+    # abbreviations stay inside their sentence
+    assert len(split("Thu ngân sách Tp.Hồ Chí Minh và TP.HCM đạt 5 tỷ đồng, số 1.544.")) == 1
+    f = _extract("Năm 2017, công nghiệp tăng 1,57% .Thu ngân sách trên địa bàn 1.544 tỷ đồng.", region="son_la")
+    assert list(f["value"]) == [1544.0]
+    # yen_bai_2023-07-21_grdp: "…. Trong đó: quý I đạt …" breaks down by quarter what the sentence before named
+    f = _extract(
+        "6 tháng đầu năm 2023, tổng sản phẩm trong tỉnh (GRDP) đạt 10 nghìn 537 tỷ đồng (theo giá so sánh 2010), "
+        "tăng 6,59% so cùng kỳ.Trong đó: quý I đạt 4.773.484 triệu đồng, tăng 6,32% và quý II đạt 5.764.166 "
+        "triệu đồng, tăng 6,87%.",
+        region="yen_bai",
+    )
+    assert _filed(f, 4773484.0, "indicator", "period_start", "period_end") == ("grdp_constant", "2023-01", "2023-03")
+    assert _filed(f, 6.87, "indicator", "period_start", "form") == ("grdp_growth", "2023-04", "level")
+
+
 def test_indicators_that_grew_are_results_and_a_growth_goal_is_the_years():
     # lai_chau_2025_2025-08-27_phienhop: "Nhiều chỉ tiêu kinh tế tăng so với cùng kỳ năm trước như: …" lists
     # results, not goals; a growth goal named in a month's report is the year's

@@ -38,11 +38,13 @@ import pandas as pd
 
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
+    GRDP_LEVELS,
     SHARE_OF,
     file_regions,
     grdp_at_prices,
     name_after_ends,
     named_by_what_it_counts,
+    named_in,
     names_between,
     part_before,
     per_head,
@@ -97,7 +99,6 @@ _ANY_DIGIT = re.compile(r"\d")
 _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
 )
-_GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
@@ -134,7 +135,8 @@ _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
-
+# "…. Trong đó: quý I đạt 4.773.484 triệu đồng": a breakdown by period, of what the sentence before named
+_BY_PERIOD = re.compile(r"\W*(?:trong\s+đó|cụ\s+thể)\W*(?:quý|tháng)\b", re.IGNORECASE)
 
 _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
@@ -223,7 +225,7 @@ def extract(
     # the subject before a breakdown ("Trong đó, …"), and whether the sentence before was one
     whole: tuple[Indicator | None, bool] = (None, False)
     listing = False  # in a list of goals that goes on after "; " into this sentence
-    for sentence, heading in parts:
+    for i, (sentence, heading) in enumerate(parts):
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
             heading_of = (heading, _phrase_span(spans[-1].group("p"), year) if spans else None)
@@ -243,16 +245,16 @@ def extract(
         carried_subject: Indicator | None = None
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
+        by_period = parts[i - 1][0] if i and breakdown and _BY_PERIOD.match(sentence) else ""
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
         inherited_ref = before_ref if breakdown else None
-        before_span, before_ref = None, None
+        before_measure, before_span, before_ref = None, None, None
         listed, listing = listing, False
         last_verb = ""
         estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
         parts_from = (
             (m.end() if (m := _PART_OF_ESTIMATE.search(low)) else len(low)) if "trong" in low else len(low)
         )
-        before_measure = None
         figure_starts = [s for r, s, _ in found if isinstance(r, Reading)]
         n, reading_end = -1, 0  # (where the previous number read ends)
         change_before: tuple[Indicator, str, float, int] | None = None  # the last change stated, and its end
@@ -292,6 +294,8 @@ def extract(
                 ind = named_by_what_it_counts(
                     sentence[start : end + 10], end - start, lead, unit, last_subject
                 )
+            if ind is None and subject is None and by_period:
+                ind = named_in(by_period, unit)
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's
@@ -342,15 +346,14 @@ def extract(
                 )
             ):
                 subject, share_subject = ind, None
-            if ind is not None and ind.code in _GRDP_LEVELS:  # the price basis the clause names
+            if ind is not None and ind.code in GRDP_LEVELS:  # the price basis the clause names
                 ind = grdp_at_prices(sentence[max(clause_start, digit - _WINDOW) : end + 40])
-                subject = ind if subject is not None and subject.code in _GRDP_LEVELS else subject
+                subject = ind if subject is not None and subject.code in GRDP_LEVELS else subject
             # (a period phrase opening the clause does not count: "; 9 tháng năm 2018 tăng 7,17%")
             opening = len(_PERIOD_PHRASES.sub(" ", lead).split()) if carried_subject is not None else 99
             if ind is None and subject is None and carried_subject is not None and opening <= 4:
-                subject = (
-                    carried_subject  # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
-                )
+                # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
+                subject = carried_subject
             if ind is not None and ind.kind == "rank":
                 tail = sentence[end : end + 30].casefold()
                 national = reading.denominator in (63.0, 34.0) or "cả nước" in tail or "toàn quốc" in tail
@@ -398,7 +401,7 @@ def extract(
                 target_ind = subject if target_ind is None else target_ind
                 if (
                     target_ind is not None
-                    and target_ind.code in _GRDP_LEVELS
+                    and target_ind.code in GRDP_LEVELS
                     and ref in (None, "same_period_last_year")
                     and "giá hiện hành" not in sentence[max(clause_start, digit - _WINDOW) : digit].casefold()
                 ):

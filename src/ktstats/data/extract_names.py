@@ -103,6 +103,9 @@ def _names_a_rank(phrase: str) -> bool:
     return all(catalog[c].kind == "rank" for c in aliases().by_phrase[phrase])
 
 
+GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
+
+
 def grdp_at_prices(clause: str) -> Indicator:
     """GRDP at the price basis its clause names ("(giá so sánh năm 2010)", "giá hiện hành"): "quy mô (nền kinh
     tế)" is the size at current prices; a level with no basis in a periodic report is at constant 2010 prices,
@@ -110,6 +113,13 @@ def grdp_at_prices(clause: str) -> Indicator:
     basis = clause.casefold()
     current = "giá hiện hành" in basis or ("giá so sánh" not in basis and "quy mô" in basis)
     return by_code()["grdp_current" if current else "grdp_constant"]
+
+
+def named_in(sentence: str, unit: Any) -> Indicator | None:
+    """The indicator the last name of ``sentence`` whose unit fits names, GRDP at the price basis the sentence
+    names: what a breakdown by period after it ("…. Trong đó: quý I đạt 4.773.484 triệu đồng") breaks down."""
+    found, _ = indicator_near(sentence, 0, len(sentence), unit, None)
+    return grdp_at_prices(sentence) if found is not None and found.code in GRDP_LEVELS else found
 
 
 def part_before(text: str, lo: int, pos: int) -> str | None:
@@ -128,7 +138,9 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
     if last is None:
         return None
     if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
-        return last.group(0)  # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
+        return last.group(
+            0
+        )  # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:

@@ -16,7 +16,13 @@ from ktstats.lang.text import normalize_text
 
 __all__ = ["sentences", "split_sentences"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)")
+# a full stop with no space after it ("… trên địa bàn.Tỉnh miền núi …", "tăng 1,57% .Thu ngân sách …": pages
+# that lost their spaces) ends a sentence too, after a word of two lower-case letters or more, a "%" or a ")" ("Tp.Hồ Chí Minh"
+# and "TP.HCM" do not)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)"
+    r"|(?:(?<=[a-zà-ỹ]{2}\.)|(?<=[%)]\.)|(?<=\s\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"
+)
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
 _LONGEST = 2000  # characters: a sentence joined across ";" in parentheses is never longer (time stays linear)
 _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
