@@ -969,6 +969,18 @@ def test_a_full_stop_that_lost_its_space_ends_a_sentence():
     assert _filed(f, 6.87, "indicator", "period_start", "form") == ("grdp_growth", "2023-04", "level")
 
 
+def test_a_heading_over_results_that_names_indicators_lists_results():
+    # ha_noi_2019-06-05_giaoban: "chỉ tiêu" are indicators here, and the figures under the heading are results
+    text = (
+        "1. Các chỉ tiêu cân đối lớn của kinh tế Thủ đô tiếp tục phát triển. Một số chỉ tiêu tăng trưởng nổi bật "
+        "như:\n- 5 tháng đầu năm 2019 có 9.420 doanh nghiệp thành lập mới."
+    )
+    assert _filed(_extract(text, region="ha_noi"), 9420.0, "indicator", "measure") == ("new_enterprises", "actual")
+    # a heading of goals still makes its figures targets
+    text = "1. Các chỉ tiêu chủ yếu năm 2019\n- Có 9.420 doanh nghiệp thành lập mới."
+    assert _filed(_extract(text, region="ha_noi"), 9420.0, "measure") == ("target",)
+
+
 def test_indicators_that_grew_are_results_and_a_growth_goal_is_the_years():
     # lai_chau_2025_2025-08-27_phienhop: "Nhiều chỉ tiêu kinh tế tăng so với cùng kỳ năm trước như: …" lists
     # results, not goals; a growth goal named in a month's report is the year's

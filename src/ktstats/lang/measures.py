@@ -76,6 +76,11 @@ _GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|đề ra"), re.IGNOR
 _TARGET_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra"), re.IGNORECASE)
 
 
+# a heading over results, though it names "chỉ tiêu" (indicators): "Một số chỉ tiêu tăng trưởng nổi bật như:",
+# "Kết quả thực hiện các chỉ tiêu chủ yếu", "Tình hình thực hiện …"
+_RESULTS_HEADING = re.compile(r"(?<![^\W\d_])(?:kết quả|thực hiện|tình hình|nổi bật|đạt được|đánh giá)(?![^\W\d_])")
+
+
 def qualifier_of(qualifier: str, prefix: str) -> str:
     """The figure's qualifier: "ước" (ước đạt, ước tính) says the figure is an estimate — its
     measure — not that it is approximate, so "ước đạt 7,12%" is exact; "ước khoảng" stays approx."""
@@ -99,7 +104,9 @@ def _by_words(clause: str, heading: str, before: str) -> str:
         return "estimate"
     if any(w in low for w in _PLAN_WORDS):
         return "plan"
-    if _TARGET_RE.search(low) or any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")):
+    if _TARGET_RE.search(low) or (
+        any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")) and _RESULTS_HEADING.search(head) is None
+    ):
         return "target"
     return "actual"
 
