@@ -559,6 +559,15 @@ def test_the_reports_year_is_not_a_references_or_a_horizons():
     )
     assert default_year(text) == 2017
     assert _filed(_extract(text), 5.15, "period_end", "measure") == ("2017-06", "actual")
+    # ca_mau_2023-12-30_ngansach: a report of December 2023 names 2023 once and 2024 once, in a sentence about
+    # the plan the council passed; the report's year is the one its results are of
+    text = (
+        "Tính đến ngày 29.12, tỉnh này thu ngân sách đạt trên 5.710 tỉ đồng, đạt 118% dự toán. Trong năm 2023, "
+        "tổng chi ngân sách 11.259 tỉ đồng. Năm 2024, HĐND tỉnh quyết nghị thông qua tổng thu ngân sách nhà "
+        "nước 5.336 tỉ đồng."
+    )
+    assert default_year(text) == 2023
+    assert _filed(_extract(text, region="ca_mau"), 5710.0, "period_start", "period_end") == ("2023-01", "2023-12")
     # a share of the year's plan stated for a month is of the year so far (ca_mau_2021-04-09_thang3)
     f = _extract("Tháng 3/2021, kim ngạch xuất khẩu tỉnh Cà Mau đạt 16,4% kế hoạch năm.")
     r = _one(f, value=16.4)

@@ -273,10 +273,12 @@ def default_year(text: str) -> int | None:
     """
     named: list[int] = []
     so_far: list[int] = []  # the years of months so far ("6 tháng đầu năm 2017"): only that year reports them
-    for phrase, reference in _periods_named(text):
+    goals: list[int] = []  # years named in a sentence about goals ("Năm 2026, tỉnh phấn đấu …")
+    for phrase, reference, goal in _periods_named(text):
         if reference or _TERM.match(phrase):
             continue  # a reference's year, or a term's
         named += [int(y) for y in _YEAR.findall(phrase)]
+        goals += [int(y) for y in _YEAR.findall(phrase)] if goal else []
         span = phrase_span(phrase, None)
         if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12:
             so_far.append(span.end.year)
@@ -298,24 +300,43 @@ def default_year(text: str) -> int | None:
         years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text) + _COMPARED_MONTH.findall(text)]
     if not years:
         return None
-    most = max(set(years), key=lambda y: (years.count(y), y))
+    # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
+    # of December 2023 that names 2023 once too), then all, then the later
+    most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y))
     # "Năm 2016, GRDP … đạt 9,2% … Trong 6 tháng đầu năm 2017, tăng trưởng … đạt 5,15%": a report of mid-2017
     # looking back on the year before
     return max([most, *so_far])
 
 
 @lru_cache(maxsize=4)
-def _periods_named(text: str) -> tuple[tuple[str, bool], ...]:
+def _periods_named(text: str) -> tuple[tuple[str, bool, bool], ...]:
     """The period phrases of a text, each with whether it dates a reference (:func:`names_reference`, or an
-    aside it opens: "tăng 5,8% (quý I-2019 tăng 8,4%)" compares with that quarter); found once for
-    :func:`default_year` and :func:`report_span`."""
+    aside it opens: "tăng 5,8% (quý I-2019 tăng 8,4%)" compares with that quarter) and whether its sentence
+    speaks of goals (:data:`_GOAL_SENTENCE`); found once for :func:`default_year` and :func:`report_span`."""
     return tuple(
         (
             m.group("p"),
             names_reference(text, m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip()[-1:] == "(",
+            _GOAL_SENTENCE.search(text, _sentence_start(text, m.start()), _sentence_end(text, m.end()))
+            is not None,
         )
         for m in PERIOD_PHRASES.finditer(text)
     )
+
+
+# words of a sentence about what is still to come: its year is a goal's, not the report's
+_GOAL_SENTENCE = re.compile(
+    r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|quyết nghị|dự kiến|sẽ|đề ra|định hướng)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ".;\n") + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in ".;\n") if i != -1]
+    return min(ends) if ends else len(text)
 
 
 def report_span(text: str, year: int | None) -> Span | None:
@@ -327,7 +348,7 @@ def report_span(text: str, year: int | None) -> Span | None:
     Span('2019-01', '2019-09')
     """
     counts: dict[Span, int] = {}
-    for phrase, reference in _periods_named(text):
+    for phrase, reference, _ in _periods_named(text):
         if reference:
             continue
         span = phrase_span(phrase, year)
