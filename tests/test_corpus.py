@@ -978,6 +978,19 @@ def test_a_full_stop_that_lost_its_space_ends_a_sentence():
     assert _filed(f, 6.87, "indicator", "period_start", "form") == ("grdp_growth", "2023-04", "level")
 
 
+def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
+    # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
+    # are still of the nine months
+    text = (
+        "Trong 9 tháng đầu năm 2024, GRDP ước tăng 7,11% so với cùng kỳ năm trước. Tổng thu ngân sách Nhà nước "
+        "trên địa bàn ước đạt 4.800 tỷ đồng, đạt 83% so với Nghị quyết của Tỉnh ủy năm 2024.\n\nGiá trị xuất "
+        "khẩu ước đạt 1.478 triệu USD, tăng 20,7% so với cùng kỳ, bằng 73,92% kế hoạch năm."
+    )
+    f = _extract(text, region="hoa_binh")
+    assert _filed(f, 1478.0, "period_start", "period_end") == ("2024-01", "2024-09")
+    assert _filed(f, 73.92, "period_end", "relative_to") == ("2024-09", "plan")
+
+
 def test_a_heading_over_results_that_names_indicators_lists_results():
     # ha_noi_2019-06-05_giaoban: "chỉ tiêu" are indicators here, and the figures under the heading are results
     text = (

@@ -672,15 +672,15 @@ def extract(
         # the period a sentence speaks of carries to the next ones (until another is named), not a goal's
         spoken = period_spoken_of(sentence, low, year)
         if spoken is not None and context is not None and spoken.end.year == context.end.year:
-            # "quý I … tạo động lực cho tăng trưởng từ 10% trở lên trong năm 2025": a goal's span, no results of it,
-            # does not replace the period spoken of (this sentence's rows are the last ones)
-            mine = takewhile(partial(_of_sentence, sid), reversed(rows))
+            # a goal's span with no results of it ("… tăng trưởng từ 10% trở lên trong năm 2025"), or one no figure of the
+            # sentence is of ("đạt 83% so với Nghị quyết của Tỉnh ủy năm 2024") does not replace the period spoken of
+            mine = list(takewhile(partial(_of_sentence, sid), reversed(rows)))
             dated = [
                 r["measure"]
                 for r in mine
                 if (r["period_start"], r["period_end"]) == (str(spoken.start), str(spoken.end))
             ]
-            spoken = None if dated and all(m in _GOALS for m in dated) else spoken
+            spoken = None if (dated and all(m in _GOALS for m in dated)) or (mine and not dated) else spoken
         context = spoken if spoken is not None else context
     if undated:
         raise DataError(
