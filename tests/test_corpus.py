@@ -978,6 +978,25 @@ def test_a_full_stop_that_lost_its_space_ends_a_sentence():
     assert _filed(f, 6.87, "indicator", "period_start", "form") == ("grdp_growth", "2023-04", "level")
 
 
+def test_a_year_report_that_names_its_quarters_is_of_the_year():
+    from ktstats.lang.phrases import report_span
+
+    # quang_ninh_2017-12-23_tangtruong: quý I … quý IV named once each, the year twice: no part of the year is
+    # the report's, so a figure with no period of its own is the year's
+    text = (
+        "Năm 2017, kinh tế tăng trưởng khá. Quý I tăng 8%, quý II tăng 9%, quý III tăng 10%, quý IV tăng 11%. "
+        "Quy mô nền kinh tế của tỉnh ước đạt 122.576 tỷ đồng. Năm 2017 là năm thành công."
+    )
+    assert report_span(text, 2017) is None
+    assert _filed(_extract(text, region="quang_ninh"), 122576.0, "period_start", "period_end") == (
+        "2017-01",
+        "2017-12",
+    )
+    # a half-year report that names the year's second half as a goal keeps its months so far
+    text = "6 tháng đầu năm 2024, thu 5 tỷ đồng. 6 tháng đầu năm, chi 3 tỷ. 6 tháng cuối năm 2024, phấn đấu thu 9 tỷ."
+    assert str(report_span(text, 2024)) == "2024-01..2024-06"
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 import pandas as pd
@@ -348,17 +349,22 @@ def report_span(text: str, year: int | None) -> Span | None:
     Span('2019-01', '2019-09')
     """
     counts: dict[Span, int] = {}
-    for phrase, reference, _ in _periods_named(text):
+    later: list[Span] = []  # results of the whole year, or of a part after the months so far
+    for phrase, reference, goal in _periods_named(text):
         if reference:
             continue
         span = phrase_span(phrase, year)
-        if not isinstance(span, Span) or span.start.month != 1 or not 1 < span.months < 12:
+        if not isinstance(span, Span) or (year is not None and span.end.year != year):
             continue
-        if year is None or span.end.year == year:
+        if span.start.month == 1 and 1 < span.months < 12:
             counts[span] = counts.get(span, 0) + 1
+        elif not goal:
+            later.append(span)
     if not counts:
         return None
-    return max(counts, key=lambda sp: (counts[sp], sp.months))
+    best = max(counts, key=lambda sp: (counts[sp], sp.months))
+    # "năm 2017 … quý I, quý II, quý III, quý IV … Năm 2017": a report of the year that names its quarters
+    return None if sum(sp.end > best.end for sp in later) > counts[best] else best
 
 
 @lru_cache(maxsize=16)
@@ -566,6 +572,9 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     named = [m for m in named if not names_reference(sentence, m.start(), plans=True)] or named
     outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
+    parts = sorted(set(spans), key=lambda x: x.start)
+    if len(parts) >= 3 and all(a.end < b.start for a, b in pairwise(parts)):
+        return None  # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
     from_january = [x for x in spans if x.start.month == 1]
     chosen = (from_january or spans)[-1] if spans else None
     if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
