@@ -997,6 +997,16 @@ def test_a_year_report_that_names_its_quarters_is_of_the_year():
     assert str(report_span(text, 2024)) == "2024-01..2024-06"
 
 
+def test_a_price_basis_year_before_cua_is_no_figure_quoted_for_comparison():
+    # bac_ninh_2019-10-10_quy3: "năm 2010 của quý III" — the quarter is the figure's, 2010 is the price basis
+    f = _extract(
+        "Tổng sản phẩm trên địa bàn tỉnh (GRDP) theo giá so sánh năm 2010 của quý III/2019 ước đạt 47.518,7 tỷ "
+        "đồng, tăng tới 25,6% so với quý trước.",
+        region="bac_ninh",
+    )
+    assert _filed(f, 47518.7, "indicator", "period_start", "period_end") == ("grdp_constant", "2019-07", "2019-09")
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -96,8 +96,9 @@ REFERENCE_BEFORE = re.compile(
     r"|tầm nhìn|(?<![^\W\d_])đến"
     # "cao nhất (kể) từ năm 2014 đến nay": since, not the report's period
     r"|(?<![^\W\d_])từ"
-    # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself
-    r"|[0-9]%?\s*của"
+    # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself (not a
+    # year: "GRDP theo giá so sánh năm 2010 của quý III ước đạt …")
+    r"|(?<!(?:19|20)[0-9])[0-9]%?\s*của"
     # "gấp 1,6 lần năm 2023": the year of the figure it is a multiple of
     r"|[0-9]\s*lần"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
