@@ -1007,6 +1007,22 @@ def test_a_price_basis_year_before_cua_is_no_figure_quoted_for_comparison():
     assert _filed(f, 47518.7, "indicator", "period_start", "period_end") == ("grdp_constant", "2019-07", "2019-09")
 
 
+def test_visitors_without_luot_and_grdp_per_person():
+    # da_nang_2016-12-07_hdnd: "5,51 triệu du khách"; tay_ninh_2024-11-26_dulich: "3,9 triệu khách"
+    f = _extract(
+        "Năm 2016, riêng ngành du lịch tăng trưởng cao, thu hút được 5,51 triệu du khách, đạt doanh thu gần 16.000 tỷ "
+        "đồng.",
+        region="da_nang",
+    )
+    assert _filed(f, 5.51, "indicator", "unit") == ("tourist_visits", "million visit")
+    assert _filed(f, 16000.0, "indicator") == ("tourism_revenue",)
+    f = _extract("Năm 2024, riêng du lịch Tây Ninh ước đạt 3,9 triệu khách, tăng 3,6% so cùng kỳ.", region="tay_ninh")
+    assert _filed(f, 3.9, "indicator", "measure") == ("tourist_visits", "estimate")
+    # son_la_2022-01-08_ketqua: an amount per person beside "GRDP" is GRDP per head
+    f = _extract("Năm 2021, GRDP bình quân đạt 45,2 triệu đồng/người/năm.", region="son_la")
+    assert _filed(f, 45.2, "indicator", "unit") == ("grdp_per_capita", "million dong")
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

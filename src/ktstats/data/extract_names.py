@@ -541,7 +541,10 @@ def report_region(text: str, region: str | None, date: pd.Period | None, year: i
 
 # what a sum of money after a count of visitors is: what they brought ("doanh thu", "tổng thu", "thu về", "thu",
 # "mang lại"), not the sales of shops or transport ("doanh thu bán lẻ", "doanh thu vận tải")
-_VISITORS = re.compile(r"lượt\s+(?:du\s+)?khách")
+# "lượt khách", "lượt du khách", and with no "lượt": "thu hút được 5,51 triệu du khách", "3,9 triệu khách"
+_VISITORS = re.compile(r"(?:lượt\s+)?(?:du\s+)?khách(?![^\W\d_])")
+# GRDP named before an amount per person: "GRDP bình quân đạt 45,2 triệu đồng/người/năm"
+_GRDP_NAMED = re.compile(r"(?<![^\W\d_])(?:grdp|tổng sản phẩm)(?![^\W\d_])")
 _NEW_ENTERPRISES = re.compile(r"doanh\s+nghiệp\s+(?:(?:đăng\s+ký\s+)?thành\s+lập\s+)?mới(?![^\W\d_])")
 _REVENUE_WORD = re.compile(
     r"(?<![^\W\d_])(?:doanh\s+thu(?!\s+(?:bán|vận|dịch))|(?:tổng\s+)?thu(?:\s+về)?|mang\s+lại|đem\s+lại)"
@@ -563,6 +566,8 @@ def named_by_what_it_counts(
     visitors = _VISITORS.search(number.casefold())
     if visitors is not None and visitors.start() < length:
         return by_code()["tourist_visits"]
+    if unit.dimensionality.get("[person]", 0) == -1 and _GRDP_NAMED.search(lead):
+        return by_code()["grdp_per_capita"]
     enterprises = _NEW_ENTERPRISES.search(number.casefold())
     if enterprises is not None and enterprises.start() < length:
         return by_code()["new_enterprises"]
