@@ -1023,6 +1023,32 @@ def test_visitors_without_luot_and_grdp_per_person():
     assert _filed(f, 45.2, "indicator", "unit") == ("grdp_per_capita", "million dong")
 
 
+def test_results_listed_after_chi_tieu_a_result_clause_after_a_goal_and_a_budget_passed():
+    # hau_giang_2023-04-01_quy1: "các chỉ tiêu … có mức tăng trưởng khá so với cùng kỳ như: …" lists results
+    f = _extract(
+        "Quý I/2023, hầu hết các chỉ tiêu kinh tế của tỉnh trong quý đều có mức tăng trưởng khá so với cùng kỳ như: "
+        "Chỉ số sản xuất công nghiệp tăng 13,05%; tổng vốn đầu tư phát triển toàn xã hội tăng 7,31%.",
+        region="hau_giang",
+    )
+    assert _filed(f, 7.31, "indicator", "measure") == ("total_investment", "actual")
+    # da_nang_2025-03-01_ngansach: a clause that opens on the months so far states a result, not the goal
+    f = _extract(
+        "Năm 2025 Đà Nẵng đặt mục tiêu thu ngân sách trên 30 ngàn tỷ đồng, qua 2 tháng đầu năm thu gần 6,3 ngàn tỷ "
+        "đồng.",
+        region="da_nang",
+    )
+    assert _filed(f, 30.0, "measure") == ("target",)
+    assert _filed(f, 6.3, "measure", "period_end") == ("actual", "2025-02")
+    # ca_mau_2023-12-30_ngansach: the budget the council passed is a plan, and so are its parts
+    f = _extract(
+        "Năm 2023, thu ngân sách đạt 5.710 tỉ đồng. Năm 2024, HĐND tỉnh quyết nghị thông qua tổng thu ngân sách "
+        "nhà nước 5.336 tỉ đồng. Trong đó, thu nội địa 5.230 tỉ đồng.",
+        region="ca_mau",
+    )
+    assert _filed(f, 5336.0, "measure", "period_end") == ("plan", "2024-12")
+    assert _filed(f, 5230.0, "indicator", "measure") == ("domestic_revenue", "plan")
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -524,11 +524,11 @@ def extract(
                 measure = "actual"
             elif measure == "actual" and (
                 # "Trong đó, thu nội địa 28.661 tỷ đồng", "…ước đạt 23,9 tỷ USD, trong đó …; nhập khẩu đạt 11,3 tỷ USD":
-                # a part of an estimate is one; a rank ranks an estimate
-                (part_of := inherited == "estimate" or parts_from <= digit)
+                # a part of an estimate (or of a plan) is one; a rank ranks an estimate
+                (part_of := inherited in ("estimate", "plan") or parts_from <= digit)
                 or (target_ind is not None and target_ind.kind == "rank")
             ):
-                measure = "estimate" if part_of else growth_measure
+                measure = ("plan" if inherited == "plan" else "estimate") if part_of else growth_measure
             horizon, close_by = horizon_before(sentence, low, digit)
             later = horizon is not None and year is not None and horizon > year and not isinstance(own, Span)
             if horizon is not None and later and (measure == "target" or close_by):

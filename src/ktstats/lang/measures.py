@@ -34,7 +34,8 @@ _TARGET_WORDS: Final = (
     "phải tăng",
     "sẽ",
 )
-_PLAN_WORDS: Final = ("dự kiến",)
+# "dự kiến"; "HĐND tỉnh quyết nghị thông qua tổng thu ngân sách nhà nước 5.336 tỉ đồng": the budget passed
+_PLAN_WORDS: Final = ("dự kiến", "quyết nghị thông qua")
 # "Theo kế hoạch, thu ngân sách … năm 2025 là hơn 118.079 tỷ đồng": the amounts the plan sets
 _PLAN_START = re.compile(r"\W*theo\s+kế\s+hoạch\b", re.IGNORECASE)
 _IS = re.compile(r"\slà(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
@@ -49,7 +50,12 @@ _ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECAS
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
 # "nhưng", "song", "tuy nhiên", "kết quả" (giải ngân): what stood before is another statement ("không đạt
 # mục tiêu, nhưng … đạt 8,02%"; "Kế hoạch vốn … là 28.959 tỉ đồng, kết quả giải ngân … 11.965 tỉ đồng")
-_BUT = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|kết quả)(?![^\W\d_])", re.IGNORECASE)
+# ("đặt mục tiêu thu ngân sách trên 30 ngàn tỷ đồng, qua 2 tháng đầu năm thu gần 6,3 ngàn tỷ": a clause that opens
+# on the months so far states a result)
+_BUT = re.compile(
+    r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|kết quả)(?![^\W\d_])|,\s*(?:qua|sau|trong)\s+[0-9]+\s+tháng",
+    re.IGNORECASE,
+)
 # an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao",
 # "Năm 2018, dự toán thu ngân sách nhà nước 12.855 tỷ đồng"
 _PLAN_SUBJECT = re.compile(
@@ -68,8 +74,9 @@ _PLAN_ASIDE = re.compile(
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
 # ("các chỉ tiêu kinh tế - xã hội cơ bản: … ước đạt …")
 # ("Nhiều chỉ tiêu kinh tế tăng so với cùng kỳ năm trước như: …" lists results, not goals)
+# ("các chỉ tiêu kinh tế … đều có mức tăng trưởng khá so với cùng kỳ như: …" lists results too)
 _LIST_OPENED_BY = (
-    r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện|tăng(?!\s+trưởng)|giảm)[^.;:]){{0,120}}:"
+    r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện|tăng(?!\s+trưởng)|giảm|cùng kỳ)[^.;:]){{0,120}}:"
 )
 _GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|đề ra"), re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
@@ -78,7 +85,9 @@ _TARGET_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệ
 
 # a heading over results, though it names "chỉ tiêu" (indicators): "Một số chỉ tiêu tăng trưởng nổi bật như:",
 # "Kết quả thực hiện các chỉ tiêu chủ yếu", "Tình hình thực hiện …"
-_RESULTS_HEADING = re.compile(r"(?<![^\W\d_])(?:kết quả|thực hiện|tình hình|nổi bật|đạt được|đánh giá)(?![^\W\d_])")
+_RESULTS_HEADING = re.compile(
+    r"(?<![^\W\d_])(?:kết quả|thực hiện|tình hình|nổi bật|đạt được|đánh giá)(?![^\W\d_])"
+)
 
 
 def qualifier_of(qualifier: str, prefix: str) -> str:

@@ -575,7 +575,9 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
     parts = sorted(set(spans), key=lambda x: x.start)
     if len(parts) >= 3 and all(a.end < b.start for a, b in pairwise(parts)):
-        return None  # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
+        return (
+            None  # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
+        )
     from_january = [x for x in spans if x.start.month == 1]
     chosen = (from_january or spans)[-1] if spans else None
     if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
