@@ -1049,6 +1049,16 @@ def test_results_listed_after_chi_tieu_a_result_clause_after_a_goal_and_a_budget
     assert _filed(f, 5230.0, "indicator", "measure") == ("domestic_revenue", "plan")
 
 
+def test_a_months_figure_before_its_sum_so_far():
+    # hau_giang_2023-04-01_quy1: "Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng": March, then Q1
+    f = _extract(
+        "Quý I/2023, thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng, đạt 27,08% dự toán Trung ương.",
+        region="hau_giang",
+    )
+    assert _filed(f, 500.0, "period_start", "period_end") == ("2023-03", "2023-03")
+    assert _filed(f, 1489.51, "indicator", "period_start", "period_end") == ("domestic_revenue", "2023-01", "2023-03")
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

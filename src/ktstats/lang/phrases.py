@@ -419,11 +419,20 @@ def month_or_year_so_far(
 _SO_FAR_FIGURE = re.compile(r"\s*(?:(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn)\s+)?$", re.IGNORECASE)
 
 
+_CUMULATIVE_NEXT = re.compile(r"[^,;0-9]{0,12}[,;]\s*(?:lũy|luỹ)\s+kế(?:\s+(?:được|đạt|là))?\s*(?=[0-9])", re.I)
+
+
 def year_so_far_after(sentence: str, end: int, span: Span) -> int:
     """Where the sentence, after ``end``, opens a clause with a figure of ``span`` (the year so far: "…, tăng
     23,3%; 8 tháng đạt 132.000 tỷ đồng"); -1 when it does not. A figure before it with no period of its own is
     then the month's."""
-    if span.months < 2 or span.start.month != 1 or "tháng" not in sentence[end:]:
+    if span.months < 2 or span.start.month != 1:
+        return -1
+    # "Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng": the sum so far comes next
+    cumulative = _CUMULATIVE_NEXT.match(sentence, end)
+    if cumulative is not None:
+        return cumulative.end()
+    if "tháng" not in sentence[end:]:
         return -1
     for m in PERIOD_PHRASES.finditer(sentence, end):
         mark = max(sentence.rfind(",", end, m.start()), sentence.rfind(";", end, m.start()))
