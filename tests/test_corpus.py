@@ -1052,7 +1052,9 @@ def test_results_listed_after_chi_tieu_a_result_clause_after_a_goal_and_a_budget
 def test_a_months_figure_before_its_sum_so_far():
     # hau_giang_2023-04-01_quy1: "Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng": March, then Q1
     f = _extract(
-        "Quý I/2023, thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng, đạt 27,08% dự toán Trung ương.",
+        "Tình hình kinh tế - xã hội quý I/2023 của tỉnh. "
+        "Ước tổng thu Ngân sách nhà nước tháng 3/2023 được 877,48 tỷ đồng, luỹ kế được 3.289,63 tỷ đồng, đạt 30,74% "
+        "dự toán Trung ương. Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng, đạt 27,08% dự toán Trung ương.",
         region="hau_giang",
     )
     assert _filed(f, 500.0, "period_start", "period_end") == ("2023-03", "2023-03")

@@ -419,7 +419,9 @@ def month_or_year_so_far(
 _SO_FAR_FIGURE = re.compile(r"\s*(?:(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn)\s+)?$", re.IGNORECASE)
 
 
-_CUMULATIVE_NEXT = re.compile(r"[^,;0-9]{0,12}[,;]\s*(?:lũy|luỹ)\s+kế(?:\s+(?:được|đạt|là))?\s*(?=[0-9])", re.I)
+_CUMULATIVE_NEXT = re.compile(
+    r"[^,;0-9]{0,12}[,;]\s*(?:lũy|luỹ)\s+kế(?:\s+(?:được|đạt|là))?\s*(?=[0-9])", re.I
+)
 
 
 def year_so_far_after(sentence: str, end: int, span: Span) -> int:
