@@ -1061,6 +1061,20 @@ def test_a_months_figure_before_its_sum_so_far():
     assert _filed(f, 1489.51, "indicator", "period_start", "period_end") == ("domestic_revenue", "2023-01", "2023-03")
 
 
+def test_a_plans_year_alone_is_no_period_spoken_of():
+    from ktstats.lang.phrases import period_spoken_of
+
+    # hai_phong_2025_2025-11-06_ngansach: "cả năm" dates the budget estimate the share is of, not the sentences
+    # after it
+    s = (
+        "Trong thu nội địa, số thu tiền sử dụng đất đạt 38.252,446 tỷ đồng, bằng 145,2% dự toán kế hoạch thu ngân "
+        "sách tiền sử dụng đất cả năm Trung ương giao."
+    )
+    assert period_spoken_of(s, s.casefold(), 2025) is None
+    s = "Tổng thu ngân sách 10 tháng của năm đạt 162.875 tỷ đồng, bằng 110,5% dự toán Trung ương giao cả năm 2025."
+    assert str(period_spoken_of(s, s.casefold(), 2025)) == "2025-01..2025-10"
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -581,7 +581,7 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
         and not quoted(sentence, m.start())
         and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
     ]
-    named = [m for m in named if not names_reference(sentence, m.start(), plans=True)] or named
+    named = [m for m in named if not names_reference(sentence, m.start(), plans=True)]
     outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
     parts = sorted(set(spans), key=lambda x: x.start)
