@@ -1075,6 +1075,17 @@ def test_a_plans_year_alone_is_no_period_spoken_of():
     assert str(period_spoken_of(s, s.casefold(), 2025)) == "2025-01..2025-10"
 
 
+def test_a_province_named_only_in_a_comparison_is_not_the_reports():
+    # bac_lieu_2023-04-04_quyI: "(sau tỉnh Hậu Giang và tỉnh Cà Mau)" names the provinces ahead of it
+    text = (
+        "Theo số liệu ước tính quý I/2023, tốc độ tăng trưởng kinh tế của tỉnh tăng 7,01% so cùng kỳ, đứng thứ 03/13 "
+        "tỉnh, thành vùng Đồng bằng sông Cửu Long (sau tỉnh Hậu Giang và tỉnh Cà Mau). Theo UBND tỉnh Bạc Liêu, "
+        "xuất khẩu trong quý I có nhiều khởi sắc."
+    )
+    assert ktstats.catalog.regions.named_in(text, on="2023-04-04")[0][0] == "bac_lieu"
+    assert _filed(_extract(text), 7.01, "region") == ("bac_lieu",)
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

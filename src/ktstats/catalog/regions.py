@@ -205,7 +205,8 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
 
     Names are matched on whole words, with or without diacritics; names written with
     "tỉnh"/"thành phố" rank first (so "tư tưởng Hồ Chí Minh" does not outrank "tỉnh Kon Tum"), and of names named as often, the one named
-    first (a report names its own province before those it compares with); ``on``
+    first (a report names its own province before those it compares with), and a name written only in
+    parentheses (a comparison: "(sau tỉnh Hậu Giang và tỉnh Cà Mau)") after the others; ``on``
     keeps the units that existed on that date (a 2024 report's "Quảng Ngãi" is the
     old province, not the merged one).
 
@@ -221,6 +222,7 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
     plain: dict[str, int] = {}
     titled: dict[str, int] = {}  # "tỉnh Kon Tum", "thành phố Đà Nẵng": a province, not a person's name
     first: dict[str, int] = {}
+    aside: dict[str, int] = {}  # named in parentheses: "đứng thứ 03/13 (sau tỉnh Hậu Giang và tỉnh Cà Mau)"
     pattern, by_key = _name_pattern()
     for m in pattern.finditer(folded):
         if aligned:
@@ -236,7 +238,12 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
             plain[r.code] = plain.get(r.code, 0) + 1
             first.setdefault(r.code, m.start())
             titled[r.code] = titled.get(r.code, 0) + (m.group("title") is not None)
-    return sorted(plain.items(), key=lambda kv: (-titled[kv[0]], -kv[1], first[kv[0]]))
+            lo = max(0, m.start() - 300)
+            aside[r.code] = aside.get(r.code, 0) + (
+                folded.count("(", lo, m.start()) > folded.count(")", lo, m.start())
+            )
+    # a name named only in asides ranks after one named in the text itself
+    return sorted(plain.items(), key=lambda kv: (aside[kv[0]] == kv[1], -titled[kv[0]], -kv[1], first[kv[0]]))
 
 
 def _earlier_unit(units: list[Region], date: pd.Timestamp) -> list[Region]:

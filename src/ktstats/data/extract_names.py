@@ -539,13 +539,13 @@ def report_region(text: str, region: str | None, date: pd.Period | None, year: i
     return named[0][0]
 
 
-# what a sum of money after a count of visitors is: what they brought ("doanh thu", "tổng thu", "thu về", "thu",
-# "mang lại"), not the sales of shops or transport ("doanh thu bán lẻ", "doanh thu vận tải")
 # "lượt khách", "lượt du khách", and with no "lượt": "thu hút được 5,51 triệu du khách", "3,9 triệu khách"
 _VISITORS = re.compile(r"(?:lượt\s+)?(?:du\s+)?khách(?![^\W\d_])")
 # GRDP named before an amount per person: "GRDP bình quân đạt 45,2 triệu đồng/người/năm"
 _GRDP_NAMED = re.compile(r"(?<![^\W\d_])(?:grdp|tổng sản phẩm)(?![^\W\d_])")
 _NEW_ENTERPRISES = re.compile(r"doanh\s+nghiệp\s+(?:(?:đăng\s+ký\s+)?thành\s+lập\s+)?mới(?![^\W\d_])")
+# what a sum of money after a count of visitors is: what they brought ("doanh thu", "tổng thu", "thu về", "thu",
+# "mang lại"), not the sales of shops or transport ("doanh thu bán lẻ", "doanh thu vận tải")
 _REVENUE_WORD = re.compile(
     r"(?<![^\W\d_])(?:doanh\s+thu(?!\s+(?:bán|vận|dịch))|(?:tổng\s+)?thu(?:\s+về)?|mang\s+lại|đem\s+lại)"
     r"(?![^\W\d_])",
