@@ -1086,6 +1086,25 @@ def test_a_province_named_only_in_a_comparison_is_not_the_reports():
     assert _filed(_extract(text), 7.01, "region") == ("bac_lieu",)
 
 
+def test_a_name_of_an_earlier_clause_with_figures_of_its_own_names_no_later_figure():
+    # son_la_2024-10-23_thang10: the revenue after a count of visitors is theirs, not the budget's of the clause
+    # before the ";"
+    f = _extract(
+        "Thu ngân sách trên địa bàn tháng 10 ước đạt 420 tỷ đồng; toàn tỉnh đón 318.000 lượt khách du lịch, doanh "
+        "thu ước đạt 367 tỷ đồng.",
+        region="son_la",
+        date="2024-10",
+    )
+    assert _filed(f, 367.0, "indicator") == ("tourism_revenue",)
+    # a clause with no figure before its own still takes the name of the one before ("; lũy kế 9 tháng …")
+    f = _extract(
+        "Tổng mức bán lẻ hàng hóa tháng 9/2018 ước đạt 5.588,6 tỷ đồng, tăng 14% so cùng kỳ; lũy kế 9 tháng đầu năm "
+        "2018 giá trị ước đạt 48.197,4 tỷ đồng, tăng 13% so cùng kỳ;",
+        region="binh_dinh",
+    )
+    assert _filed(f, 48197.4, "indicator", "period_end") == ("retail_sales", "2018-09")
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -426,10 +426,14 @@ def indicator_near(
         found = pick(m)
         if found is not None:
             return found, m.end()
-    # earlier in the sentence: "đánh giá, xếp loại 14/14 đảng bộ …, 29.397/31.905 đảng viên"
+    # earlier in the sentence: "đánh giá, xếp loại 14/14 đảng bộ …, 29.397/31.905 đảng viên"; "…; lũy kế 9 tháng
+    # … ước đạt 48.197,4 tỷ đồng" — but not past a clause that has figures of its own: "thu ngân sách … 420 tỷ
+    # đồng; … đón 318.000 lượt khách du lịch, doanh thu ước đạt 367 tỷ đồng"
     if unit != _PERCENT:
         starts, matches = alias_matches(low)  # found once per sentence: linear in numbers
-        lo = bisect_left(starts, max(0, start - _WINDOW))
+        semi = low.rfind(";", 0, start)
+        own = semi != -1 and any(c.isdigit() for c in low[semi:start])
+        lo = bisect_left(starts, max(0, start - _WINDOW, semi + 1 if own else 0))
         for m in matches[lo : bisect_left(starts, start)]:
             if m.end() > start:
                 continue
