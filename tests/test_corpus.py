@@ -1105,6 +1105,17 @@ def test_a_name_of_an_earlier_clause_with_figures_of_its_own_names_no_later_figu
     assert _filed(f, 48197.4, "indicator", "period_end") == ("retail_sales", "2018-09")
 
 
+def test_a_past_figure_quoted_in_an_aside_is_known_not_estimated():
+    # ha_nam_2021-05-01_thang4: "(4 tháng đầu năm 2020 do ảnh hưởng của dịch Covid-19 nên IIP giảm 11,5%)"
+    f = _extract(
+        "Tính chung 4 tháng năm 2021, chỉ số sản xuất công nghiệp ước tăng 15,5% so với cùng kỳ (4 tháng đầu năm "
+        "2020 do ảnh hưởng của dịch Covid-19 nên IIP giảm 11,5%).",
+        region="ha_nam",
+    )
+    assert _filed(f, 15.5, "measure") == ("estimate",)
+    assert _filed(f, -11.5, "period_end", "measure") == ("2020-04", "actual")
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

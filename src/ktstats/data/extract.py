@@ -516,11 +516,12 @@ def extract(
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
+            inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
             if listed and measure in ("actual", "estimate"):
                 # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
                 measure = "target"
-            elif quoted_for and measure == "estimate":
-                # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020": the earlier figure is known
+            elif measure == "estimate" and (quoted_for or (inside and span.end.year < (year or 0))):
+                # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020", "(4 tháng đầu năm 2020 … giảm 11,5%)": known
                 measure = "actual"
             elif measure == "actual" and (
                 # "Trong đó, thu nội địa 28.661 tỷ đồng", "…ước đạt 23,9 tỷ USD, trong đó …; nhập khẩu đạt 11,3 tỷ USD":
@@ -537,7 +538,6 @@ def extract(
                 span, measure = Span.whole_year(horizon), "target"
             elif year is not None and isinstance(span, Span) and span.start.year > year and measure != "plan":
                 measure = "target"  # "năm 2026, tăng trưởng từ 10,7% trở lên" in a report of 2025: a goal
-            inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
             if form == "level" and target_ind is subject and not inside:
                 subject_measure = measure  # (not an amount in an aside: "(Trung ương giao: 13.398 tỷ đồng)")
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":
