@@ -542,7 +542,7 @@ def test_the_same_month_a_year_earlier_is_the_same_period_of_last_year():
 
 
 def test_the_reports_year_is_not_a_references_or_a_horizons():
-    from ktstats.lang.phrases import default_year
+    from ktstats.lang.phrases import default_year, names_reference
 
     # thai_binh_2023-09-30_9thang: only "cùng kỳ năm 2022" is written, so the report is of 2023
     assert default_year("9 tháng đầu năm, thu ngân sách giảm 5,7% so với cùng kỳ năm 2022.") == 2023
@@ -567,7 +567,14 @@ def test_the_reports_year_is_not_a_references_or_a_horizons():
         "nước 5.336 tỉ đồng."
     )
     assert default_year(text) == 2023
-    assert _filed(_extract(text, region="ca_mau"), 5710.0, "period_start", "period_end") == ("2023-01", "2023-12")
+    assert _filed(_extract(text, region="ca_mau"), 5710.0, "period_start", "period_end") == (
+        "2023-01",
+        "2023-12",
+    )
+    # soc_trang_2020-10-12_xuatkhau: "Nếu như 8 tháng năm 2019, …" is the period compared with; the text names its
+    # own year only as "năm nay"
+    text = "Nếu như 8 tháng năm 2019, kim ngạch chỉ đạt 560 triệu USD, thì năm nay đạt 684 triệu USD."
+    assert names_reference(text, text.index("8 tháng"))
     # a share of the year's plan stated for a month is of the year so far (ca_mau_2021-04-09_thang3)
     f = _extract("Tháng 3/2021, kim ngạch xuất khẩu tỉnh Cà Mau đạt 16,4% kế hoạch năm.")
     r = _one(f, value=16.4)
@@ -965,7 +972,9 @@ def test_a_full_stop_that_lost_its_space_ends_a_sentence():
     assert len(split("tăng 13,86% so với cùng kỳ.Kim ngạch xuất khẩu đạt 5 tỷ USD.")) == 2
     # abbreviations stay inside their sentence
     assert len(split("Thu ngân sách Tp.Hồ Chí Minh và TP.HCM đạt 5 tỷ đồng, số 1.544.")) == 1
-    f = _extract("Năm 2017, công nghiệp tăng 1,57% .Thu ngân sách trên địa bàn 1.544 tỷ đồng.", region="son_la")
+    f = _extract(
+        "Năm 2017, công nghiệp tăng 1,57% .Thu ngân sách trên địa bàn 1.544 tỷ đồng.", region="son_la"
+    )
     assert list(f["value"]) == [1544.0]
     # yen_bai_2023-07-21_grdp: "…. Trong đó: quý I đạt …" breaks down by quarter what the sentence before named
     f = _extract(
@@ -974,7 +983,11 @@ def test_a_full_stop_that_lost_its_space_ends_a_sentence():
         "triệu đồng, tăng 6,87%.",
         region="yen_bai",
     )
-    assert _filed(f, 4773484.0, "indicator", "period_start", "period_end") == ("grdp_constant", "2023-01", "2023-03")
+    assert _filed(f, 4773484.0, "indicator", "period_start", "period_end") == (
+        "grdp_constant",
+        "2023-01",
+        "2023-03",
+    )
     assert _filed(f, 6.87, "indicator", "period_start", "form") == ("grdp_growth", "2023-04", "level")
 
 
@@ -1004,7 +1017,11 @@ def test_a_price_basis_year_before_cua_is_no_figure_quoted_for_comparison():
         "đồng, tăng tới 25,6% so với quý trước.",
         region="bac_ninh",
     )
-    assert _filed(f, 47518.7, "indicator", "period_start", "period_end") == ("grdp_constant", "2019-07", "2019-09")
+    assert _filed(f, 47518.7, "indicator", "period_start", "period_end") == (
+        "grdp_constant",
+        "2019-07",
+        "2019-09",
+    )
 
 
 def test_visitors_without_luot_and_grdp_per_person():
@@ -1016,7 +1033,9 @@ def test_visitors_without_luot_and_grdp_per_person():
     )
     assert _filed(f, 5.51, "indicator", "unit") == ("tourist_visits", "million visit")
     assert _filed(f, 16000.0, "indicator") == ("tourism_revenue",)
-    f = _extract("Năm 2024, riêng du lịch Tây Ninh ước đạt 3,9 triệu khách, tăng 3,6% so cùng kỳ.", region="tay_ninh")
+    f = _extract(
+        "Năm 2024, riêng du lịch Tây Ninh ước đạt 3,9 triệu khách, tăng 3,6% so cùng kỳ.", region="tay_ninh"
+    )
     assert _filed(f, 3.9, "indicator", "measure") == ("tourist_visits", "estimate")
     # son_la_2022-01-08_ketqua: an amount per person beside "GRDP" is GRDP per head
     f = _extract("Năm 2021, GRDP bình quân đạt 45,2 triệu đồng/người/năm.", region="son_la")
@@ -1058,7 +1077,11 @@ def test_a_months_figure_before_its_sum_so_far():
         region="hau_giang",
     )
     assert _filed(f, 500.0, "period_start", "period_end") == ("2023-03", "2023-03")
-    assert _filed(f, 1489.51, "indicator", "period_start", "period_end") == ("domestic_revenue", "2023-01", "2023-03")
+    assert _filed(f, 1489.51, "indicator", "period_start", "period_end") == (
+        "domestic_revenue",
+        "2023-01",
+        "2023-03",
+    )
 
 
 def test_a_plans_year_alone_is_no_period_spoken_of():
@@ -1135,7 +1158,10 @@ def test_a_heading_over_results_that_names_indicators_lists_results():
         "1. Các chỉ tiêu cân đối lớn của kinh tế Thủ đô tiếp tục phát triển. Một số chỉ tiêu tăng trưởng nổi bật "
         "như:\n- 5 tháng đầu năm 2019 có 9.420 doanh nghiệp thành lập mới."
     )
-    assert _filed(_extract(text, region="ha_noi"), 9420.0, "indicator", "measure") == ("new_enterprises", "actual")
+    assert _filed(_extract(text, region="ha_noi"), 9420.0, "indicator", "measure") == (
+        "new_enterprises",
+        "actual",
+    )
     # a heading of goals still makes its figures targets
     text = "1. Các chỉ tiêu chủ yếu năm 2019\n- Có 9.420 doanh nghiệp thành lập mới."
     assert _filed(_extract(text, region="ha_noi"), 9420.0, "measure") == ("target",)

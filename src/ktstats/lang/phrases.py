@@ -99,6 +99,8 @@ REFERENCE_BEFORE = re.compile(
     # "cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021": a figure quoted for comparison dates only itself (not a
     # year: "GRDP theo giá so sánh năm 2010 của quý III ước đạt …")
     r"|(?<!(?:19|20)[0-9])[0-9]%?\s*của"
+    # "Nếu như 8 tháng năm 2019, … chỉ đạt 560 triệu USD, thì năm nay …": the period compared with
+    r"|(?<![^\W\d_])nếu\s+như"
     # "gấp 1,6 lần năm 2023": the year of the figure it is a multiple of
     r"|[0-9]\s*lần"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
