@@ -1139,6 +1139,17 @@ def test_a_past_figure_quoted_in_an_aside_is_known_not_estimated():
     assert _filed(f, -11.5, "period_end", "measure") == ("2020-04", "actual")
 
 
+def test_a_rank_out_of_the_provinces_after_a_regional_one():
+    # thai_binh_2023-02-13_grdp: "thứ 18/63" is the national rank, not an ordinal like "lần thứ 18"
+    f = _extract(
+        "Năm 2022, tốc độ tăng trưởng GRDP đứng thứ 6/11 tỉnh vùng Đồng bằng sông Hồng và thứ 18/63 tỉnh trong cả "
+        "nước.",
+        region="thai_binh",
+    )
+    assert _filed(f, 18.0, "indicator") == ("grdp_growth_rank_national",)
+    assert 6.0 not in set(f["value"])
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months
