@@ -1150,6 +1150,21 @@ def test_a_rank_out_of_the_provinces_after_a_regional_one():
     assert 6.0 not in set(f["value"])
 
 
+def test_who_gave_the_budget_estimate_after_dieu_chinh_duoc_or_tp():
+    from ktstats.lang.relations import reference_after
+
+    # ha_noi_2021-10-01_ktxh "dự toán TP giao", binh_phuoc_2021-12-29_grdp "dự toán điều chỉnh HĐND tỉnh",
+    # hai_phong_2023-10-04_9thang "Dự toán được Hội đồng nhân dân thành phố giao"
+    for text in (
+        " dự toán TP giao",
+        " dự toán điều chỉnh HĐND tỉnh",
+        " Dự toán được Hội đồng nhân dân thành phố giao",
+    ):
+        assert reference_after(text) == "budget_estimate_local", text
+    assert reference_after(" dự toán điều chỉnh") == "budget_estimate"
+    assert reference_after(" dự toán được Thủ tướng Chính phủ giao") == "budget_estimate_central"
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -62,7 +62,8 @@ _QUALIFYING: Final = frozenset(
 )
 
 _SO = r"(?:so\s+(?:với\s+)?)?"
-_GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?"
+# ("dự toán năm 2025 …", "dự toán điều chỉnh HĐND tỉnh", "Dự toán được Hội đồng nhân dân thành phố giao")
+_GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?(?:\s*(?:điều\s+chỉnh|được|đã\s+được)\s+)?"
 _REFERENCES: Final = (
     # the centre's estimate: "dự toán Trung ương giao", "dự toán Thủ tướng Chính phủ giao", "dự toán TW"
     (
@@ -74,7 +75,7 @@ _REFERENCES: Final = (
     # the province's own: "dự toán địa phương giao", "dự toán HĐND tỉnh giao", "dự toán tỉnh giao"
     (
         re.compile(
-            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|hội\s+đồng\s+nhân\s+dân|tỉnh|thành\s+phố)",
+            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|hội\s+đồng\s+nhân\s+dân|tỉnh|thành\s+phố|tp(?![^\W\d_]))",
             re.I,
         ),
         "budget_estimate_local",
