@@ -1165,6 +1165,31 @@ def test_who_gave_the_budget_estimate_after_dieu_chinh_duoc_or_tp():
     assert reference_after(" dự toán được Thủ tướng Chính phủ giao") == "budget_estimate_central"
 
 
+def test_growth_listed_quarter_by_quarter():
+    # bac_giang_2023-10-04_hopbao, soc_trang_2024-01-12_ktxh: the items of the list are the growth's quarters
+    f = _extract(
+        "Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế của Bắc Giang quý sau luôn cao hơn quý trước (quý I tăng "
+        "8,4%, quý II tăng 13,5%, quý III tăng 14,59%).",
+        region="bac_giang",
+    )
+    assert _filed(f, 14.59, "indicator", "period_start", "period_end") == (
+        "grdp_growth",
+        "2023-07",
+        "2023-09",
+    )
+    f = _extract(
+        "Năm 2023, kinh tế tỉnh Sóc Trăng tăng trưởng liên tục: Quý I là 3,3%, Quý II là 4,02%, Quý III là 7,74%.",
+        region="soc_trang",
+    )
+    assert sorted(f.loc[f["indicator"] == "grdp_growth", "value"]) == [3.3, 4.02, 7.74]
+    # a list of products after a bare "tăng trưởng" still names none of them (nam_dinh_2018-07-04_congnghiep)
+    f = _extract(
+        "Năm 2018, các sản phẩm công nghiệp chủ yếu có mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%.",
+        region="nam_dinh",
+    )
+    assert f.empty
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

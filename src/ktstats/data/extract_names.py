@@ -52,6 +52,10 @@ _GENERIC_REACH: Final = 45
 _A_REFERENCE = re.compile(r"(?:kịch bản|kế hoạch|dự toán|mục tiêu)\s+$")
 # a list of items after a bare "tăng trưởng": "có mức tăng trưởng khá: sợi tăng 9,9%", "… tốt như sữa tăng 10,09%"
 _LIST_OPENS = re.compile(r":|(?<![^\W\d_])như(?![^\W\d_])")
+# … unless its items are the periods of the growth: "tăng trưởng kinh tế … (quý I tăng 8,4%, quý II tăng 13,5%, …)",
+# "kinh tế tỉnh tăng trưởng liên tục: Quý I là 3,3%, Quý II là 4,02%, …"
+_ITEM = r"(?:quý|tháng)\s+[0-9ivx]+(?:\s*/\s*[0-9]{4})?\s+(?:tăng|là|đạt|giảm)\s+"
+_PERIOD_LIST = re.compile(rf"[:(]\s*(?:{_ITEM}[0-9.,]+\s*%\s*[,;]?\s*(?:và\s+)?)*{_ITEM}$")
 
 
 #: what a number may be a part of an indicator's figure for, not the figure itself: a sector's growth ("khu
@@ -393,8 +397,10 @@ def indicator_near(
     def nearest(found_names: list[Any]) -> Indicator | None:
         best = None
         for m in found_names:
-            if m.group(0) in GENERIC_ALIASES and (
-                end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end)
+            if (
+                m.group(0) in GENERIC_ALIASES
+                and (end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end))
+                and not _PERIOD_LIST.search(low, m.end(), end)
             ):
                 continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
             opened, closed = low.rfind("(", 0, m.start()), low.find(")", m.end(), end)
