@@ -1190,6 +1190,21 @@ def test_growth_listed_quarter_by_quarter():
     assert f.empty
 
 
+def test_registered_investment_is_named_by_vốn_đầu_tư_đăng_ký():
+    # hoa_binh_2024-09-01_9thang: the capital of licensed projects, not the year's investment; in dong, domestic
+    f = _extract(
+        "Trong 9 tháng năm 2024, có 15 dự án đầu tư được cấp mới, tổng vốn đầu tư đăng ký khoảng 9.500 tỷ đồng.",
+        region="hoa_binh",
+    )
+    assert _filed(f, 9500.0, "indicator") == ("domestic_investment_registered",)
+    # thanh_hoa_2024-07-01_xuatkhau: in USD, foreign
+    f = _extract(
+        "6 tháng đầu năm 2024, tổng vốn đầu tư đăng ký 177,5 triệu USD, tăng 35,1% so với cùng kỳ.",
+        region="thanh_hoa",
+    )
+    assert _filed(f, 177.5, "indicator") == ("fdi_registered",)
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months
