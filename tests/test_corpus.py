@@ -1205,6 +1205,24 @@ def test_registered_investment_is_named_by_vốn_đầu_tư_đăng_ký():
     assert _filed(f, 177.5, "indicator") == ("fdi_registered",)
 
 
+def test_an_estimate_does_not_reach_another_subjects_result():
+    # ha_giang_2022-12-13_ktxh: the growth is estimated, the industry's and the GRDP per head's are stated
+    f = _extract(
+        "Năm 2022, tăng trưởng kinh tế ước đạt 7,8%, sản xuất công nghiệp phục hồi nhanh với mức tăng toàn ngành đạt "
+        "16,8%, tổng sản phẩm bình quân đầu người đạt 34,3 triệu đồng/người.",
+        region="ha_giang",
+    )
+    assert _filed(f, 7.8, "measure") == ("estimate",)
+    assert _filed(f, 34.3, "indicator", "measure") == ("grdp_per_capita", "actual")
+    # kon_tum_2024-07-31_kyhop7: GRDP's growth after its estimated level is of the same estimate
+    f = _extract(
+        "6 tháng đầu năm 2024, tổng sản phẩm trên địa bàn (GRDP) ước đạt 8.165 tỷ đồng, tốc độ tăng trưởng đạt xấp "
+        "xỉ 6,5%.",
+        region="kon_tum",
+    )
+    assert _filed(f, 6.5, "measure") == ("estimate",)
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

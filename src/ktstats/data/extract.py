@@ -55,7 +55,7 @@ from ktstats.data.extract_names import indicator_near as _indicator_near
 from ktstats.data.schema import expected_unit, validate_columns
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
-from ktstats.lang.measures import lists_goals, measure_of, qualifier_of
+from ktstats.lang.measures import EstimateScope, lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
 from ktstats.lang.periods import Span, parse_date
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
@@ -76,6 +76,7 @@ from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import span_before as _span_before
 from ktstats.lang.relations import (
     CHANGE_VERBS,
+    OF_THE_YEAR,
     SHARE_VERBS,
     compared_month,
     points_reference,
@@ -102,11 +103,6 @@ _GENERIC_GROWTH = re.compile(
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
-# what a flow's share is of when it is the whole year's: a plan, a budget estimate, a task, a resolution's target
-# fmt: off
-_OF_THE_YEAR: Final = frozenset({"plan", "budget_estimate", "budget_estimate_local", "budget_estimate_central",
-                                 "spending_task", "resolution_target"})
-# fmt: on
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 
@@ -250,7 +246,7 @@ def extract(
         inherited_ref = before_ref if breakdown else None
         before_measure, before_span, before_ref = None, None, None
         listed, listing = listing, False
-        last_verb = ""
+        last_verb, scope = "", EstimateScope()  # (the reach of an "ước" in the sentence)
         estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
         parts_from = (
             (m.end() if (m := _PART_OF_ESTIMATE.search(low)) else len(low)) if "trong" in low else len(low)
@@ -281,8 +277,7 @@ def extract(
             after = sentence[end : end + 80]
             next_start = figure_starts[n + 1] if n + 1 < len(figure_starts) else len(sentence)
             window_after = (digit, name_after_ends(sentence, end, next_start, _WINDOW))
-            unit = reading.unit
-            value = reading.value
+            unit, value = reading.unit, reading.value
             # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that
             # figure's, never the indicator named after it
             follows = _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None if n > 0 else False
@@ -512,15 +507,18 @@ def extract(
                 if later != -1 and not names_between(low, end, later):
                     # "ước đạt 18.200 tỷ đồng; 8 tháng đạt 132.000 tỷ": the month's
                     span = Span(span.end, span.end)
-                if form == "ratio" and relative_to in _OF_THE_YEAR and span.months == 1:
+                if form == "ratio" and relative_to in OF_THE_YEAR and span.months == 1:
                     # "tháng 4 … giải ngân đạt 19% kế hoạch": a share of the year's plan is of the year so far
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
+            measure = scope.measure(measure, lead, target_ind.code if target_ind else None)
             inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
             if listed and measure in ("actual", "estimate"):
                 # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
                 measure = "target"
-            elif measure == "estimate" and (quoted_for or (inside and span.end.year < (year or 0))):
+            elif measure == "estimate" and (
+                quoted_for or (inside and isinstance(span, Span) and span.end.year < (year or 0))
+            ):
                 # "ước tăng 5,16%, … cao hơn 0,84% của năm 2020", "(4 tháng đầu năm 2020 … giảm 11,5%)": known
                 measure = "actual"
             elif measure == "actual" and (

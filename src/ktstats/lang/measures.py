@@ -21,7 +21,7 @@ from typing import Final
 
 from ktstats.lang.phrases import matches, within
 
-__all__ = ["lists_goals", "measure_of", "qualifier_of"]
+__all__ = ["EstimateScope", "lists_goals", "measure_of", "qualifier_of"]
 
 _WINDOW: Final = 400  # characters before a figure whose words can say what it is (keeps time linear)
 _TARGET_WORDS: Final = (
@@ -178,3 +178,38 @@ def _plan_named(sentence: str, lo: int, hi: int) -> bool:
         ):
             return True
     return False
+
+
+# "…, sản xuất công nghiệp … đạt 16,8%": a clause after a comma whose own subject "đạt"
+_FRESH_RESULT = re.compile(r",\s*(?:[^\W\d_]+\s+){1,12}?đạt(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
+_GRDP = frozenset({"grdp_constant", "grdp_current", "grdp_growth"})
+
+
+class EstimateScope:
+    """How far an "ước" reaches in a sentence: over the figures of what it estimates ("GRDP ước đạt 8.165 tỷ
+    đồng, tốc độ tăng trưởng đạt 6,5%"), not over another subject's result after a comma ("Tăng trưởng kinh tế
+    ước đạt 7,8%, sản xuất công nghiệp … đạt 16,8%, tổng sản phẩm bình quân đầu người đạt 34,3 triệu đồng").
+
+    >>> scope = EstimateScope()
+    >>> scope.measure("estimate", "tăng trưởng kinh tế ước đạt ", "grdp_growth")
+    'estimate'
+    >>> scope.measure("estimate", "8%, sản xuất công nghiệp tăng toàn ngành đạt ", "iip_growth")
+    'actual'
+    >>> scope.measure("estimate", ", tốc độ tăng trưởng đạt ", "grdp_constant")
+    'estimate'
+    """
+
+    def __init__(self) -> None:
+        self.of: str | None = None  # what the last "ước" estimates (GRDP's level and growth are one subject)
+
+    def measure(self, measure: str, lead: str, code: str | None) -> str:
+        """The measure of a figure of indicator ``code`` that :func:`measure_of` read as ``measure``, ``lead``
+        the words right before it."""
+        if measure != "estimate" or code is None:
+            return measure
+        subject = "grdp" if code in _GRDP else code
+        if "ước" in lead[-25:]:
+            self.of = subject
+        elif self.of not in (None, subject) and _FRESH_RESULT.search(lead):
+            return "actual"
+        return measure

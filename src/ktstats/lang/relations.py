@@ -23,6 +23,7 @@ from typing import Final
 
 __all__ = [
     "CHANGE_VERBS",
+    "OF_THE_YEAR",
     "SHARE_VERBS",
     "compared_month",
     "reference_after",
@@ -61,6 +62,17 @@ _QUALIFYING: Final = frozenset(
     }
 )
 
+#: what a flow's share is of when it is the whole year's: a plan, a budget estimate, a task, a resolution's target
+OF_THE_YEAR: Final = frozenset(
+    {
+        "plan",
+        "budget_estimate",
+        "budget_estimate_local",
+        "budget_estimate_central",
+        "spending_task",
+        "resolution_target",
+    }
+)
 _SO = r"(?:so\s+(?:với\s+)?)?"
 # ("dự toán năm 2025 …", "dự toán điều chỉnh HĐND tỉnh", "Dự toán được Hội đồng nhân dân thành phố giao")
 _GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?(?:\s*(?:điều\s+chỉnh|được|đã\s+được)\s+)?"
