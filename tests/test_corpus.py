@@ -69,18 +69,19 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, and 15–16, held out in 0.18.0, are development texts)
-    # the seventeenth batch: found blind at the end of 0.18.0, scored first when 0.18.1 was frozen
+    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, 15–16, held out in 0.18.0, and 17, held out in 0.18.1,
+    # are development texts)
+    # the eighteenth batch: found blind during 0.19.0, scored first when 0.19.0 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h17s",
-        "helper-h17t",
-        "helper-h17u",
-    }
-    # the eighteenth, found blind during 0.19.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h18v",
         "helper-h18w",
         "helper-h18x",
+    }
+    # the nineteenth, found blind at the end of 0.19.0 and never scored: the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h19a",
+        "helper-h19b",
+        "helper-h19c",
     }
 
 
@@ -113,6 +114,10 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
             numbers += [
                 int(a) * 1000 + int(b) for a, b in re.findall(r"([0-9]+) nghìn ([0-9]{1,3})\b", quote)
             ]
+            # "5 tỷ 508 triệu USD": billions and millions in words (5508 million)
+            numbers += [
+                int(a) * 1000 + int(b) for a, b in re.findall(r"([0-9]+) t[ỷỉ] ([0-9]{1,3}) triệu", quote)
+            ]
             # "3 triệu 508 nghìn lượt": millions and thousands in words
             numbers += [
                 int(a) * 10**6 + int(b) * 1000
@@ -127,6 +132,8 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
                 )
             )
             numbers += [words[w] for w in re.findall(r"(?<!\w)(" + "|".join(words) + r")\s+lần", quote)]
+            # "đứng thứ hai cả nước": a rank in words
+            numbers += [words[w] for w in re.findall(r"(?<!\w)thứ\s+(" + "|".join(words) + r")(?!\w)", quote)]
             numbers += [2] if "gấp đôi" in quote else []
             value = abs(float(r["value"])) if r["qualifier"] != "range" else abs(float(r["low"]))
             # as written, or as an annotator converted it and noted it ("5,9 triệu lượt" → 5900000 visits,
@@ -209,10 +216,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.18.1 measures (dev 78,1 % / 81,3 %; held-out batch 17 72,3 % / 76,4 %): they
+    """Floors a little under what 0.19.0 measures (dev 79,9 % / 82,7 %; held-out batch 18 65,2 % / 65,6 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.76, 0.79), ("heldout", 0.70, 0.74)):
+    for part, recall, precision in (("dev", 0.78, 0.81), ("heldout", 0.63, 0.63)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
