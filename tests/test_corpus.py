@@ -1230,6 +1230,27 @@ def test_an_estimate_does_not_reach_another_subjects_result():
     assert _filed(f, 6.5, "measure") == ("estimate",)
 
 
+def test_a_text_names_its_province_by_its_aliases_and_not_only_in_a_comparison():
+    named_in = ktstats.catalog.regions.named_in
+    # ho_chi_minh_2025_2026-01-03_ngansach: "TP HCM" four times, "TP Hà Nội" once (the runner-up)
+    text = (
+        "Theo số liệu của Sở Tài chính TP HCM, tổng thu ngân sách nhà nước trên địa bàn năm 2025 đạt 800.043 tỷ "
+        "đồng. Đứng thứ hai là TP Hà Nội, với số thu 704.579 tỷ đồng. TP HCM mới dự kiến thu 700.000 tỷ đồng; TP "
+        "HCM dẫn đầu. Số thu của TP HCM tăng mạnh."
+    )
+    assert named_in(text, on="2026-01-03")[0][0] == "ho_chi_minh_2025"
+    # ba_ria_vung_tau_2022-10-03_ngansach: "TP. HCM" once does not outrank the province named five times
+    text = "Bà Rịa - Vũng Tàu thu ngân sách lớn, cùng với TP. HCM. " + "Bà Rịa - Vũng Tàu tăng thu. " * 4
+    assert named_in(text, on="2022-12-31")[0][0] == "ba_ria_vung_tau"
+    assert named_in("Kinh tế Kontum năm 2018 tăng 9%.", on="2018-12-31") == [("kon_tum", 1)]
+    # nghe_an_2025_2025-10-07_grdp: the only province named is the one ahead of it, in parentheses
+    text = "9 tháng năm 2025, GRDP ước tăng 8,61%, đứng thứ 2 tiểu vùng Bắc Trung Bộ (sau thành phố Huế)."
+    assert named_in(text, on="2025-10-07") == [("hue_2025", 1)]
+    assert named_in(text, on="2025-10-07", asides=False) == []
+    with pytest.raises(ktstats.DataError, match="region="):
+        ktstats.extract(text)
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -200,15 +200,18 @@ def _alias_keys(r: Region) -> frozenset[str]:
     return frozenset(_key(a) for a in r.aliases)
 
 
-def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str, int]]:
+def named_in(
+    text: str, on: str | pd.Timestamp | None = None, *, asides: bool = True
+) -> list[tuple[str, int]]:
     """The provinces and cities a text names, most often named first: ``[(code, mentions), …]``.
 
-    Names are matched on whole words, with or without diacritics; names written with
-    "tỉnh"/"thành phố" rank first (so "tư tưởng Hồ Chí Minh" does not outrank "tỉnh Kon Tum"), and of names named as often, the one named
+    Names (and the aliases of ``regions.csv``: "TP.HCM", "BR-VT", "Kontum") are matched on whole words, with or
+    without diacritics; a name written with "tỉnh"/"thành phố" counts twice (so "tư tưởng Hồ Chí Minh" does not
+    outrank "tỉnh Kon Tum"), and of names named as often, the one named
     first (a report names its own province before those it compares with), and a name written only in
     parentheses (a comparison: "(sau tỉnh Hậu Giang và tỉnh Cà Mau)") after the others; ``on``
     keeps the units that existed on that date (a 2024 report's "Quảng Ngãi" is the
-    old province, not the merged one).
+    old province, not the merged one). With ``asides=False``, a name written only in parentheses is left out.
 
     >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
     [('kon_tum', 2), ('gia_lai', 1)]
@@ -242,8 +245,12 @@ def named_in(text: str, on: str | pd.Timestamp | None = None) -> list[tuple[str,
             aside[r.code] = aside.get(r.code, 0) + (
                 folded.count("(", lo, m.start()) > folded.count(")", lo, m.start())
             )
-    # a name named only in asides ranks after one named in the text itself
-    return sorted(plain.items(), key=lambda kv: (aside[kv[0]] == kv[1], -titled[kv[0]], -kv[1], first[kv[0]]))
+    # a name named only in asides ranks after one named in the text itself; a name with its title counts twice
+    # ("TP Hà Nội" once does not outrank "TP HCM" four times, nor "TP. HCM" once "Bà Rịa - Vũng Tàu" five times)
+    return sorted(
+        ((code, n) for code, n in plain.items() if asides or aside[code] < n),
+        key=lambda kv: (aside[kv[0]] == kv[1], -(2 * titled[kv[0]] + kv[1]), first[kv[0]]),
+    )
 
 
 def _earlier_unit(units: list[Region], date: pd.Timestamp) -> list[Region]:
@@ -259,8 +266,10 @@ def _earlier_unit(units: list[Region], date: pd.Timestamp) -> list[Region]:
 def _written_forms(key: str) -> frozenset[str]:
     """How the names that fold to ``key`` are written with their diacritics (casefolded)."""
     return frozenset(
-        " ".join(_DASHES.sub(" ", normalize_text(r.name_vi).casefold()).split())
+        " ".join(_DASHES.sub(" ", normalize_text(name).casefold()).split())
         for r in _name_pattern()[1][key]
+        for name in (r.name_vi, *r.aliases)
+        if _key(name) == key
     )
 
 
@@ -273,7 +282,9 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, list[Region]]]:
     """One regular expression for every name (longest first), and the units each name stands for."""
     by_key: dict[str, list[Region]] = {}
     for r in _table():
-        by_key.setdefault(_key(r.name_vi), []).append(r)
+        # its name and the ones it is known by ("TP.HCM", "Sài Gòn", "BR-VT", "Kontum", "Thừa Thiên Huế")
+        for key in dict.fromkeys(k for k in map(_key, (r.name_vi, *r.aliases)) if k):
+            by_key.setdefault(key, []).append(r)
     names = "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True))
     pattern = re.compile(rf"(?<![a-z0-9])(?P<title>(?:tinh|thanh pho|tp\.?) )?(?P<name>{names})(?![a-z0-9])")
     return pattern, by_key

@@ -540,7 +540,7 @@ def report_region(text: str, region: str | None, date: pd.Period | None, year: i
         on = _MERGED_UNITS_BEGIN  # "khu vực tỉnh Quảng Ngãi cũ (trước sáp nhập)": written after the 2025 merger
     elif on is None and year is not None:
         on = min(pd.Timestamp(year=year, month=12, day=31), _MERGED_UNITS_BEGIN - pd.Timedelta(days=1))
-    named = named_in(text, on=on)
+    named = named_in(text, on=on, asides=False)  # "(sau thành phố Huế)" names another, not the report's
     if not named:
         raise DataError(
             "the text names no province or city; say which report this is with region= "
