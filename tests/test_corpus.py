@@ -1251,6 +1251,18 @@ def test_a_text_names_its_province_by_its_aliases_and_not_only_in_a_comparison()
         ktstats.extract(text)
 
 
+def test_higher_than_the_same_period_is_a_change():
+    # thanh_hoa_2025_2025-08-26_ngansach: "cao hơn 2,5% so với cùng kỳ năm 2024" of an amount is its change
+    f = _extract(
+        "Lũy kế 8 tháng năm 2025, thu ngân sách đạt 38.907 tỷ đồng, bằng 85,5% dự toán năm và cao hơn 2,5% so với "
+        "cùng kỳ năm 2024.",
+        region="thanh_hoa",
+    )
+    assert _filed(f, 2.5, "form", "relative_to") == ("change", "same_period_last_year")
+    f = _extract("Năm 2024, xuất khẩu đạt 900 triệu USD, thấp hơn 3% so với cùng kỳ.", region="thanh_hoa")
+    assert _filed(f, -3.0, "form") == ("change",)
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -151,8 +151,11 @@ def reference_after(after: str) -> str | None:
 def verb_before(lead: str) -> str:
     """The last word before a number that is not a qualifier of the number ("tăng hơn" → "tăng")."""
     words = [w for w in (w.strip('(),;:"“”') for w in lead.casefold().split()) if w]  # "(giảm 46%"
+    more = words[-1:] == ["hơn"]
     while words and words[-1] in _QUALIFYING and words[-1] not in ("đạt",):
         words.pop()
+    if more and words[-1:] in (["cao"], ["thấp"]):
+        return "tăng" if words[-1] == "cao" else "giảm"  # "cao hơn 2,5% so với cùng kỳ": a change
     return words[-1] if words else ""
 
 
