@@ -42,9 +42,9 @@ from ktstats.data.extract_names import (
     SHARE_OF,
     file_regions,
     grdp_at_prices,
+    indicator_named_in,
     name_after_ends,
     named_by_what_it_counts,
-    named_in,
     names_between,
     part_before,
     per_head,
@@ -290,7 +290,7 @@ def extract(
                     sentence[start : end + 10], end - start, lead, unit, last_subject
                 )
             if ind is None and subject is None and by_period:
-                ind = named_in(by_period, unit)
+                ind = indicator_named_in(by_period, unit)
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's

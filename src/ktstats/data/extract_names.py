@@ -119,7 +119,7 @@ def grdp_at_prices(clause: str) -> Indicator:
     return by_code()["grdp_current" if current else "grdp_constant"]
 
 
-def named_in(sentence: str, unit: Any) -> Indicator | None:
+def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
     """The indicator the last name of ``sentence`` whose unit fits names, GRDP at the price basis the sentence
     names: what a breakdown by period after it ("…. Trong đó: quý I đạt 4.773.484 triệu đồng") breaks down."""
     found, _ = indicator_near(sentence, 0, len(sentence), unit, None)
@@ -142,9 +142,8 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
     if last is None:
         return None
     if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
-        return last.group(
-            0
-        )  # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
+        # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
+        return last.group(0)
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
