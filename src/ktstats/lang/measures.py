@@ -180,7 +180,7 @@ def _plan_named(sentence: str, lo: int, hi: int) -> bool:
     return False
 
 
-# "…, sản xuất công nghiệp … đạt 16,8%": a clause after a comma whose own subject "đạt"
+# "…, sản xuất công nghiệp … đạt 16,8%": a clause after a comma whose own subject reaches ("đạt") a figure
 _FRESH_RESULT = re.compile(r",\s*(?:[^\W\d_]+\s+){1,12}?đạt(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 _GRDP = frozenset({"grdp_constant", "grdp_current", "grdp_growth"})
 

@@ -268,8 +268,10 @@ def default_year(text: str) -> int | None:
     """The year a report speaks of, for period phrases that do not name one: the year its period
     phrases name most often ("6 tháng đầu năm 2021"; ties go to the later year), not counting the
     years of references ("so với cùng kỳ năm 2020", "giá so sánh năm 2010"); with no such phrase,
-    the year written most often; ``None`` when the text writes no year. A later year whose months so far the
-    text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year reports them.
+    the year written most often; ``None`` when the text writes no year. A year named in a sentence about goals
+    ("Năm 2024, HĐND tỉnh quyết nghị …", "phấn đấu", "sẽ") counts after the years of results; a later year whose
+    months so far the text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year
+    reports them.
 
     >>> default_year("6 tháng đầu năm 2021, thu ngân sách tăng 15% so với cùng kỳ năm 2020; "
     ...              "chi tăng 9% so với cùng kỳ năm 2020.")
@@ -588,9 +590,8 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
     parts = sorted(set(spans), key=lambda x: x.start)
     if len(parts) >= 3 and all(a.end < b.start for a, b in pairwise(parts)):
-        return (
-            None  # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
-        )
+        # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
+        return None
     from_january = [x for x in spans if x.start.month == 1]
     chosen = (from_january or spans)[-1] if spans else None
     if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
