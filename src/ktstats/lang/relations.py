@@ -149,7 +149,8 @@ def reference_after(after: str) -> str | None:
 
 
 def verb_before(lead: str) -> str:
-    """The last word before a number that is not a qualifier of the number ("tăng hơn" → "tăng")."""
+    """The last word before a number that is not a qualifier of the number ("tăng hơn" → "tăng"; "cao hơn",
+    "thấp hơn" → "tăng", "giảm")."""
     words = [w for w in (w.strip('(),;:"“”') for w in lead.casefold().split()) if w]  # "(giảm 46%"
     more = words[-1:] == ["hơn"]
     while words and words[-1] in _QUALIFYING and words[-1] not in ("đạt",):

@@ -17,8 +17,8 @@ from ktstats.lang.text import normalize_text
 __all__ = ["sentences", "split_sentences"]
 
 # a full stop with no space after it ("… trên địa bàn.Tỉnh miền núi …", "tăng 1,57% .Thu ngân sách …": pages
-# that lost their spaces) ends a sentence too, after a word of two lower-case letters or more, a "%" or a ")" ("Tp.Hồ Chí Minh"
-# and "TP.HCM" do not)
+# that lost their spaces) ends a sentence too, after a word of two lower-case letters or more ("kỳ.Kim"), a "%"
+# or a ")" ("Tp.Hồ Chí Minh" and "TP.HCM" do not)
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)"
     r"|(?:(?<=[a-zà-ỹ]{2}\.)|(?<=[%)]\.)|(?<=\s\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"
