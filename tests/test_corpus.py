@@ -1263,6 +1263,21 @@ def test_higher_than_the_same_period_is_a_change():
     assert _filed(f, -3.0, "form") == ("change",)
 
 
+def test_a_merger_spoken_of_as_still_to_come_does_not_date_the_text_after_it():
+    # ninh_binh_2025-06-26_dulich: "sau khi hợp nhất, … hứa hẹn sẽ …" in a text of June 2025: the old province's
+    text = (
+        "Trong 6 tháng năm 2025, ngành du lịch tỉnh Ninh Bình ước đón trên 7,2 triệu lượt du khách. Đáng chú ý, sau "
+        "khi hợp nhất, sắp xếp các đơn vị hành chính, tỉnh Ninh Bình hứa hẹn sẽ mở ra nhiều triển vọng hơn nữa."
+    )
+    assert _filed(_extract(text), 7.2, "region") == ("ninh_binh",)
+    # "Hồi tháng 7, sau sáp nhập …" looks back: the text was written after it (ho_chi_minh_2025_2026-01-03_ngansach)
+    text = (
+        "Hồi tháng 7, sau sáp nhập với Bình Dương, Bà Rịa – Vũng Tàu, TP HCM mới dự kiến thu ngân sách 2025 gần "
+        "700.000 tỷ đồng. Trong 6 tháng năm 2025, TP HCM thu ngân sách 300.000 tỷ đồng."
+    )
+    assert _filed(_extract(text), 300000.0, "region") == ("ho_chi_minh_2025",)
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -503,8 +503,11 @@ def _months(start: str, end: str) -> int:
 
 
 # words only a text written after the July 2025 merger of provinces uses
+# ("sau khi hợp nhất, … tỉnh Ninh Bình hứa hẹn sẽ …" looks ahead: a text of June 2025 can say it)
 _AFTER_MERGER = re.compile(
-    r"\(\s*cũ\s*\)|(?:trước|sau)\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)", re.IGNORECASE
+    r"\(\s*cũ\s*\)|trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)"
+    r"|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)(?![^.]{0,100}?(?:(?<![^\W\d_])sẽ(?![^\W\d_])|hứa\s+hẹn))",
+    re.IGNORECASE,
 )
 _MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
 
