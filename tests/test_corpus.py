@@ -1278,6 +1278,18 @@ def test_a_merger_spoken_of_as_still_to_come_does_not_date_the_text_after_it():
     assert _filed(_extract(text), 300000.0, "region") == ("ho_chi_minh_2025",)
 
 
+def test_a_month_compared_with_beside_the_same_period_dates_the_figures():
+    # bac_kan_2025-02-01_phienhop: a January report; "so với tháng 12/2024" beside "so với cùng kỳ" says January
+    f = _extract(
+        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 1.206 tỷ đồng, tăng 5,22% so với tháng "
+        "12/2024, tăng 31,4% so với cùng kỳ năm trước, đạt 9,88% kế hoạch năm 2025.",
+        region="bac_kan",
+    )
+    assert _filed(f, 1206.0, "region", "period_start", "period_end") == ("bac_kan", "2025-01", "2025-01")
+    # without "cùng kỳ", a month named could be the same month of last year: nothing is read from it
+    assert ktstats.lang.phrases.month_after_compared("CPI tăng 3,67% so với tháng 6/2023.") is None
+
+
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():
     # hoa_binh_2024-09-01_9thang: "năm 2024" dates the resolution the share is of; the next sentence's figures
     # are still of the nine months

@@ -64,6 +64,7 @@ from ktstats.lang.phrases import (
     default_year,
     goal_of_the_year,
     horizon_before,
+    month_after_compared,
     month_or_year_so_far,
     opening_month,
     period_spoken_of,
@@ -242,6 +243,7 @@ def extract(
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         by_period = parts[i - 1][0] if i and breakdown and _BY_PERIOD.match(sentence) else ""
+        compared = month_after_compared(sentence)  # "…, tăng 4,72% so với tháng 12/2024": of January 2025
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
         inherited_ref = before_ref if breakdown else None
         before_measure, before_span, before_ref = None, None, None
@@ -495,7 +497,7 @@ def extract(
                 if context and covered and context.months > 1 and covered.contains(context)
                 else context
             )
-            chain = (own, inherited_span, section_span, carried, covered, whole_year)
+            chain = (own, compared, inherited_span, section_span, carried, covered, whole_year)
             span = next((x for x in chain if x is not None), None)
             if (
                 isinstance(span, Span)

@@ -35,6 +35,7 @@ __all__ = [
     "goal_of_the_year",
     "horizon_before",
     "matches",
+    "month_after_compared",
     "month_or_year_so_far",
     "names_reference",
     "opening_month",
@@ -137,6 +138,31 @@ _SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(
 _COMPARED_MONTH = re.compile(
     r"so\s+(?:với\s+)?(?:tháng|quý)\s+[0-9IVX]{1,4}\s*(?:/\s*|năm\s+)((?:19|20)[0-9]{2})(?![0-9])", re.I
 )
+
+
+_COMPARED_WITH_MONTH = re.compile(
+    r"so\s+(?:với\s+)?tháng\s+([0-9]{1,2})\s*(?:/\s*|\s+năm\s+)([0-9]{4})", re.I
+)
+
+
+def month_after_compared(sentence: str) -> Span | None:
+    """The month a sentence's figures are of when it compares them with the same period of last year and with
+    one month named ("tăng 23,10% so với cùng kỳ năm trước, tăng 4,72% so với tháng 12/2024": January 2025, the
+    month after the one compared with); ``None`` otherwise.
+
+    >>> month_after_compared("Chỉ số sản xuất công nghiệp tăng 23,10% so với cùng kỳ, tăng 4,72% so với tháng 12/2024.")
+    Span('2025-01', '2025-01')
+    """
+    if "cùng kỳ" not in sentence.casefold():
+        return None
+    named = {m.groups() for m in _COMPARED_WITH_MONTH.finditer(sentence)}
+    if len(named) != 1:
+        return None
+    month, year = (int(x) for x in named.pop())
+    if not 1 <= month <= 12:
+        return None
+    after = pd.Period(year=year, month=month, freq="M") + 1
+    return Span(after, after)
 
 
 def quoted(sentence: str, pos: int) -> bool:
