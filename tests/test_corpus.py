@@ -583,6 +583,12 @@ def test_the_reports_year_is_not_a_references_or_a_horizons():
     # own year only as "năm nay"
     text = "Nếu như 8 tháng năm 2019, kim ngạch chỉ đạt 560 triệu USD, thì năm nay đạt 684 triệu USD."
     assert names_reference(text, text.index("8 tháng"))
+    # lam_dong_2025_2025-12-31_quyiv: "Quý IV năm 2025 và phương hướng … năm 2026": the year of the quarter
+    text = (
+        "Ngày 31/12, UBND tỉnh tổ chức họp báo về tình hình kinh tế, xã hội Quý IV năm 2025 và phương hướng, nhiệm "
+        "vụ năm 2026. Trong Quý IV, chỉ số sản xuất công nghiệp tăng 4,7%."
+    )
+    assert default_year(text) == 2025
     # a share of the year's plan stated for a month is of the year so far (ca_mau_2021-04-09_thang3)
     f = _extract("Tháng 3/2021, kim ngạch xuất khẩu tỉnh Cà Mau đạt 16,4% kế hoạch năm.")
     r = _one(f, value=16.4)

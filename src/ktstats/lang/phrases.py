@@ -295,7 +295,8 @@ def default_year(text: str) -> int | None:
     phrases name most often ("6 tháng đầu năm 2021"; ties go to the later year), not counting the
     years of references ("so với cùng kỳ năm 2020", "giá so sánh năm 2010"); with no such phrase,
     the year written most often; ``None`` when the text writes no year. A year named in a sentence about goals
-    ("Năm 2024, HĐND tỉnh quyết nghị …", "phấn đấu", "sẽ") counts after the years of results; a later year whose
+    ("Năm 2024, HĐND tỉnh quyết nghị …", "phấn đấu", "sẽ") counts after the years of results, and of years named
+    as often, one a part of which is named ("Quý IV năm 2025 … năm 2026") comes first; a later year whose
     months so far the text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year
     reports them.
 
@@ -306,6 +307,7 @@ def default_year(text: str) -> int | None:
     named: list[int] = []
     so_far: list[int] = []  # the years of months so far ("6 tháng đầu năm 2017"): only that year reports them
     goals: list[int] = []  # years named in a sentence about goals ("Năm 2026, tỉnh phấn đấu …")
+    parts: set[int] = set()  # years a part of which the text names outside goals
     for phrase, reference, goal in _periods_named(text):
         if reference or _TERM.match(phrase):
             continue  # a reference's year, or a term's
@@ -314,6 +316,8 @@ def default_year(text: str) -> int | None:
         span = phrase_span(phrase, None)
         if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12:
             so_far.append(span.end.year)
+        if isinstance(span, Span) and span.months < 12 and not goal:
+            parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
     # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
     # reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")
     plain = _RANGES.sub(" ", text)
@@ -334,7 +338,7 @@ def default_year(text: str) -> int | None:
         return None
     # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
     # of December 2023 that names 2023 once too), then all, then the later
-    most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y))
+    most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y in parts, y))
     # "Năm 2016, GRDP … đạt 9,2% … Trong 6 tháng đầu năm 2017, tăng trưởng … đạt 5,15%": a report of mid-2017
     # looking back on the year before
     return max([most, *so_far])
