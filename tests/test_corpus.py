@@ -1101,6 +1101,13 @@ def test_a_months_figure_before_its_sum_so_far():
 def test_a_plans_year_alone_is_no_period_spoken_of():
     from ktstats.lang.phrases import period_spoken_of
 
+    # gia_lai_2021-12-01_thongke: a sentence naming two years speaks of the later ("… năm 2021; … điều tra … năm 2020")
+    s = (
+        "Sáng 29-12, Cục Thống kê tỉnh Gia Lai tổ chức họp báo công bố số liệu thống kê kinh tế-xã hội năm 2021; "
+        "công bố kết quả điều tra nông thôn, nông nghiệp năm 2020."
+    )
+    assert str(period_spoken_of(s, s.casefold(), 2021)) == "2021-01..2021-12"
+
     # hai_phong_2025_2025-11-06_ngansach: "cả năm" dates the budget estimate the share is of, not the sentences
     # after it
     s = (

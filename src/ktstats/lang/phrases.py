@@ -623,7 +623,9 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
         # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
         return None
     from_january = [x for x in spans if x.start.month == 1]
-    chosen = (from_january or spans)[-1] if spans else None
+    # the last of the latest year ("… năm 2021; công bố kết quả điều tra nông thôn … năm 2020": 2021)
+    pool = from_january or spans
+    chosen = max(reversed(pool), key=lambda x: x.end.year) if pool else None
     if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
         return chosen  # "Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …": the month, to what follows
     return chosen if chosen is not None and 1 < chosen.months <= 12 else None
