@@ -597,7 +597,7 @@ _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
 def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     """The period a sentence speaks of, which carries to the sentences after it until another is named: the
     last one it names that runs from January ("6 tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the
-    first half), else the last one it names; not one that dates a reference ("so với cùng kỳ năm 2023"), a
+    first half), else the last one it names — of the latest year it names; not one that dates a reference ("so với cùng kỳ năm 2023"), a
     quoted title, a plan ("bằng 110,5% dự toán … cả năm 2025") or a goal named as such ("đặt mục tiêu …
     trong năm 2025"), nor one inside parentheses, nor a term ("giai đoạn 2021-2025"). ``low`` is the sentence
     casefolded; ``None`` when it names none.
