@@ -283,7 +283,7 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, list[Region]]]:
     by_key: dict[str, list[Region]] = {}
     for r in _table():
         # its name and the ones it is known by ("TP.HCM", "Sài Gòn", "BR-VT", "Kontum", "Thừa Thiên Huế")
-        for key in dict.fromkeys(k for k in map(_key, (r.name_vi, *r.aliases)) if k):
+        for key in dict.fromkeys(k for k in (_key(r.name_vi), *_alias_keys(r)) if k):
             by_key.setdefault(key, []).append(r)
     names = "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True))
     pattern = re.compile(rf"(?<![a-z0-9])(?P<title>(?:tinh|thanh pho|tp\.?) )?(?P<name>{names})(?![a-z0-9])")

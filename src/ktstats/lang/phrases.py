@@ -24,6 +24,7 @@ import pandas as pd
 
 from ktstats.errors import KtstatsError
 from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.relations import COMPARED_MONTHS
 from ktstats.lang.scan import fold_case
 
 __all__ = [
@@ -140,11 +141,6 @@ _COMPARED_MONTH = re.compile(
 )
 
 
-_COMPARED_WITH_MONTH = re.compile(
-    r"so\s+(?:với\s+)?tháng\s+([0-9]{1,2})\s*(?:/\s*|\s+năm\s+)([0-9]{4})", re.I
-)
-
-
 def month_after_compared(sentence: str) -> Span | None:
     """The month a sentence's figures are of when it compares them with the same period of last year and with
     one month named ("tăng 23,10% so với cùng kỳ năm trước, tăng 4,72% so với tháng 12/2024": January 2025, the
@@ -155,7 +151,7 @@ def month_after_compared(sentence: str) -> Span | None:
     """
     if "cùng kỳ" not in sentence.casefold():
         return None
-    named = {m.groups() for m in _COMPARED_WITH_MONTH.finditer(sentence)}
+    named = {m.groups() for m in COMPARED_MONTHS.finditer(sentence)}
     if len(named) != 1:
         return None
     month, year = (int(x) for x in named.pop())

@@ -23,6 +23,7 @@ from typing import Final
 
 __all__ = [
     "CHANGE_VERBS",
+    "COMPARED_MONTHS",
     "OF_THE_YEAR",
     "SHARE_VERBS",
     "compared_month",
@@ -124,7 +125,10 @@ _PREVIOUS_PERIOD = re.compile(
 )
 
 
-_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+([0-9]{1,2})\s*(?:/\s*|\s+năm\s+)([0-9]{4})", re.I)
+_MONTH_NAMED = r"so\s+(?:với\s+)?tháng\s+([0-9]{1,2})\s*(?:/\s*|\s+năm\s+)([0-9]{4})"
+_COMPARED_MONTH = re.compile(rf"^\s*{_MONTH_NAMED}", re.I)
+#: "so với tháng 12/2024" anywhere in a sentence: (month, year) in its groups
+COMPARED_MONTHS = re.compile(_MONTH_NAMED, re.I)
 
 
 def compared_month(after: str) -> tuple[int, int] | None:
