@@ -45,6 +45,12 @@ _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORD
 _ESTIMATE_RE = re.compile(
     r"(?<![^\W\d_])(?:[ưu]ớc|dự\s+đạt|dự\s+tính)(?![^\W\d_])", re.IGNORECASE
 )  # "uớc": a typo
+# a clause that opens on the year so far, with no subject of its own: "; lũy kế 5 tháng đạt", "; 8 tháng đạt"
+_SO_FAR_CLAUSE = re.compile(
+    r"\W*(?:(?:l(?:ũy|uỹ)\s+kế|tính\s+chung|cộng\s+dồn)\s+)?(?:[0-9]+|ba|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?"
+    r"(?:\s+(?:năm\s+)?[0-9]{4})?\s*,?\s*(?:ước\s+)?(?:đạt|được|tăng|giảm|là)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # a sentence that opens with "Ước tính": every figure in it is an estimate
 _ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
@@ -155,6 +161,12 @@ def measure_of(
         return "estimate"
     if within(matches(_TARGET_LIST, sentence), max(0, digit - _WINDOW), digit):
         return "target"  # "phấn đấu: tăng trưởng từ 12,5% trở lên; thu ngân sách trên 2.811 tỷ đồng"
+    if clause_start > 0 and _SO_FAR_CLAUSE.match(sentence, clause_start):
+        # "xuất khẩu ước đạt gần 3,4 tỷ USD, …; lũy kế 5 tháng đạt 14,8 tỷ USD": the sum so far holds the
+        # month's estimate, and the clause has no subject of its own
+        before = sentence.rfind(";", 0, clause_start - 1) + 1
+        if within(matches(_ESTIMATE_RE, sentence), max(before, clause_start - _WINDOW), clause_start):
+            return "estimate"
     return "actual"
 
 

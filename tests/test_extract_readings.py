@@ -1,0 +1,37 @@
+"""Readings of report prose added in 0.20.0 (issue 14), each on a sentence of a development text of the corpus
+(`datasets/corpus/dev/`), and each failing without its rule."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+import ktstats
+
+
+def _extract(text: str, **kw) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ktstats.extract(text, **kw).to_frame()
+
+
+def _measures(frame: pd.DataFrame) -> dict[float, str]:
+    return {float(r.value): str(r.measure) for r in frame.itertuples()}
+
+
+def test_the_sum_so_far_after_a_months_estimate_is_an_estimate():
+    # dev gia_lai_2025_2025-09-09_thang8 and binh_duong_2025-06-01_ngansach: "ước đạt …; lũy kế 5 tháng đạt …"
+    # — the clause of the year so far has no subject of its own, and its sum holds the month's estimate
+    f = _extract(
+        "Tháng 5/2025, kim ngạch xuất khẩu ước đạt gần 3,4 tỷ USD, tăng 23,3% so với cùng kỳ; lũy kế 5 tháng đạt "
+        "14,8 tỷ USD, tăng 9,9% so với cùng kỳ.",
+        region="Bình Dương",
+    )
+    assert _measures(f) == {3.4: "estimate", 23.3: "estimate", 14.8: "estimate", 9.9: "estimate"}
+    # a clause with a subject of its own after the ";" is that subject's result
+    f = _extract(
+        "Tháng 5/2025, kim ngạch xuất khẩu ước đạt 3,4 tỷ USD; kim ngạch nhập khẩu đạt 2,5 tỷ USD.",
+        region="Bình Dương",
+    )
+    assert _measures(f) == {3.4: "estimate", 2.5: "actual"}
