@@ -35,3 +35,24 @@ def test_the_sum_so_far_after_a_months_estimate_is_an_estimate():
         region="Bình Dương",
     )
     assert _measures(f) == {3.4: "estimate", 2.5: "actual"}
+
+
+def test_a_line_setting_goals_heads_the_bulleted_lines_after_it():
+    # dev phu_yen_2019-01-02_chitieu: the bullets under "… đưa ra 5 chỉ tiêu kinh tế chủ yếu, trong đó:" are goals
+    text = (
+        "Năm 2019, Phú Yên đưa ra 5 chỉ tiêu kinh tế chủ yếu, trong đó:\n- Tốc độ tăng GRDP:  8,3%.\n"
+        "- Tổng thu ngân sách trên địa bàn: 5.500 tỷ đồng.\n"
+        "- Tổng vốn đầu tư phát triển toàn xã hội: 18.500 tỷ đồng.\n\n"
+        "Tuy nhiên, nhìn lại năm 2018, tốc độ tăng trưởng kinh tế đạt 8,21%."
+    )
+    f = _extract(text)
+    assert _measures(f) == {8.3: "target", 5500.0: "target", 18500.0: "target", 8.21: "actual"}
+    # dev ben_tre_2024-01-04_nam2023: a line over results heads nothing
+    text = (
+        "Một số chỉ tiêu kinh tế – xã hội chủ yếu của tỉnh năm 2023 như sau:\n"
+        "- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng, + 10,70%\n"
+    )
+    assert set(_measures(_extract(text, region="Bến Tre")).values()) == {"actual"}
+    # and a line setting goals heads only the bullets right after it
+    sents = ktstats.lang.sentences.sentences(text.replace("Một số", "Tỉnh đề ra một số") + "Thu nội địa 4.000 tỷ.")
+    assert [bool(h) for _, h in sents] == [False, True, False]

@@ -25,6 +25,11 @@ _SENTENCE_END = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
 _LONGEST = 2000  # characters: a sentence joined across ";" in parentheses is never longer (time stays linear)
+# a line over a list of the goals set ("Năm 2019, Phú Yên đưa ra 5 chỉ tiêu kinh tế chủ yếu, trong đó:"), not
+# over results ("Một số chỉ tiêu … năm 2023 như sau:", "Kết quả đạt được … so với năm 2017 cụ thể như sau:")
+_GOALS_SET = re.compile(r"(?<![^\W\d_])(?:đưa ra|đề ra|đặt ra|phấn đấu)(?![^\W\d_])", re.IGNORECASE)
+_RESULTS = re.compile(r"(?<![^\W\d_])(?:kết quả|đạt được|thực hiện|so với)(?![^\W\d_])", re.IGNORECASE)
+_DASH = re.compile(r"[-–•*+]\s*")  # a bullet, not a number
 _BULLET = re.compile(r"^(?:[-–•*]\s*|[0-9]+(?:\.[0-9]+)*\.\s+|[IVX]+\.\s+)")
 
 
@@ -57,21 +62,27 @@ def split_sentences(normalized: str) -> list[tuple[str, str]]:
             lines[-1] = f"{last} {line}"  # a hard-wrapped line ("… (GRDP) năm" / "2019 ước đạt …") goes on
         else:
             lines.append(line)
+    intro = ""  # a line ending on ":" over the bulleted lines after it ("… đưa ra 5 chỉ tiêu chủ yếu, trong đó:")
     for line in lines:
         if not line:
             continue
         numbering = _NUMBERING.match(line)
+        bulleted = _DASH.match(line) is not None
         line = _BULLET.sub("", line)
         line = _BULLET.sub("", line)
         if not line:
             continue
+        if not bulleted:
+            intro = ""
         if numbering and not line.rstrip().endswith((".", ";", ")")) and len(line) < 160:
             # numbered headings ("II. …", "1. Chỉ tiêu chủ yếu 3 tháng cuối năm 2024", "1.1. Về kinh tế")
             # frame what follows; deeper ones keep their parents
             label = numbering.group(0).strip()
             depth = 0 if re.match(r"[IVX]+\.", label) else label.count(".")
             stack = [(d, h) for d, h in stack if d < depth] + [(depth, line)]
-            heading = " / ".join(h for _, h in stack)
+        heading = " / ".join([h for _, h in stack] + ([intro] if intro else []))
+        if line.endswith(":") and len(line) < 300 and _GOALS_SET.search(line) and not _RESULTS.search(line):
+            intro = line
         pending, depth = "", 0
         for part in _SENTENCE_END.split(line):
             part = part.strip()
