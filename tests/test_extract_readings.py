@@ -56,3 +56,14 @@ def test_a_line_setting_goals_heads_the_bulleted_lines_after_it():
     # and a line setting goals heads only the bullets right after it
     sents = ktstats.lang.sentences.sentences(text.replace("Một số", "Tỉnh đề ra một số") + "Thu nội địa 4.000 tỷ.")
     assert [bool(h) for _, h in sents] == [False, True, False]
+
+
+def test_import_and_export_duties_are_revenue_from_trade():
+    # dev hung_yen_2025_2025-11-17_ngansach: "thuế xuất nhập khẩu" beside "thu nội địa"
+    f = _extract(
+        "Tháng 10/2025, thu ngân sách đạt 2.864 tỷ đồng. Trong đó, thu nội địa đạt 2.324 tỷ đồng, thuế xuất nhập "
+        "khẩu đạt 540 tỷ đồng, tăng 4,43%.",
+        region="Hưng Yên",
+    )
+    filed = {float(r.value): str(r.indicator) for r in f.itertuples()}
+    assert filed[540.0] == filed[4.43] == "trade_revenue" and filed[2324.0] == "domestic_revenue"
