@@ -67,3 +67,15 @@ def test_import_and_export_duties_are_revenue_from_trade():
     )
     filed = {float(r.value): str(r.indicator) for r in f.itertuples()}
     assert filed[540.0] == filed[4.43] == "trade_revenue" and filed[2324.0] == "domestic_revenue"
+
+
+def test_a_sentence_opening_on_a_month_carries_it():
+    # dev thua_thien_hue_2023-02-03_thang1: "Trong tháng 1 năm 2023, …" opens the report of January; the figures
+    # after it with no period of their own are January's, not the year's
+    f = _extract(
+        "Trong tháng 1 năm 2023, khách du lịch đến Huế ước đạt 240.000 lượt, gấp 9 lần so với cùng kỳ. Doanh thu "
+        "từ du lịch ước đạt 639 tỷ đồng, tăng hơn 11 lần so với cùng kỳ. Tổng mức bán lẻ hàng hóa, dịch vụ tiêu "
+        "dùng xã hội đạt 4.697 tỷ đồng.",
+        region="Thừa Thiên Huế",
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2023-01", "2023-01")}

@@ -627,5 +627,6 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     return chosen if chosen is not None and 1 < chosen.months <= 12 else None
 
 
-#: a sentence that opens on one month ("Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …", "Riêng tháng 8, …")
-_MONTH_IN_FOCUS = re.compile(r"\W*(?:riêng|tính)\s+(?:trong\s+)?tháng\s+[0-9]", re.IGNORECASE)
+#: a sentence that opens on one month ("Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …", "Trong tháng 1 năm
+#: 2023, …"), not on a bare "Tháng 10/2024, …" (−2 on the development texts)
+_MONTH_IN_FOCUS = re.compile(r"\W*(?:(?:riêng|tính)\s+(?:trong\s+)?|trong\s+)tháng\s+[0-9]", re.IGNORECASE)
