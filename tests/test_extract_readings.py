@@ -79,3 +79,22 @@ def test_a_sentence_opening_on_a_month_carries_it():
         region="Thừa Thiên Huế",
     )
     assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2023-01", "2023-01")}
+
+
+def test_a_share_of_the_estimate_then_the_change_of_the_same_revenue():
+    # dev da_nang_2025_2025-12-31_ngansach: "TP." ends no sentence; "vượt hơn 20%" is more than 20 %; "so với
+    # cùng thời điểm năm 2024" is the same period of last year; and the revenue named before "vượt … dự toán"
+    # is still the subject of the change after it
+    f = _extract(
+        "TPO - Năm 2025, tổng thu ngân sách nhà nước trên địa bàn TP. Đà Nẵng vượt hơn 20% dự toán được giao, tăng "
+        "16,4% so với cùng thời điểm năm 2024."
+    )
+    got = {(float(r.value), r.indicator, r.form, r.relative_to, r.qualifier) for r in f.itertuples()}
+    assert got == {
+        (20.0, "state_budget_revenue", "change", "budget_estimate", "over"),
+        (16.4, "state_budget_revenue", "change", "same_period_last_year", "exact"),
+    }
+    assert ktstats.lang.sentences.sentences("Tại TP. Đà Nẵng, thu 100 tỷ. Tiếp theo.")[0][0].endswith("100 tỷ.")
+    # dev phu_yen_2021-12-08_ngansach (shape): a share of the estimate, then the change, of the revenue named
+    f = _extract("Năm 2021, tổng thu ngân sách nhà nước đạt 120% dự toán, tăng 16,4% so với cùng kỳ.", region="Phú Yên")
+    assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 2

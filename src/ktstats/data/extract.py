@@ -340,6 +340,7 @@ def extract(
                     or ind.unit == "percent"
                     or ind.kind in ("rate", "growth")
                     or verb not in ("đạt", "bằng", "tăng", "giảm", "chiếm", "vượt", "hoàn", "thành")
+                    or (ref is not None and name_end <= start)  # "thu … đạt 120% dự toán, tăng 16,4%"
                 )
             ):
                 subject, share_subject = ind, None
@@ -460,14 +461,8 @@ def extract(
                     unit = _POINT
             prev_end = max(end, name_end)
             if target_ind is None:
-                kept.add(
-                    value,
-                    unit_to_str(unit),
-                    sentence,
-                    start,
-                    end,
-                    "no indicator of the catalog is named near it",
-                )
+                reason = "no indicator of the catalog is named near it"
+                kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
             own = _span_before(sentence, digit, year)
             gap = len(sentence[end : end + 3]) - len(sentence[end : end + 3].lstrip(" ("))
@@ -627,7 +622,12 @@ def extract(
                     "qualifier": "exact"
                     if reading.qualifier == "over"
                     and (
-                        (verb == "vượt" and form in ("change", "difference"))
+                        # ("vượt hơn 20% dự toán": more than 20 %)
+                        (
+                            verb == "vượt"
+                            and form in ("change", "difference")
+                            and not lead.endswith(("hơn ", "trên "))
+                        )
                         or (form in ("change", "difference") and _BY_HOW_MUCH.search(lead))
                     )
                     else qualifier_of(reading.qualifier, sentence[start:digit]),

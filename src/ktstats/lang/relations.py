@@ -105,7 +105,7 @@ _REFERENCES: Final = (
         "plan",
     ),
     (
-        re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)", re.I),
+        re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|cùng\s+thời\s+điểm|năm\s+trước|năm\s+ngoái)", re.I),
         "same_period_last_year",
     ),
     (

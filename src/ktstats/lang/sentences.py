@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)"
     r"|(?:(?<=[a-zà-ỹ]{2}\.)|(?<=[%)]\.)|(?<=\s\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"
 )
+# a title or an administrative unit abbreviated before a name: "TP. Đà Nẵng", "TX. Sơn Tây", "TS. Nguyễn …"
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:TP|Tp|TX|Tx|TT|TS|ThS|GS|PGS|BS|Q)\.$")
 _NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.|[IVX]+\.)\s+")
 _LONGEST = 2000  # characters: a sentence joined across ";" in parentheses is never longer (time stays linear)
 # a line over a list of the goals set ("Năm 2019, Phú Yên đưa ra 5 chỉ tiêu kinh tế chủ yếu, trong đó:"), not
@@ -91,6 +93,9 @@ def split_sentences(normalized: str) -> list[tuple[str, str]]:
             # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": a ";" in parentheses ends nothing
             if part.endswith(";") and depth > 0 and len(part) < _LONGEST:
                 pending = part
+                continue
+            if _ABBREVIATION.search(part) and len(part) < _LONGEST:
+                pending = part  # "… trên địa bàn TP. Đà Nẵng vượt hơn 20% dự toán": "TP." ends no sentence
                 continue
             pending, depth = "", 0
             if part:
