@@ -98,3 +98,15 @@ def test_a_share_of_the_estimate_then_the_change_of_the_same_revenue():
     # dev phu_yen_2021-12-08_ngansach (shape): a share of the estimate, then the change, of the revenue named
     f = _extract("Năm 2021, tổng thu ngân sách nhà nước đạt 120% dự toán, tăng 16,4% so với cùng kỳ.", region="Phú Yên")
     assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 2
+
+
+def test_the_months_a_price_index_is_averaged_over_do_not_carry():
+    # dev thua_thien_hue_2022-12-07_ngansach: "CPI bình quân 10 tháng" is the index's window, not the period the
+    # year's report goes on speaking of
+    f = _extract(
+        "Năm 2022, tổng sản phẩm trong tỉnh (GRDP) ước đạt 65.700 tỷ đồng. Chỉ số giá tiêu dùng (CPI) bình quân 10 "
+        "tháng ước tăng 3,63% so với cùng kỳ. Thu ngân sách nhà nước của tỉnh ước đạt 12.701 tỷ đồng.",
+        region="Thừa Thiên Huế",
+    )
+    spans = {float(r.value): (str(r.period_start), str(r.period_end)) for r in f.itertuples()}
+    assert spans[3.63] == ("2022-01", "2022-10") and spans[12701.0] == ("2022-01", "2022-12")

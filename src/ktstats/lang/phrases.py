@@ -610,6 +610,7 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
         if not names_reference(sentence, m.start(), points=True)
         and not quoted(sentence, m.start())
         and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
+        and not sentence.endswith("bình quân ", 0, m.start())  # "CPI bình quân 10 tháng": the CPI's window
     ]
     named = [m for m in named if not names_reference(sentence, m.start(), plans=True)]
     outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
