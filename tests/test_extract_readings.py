@@ -110,3 +110,15 @@ def test_the_months_a_price_index_is_averaged_over_do_not_carry():
     )
     spans = {float(r.value): (str(r.period_start), str(r.period_end)) for r in f.itertuples()}
     assert spans[3.63] == ("2022-01", "2022-10") and spans[12701.0] == ("2022-01", "2022-12")
+
+
+def test_the_month_of_a_meeting_dates_no_figure_of_the_year_before():
+    # dev dong_thap_2025_2026-01-23_giaoban: "tại cuộc họp giao ban báo chí tháng 1-2026, … trong năm 2025, … đạt
+    # mức 8%": the figure is the year 2025's, and the meeting's month is no period the text goes on speaking of
+    f = _extract(
+        "Chiều 23-1, tại cuộc họp giao ban báo chí tháng 1-2026, ông Văn Công Minh - Phó Chánh Văn phòng UBND tỉnh "
+        "Đồng Tháp - cho biết trong năm 2025, tốc độ tăng trưởng kinh tế của tỉnh đạt mức 8%. Tổng vốn đầu tư toàn "
+        "xã hội của tỉnh đạt hơn 85.500 tỉ đồng."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2025-01", "2025-12")}
+    assert len(f) == 2

@@ -196,8 +196,9 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
         if best is not None and _BARE_YEAR.fullmatch(m.group("p")):
             # "đến cuối tháng 7, … vốn đầu tư công năm 2017": a bare year after a part of the year
             # dates the thing, not the figure; the part of that year stays the period
+            # (not a month of another year: "giao ban báo chí tháng 1-2026, … trong năm 2025, … đạt 8%")
             earlier = phrase_span(best.group("p"), int(m.group("p")[-4:]))
-            if isinstance(earlier, Span) and earlier.months < 12:
+            if isinstance(earlier, Span) and earlier.months < 12 and earlier.end.year == int(m.group("p")[-4:]):
                 return earlier
         best = m
     if best is None:
@@ -619,6 +620,9 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     if len(parts) >= 3 and all(a.end < b.start for a, b in pairwise(parts)):
         # "quý I … đạt 8,3%, quý II tăng 10,7%, quý III …, quý IV …": the year's parts, one by one
         return None
+    if not _MONTH_IN_FOCUS.match(low):
+        # ("tại cuộc họp giao ban báo chí tháng 1-2026, … trong năm 2025, …": the meeting's month speaks of nothing)
+        spans = [x for x in spans if x.months > 1] or spans
     from_january = [x for x in spans if x.start.month == 1]
     # the last of the latest year ("… năm 2021; công bố kết quả điều tra nông thôn … năm 2020": 2021)
     pool = from_january or spans
