@@ -122,3 +122,13 @@ def test_the_month_of_a_meeting_dates_no_figure_of_the_year_before():
     )
     assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2025-01", "2025-12")}
     assert len(f) == 2
+
+
+def test_con_so_is_a_figure_not_a_document_number():
+    # dev dong_thap_2025_2026-01-23_giaoban: "con số 2.730 doanh nghiệp thành lập mới" (the figure of), not "số
+    # 2.730" (document number 2.730)
+    f = _extract(
+        "Năm 2025, nền kinh tế tỉnh Đồng Tháp còn thể hiện qua con số 2.730 doanh nghiệp thành lập mới, vượt xa kế "
+        "hoạch đề ra. Theo Nghị quyết số 12/NQ-TU, tỉnh phấn đấu."
+    )
+    assert f[["indicator", "value"]].values.tolist() == [["new_enterprises", 2730.0]]

@@ -68,7 +68,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) and its f
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4})?"
     r"|(?<![0-9])[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])"
     r"|(?<![0-9])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"
-    r"|(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?"
+    r"|(?<!con )(?<!Con )(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?"  # ("con số 2.730": a figure)
     r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
