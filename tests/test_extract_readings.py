@@ -132,3 +132,15 @@ def test_con_so_is_a_figure_not_a_document_number():
         "hoạch đề ra. Theo Nghị quyết số 12/NQ-TU, tỉnh phấn đấu."
     )
     assert f[["indicator", "value"]].values.tolist() == [["new_enterprises", 2730.0]]
+
+
+def test_the_months_so_far_not_the_year_they_head_for_carry():
+    # dev thai_nguyen_2025_2025-11-06_xuatkhau: "trong 10 tháng qua, … ước tính cả năm 2025 đạt 30 tỷ USD" — the
+    # revenue of the next paragraph is of the 10 months, as the sentence's results are
+    f = _extract(
+        "Theo ông Lê Kim Phúc, trong 10 tháng qua, giá trị xuất khẩu của tỉnh Thái Nguyên đạt hơn 25,5 tỷ USD, "
+        "bằng 85,1% so với kế hoạch năm, ước tính cả năm 2025 đạt 30 tỷ USD.\n\nThu ngân sách nhà nước trên địa "
+        "bàn tỉnh đạt hơn 19.700 tỷ đồng."
+    )
+    spans = {float(r.value): (str(r.period_start), str(r.period_end)) for r in f.itertuples()}
+    assert spans[25.5] == spans[19700.0] == ("2025-01", "2025-10") and spans[30.0] == ("2025-01", "2025-12")

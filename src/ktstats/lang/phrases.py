@@ -627,6 +627,10 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     # the last of the latest year ("… năm 2021; công bố kết quả điều tra nông thôn … năm 2020": 2021)
     pool = from_january or spans
     chosen = max(reversed(pool), key=lambda x: x.end.year) if pool else None
+    if chosen is not None and chosen.months == 12:
+        # "trong 10 tháng qua, … đạt hơn 25,5 tỷ USD, …, ước tính cả năm 2025 đạt 30 tỷ USD": the months so
+        # far are what the text goes on with; the whole year is what they are heading for
+        chosen = next((x for x in reversed(from_january) if x.end.year == chosen.end.year and x.months < 12), chosen)
     if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
         return chosen  # "Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …": the month, to what follows
     return chosen if chosen is not None and 1 < chosen.months <= 12 else None
