@@ -144,3 +144,18 @@ def test_the_months_so_far_not_the_year_they_head_for_carry():
     )
     spans = {float(r.value): (str(r.period_start), str(r.period_end)) for r in f.itertuples()}
     assert spans[25.5] == spans[19700.0] == ("2025-01", "2025-10") and spans[30.0] == ("2025-01", "2025-12")
+
+
+def test_in_the_month_before_a_figure_is_the_months():
+    # dev khanh_hoa_2025_2025-10-27_dulich: "Tổng doanh thu du lịch trong tháng ước đạt 4.157,5 tỷ đồng" in a
+    # report of October that also gives the ten months; "… trong tháng và lũy kế đạt …" stays the sum so far
+    f = _extract(
+        "Tính chung 10 tháng năm 2025, tổng lượt khách ước đạt hơn 14,8 triệu lượt. Tổng doanh thu du lịch trong "
+        "tháng ước đạt 4.157,5 tỷ đồng, tăng 52,9% so với cùng kỳ năm trước. Tổng mức bán lẻ đã đạt 3.470 tỷ đồng "
+        "trong tháng và lũy kế đạt 36.920 tỷ đồng.",
+        region="Khánh Hòa",
+    )
+    spans = {float(r.value): (str(r.period_start), str(r.period_end)) for r in f.itertuples()}
+    month, so_far = ("2025-10", "2025-10"), ("2025-01", "2025-10")
+    assert [spans[v] for v in (4157.5, 52.9, 3470.0)] == [month] * 3
+    assert [spans[v] for v in (14.8, 36920.0)] == [so_far] * 2

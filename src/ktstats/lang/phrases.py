@@ -198,7 +198,11 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             # dates the thing, not the figure; the part of that year stays the period
             # (not a month of another year: "giao ban báo chí tháng 1-2026, … trong năm 2025, … đạt 8%")
             earlier = phrase_span(best.group("p"), int(m.group("p")[-4:]))
-            if isinstance(earlier, Span) and earlier.months < 12 and earlier.end.year == int(m.group("p")[-4:]):
+            if (
+                isinstance(earlier, Span)
+                and earlier.months < 12
+                and earlier.end.year == int(m.group("p")[-4:])
+            ):
                 return earlier
         best = m
     if best is None:
@@ -422,6 +426,9 @@ _SO_FAR = re.compile(r"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|ba|sá
 
 # "… tỷ đồng trong tháng", "… tỷ đồng của tháng này": right after a figure, the month the report speaks of
 _IN_THE_MONTH = re.compile(r"\s*(?:trong|của)\s+tháng(?:\s+này)?(?![^\W\d_]|\s*[0-9])", re.IGNORECASE)
+_IN_THE_MONTH_BEFORE = re.compile(
+    r"(?<![^\W\d_])trong\s+tháng(?:\s+này)?(?![^\W\d_]|\s*[0-9])", re.IGNORECASE
+)
 
 
 def month_or_year_so_far(
@@ -437,6 +444,12 @@ def month_or_year_so_far(
     if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit):
         # "đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế 180,8 triệu USD": the month's comparison is not this one's
         return Span(f"{span.end.year}-01", span.end) if span.months == 1 else span
+    if (
+        span.months > 1
+        and not (isinstance(own, Span) and own.months > 1)
+        and _IN_THE_MONTH_BEFORE.search(sentence, max(clause_start, digit - 60), digit)
+    ):
+        return Span(span.end, span.end)  # "Tổng doanh thu du lịch trong tháng ước đạt 4.157,5 tỷ đồng"
     if (
         span.months > 1
         and not (isinstance(own, Span) and own.months > 1)
@@ -630,7 +643,9 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     if chosen is not None and chosen.months == 12:
         # "trong 10 tháng qua, … đạt hơn 25,5 tỷ USD, …, ước tính cả năm 2025 đạt 30 tỷ USD": the months so
         # far are what the text goes on with; the whole year is what they are heading for
-        chosen = next((x for x in reversed(from_january) if x.end.year == chosen.end.year and x.months < 12), chosen)
+        chosen = next(
+            (x for x in reversed(from_january) if x.end.year == chosen.end.year and x.months < 12), chosen
+        )
     if chosen is not None and chosen.months == 1 and _MONTH_IN_FOCUS.match(low):
         return chosen  # "Riêng trong tháng 7, …", "Tính trong tháng 5/2024, …": the month, to what follows
     return chosen if chosen is not None and 1 < chosen.months <= 12 else None
