@@ -159,3 +159,12 @@ def test_in_the_month_before_a_figure_is_the_months():
     month, so_far = ("2025-10", "2025-10"), ("2025-01", "2025-10")
     assert [spans[v] for v in (4157.5, 52.9, 3470.0)] == [month] * 3
     assert [spans[v] for v in (14.8, 36920.0)] == [so_far] * 2
+
+
+def test_the_highest_but_n_in_the_country_is_a_national_rank():
+    # dev ninh_thuan_2024-09-19_grdp: "là mức tăng trưởng cao thứ 8 so với cả nước"
+    f = _extract(
+        "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng năm 2023 của Ninh Thuận tăng 7,95%, là mức tăng trưởng cao thứ 8 "
+        "so với cả nước và cao nhất khu vực miền Trung."
+    )
+    assert f[["indicator", "value"]].values.tolist() == [["grdp_growth", 7.95], ["grdp_growth_rank_national", 8.0]]

@@ -73,7 +73,7 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) and its f
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
     # ("và thứ 18/63 tỉnh": a rank out of the provinces, not an ordinal)
-    r"|(?:lần thứ|(?<!đứng )(?<!xếp )(?<!vị )(?<!trí )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%/]|[.,][0-9])"
+    r"|(?:lần thứ|(?<!đứng )(?<!xếp )(?<!vị )(?<!trí )(?<!cao )thứ)\s+(?:[0-9]+|[IVXLC]+)(?![0-9%/]|[.,][0-9])"
     r"(?!\s+(?:của\s+|so\s+với\s+|trên\s+|trong\s+)?(?:cả\s+nước|toàn\s+quốc))"  # "và thứ 47 của cả nước": a rank
     r"|(?:khóa|khoá)\s+[IVXLC]+"
     r"|[0-9]+G\b"
