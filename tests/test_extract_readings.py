@@ -168,3 +168,14 @@ def test_the_highest_but_n_in_the_country_is_a_national_rank():
         "so với cả nước và cao nhất khu vực miền Trung."
     )
     assert f[["indicator", "value"]].values.tolist() == [["grdp_growth", 7.95], ["grdp_growth_rank_national", 8.0]]
+
+
+def test_a_colon_or_a_slash_glued_to_a_number_separates_it():
+    # dev phu_yen_2019-01-02_chitieu: "xuất khẩu:165 triệu USD" was passed over as a code ("COVID-19");
+    # dev nghe_an_2025_2025-10-17_9thang: "đạt 45,27%/tổng kế hoạch" was refused as no number
+    scan = ktstats.lang.scan.numbers_in
+    (reading, start, _), = scan("Tổng kim ngạch xuất khẩu:165 triệu USD.")
+    assert (reading.value, start) == (165.0, 25)
+    read = [w.value for w, _, _ in scan("giải ngân 4.624,269 tỷ đồng, đạt 45,27%/tổng kế hoạch") if w is not None]
+    assert read == [4624.269, 45.27]
+    assert [w for w, _, _ in scan("lúc 18:21")] == [None]  # a time stays no figure

@@ -55,6 +55,8 @@ _FROM_UP_TO = re.compile(
     re.IGNORECASE,
 )
 _PER_YEAR = re.compile(r"(?<=[0-9])%/năm(?![^\W\d_])", re.IGNORECASE)
+_SLASH_AFTER_PERCENT = re.compile(r"(?<=[0-9]%)/(?=[^\W\d_])")
+_GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=[0-9])")
 _GROUP_HEAD = re.compile(r"[+\-−]?[0-9]{1,3}")  # "1" of "1 326": a word that may start a space-grouped number
 _GROUP_TAIL = re.compile(r"[0-9]{3}(?![0-9])")  # "326", "326,4", "326%": a group of three after a space
 _MAX_NUMBER_CHARS = 64  # "1.000.000.000.000.000" or "0,30000000000000004" are far shorter
@@ -390,6 +392,9 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
         masked = _FROM_UP_TO.sub("  ", masked)
     if "%/" in masked:  # "10,5%/năm": an average yearly rate is a percent (positions kept)
         masked = _PER_YEAR.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), masked)
+        masked = _SLASH_AFTER_PERCENT.sub(" ", masked)  # "đạt 45,27%/tổng kế hoạch": of the plan
+    if ":" in masked:  # "Tổng kim ngạch xuất khẩu:165 triệu USD": a colon that lost its space
+        masked = _GLUED_COLON.sub(" ", masked)
     low = fold_case(masked)
     pos = 0
     n = len(masked)
