@@ -179,3 +179,14 @@ def test_a_colon_or_a_slash_glued_to_a_number_separates_it():
     read = [w.value for w, _, _ in scan("giải ngân 4.624,269 tỷ đồng, đạt 45,27%/tổng kế hoạch") if w is not None]
     assert read == [4624.269, 45.27]
     assert [w for w, _, _ in scan("lúc 18:21")] == [None]  # a time stays no figure
+
+
+def test_visitors_of_a_kind_are_no_part_of_an_amount_of_money():
+    # dev quang_ninh_2025_2025-10-02_tangtruong: "… đã đón 17,11 triệu lượt khách, trong đó khách quốc tế tăng
+    # 25%, mang về tổng doanh thu ấn tượng 44.250 tỷ đồng": the revenue is the whole's; the 25 % is the part's
+    f = _extract(
+        "Đặc biệt, 9 tháng năm 2025, du lịch tiếp tục là điểm sáng khi tỉnh đã đón 17,11 triệu lượt khách, trong đó "
+        "khách quốc tế tăng 25%, mang về tổng doanh thu ấn tượng 44.250 tỷ đồng.",
+        region="Quảng Ninh",
+    )
+    assert f[["indicator", "value"]].values.tolist() == [["tourist_visits", 17.11], ["tourism_revenue", 44250.0]]

@@ -126,10 +126,12 @@ def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
     return grdp_at_prices(sentence) if found is not None and found.code in GRDP_LEVELS else found
 
 
-def part_before(text: str, lo: int, pos: int) -> str | None:
+def part_before(text: str, lo: int, pos: int, unit: Any = None) -> str | None:
     """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
     (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
-    bare "tăng trưởng", which a sector's growth also uses); ``None`` when the number is the figure.
+    bare "tăng trưởng", which a sector's growth also uses); ``None`` when the number is the figure. Visitors
+    of a kind ("khách quốc tế") are no part of an amount of money (``unit``): "… trong đó có 1,46 triệu lượt
+    khách quốc tế, doanh thu 46.000 tỷ đồng" is the whole revenue.
 
     >>> s = "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%"
     >>> part_before(s, 0, s.index("12,51")), part_before(s, 0, s.index("7,2"))
@@ -140,6 +142,8 @@ def part_before(text: str, lo: int, pos: int) -> str | None:
     for m in PARTS.finditer(low, lo, pos):
         last = m
     if last is None:
+        return None
+    if unit is not None and last.group(0).startswith(("khách", "du khách")) and _is_money(unit):
         return None
     if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
         # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
@@ -240,6 +244,10 @@ def _currency(unit_text: str) -> Any:
     if len(dims) != 1 or not next(iter(dims)).startswith("[currency") or next(iter(dims.values())) != 1:
         return None
     return ureg.Quantity(1, unit).to_base_units().units
+
+
+def _is_money(unit: Any) -> bool:
+    return any(str(dim).startswith("[currency") for dim in getattr(unit, "dimensionality", {}))
 
 
 def fits(ind: Indicator, unit: Any) -> bool:
