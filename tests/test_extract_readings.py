@@ -190,3 +190,22 @@ def test_visitors_of_a_kind_are_no_part_of_an_amount_of_money():
         region="Quảng Ninh",
     )
     assert f[["indicator", "value"]].values.tolist() == [["tourist_visits", 17.11], ["tourism_revenue", 44250.0]]
+
+
+def test_a_bare_share_is_of_the_budget_a_share_before_it_names():
+    # dev hai_phong_2025_2025-08-06_tkktxh: "… bằng 85,5% dự toán Trung ương …; thu từ hoạt động xuất nhập khẩu
+    # đạt 47.575,9 tỷ đồng, bằng 71,44% và tăng 24,08%": of the centre's estimate too
+    f = _extract(
+        "Ước tính 7 tháng/2025, thu nội địa đạt 63.848,4 tỷ đồng, bằng 85,5% dự toán Trung ương và tăng 34,65%; thu "
+        "từ hoạt động xuất nhập khẩu đạt 47.575,9 tỷ đồng, bằng 71,44% và tăng 24,08%.",
+        region="Hải Phòng",
+    )
+    refs = {float(r.value): r.relative_to for r in f.itertuples() if r.form == "ratio"}
+    assert refs == {85.5: "budget_estimate_central", 71.44: "budget_estimate_central"}
+    # a plan named for another figure is no budget estimate (dev kon_tum_2022-10-31_phienhop9t)
+    f = _extract(
+        "9 tháng năm 2022, tổng vốn đầu tư toàn xã hội đạt trên 16.000 tỷ đồng, đạt hơn 73% kế hoạch năm; thu ngân "
+        "sách nhà nước đạt 2.900 tỷ đồng, đạt trên 70%.",
+        region="Kon Tum",
+    )
+    assert {float(r.value): r.relative_to for r in f.itertuples() if r.form == "ratio"}[70.0] == "budget_estimate"

@@ -296,14 +296,8 @@ def extract(
             part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit, unit)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's
-                kept.add(
-                    value,
-                    unit_to_str(unit),
-                    sentence,
-                    start,
-                    end,
-                    f"a figure for a part ({part}), not the whole",
-                )
+                reason = f"a figure for a part ({part}), not the whole"
+                kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 prev_end = max(end, name_end)
                 continue
             ranked = subject  # what a rank after the figure ranks ("thu … 44 nghìn tỷ đồng, đứng thứ 9")
@@ -386,8 +380,10 @@ def extract(
                     and target_ind.code in SHARE_OF
                 )
             ):
-                # "giải ngân vốn đầu tư công đạt 11,75%", "thu ngân sách nhà nước đạt 117,3%": of the plan, the budget
+                # "giải ngân vốn đầu tư công đạt 11,75%", "thu ngân sách nhà nước đạt 117,3%": of the plan, the budget,
+                # the budget a share before it in the sentence names ("bằng 85,5% dự toán Trung ương …; … 71,44%")
                 form, relative_to = "ratio", SHARE_OF.get(target_ind.code if target_ind else "", "plan")
+                relative_to = before_ref if str(before_ref).startswith(relative_to) else relative_to
             elif (
                 (verb in SHARE_VERBS and unit in (_PERCENT, _TIMES) and ref == "same_period_last_year")
                 # "tăng gấp 1,2 lần", "tăng gần 1,13 lần so với năm 2023": a multiple of last year's
