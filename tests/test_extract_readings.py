@@ -209,3 +209,18 @@ def test_a_bare_share_is_of_the_budget_a_share_before_it_names():
         region="Kon Tum",
     )
     assert {float(r.value): r.relative_to for r in f.itertuples() if r.form == "ratio"}[70.0] == "budget_estimate"
+
+
+def test_a_december_figure_stays_the_month_and_a_word_of_a_qualifier_qualifies_nothing():
+    # dev kien_giang_2018-01-18_xuatkhau: "Tháng 12 dự tính đạt 41,68 triệu USD, tăng 8,64% so với tháng trước":
+    # "tính" (a word of "ước tính") refused the number; the change of December is December's, not the year's
+    f = _extract(
+        "Năm 2017, kim ngạch hàng hóa xuất khẩu: Tháng 12 dự tính đạt 41,68 triệu USD, tăng  8,64% so với tháng "
+        "trước. Thực hiện nhập khẩu hàng hóa tháng 12/2017 ước đạt 4,16 triệu USD, tăng 18,91% so với tháng trước.",
+        region="Kiên Giang",
+    )
+    got = {float(r.value): (str(r.period_start), str(r.period_end), r.measure) for r in f.itertuples()}
+    december = ("2017-12", "2017-12", "estimate")
+    assert got == {41.68: december, 8.64: december, 4.16: december, 18.91: december}
+    # a qualifier that cannot apply still refuses the reading
+    assert isinstance(ktstats.lang.scan.numbers_in("tăng trên 7-8%")[0][0], str)

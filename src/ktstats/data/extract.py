@@ -553,7 +553,11 @@ def extract(
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)
                 continue
             own_month = isinstance(own, Span) and own.months == 1
-            december = own_month and span.end.month == 12 and "tháng 12" not in lead
+            december = (
+                own_month
+                and span.end.month == 12
+                and "tháng 12" not in low[max(clause_start, digit - 90) : digit]
+            )
             goal = measure == "target" and target_ind.kind == "growth" and "kịch bản" not in lead
             # a growth goal is the year's ("GRDP ước tăng 7,54% (kế hoạch năm 7,3-7,5%)"), a scenario its period's
             yearly = goal and span.start.month == 1 and (own is None or goal_of_the_year(lead))

@@ -42,6 +42,7 @@ _WORD_RE = re.compile(r"\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
 )
+_QUALIFYING_PHRASES: Final = frozenset(PREFIXES) - {"đạt", "là"} | {"từ"}
 # every word that can stand before a number in a quantity phrase ("ước khoảng", "từ", "đạt")
 _PREFIX_WORDS: Final = frozenset({w for phrase in PREFIXES for w in phrase.split()} | {"từ"})
 _NUMBER_PARTS = re.compile(r"[/\-–—%]")
@@ -311,7 +312,7 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                     error = str(exc)
                     continue
                 before = text[words[i - 1][0] : words[i - 1][1]] if i > 0 else ""
-                if before in _QUALIFIER_WORDS:
+                if before in _QUALIFIER_WORDS and _qualifier_ends_at(text, words, i):
                     # "trên 7-8%": the qualifier cannot apply, and dropping it would change the meaning
                     return Unread(
                         words[i - 1][0],
@@ -321,6 +322,16 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
                     )
                 return reading, start + lead_i, stop
     return Unread(lead, tail, error or f"{shown(core)} does not read as a quantity", False)
+
+
+def _qualifier_ends_at(text: str, words: list[tuple[int, int]], i: int) -> bool:
+    """Whether the words right before word ``i`` end a qualifier ("trên", "xấp xỉ", "từ"), not only a word of one
+    ("dự tính đạt 41,68 triệu USD": "tính" of "ước tính" qualifies nothing here)."""
+    for n in range(1, min(i, _MAX_WORDS_BEFORE) + 1):
+        phrase = " ".join(text[a:b] for a, b in words[i - n : i]).casefold()
+        if phrase in _QUALIFYING_PHRASES:
+            return True
+    return False
 
 
 #: two scale words in a row that are not the one chain Vietnamese uses ("nghìn tỷ", "ngàn tỷ")
