@@ -224,3 +224,12 @@ def test_a_december_figure_stays_the_month_and_a_word_of_a_qualifier_qualifies_n
     assert got == {41.68: december, 8.64: december, 4.16: december, 18.91: december}
     # a qualifier that cannot apply still refuses the reading
     assert isinstance(ktstats.lang.scan.numbers_in("tăng trên 7-8%")[0][0], str)
+
+
+def test_after_n_months_right_after_a_figure_is_its_span():
+    # dev thanh_hoa_2025_2025-08-26_ngansach: "thu ngân sách 38.907 tỷ đồng sau 8 tháng" is January–August
+    f = _extract(
+        "Tháng 8/2025, Thanh Hóa đạt kết quả nổi bật: thu ngân sách 38.907 tỷ đồng sau 8 tháng, vốn FDI đăng ký "
+        "vượt 400 triệu USD."
+    )
+    assert (str(f.iloc[0]["period_start"]), str(f.iloc[0]["period_end"])) == ("2025-01", "2025-08")

@@ -117,7 +117,7 @@ _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
 _QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
 _OF_PERIOD = re.compile(
-    r"\s+(của|trong|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
+    r"\s+(của|trong|sau|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
 )
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 # "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
