@@ -383,7 +383,7 @@ def extract(
                 # "giải ngân vốn đầu tư công đạt 11,75%", "thu ngân sách nhà nước đạt 117,3%": of the plan, the budget,
                 # the budget a share before it in the sentence names ("bằng 85,5% dự toán Trung ương …; … 71,44%")
                 form, relative_to = "ratio", SHARE_OF.get(target_ind.code if target_ind else "", "plan")
-                relative_to = before_ref if str(before_ref).startswith(relative_to) else relative_to
+                relative_to = before_ref if before_ref and before_ref.startswith(relative_to) else relative_to
             elif (
                 (verb in SHARE_VERBS and unit in (_PERCENT, _TIMES) and ref == "same_period_last_year")
                 # "tăng gấp 1,2 lần", "tăng gần 1,13 lần so với năm 2023": a multiple of last year's
