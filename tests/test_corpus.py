@@ -70,19 +70,19 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert texts["region"].nunique() >= 25 and texts["date"].str[:4].nunique() >= 7
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
-    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, 15–16, held out in 0.18.0, 17, held out in 0.18.1, and 18,
-    # held out in 0.19.0, are development texts)
-    # the nineteenth batch: found blind at the end of 0.19.0, scored first when 0.19.1 was frozen
+    # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, 15–16, held out in 0.18.0, 17, held out in 0.18.1, 18,
+    # held out in 0.19.0, and 19, held out in 0.19.1–0.20.0, are development texts)
+    # the twentieth batch: found blind during 0.20.0, scored first when 0.20.0 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h19a",
-        "helper-h19b",
-        "helper-h19c",
-    }
-    # the twentieth, found blind during 0.20.0 and never scored: the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h20a",
         "helper-h20b",
         "helper-h20c",
+    }
+    # the next blind batch waits here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h21a",
+        "helper-h21b",
+        "helper-h21c",
     }
 
 
@@ -217,10 +217,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.19.1 measures (dev 80,0 % / 82,7 %; held-out batch 19 74,5 % / 79,2 %): they
+    """Floors a little under what 0.20.0 measures (dev 81,5 % / 83,7 %; held-out batch 20 68,8 % / 74,9 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.78, 0.81), ("heldout", 0.72, 0.77)):
+    for part, recall, precision in (("dev", 0.79, 0.82), ("heldout", 0.67, 0.73)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
