@@ -233,3 +233,24 @@ def test_after_n_months_right_after_a_figure_is_its_span():
         "vượt 400 triệu USD."
     )
     assert (str(f.iloc[0]["period_start"]), str(f.iloc[0]["period_end"])) == ("2025-01", "2025-08")
+
+
+def test_since_the_start_of_the_year_runs_to_when_the_text_was_written():
+    # dev ca_mau_2025_2025-11-26_dulich: "Ngày 26.11, …, từ đầu năm 2025 đến nay, tỉnh đón hơn 7,4 triệu lượt khách"
+    # is January–November, and the figures after it are too; "26.11" is a date, "cùng kỳ 2024" a year compared with
+    text = (
+        "Ngày 26.11, tin từ Sở VH-TT-DL tỉnh Cà Mau cho biết, từ đầu năm 2025 đến nay, tỉnh đón hơn 7,4 triệu "
+        "lượt khách, tăng 13,26% so với cùng kỳ 2024 và đạt 93,57% kế hoạch năm. Doanh thu du lịch đạt 7.700 tỉ "
+        "đồng, tăng 16,57% và hoàn thành 90,52% kế hoạch."
+    )
+    ds = ktstats.extract(text)
+    f = ds.to_frame()
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2025-01", "2025-11")}
+    assert len(f) == 6 and not len(ds.unattached)
+    # a report of the months so far runs "đến nay" to its months, not to the day it was published
+    # (dev tay_ninh_2025_2025-10-07_quy3)
+    f = _extract(
+        "Trong 9 tháng năm 2025, tốc độ tăng trưởng GRDP đạt 9,52%.\n\nChiều 7-10, UBND tỉnh Tây Ninh tổ chức họp "
+        "báo. Từ đầu năm đến nay, tỉnh thành lập mới hơn 3.200 doanh nghiệp."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2025-01", "2025-09")}

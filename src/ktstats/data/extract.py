@@ -203,13 +203,12 @@ def extract(
     if year is None:
         year = default_year(normalized)  # the year the text's own periods name
     year_unknown = year is None and date is None
-    if year is None and date is not None:
-        year = (
-            date.year
-        )  # a text that never writes its year ("6 tháng đầu năm nay"): the year it was published
+    if year is None and date is not None:  # a text that never writes its year ("6 tháng đầu năm nay")
+        year = date.year  # the year it was published
     whole_year = Span.whole_year(year) if year else None  # also checks that the year exists
     covered = report_span(normalized, year)  # "9 tháng năm 2019": the report's part of the year
     stated = date or opening_month(normalized, year)  # when it was written: "Ngày 6/3, …"
+    now = covered.end if covered is not None else stated  # what "từ đầu năm đến nay" runs to
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
     heading_of: tuple[str, Span | str | None] = ("", None)
@@ -495,7 +494,7 @@ def extract(
                 and target_ind is not None
                 and target_ind.kind in ("flow", "growth", "index")
             ):
-                span = month_or_year_so_far(sentence, clause_start, digit, end, span, own)
+                span = month_or_year_so_far(sentence, clause_start, digit, end, span, own, now)
                 later = year_so_far_after(sentence, end, span) if own is None else -1
                 if later != -1 and not names_between(low, end, later):
                     # "ước đạt 18.200 tỷ đồng; 8 tháng đạt 132.000 tỷ": the month's
@@ -670,7 +669,7 @@ def extract(
                 )
         listing = sentence.endswith(";") and (listed or lists_goals(sentence))
         # the period a sentence speaks of carries to the next ones (until another is named), not a goal's
-        spoken = period_spoken_of(sentence, low, year)
+        spoken = period_spoken_of(sentence, low, year, now)
         if spoken is not None and context is not None and spoken.end.year == context.end.year:
             # a goal's span with no results of it ("… tăng trưởng từ 10% trở lên trong năm 2025"), or one no figure of the
             # sentence is of ("đạt 83% so với Nghị quyết của Tỉnh ủy năm 2024") does not replace the period spoken of

@@ -432,10 +432,19 @@ _IN_THE_MONTH_BEFORE = re.compile(
 
 
 def month_or_year_so_far(
-    sentence: str, clause_start: int, digit: int, end: int, span: Span, own: object
+    sentence: str,
+    clause_start: int,
+    digit: int,
+    end: int,
+    span: Span,
+    own: object,
+    now: pd.Period | None = None,
 ) -> Span:
     """The span of a flow's figure when its clause says more than its period phrase: one month when the
-    clause compares with the month before or the figure is "trong tháng"; the year so far after a bare "lũy kế"."""
+    clause compares with the month before or the figure is "trong tháng"; the year so far after a bare "lũy kế";
+    January to ``now`` (when the text was written) after "từ đầu năm đến nay"."""
+    if own is None and (so_far := since_january(sentence, clause_start, digit, now)) is not None:
+        return so_far
     stop = sentence.find(";", end)
     clause_end = len(sentence) if stop == -1 else stop
     if span.months > 1 and _IN_THE_MONTH.match(sentence, end):
@@ -604,7 +613,25 @@ def to_fiscal_close(before: str, span: Span) -> Span:
 _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
 
 
-def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
+#: "từ đầu năm (2025) đến nay": the year so far, to the day the text was written
+_SINCE_JANUARY = re.compile(r"từ\s+đầu\s+năm(?:\s+(?:nay|([0-9]{4})))?\s+(?:đến|tới)\s+nay", re.IGNORECASE)
+
+
+def since_january(text: str, lo: int, hi: int, now: pd.Period | None) -> Span | None:
+    """The span "từ đầu năm (2025) đến nay" names between ``lo`` and ``hi``: January to ``now``, the month the
+    text was written (:func:`opening_month`); ``None`` when it names none or ``now`` is unknown or of another year.
+
+    >>> since_january("Ngày 26.11, …, từ đầu năm 2025 đến nay, tỉnh đón hơn 7,4 triệu lượt khách", 0, 70,
+    ...               pd.Period("2025-11", "M"))
+    Span('2025-01', '2025-11')
+    """
+    m = _SINCE_JANUARY.search(text, lo, hi) if now is not None else None
+    if m is None or now is None or (m.group(1) and int(m.group(1)) != now.year):
+        return None
+    return Span(f"{now.year}-01", now)
+
+
+def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period | None = None) -> Span | None:
     """The period a sentence speaks of, which carries to the sentences after it until another is named: the
     last one it names that runs from January ("6 tháng đầu năm … và phương hướng 6 tháng cuối năm 2024": the
     first half), else the last one it names — of the latest year it names; not one that dates a reference ("so với cùng kỳ năm 2023"), a
@@ -618,6 +645,8 @@ def period_spoken_of(sentence: str, low: str, year: int | None) -> Span | None:
     """
     if not any(w in low for w in PERIOD_WORDS):
         return None
+    if (so_far := since_january(sentence, 0, len(sentence), now)) is not None:
+        return so_far  # "Ngày 26.11, …, từ đầu năm 2025 đến nay, tỉnh đón …"
     named = [
         m
         for m in PERIOD_PHRASES.finditer(sentence)

@@ -69,6 +69,11 @@ _MAX_WORDS_AFTER = 8  # scale, unit words (at most six) and "trở lên"
 _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) and its first letters skip the others fast
     r"(?=[0-9nhsqtlgckđ(\[])(?<!\w)(?:(?:ngày|hôm)\s+[0-9]{1,2}[/-][0-9]{1,2}(?:[/-][0-9]{2,4})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4})?"
+    # "so với cùng kỳ 2024": the year compared with
+    r"|(?<=cùng )kỳ\s+(?:19|20)[0-9]{2}(?![0-9]|[.,][0-9])"
+    # "Ngày 26.11, …", "Sáng nay 9.12, …": a date written with dots
+    r"|(?:ngày|hôm|sáng|chiều|tối|trưa)(?:\s+nay)?\s+[0-9]{1,2}\.[0-9]{1,2}(?:\.(?:19|20)[0-9]{2})?"
+    r"(?![0-9]|,[0-9]|\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?![^\W\d_]))"
     r"|(?<![0-9])[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])"
     r"|(?<![0-9])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"
     r"|(?<!con )(?<!Con )(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?"  # ("con số 2.730": a figure)
