@@ -254,3 +254,11 @@ def test_since_the_start_of_the_year_runs_to_when_the_text_was_written():
         "báo. Từ đầu năm đến nay, tỉnh thành lập mới hơn 3.200 doanh nghiệp."
     )
     assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2025-01", "2025-09")}
+
+
+def test_domestic_revenue_under_other_names():
+    # dev dong_nai_2021-04-01_ngansach ("thu ngân sách nội địa"), dong_nai_2025_2026-01-01_ngansach ("thu từ lĩnh
+    # vực nội địa")
+    for name in ("thu ngân sách nội địa", "thu từ lĩnh vực nội địa", "thu từ nội địa"):
+        f = _extract(f"Năm 2021, trong đó, {name} ước đạt 21,5 ngàn tỷ đồng.", region="Đồng Nai")
+        assert f["indicator"].tolist() == ["domestic_revenue"], name
