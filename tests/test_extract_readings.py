@@ -262,3 +262,9 @@ def test_domestic_revenue_under_other_names():
     for name in ("thu ngân sách nội địa", "thu từ lĩnh vực nội địa", "thu từ nội địa"):
         f = _extract(f"Năm 2021, trong đó, {name} ước đạt 21,5 ngàn tỷ đồng.", region="Đồng Nai")
         assert f["indicator"].tolist() == ["domestic_revenue"], name
+
+
+def test_passing_a_mark_is_more_than_it():
+    # dev ha_noi_2025_2025-12-02_hdnd: "thu ngân sách lần đầu tiên vượt mốc 600.000 tỷ đồng"
+    f = _extract("Năm 2025, thu ngân sách lần đầu tiên vượt mốc 600.000 tỷ đồng.", region="Hà Nội")
+    assert f[["value", "qualifier"]].values.tolist() == [[600000.0, "over"]]
