@@ -268,3 +268,14 @@ def test_passing_a_mark_is_more_than_it():
     # dev ha_noi_2025_2025-12-02_hdnd: "thu ngân sách lần đầu tiên vượt mốc 600.000 tỷ đồng"
     f = _extract("Năm 2025, thu ngân sách lần đầu tiên vượt mốc 600.000 tỷ đồng.", region="Hà Nội")
     assert f[["value", "qualifier"]].values.tolist() == [[600000.0, "over"]]
+
+
+def test_an_estimate_does_not_reach_another_subjects_rise():
+    # dev kon_tum_2020-12-07_kyhop11: "tổng sản phẩm … ước tăng 9,39% …, GRDP bình quân đầu người tăng từ 41,27
+    # triệu đồng (năm 2019) lên …": the per-head figure of 2019 is a result
+    f = _extract(
+        "Năm 2020, tổng sản phẩm trên địa bàn ước tăng 9,39% so với năm trước, GRDP bình quân đầu người tăng từ "
+        "41,27 triệu đồng (năm 2019) lên 46,58 triệu đồng (năm 2020).",
+        region="Kon Tum",
+    )
+    assert _measures(f)[9.39] == "estimate" and _measures(f)[41.27] == "actual"
