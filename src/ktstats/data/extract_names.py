@@ -327,14 +327,14 @@ def _by_first_syllable() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], 
 @lru_cache(maxsize=8)
 def near_names(low: str) -> tuple[list[int], list[NearName]]:
     """The catalog names of three words or more in a (casefolded) sentence written with one word more between
-    their first and last ("tổng thu từ du lịch" for "tổng thu du lịch", "thu từ nội địa"), or, of five words
+    their first and last ("tổng thu từ du lịch" for "tổng thu du lịch"), or, of five words
     or more, with one of the words between their two first and two last left out ("chỉ số tiêu dùng",
-    "tổng mức bán hàng hóa"): the first and last words as the catalog has them, the words written one after another, none of them a word
+    "tổng mức bán hàng hóa", "tổng thu từ du lịch" for "tổng thu từ khách du lịch"): the first and last words as the catalog has them, the words written one after another, none of them a word
     that negates ("ngoài", "không"), and no name of the catalog written exactly there. One clear tolerance
     instead of an alias per spelling; used only for a number no name is written exactly near.
 
-    >>> [m.group(0) for m in near_names("trong đó thu từ nội địa đạt 3.722,9 tỷ đồng")[1]]
-    ['thu nội địa']
+    >>> [m.group(0) for m in near_names("trong đó tổng thu từ du lịch đạt 3.722,9 tỷ đồng")[1]]
+    ['tổng thu từ khách du lịch']
     """
     index, firsts = _by_first_syllable()
     exact: set[int] | None = None
