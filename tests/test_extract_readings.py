@@ -54,7 +54,9 @@ def test_a_line_setting_goals_heads_the_bulleted_lines_after_it():
     )
     assert set(_measures(_extract(text, region="Bến Tre")).values()) == {"actual"}
     # and a line setting goals heads only the bullets right after it
-    sents = ktstats.lang.sentences.sentences(text.replace("Một số", "Tỉnh đề ra một số") + "Thu nội địa 4.000 tỷ.")
+    sents = ktstats.lang.sentences.sentences(
+        text.replace("Một số", "Tỉnh đề ra một số") + "Thu nội địa 4.000 tỷ."
+    )
     assert [bool(h) for _, h in sents] == [False, True, False]
 
 
@@ -94,9 +96,13 @@ def test_a_share_of_the_estimate_then_the_change_of_the_same_revenue():
         (20.0, "state_budget_revenue", "change", "budget_estimate", "over"),
         (16.4, "state_budget_revenue", "change", "same_period_last_year", "exact"),
     }
-    assert ktstats.lang.sentences.sentences("Tại TP. Đà Nẵng, thu 100 tỷ. Tiếp theo.")[0][0].endswith("100 tỷ.")
+    assert ktstats.lang.sentences.sentences("Tại TP. Đà Nẵng, thu 100 tỷ. Tiếp theo.")[0][0].endswith(
+        "100 tỷ."
+    )
     # dev phu_yen_2021-12-08_ngansach (shape): a share of the estimate, then the change, of the revenue named
-    f = _extract("Năm 2021, tổng thu ngân sách nhà nước đạt 120% dự toán, tăng 16,4% so với cùng kỳ.", region="Phú Yên")
+    f = _extract(
+        "Năm 2021, tổng thu ngân sách nhà nước đạt 120% dự toán, tăng 16,4% so với cùng kỳ.", region="Phú Yên"
+    )
     assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 2
 
 
@@ -167,16 +173,21 @@ def test_the_highest_but_n_in_the_country_is_a_national_rank():
         "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng năm 2023 của Ninh Thuận tăng 7,95%, là mức tăng trưởng cao thứ 8 "
         "so với cả nước và cao nhất khu vực miền Trung."
     )
-    assert f[["indicator", "value"]].values.tolist() == [["grdp_growth", 7.95], ["grdp_growth_rank_national", 8.0]]
+    assert f[["indicator", "value"]].values.tolist() == [
+        ["grdp_growth", 7.95],
+        ["grdp_growth_rank_national", 8.0],
+    ]
 
 
 def test_a_colon_or_a_slash_glued_to_a_number_separates_it():
     # dev phu_yen_2019-01-02_chitieu: "xuất khẩu:165 triệu USD" was passed over as a code ("COVID-19");
     # dev nghe_an_2025_2025-10-17_9thang: "đạt 45,27%/tổng kế hoạch" was refused as no number
     scan = ktstats.lang.scan.numbers_in
-    (reading, start, _), = scan("Tổng kim ngạch xuất khẩu:165 triệu USD.")
+    ((reading, start, _),) = scan("Tổng kim ngạch xuất khẩu:165 triệu USD.")
     assert (reading.value, start) == (165.0, 25)
-    read = [w.value for w, _, _ in scan("giải ngân 4.624,269 tỷ đồng, đạt 45,27%/tổng kế hoạch") if w is not None]
+    read = [
+        w.value for w, _, _ in scan("giải ngân 4.624,269 tỷ đồng, đạt 45,27%/tổng kế hoạch") if w is not None
+    ]
     assert read == [4624.269, 45.27]
     assert [w for w, _, _ in scan("lúc 18:21")] == [None]  # a time stays no figure
 
@@ -189,7 +200,10 @@ def test_visitors_of_a_kind_are_no_part_of_an_amount_of_money():
         "khách quốc tế tăng 25%, mang về tổng doanh thu ấn tượng 44.250 tỷ đồng.",
         region="Quảng Ninh",
     )
-    assert f[["indicator", "value"]].values.tolist() == [["tourist_visits", 17.11], ["tourism_revenue", 44250.0]]
+    assert f[["indicator", "value"]].values.tolist() == [
+        ["tourist_visits", 17.11],
+        ["tourism_revenue", 44250.0],
+    ]
 
 
 def test_a_bare_share_is_of_the_budget_a_share_before_it_names():
@@ -208,7 +222,9 @@ def test_a_bare_share_is_of_the_budget_a_share_before_it_names():
         "sách nhà nước đạt 2.900 tỷ đồng, đạt trên 70%.",
         region="Kon Tum",
     )
-    assert {float(r.value): r.relative_to for r in f.itertuples() if r.form == "ratio"}[70.0] == "budget_estimate"
+    assert {float(r.value): r.relative_to for r in f.itertuples() if r.form == "ratio"}[
+        70.0
+    ] == "budget_estimate"
 
 
 def test_a_december_figure_stays_the_month_and_a_word_of_a_qualifier_qualifies_nothing():
@@ -279,3 +295,36 @@ def test_an_estimate_does_not_reach_another_subjects_rise():
         region="Kon Tum",
     )
     assert _measures(f)[9.39] == "estimate" and _measures(f)[41.27] == "actual"
+
+
+def _regions(frame: pd.DataFrame) -> dict[float, str]:
+    return {float(r.value): str(r.region) for r in frame.itertuples()}
+
+
+def test_a_merged_units_report_files_a_province_it_was_formed_of_under_that_province():
+    # dev hai_phong_2025_2025-07-01_6thang: results of the first half of 2025, published in July, given for
+    # "thành phố Hải Phòng (cũ)" and "Hải Dương" one after the other; the sentences after each speak of it
+    text = (
+        "Cụ thể, theo thông tin từ UBND thành phố Hải Phòng (cũ), trong 6 tháng đầu năm 2025, thu ngân sách nhà "
+        "nước trên địa bàn ước đạt hơn 77.319 tỷ đồng, tăng 27,1% so với cùng kỳ. Trong đó, thu nội địa ước đạt "
+        "hơn 38.647 tỷ đồng.\n\nTại Hải Dương, theo báo cáo của Sở Tài chính tỉnh, tổng thu ngân sách nhà nước "
+        "trên địa bàn 6 tháng đầu năm 2025 ước đạt trên 19.500 tỷ đồng. Trong đó, thu nội địa ước đạt 17.313 tỷ "
+        "đồng."
+    )
+    got = _regions(_extract(text, region="hai_phong_2025"))
+    assert got == {
+        77319.0: "hai_phong",
+        27.1: "hai_phong",
+        38647.0: "hai_phong",
+        19500.0: "hai_duong",
+        17313.0: "hai_duong",
+    }
+    # dev da_nang_2025_2025-07-05_6thang: the merged city's own figure, then its parts, then the city again
+    text = (
+        "Theo báo cáo mới nhất từ Sở Tài chính TP Đà Nẵng, tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2025 "
+        "của thành phố mới – sau khi sáp nhập với tỉnh Quảng Nam – ước tăng 9,4% so với cùng kỳ. Trong đó, GRDP "
+        "khu vực Đà Nẵng cũ tăng 11,03% và Quảng Nam tăng 7,42%. Trong 6 tháng, thành phố đã cấp mới 47 dự án FDI "
+        "với tổng vốn 122,11 triệu USD."
+    )
+    got = _regions(_extract(text, region="da_nang_2025"))
+    assert got == {9.4: "da_nang_2025", 11.03: "da_nang", 7.42: "quang_nam", 122.11: "da_nang_2025"}

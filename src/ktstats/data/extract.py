@@ -639,6 +639,7 @@ def extract(
                     "quote": quote_around(sentence, start, end),
                     "note": "",
                     "_sentence": sid,
+                    "_at": digit,
                 }
             )
             last_subject = target_ind if target_ind.kind != "rank" else last_subject
@@ -689,7 +690,7 @@ def extract(
         )
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, date, year)
-        file_regions(rows, code, inferred=date is None)
+        file_regions(rows, code, inferred=date is None, sentences=list(sentence_ids))
     rows = kept.one_per_sentence(rows)
     ds = Dataset(validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document), _validated=True)
     ds.name = document

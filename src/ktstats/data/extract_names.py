@@ -483,12 +483,16 @@ def unit_then(code: str, period_end: str) -> str:
     return r.code
 
 
-def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> None:
+def file_regions(
+    rows: list[dict[str, Any]], code: str, *, inferred: bool, sentences: list[str] | None = None
+) -> None:
     """Set each row's ``region`` from the report's ``code``: a result for a period that ends after the
     province ceased is its unit's (:func:`unit_then`); a target it set for the year stays its own — unless
     the text gives results of months after the merger ("tháng 8", "9 tháng", "quý III" of a flow, a growth
     rate or an index; a level may be dated to the year's end for want of a month) and its date was not given
-    (``inferred``): it was written then, for the unit, and its goals and plans are the unit's too."""
+    (``inferred``): it was written then, for the unit, and its goals and plans are the unit's too. In a report of
+    a merged unit, a result of months before it existed that the text gives for one of the provinces it was
+    formed of is that province's (:func:`predecessors_named`; ``sentences`` by each row's ``_sentence``)."""
     catalog = by_code()
     after = inferred and any(
         r["measure"] in ("actual", "estimate")
@@ -503,6 +507,82 @@ def file_regions(rows: list[dict[str, Any]], code: str, *, inferred: bool) -> No
             after or row["measure"] in ("actual", "estimate") or unit_then(code, row["period_start"]) != code
         )
         row["region"] = unit_then(code, row["period_end"]) if measured else code
+    if sentences is not None:
+        predecessors_named(rows, code, sentences)
+
+
+#: a name marked as the province before the merger: "Hải Phòng (cũ)", "Quảng Ngãi cũ", "… trước khi sáp nhập"
+_OLD_MARK = re.compile(r"\s*\(?\s*(?:cũ(?![^\W\d_])|trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất))")
+#: the merged unit itself: "thành phố mới", "sau khi sáp nhập"; a province named after "sáp nhập với" is merged
+#: into it, not spoken of ("… của thành phố mới – sau khi sáp nhập với tỉnh Quảng Nam – ước tăng 9,4%")
+_NEW_UNIT = re.compile(r"(?:thành\s+phố|tỉnh)\s+mới(?![^\W\d_])|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)")
+_MERGED_WITH = re.compile(r"(?:sáp\s+nhập|hợp\s+nhất)(?:\s+với)?\s+(?:(?:tỉnh|thành\s+phố|tp\.?)\s+)?$")
+
+
+@lru_cache(maxsize=128)
+def _formed_of(code: str) -> tuple[pd.Period | None, dict[str, str], str, re.Pattern[str]]:
+    """The month the unit ``code`` began (``None`` for a province that did not begin then or was formed of
+    no other), the names (casefolded) of the provinces it was formed of with their codes, its own name, and one
+    expression for those names."""
+    from ktstats.catalog.regions import region as find_region
+    from ktstats.catalog.regions import regions as all_regions
+
+    table = all_regions()
+    unit = table[table["code"] == code]
+    nothing = re.compile(r"(?!)")
+    if unit.empty or pd.isna(unit["valid_from"].iloc[0]):
+        return None, {}, "", nothing
+    names = {
+        normalize_text(n).casefold(): c
+        for c in table.loc[table["successor"] == code, "code"]
+        for n in (find_region(c).name_vi, *find_region(c).aliases)
+        if n
+    }
+    own = normalize_text(find_region(code).name_vi).casefold()
+    if not names:
+        return None, {}, own, nothing
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+    return pd.Period(pd.Timestamp(unit["valid_from"].iloc[0]), "M"), names, own, pattern
+
+
+def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
+    """In a report of a unit formed on 1 July 2025 (``code``), file a result of months before then under the
+    province it was formed of that the text gives it for: the last one named before the figure in its sentence
+    ("Tại Hải Dương, … thu ngân sách … ước đạt trên 19.500 tỷ đồng"; its own name only marked as the old one,
+    "thành phố Hải Phòng (cũ)", "khu vực tỉnh Quảng Ngãi cũ"), else the one the sentences before spoke of alone
+    ("Tại Hải Dương, …. Trong đó, thu nội địa …"); the unit when it is named last ("Quảng Ngãi thu ngân sách gần
+    17.000 tỉ đồng; trong đó khu vực tỉnh Quảng Ngãi (cũ) … 15.000 tỉ đồng, Kon Tum (cũ) gần 2.000 tỉ đồng")."""
+    begins, names, own, pattern = _formed_of(code)
+    if begins is None or not any(pd.Period(r["period_end"], "M") < begins for r in rows):
+        return
+    spoken: str | None = None  # the old province the sentences before spoke of alone
+    at_start: dict[int, str | None] = {}
+    mentions: dict[int, list[tuple[int, str | None]]] = {}
+    for sid, sentence in enumerate(sentences):
+        low = sentence.casefold()  # (the sentences of a text already normalised)
+        found: list[tuple[int, str | None]] = [(m.start(), None) for m in _NEW_UNIT.finditer(low)]
+        for m in pattern.finditer(low):
+            old = names[m.group(0)]
+            if _MERGED_WITH.search(low, max(0, m.start() - 40), m.start()):
+                continue
+            if m.group(0) == own and not _OLD_MARK.match(low, m.end()):
+                found.append((m.start(), None))  # the unit, by its name
+            else:
+                found.append((m.start(), old))
+        found.sort()
+        at_start[sid], mentions[sid] = spoken, found
+        if found:
+            alone = {c for _, c in found}
+            spoken = found[-1][1] if len(alone) == 1 else None
+    for row in rows:
+        if row["measure"] not in ("actual", "estimate") or pd.Period(row["period_end"], "M") >= begins:
+            continue
+        sid = row["_sentence"]
+        before = [c for pos, c in mentions.get(sid, []) if pos < row.get("_at", len(sentences[sid]))]
+        province = before[-1] if before else at_start.get(sid)
+        if province is not None:
+            row["region"] = province
 
 
 def _months(start: str, end: str) -> int:
