@@ -328,3 +328,23 @@ def test_a_merged_units_report_files_a_province_it_was_formed_of_under_that_prov
     )
     got = _regions(_extract(text, region="da_nang_2025"))
     assert got == {9.4: "da_nang_2025", 11.03: "da_nang", 7.42: "quang_nam", 122.11: "da_nang_2025"}
+
+
+def test_a_figure_named_for_another_province_is_that_provinces():
+    # dev lam_dong_2024-06-01_6thang: a report of Lâm Đồng lists the ranks of its neighbours; Kon Tum's 30/63 was
+    # filed as a second rank of Lâm Đồng's (a wrong number, silently)
+    f = _extract(
+        "Tốc độ tăng GRDP 6 tháng đầu năm 2024 của Lâm Đồng xếp thứ 58/63 cả nước. Theo Cục Thống kê tỉnh Lâm "
+        "Đồng, các tỉnh trong khu vực Tây Nguyên có mức xếp hạng lần lượt là: Kon Tum 30/63, Đắk Nông 48/63, Đắk "
+        "Lắk 55/63 và Gia Lai 57/63."
+    )
+    assert _regions(f) == {58.0: "lam_dong", 30.0: "kon_tum", 48.0: "dak_nong", 55.0: "dak_lak", 57.0: "gia_lai"}
+    # dev thanh_hoa_2024-12-14_nam2024: "… đứng thứ 2 cả nước (sau tỉnh Bắc Giang tăng trưởng 13,85%)"
+    f = _extract(
+        "Năm 2024, tốc độ tăng trưởng tổng sản phẩm của Thanh Hóa ước đạt 12,16%, đứng thứ 2 cả nước (sau tỉnh Bắc "
+        "Giang tăng trưởng 13,85%)."
+    )
+    assert _regions(f)[12.16] == "thanh_hoa" and _regions(f)[13.85] == "bac_giang"
+    # "Huế" in a report of 2023 is Thừa Thiên Huế, the report's own (dev thua_thien_hue_2023-02-03_thang1)
+    f = _extract("Trong tháng 1 năm 2023, khách du lịch đến Huế ước đạt 240.000 lượt.", region="Thừa Thiên Huế")
+    assert _regions(f) == {240000.0: "thua_thien_hue"}

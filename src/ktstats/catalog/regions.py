@@ -30,7 +30,7 @@ from ktstats.errors import DataError
 from ktstats.lang.periods import parse_date
 from ktstats.lang.text import did_you_mean, fold_ascii, normalize_text
 
-__all__ = ["Region", "named_in", "region", "regions"]
+__all__ = ["Region", "named_at", "named_in", "region", "regions"]
 
 _PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ", "province of ", "city of ")
 
@@ -251,6 +251,35 @@ def named_in(
         ((code, n) for code, n in plain.items() if asides or aside[code] < n),
         key=lambda kv: (aside[kv[0]] == kv[1], -(2 * titled[kv[0]] + kv[1]), first[kv[0]]),
     )
+
+
+def named_at(sentence: str, on: str | pd.Timestamp | None = None) -> list[tuple[int, int, str]]:
+    """Where a sentence (normalised, its spaces single, as :func:`~ktstats.lang.sentences.sentences` gives them)
+    names a province or city: ``[(start, end, code), …]``, matched as :func:`named_in` matches (names and
+    aliases, on whole words, a name with diacritics only with its own), as the units stood ``on`` that date
+    ("Huế" in 2023 is Thừa Thiên Huế), else before the July 2025 merger; a name several units had is left out.
+
+    >>> named_at("các tỉnh xếp hạng lần lượt là: Kon Tum 30/63, Đắk Nông 48/63")
+    [(31, 38, 'kon_tum'), (46, 54, 'dak_nong')]
+    """
+    date = parse_date(on, argument="on") if on is not None else None
+    base = _DASHES.sub(" ", sentence.casefold())
+    folded = _ascii(base)
+    if len(base) != len(sentence) or len(folded) != len(base):
+        return []  # a letter that does not fold to one: positions would not be the sentence's
+    pattern, by_key = _name_pattern()
+    out = []
+    for m in pattern.finditer(folded):
+        written = base[m.start("name") : m.end("name")]
+        if not written.isascii() and written not in _written_forms(m.group("name")):
+            continue
+        units = by_key[m.group("name")]
+        if date is not None and not any(r.valid_on(date) for r in units):
+            units = _earlier_unit(units, date)
+        units = [r for r in units if (r.valid_on(date) if date is not None else not r.code.endswith("_2025"))]
+        if len(units) == 1:
+            out.append((m.start("name"), m.end("name"), units[0].code))
+    return out
 
 
 def _earlier_unit(units: list[Region], date: pd.Timestamp) -> list[Region]:

@@ -509,6 +509,7 @@ def file_regions(
         row["region"] = unit_then(code, row["period_end"]) if measured else code
     if sentences is not None:
         predecessors_named(rows, code, sentences)
+        others_named(rows, code, sentences)
 
 
 #: a name marked as the province before the merger: "Hải Phòng (cũ)", "Quảng Ngãi cũ", "… trước khi sáp nhập"
@@ -583,6 +584,37 @@ def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[st
         province = before[-1] if before else at_start.get(sid)
         if province is not None:
             row["region"] = province
+
+
+_CLAUSE_MARK = re.compile(r"[,;:(]")
+_OTHERS_REACH: Final = 40  # characters between another province's name and its figure
+
+
+def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
+    """File a figure under the province named right before it in its clause when that is not the report's nor a
+    province it was formed of or became ("các tỉnh … có mức xếp hạng lần lượt là: Kon Tum 30/63, Đắk Nông
+    48/63" in a report of Lâm Đồng; "cao hơn Gia Lai (6,2%)"): another province's figure, not the report's."""
+    from ktstats.catalog.regions import named_at, successor_map
+
+    merged = successor_map()
+    # the report's province, the unit it became, and (in a unit's report) the provinces it was formed of
+    ours = {code, merged.get(code, code)} | {old for old, unit in merged.items() if unit == code}
+    at: dict[int, list[tuple[int, int, str]]] = {}
+    for row in rows:
+        sid, pos = row["_sentence"], row.get("_at")
+        if pos is None:
+            continue
+        sentence = sentences[sid]
+        if sid not in at:  # (names as the units stood at the end of the figure's period: "Huế" in 2023)
+            at[sid] = named_at(sentence, on=pd.Period(row["period_end"], "M").to_timestamp(how="end"))
+        lo = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)), default=0)  # the figure's clause
+        before = [
+            (end, c) for start, end, c in at[sid] if lo <= start and end <= pos and pos - end <= _OTHERS_REACH
+        ]
+        if before and before[-1][1] not in ours:
+            other = unit_then(before[-1][1], row["period_end"])  # ("Huế" in 2023: Thừa Thiên Huế, the report's)
+            if other not in (code, unit_then(code, row["period_end"])):
+                row["region"] = other
 
 
 def _months(start: str, end: str) -> int:
