@@ -40,7 +40,6 @@ from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
     GRDP_LEVELS,
     SHARE_OF,
-    file_regions,
     grdp_at_prices,
     indicator_named_in,
     name_after_ends,
@@ -48,10 +47,10 @@ from ktstats.data.extract_names import (
     names_between,
     part_before,
     per_head,
-    report_region,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
+from ktstats.data.extract_regions import file_regions, report_region
 from ktstats.data.schema import expected_unit, validate_columns
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
-import pandas as pd
-
 from ktstats.catalog.indicators import Indicator, by_code
-from ktstats.errors import DataError, KtstatsError
+from ktstats.errors import KtstatsError
 from ktstats.lang.phrases import casefolded
 from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
@@ -27,7 +25,6 @@ __all__ = [
     "SHARE_OF",
     "alias_matches",
     "aliases",
-    "file_regions",
     "fits",
     "fits_unit",
     "grdp_at_prices",
@@ -37,8 +34,6 @@ __all__ = [
     "names_between",
     "near_names",
     "part_before",
-    "report_region",
-    "unit_then",
 ]
 
 _PERCENT = ureg.percent
@@ -457,181 +452,6 @@ def indicator_near(
     return best, -1
 
 
-@lru_cache(maxsize=256)
-def unit_then(code: str, period_end: str) -> str:
-    """The unit a province's figure belongs to: the province while it existed, the unit it became for
-    a period that ends after it ceased ("Phú Thọ, 9 tháng năm 2025" is the merged Phú Thọ), the unit
-    of the same name that existed then for a period of a year before the one it began in (a merged unit's
-    own report of 2025 is of its territory, its months before the merger included)."""
-    from ktstats.catalog.regions import region as find_region
-
-    try:
-        r = find_region(code)
-    except DataError:
-        return code  # not a province: the country, a district
-    end = pd.Period(period_end, "M").to_timestamp(how="end").normalize()
-    if r.valid_from is not None and end.year < r.valid_from.year:
-        # a result of a year before the unit existed ("năm ngoái" in a report of the merged Nghệ An):
-        # the unit of that name then, if there was one (a result of the year it began, "6 tháng đầu năm 2025"
-        # in a report of the merged Quảng Ngãi, is of its territory: the statistics are compiled so)
-        try:
-            return find_region(r.name_vi, on=end).code
-        except DataError:
-            return r.code
-    while r.valid_to is not None and r.valid_to < end and r.successor:
-        r = find_region(r.successor)
-    return r.code
-
-
-def file_regions(
-    rows: list[dict[str, Any]], code: str, *, inferred: bool, sentences: list[str] | None = None
-) -> None:
-    """Set each row's ``region`` from the report's ``code``: a result for a period that ends after the
-    province ceased is its unit's (:func:`unit_then`); a target it set for the year stays its own — unless
-    the text gives results of months after the merger ("tháng 8", "9 tháng", "quý III" of a flow, a growth
-    rate or an index; a level may be dated to the year's end for want of a month) and its date was not given
-    (``inferred``): it was written then, for the unit, and its goals and plans are the unit's too. In a report of
-    a merged unit, a result of months before it existed that the text gives for one of the provinces it was
-    formed of is that province's (:func:`predecessors_named`; ``sentences`` by each row's ``_sentence``)."""
-    catalog = by_code()
-    after = inferred and any(
-        r["measure"] in ("actual", "estimate")
-        and catalog[r["indicator"]].kind in ("flow", "growth", "index")
-        and _months(r["period_start"], r["period_end"]) < 12
-        and unit_then(code, r["period_end"]) != code
-        for r in rows
-    )
-    for row in rows:
-        # (a goal for a span that begins after the province ceased — "năm 2026" — can only be the unit's)
-        measured = (
-            after or row["measure"] in ("actual", "estimate") or unit_then(code, row["period_start"]) != code
-        )
-        row["region"] = unit_then(code, row["period_end"]) if measured else code
-    if sentences is not None:
-        predecessors_named(rows, code, sentences)
-        others_named(rows, code, sentences)
-
-
-#: a name marked as the province before the merger: "Hải Phòng (cũ)", "Quảng Ngãi cũ", "… trước khi sáp nhập"
-_OLD_MARK = re.compile(r"\s*\(?\s*(?:cũ(?![^\W\d_])|trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất))")
-#: the merged unit itself: "thành phố mới", "sau khi sáp nhập"; a province named after "sáp nhập với" is merged
-#: into it, not spoken of ("… của thành phố mới – sau khi sáp nhập với tỉnh Quảng Nam – ước tăng 9,4%")
-_NEW_UNIT = re.compile(r"(?:thành\s+phố|tỉnh)\s+mới(?![^\W\d_])|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)")
-_MERGED_WITH = re.compile(r"(?:sáp\s+nhập|hợp\s+nhất)(?:\s+với)?\s+(?:(?:tỉnh|thành\s+phố|tp\.?)\s+)?$")
-
-
-@lru_cache(maxsize=128)
-def _formed_of(code: str) -> tuple[pd.Period | None, dict[str, str], str, re.Pattern[str]]:
-    """The month the unit ``code`` began (``None`` for a province that did not begin then or was formed of
-    no other), the names (casefolded) of the provinces it was formed of with their codes, its own name, and one
-    expression for those names."""
-    from ktstats.catalog.regions import region as find_region
-    from ktstats.catalog.regions import regions as all_regions
-
-    table = all_regions()
-    unit = table[table["code"] == code]
-    nothing = re.compile(r"(?!)")
-    if unit.empty or pd.isna(unit["valid_from"].iloc[0]):
-        return None, {}, "", nothing
-    names = {
-        normalize_text(n).casefold(): c
-        for c in table.loc[table["successor"] == code, "code"]
-        for n in (find_region(c).name_vi, *find_region(c).aliases)
-        if n
-    }
-    own = normalize_text(find_region(code).name_vi).casefold()
-    if not names:
-        return None, {}, own, nothing
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
-    return pd.Period(pd.Timestamp(unit["valid_from"].iloc[0]), "M"), names, own, pattern
-
-
-def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
-    """In a report of a unit formed on 1 July 2025 (``code``), file a result of months before then under the
-    province it was formed of that the text gives it for: the last one named before the figure in its sentence
-    ("Tại Hải Dương, … thu ngân sách … ước đạt trên 19.500 tỷ đồng"; its own name only marked as the old one,
-    "thành phố Hải Phòng (cũ)", "khu vực tỉnh Quảng Ngãi cũ"), else the one the sentences before spoke of alone
-    ("Tại Hải Dương, …. Trong đó, thu nội địa …"); the unit when it is named last ("Quảng Ngãi thu ngân sách gần
-    17.000 tỉ đồng; trong đó khu vực tỉnh Quảng Ngãi (cũ) … 15.000 tỉ đồng, Kon Tum (cũ) gần 2.000 tỉ đồng")."""
-    begins, names, own, pattern = _formed_of(code)
-    if begins is None or not any(pd.Period(r["period_end"], "M") < begins for r in rows):
-        return
-    spoken: str | None = None  # the old province the sentences before spoke of alone
-    at_start: dict[int, str | None] = {}
-    mentions: dict[int, list[tuple[int, str | None]]] = {}
-    for sid, sentence in enumerate(sentences):
-        low = sentence.casefold()  # (the sentences of a text already normalised)
-        found: list[tuple[int, str | None]] = [(m.start(), None) for m in _NEW_UNIT.finditer(low)]
-        for m in pattern.finditer(low):
-            old = names[m.group(0)]
-            if _MERGED_WITH.search(low, max(0, m.start() - 40), m.start()):
-                continue
-            if m.group(0) == own and not _OLD_MARK.match(low, m.end()):
-                found.append((m.start(), None))  # the unit, by its name
-            else:
-                found.append((m.start(), old))
-        found.sort()
-        at_start[sid], mentions[sid] = spoken, found
-        if found:
-            alone = {c for _, c in found}
-            spoken = found[-1][1] if len(alone) == 1 else None
-    for row in rows:
-        if row["measure"] not in ("actual", "estimate") or pd.Period(row["period_end"], "M") >= begins:
-            continue
-        sid = row["_sentence"]
-        before = [c for pos, c in mentions.get(sid, []) if pos < row.get("_at", len(sentences[sid]))]
-        province = before[-1] if before else at_start.get(sid)
-        if province is not None:
-            row["region"] = province
-
-
-_CLAUSE_MARK = re.compile(r"[,;:(]")
-_OTHERS_REACH: Final = 40  # characters between another province's name and its figure
-
-
-def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
-    """File a figure under the province named right before it in its clause when that is not the report's nor a
-    province it was formed of or became ("các tỉnh … có mức xếp hạng lần lượt là: Kon Tum 30/63, Đắk Nông
-    48/63" in a report of Lâm Đồng; "cao hơn Gia Lai (6,2%)"): another province's figure, not the report's."""
-    from ktstats.catalog.regions import named_at, successor_map
-
-    merged = successor_map()
-    # the report's province, the unit it became, and (in a unit's report) the provinces it was formed of
-    ours = {code, merged.get(code, code)} | {old for old, unit in merged.items() if unit == code}
-    at: dict[int, list[tuple[int, int, str]]] = {}
-    for row in rows:
-        sid, pos = row["_sentence"], row.get("_at")
-        if pos is None:
-            continue
-        sentence = sentences[sid]
-        if sid not in at:  # (names as the units stood at the end of the figure's period: "Huế" in 2023)
-            at[sid] = named_at(sentence, on=pd.Period(row["period_end"], "M").to_timestamp(how="end"))
-        lo = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)), default=0)  # the figure's clause
-        before = [
-            (end, c) for start, end, c in at[sid] if lo <= start and end <= pos and pos - end <= _OTHERS_REACH
-        ]
-        if before and before[-1][1] not in ours:
-            other = unit_then(before[-1][1], row["period_end"])  # ("Huế" in 2023: Thừa Thiên Huế, the report's)
-            if other not in (code, unit_then(code, row["period_end"])):
-                row["region"] = other
-
-
-def _months(start: str, end: str) -> int:
-    """The months from ``start`` to ``end`` ("2025-01", "2025-09": 9), both included."""
-    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
-
-
-# words only a text written after the July 2025 merger of provinces uses
-# ("sau khi hợp nhất, … tỉnh Ninh Bình hứa hẹn sẽ …" looks ahead: a text of June 2025 can say it)
-_AFTER_MERGER = re.compile(
-    r"\(\s*cũ\s*\)|trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)"
-    r"|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)(?![^.]{0,100}?(?:(?<![^\W\d_])sẽ(?![^\W\d_])|hứa\s+hẹn))",
-    re.IGNORECASE,
-)
-_MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
-
-
 _PARTS_OPEN: Final = re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -645,30 +465,6 @@ def name_after_ends(sentence: str, end: int, next_start: int, reach: int) -> int
     stops += [semi] if semi != -1 else []
     stops += [parts.start()] if parts is not None else []
     return min(stops)
-
-
-def report_region(text: str, region: str | None, date: pd.Period | None, year: int | None = None) -> str:
-    """The region code of a report: the one given (a code or a name), else the one the text names — as the
-    units stood at ``date``, else at the end of the ``year`` the text speaks of (never after the merger of
-    July 2025, which the figures' months decide: :func:`file_regions`): "Huế" in a 2018 report is the
-    province of Thừa Thiên Huế, not the city it became in 2025."""
-    from ktstats.catalog.regions import named_in
-    from ktstats.catalog.regions import region as find_region
-
-    if region is not None:
-        return region if "." in region else find_region(region).code
-    on = date.to_timestamp(how="end") if date is not None else None
-    if on is None and _AFTER_MERGER.search(text):
-        on = _MERGED_UNITS_BEGIN  # "khu vực tỉnh Quảng Ngãi cũ (trước sáp nhập)": written after the 2025 merger
-    elif on is None and year is not None:
-        on = min(pd.Timestamp(year=year, month=12, day=31), _MERGED_UNITS_BEGIN - pd.Timedelta(days=1))
-    named = named_in(text, on=on, asides=False)  # "(sau thành phố Huế)" names another, not the report's
-    if not named:
-        raise DataError(
-            "the text names no province or city; say which report this is with region= "
-            "(e.g. region='Kon Tum')"
-        )
-    return named[0][0]
 
 
 # "lượt khách", "lượt du khách", and with no "lượt": "thu hút được 5,51 triệu du khách", "3,9 triệu khách"
