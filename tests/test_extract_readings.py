@@ -348,3 +348,14 @@ def test_a_figure_named_for_another_province_is_that_provinces():
     # "Huế" in a report of 2023 is Thừa Thiên Huế, the report's own (dev thua_thien_hue_2023-02-03_thang1)
     f = _extract("Trong tháng 1 năm 2023, khách du lịch đến Huế ước đạt 240.000 lượt.", region="Thừa Thiên Huế")
     assert _regions(f) == {240000.0: "thua_thien_hue"}
+
+
+def test_prices_of_the_day_the_government_s_estimate_and_trade_revenue_with_a_comma():
+    # dev ha_giang_2019-07-01_6thang: "theo giá thực tế" is at current prices
+    f = _extract("6 tháng đầu năm 2019, tổng sản phẩm theo giá thực tế ước đạt 10.412,7 tỷ đồng.", region="Hà Giang")
+    assert f["indicator"].tolist() == ["grdp_current"]
+    # dev thai_nguyen_2025_2025-07-01_ngansach: "dự toán Chính phủ giao" is the centre's
+    assert ktstats.lang.relations.reference_after(" so với dự toán Chính phủ giao") == "budget_estimate_central"
+    # dev hai_phong_2025_2025-07-01_6thang: "thu từ xuất, nhập khẩu"
+    f = _extract("6 tháng đầu năm 2025, thu từ xuất, nhập khẩu ước đạt 2.205 tỷ đồng.", region="Hải Dương")
+    assert f["indicator"].tolist() == ["trade_revenue"]

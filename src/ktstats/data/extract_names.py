@@ -106,11 +106,13 @@ GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 
 
 def grdp_at_prices(clause: str) -> Indicator:
-    """GRDP at the price basis its clause names ("(giá so sánh năm 2010)", "giá hiện hành"): "quy mô (nền kinh
+    """GRDP at the price basis its clause names ("(giá so sánh năm 2010)", "giá hiện hành", "giá thực tế"): "quy mô (nền kinh
     tế)" is the size at current prices; a level with no basis in a periodic report is at constant 2010 prices,
     the basis of its growth rate."""
     basis = clause.casefold()
-    current = "giá hiện hành" in basis or ("giá so sánh" not in basis and "quy mô" in basis)
+    current = any(w in basis for w in ("giá hiện hành", "giá thực tế")) or (
+        "giá so sánh" not in basis and "quy mô" in basis
+    )
     return by_code()["grdp_current" if current else "grdp_constant"]
 
 

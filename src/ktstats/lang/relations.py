@@ -78,10 +78,12 @@ _SO = r"(?:so\s+(?:với\s+)?)?"
 # ("dự toán năm 2025 …", "dự toán điều chỉnh HĐND tỉnh", "Dự toán được Hội đồng nhân dân thành phố giao")
 _GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?(?:\s*(?:điều\s+chỉnh|được|đã\s+được)\s+)?"
 _REFERENCES: Final = (
-    # the centre's estimate: "dự toán Trung ương giao", "dự toán Thủ tướng Chính phủ giao", "dự toán TW"
+    # the centre's estimate: "dự toán Trung ương giao", "dự toán Thủ tướng Chính phủ giao", "dự toán TW", "dự toán
+    # Chính phủ giao"
     (
         re.compile(
-            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:trung\s+ương|tw|thủ\s+tướng|bộ\s+tài\s+chính)", re.I
+            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:trung\s+ương|tw|thủ\s+tướng|bộ\s+tài\s+chính|chính\s+phủ)",
+            re.I,
         ),
         "budget_estimate_central",
     ),
@@ -105,7 +107,9 @@ _REFERENCES: Final = (
         "plan",
     ),
     (
-        re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|cùng\s+thời\s+điểm|năm\s+trước|năm\s+ngoái)", re.I),
+        re.compile(
+            r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|cùng\s+thời\s+điểm|năm\s+trước|năm\s+ngoái)", re.I
+        ),
         "same_period_last_year",
     ),
     (
