@@ -359,3 +359,14 @@ def test_prices_of_the_day_the_government_s_estimate_and_trade_revenue_with_a_co
     # dev hai_phong_2025_2025-07-01_6thang: "thu từ xuất, nhập khẩu"
     f = _extract("6 tháng đầu năm 2025, thu từ xuất, nhập khẩu ước đạt 2.205 tỷ đồng.", region="Hải Dương")
     assert f["indicator"].tolist() == ["trade_revenue"]
+
+
+def test_the_year_so_far_opening_a_clause_goes_on_with_its_subject():
+    # dev hue_2025_2025-08-01_7thang: "…; tính chung 7 tháng, ước tăng 17,7%" is the IIP's too
+    f = _extract(
+        "Chỉ số sản xuất công nghiệp (IIP) tháng 7/2025 ước tăng 1,7% so với tháng trước, tăng 21,9% so với cùng kỳ; "
+        "tính chung 7 tháng, ước tăng 17,7%.",
+        region="Huế",
+    )
+    got = {float(r.value): (r.indicator, str(r.period_start), str(r.period_end)) for r in f.itertuples()}
+    assert got[17.7] == ("iip_growth", "2025-01", "2025-07")

@@ -95,6 +95,8 @@ if TYPE_CHECKING:
 __all__ = ["MAX_UNATTACHED", "extract", "sentences"]
 
 _ANY_DIGIT = re.compile(r"\d")
+# words that open a clause of the year so far with no subject of its own: "; tính chung 7 tháng, ước tăng 17,7%"
+_SO_FAR_WORDS = frozenset({",", "tính", "chung", "lũy", "luỹ", "kế", "cộng", "dồn"})
 
 # "tăng trưởng 12%" right after another indicator's figure: that indicator's growth
 _GENERIC_GROWTH = re.compile(
@@ -340,7 +342,8 @@ def extract(
                 ind = grdp_at_prices(sentence[max(clause_start, digit - _WINDOW) : end + 40])
                 subject = ind if subject is not None and subject.code in GRDP_LEVELS else subject
             # (a period phrase opening the clause does not count: "; 9 tháng năm 2018 tăng 7,17%")
-            opening = len(_PERIOD_PHRASES.sub(" ", lead).split()) if carried_subject is not None else 99
+            words = _PERIOD_PHRASES.sub(" ", lead).split() if carried_subject is not None else ["-"] * 99
+            opening = sum(w not in _SO_FAR_WORDS for w in words)
             if ind is None and subject is None and carried_subject is not None and opening <= 4:
                 # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
                 subject = carried_subject
@@ -594,15 +597,9 @@ def extract(
                     raise KtstatsError("a bare number")
                 conversion_factor(unit, expected)
             except KtstatsError:
-                kept.add(
-                    value,
-                    unit_to_str(unit),
-                    sentence,
-                    start,
-                    end,
-                    f"unit {unit_to_str(unit) or '-'} does not fit {target_ind.code} "
-                    f"({target_ind.unit or '-'}) as a {form}",
-                )
+                shown = unit_to_str(unit)
+                reason = f"unit {shown or '-'} does not fit {target_ind.code} ({target_ind.unit or '-'}) as a {form}"
+                kept.add(value, shown, sentence, start, end, reason)
                 continue
             if measure == "actual" and inside and estimated_end == span.end:
                 measure = "estimate"  # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter too
