@@ -370,3 +370,13 @@ def test_the_year_so_far_opening_a_clause_goes_on_with_its_subject():
     )
     got = {float(r.value): (r.indicator, str(r.period_start), str(r.period_end)) for r in f.itertuples()}
     assert got[17.7] == ("iip_growth", "2025-01", "2025-07")
+
+
+def test_this_result_is_the_figure_before():
+    # dev lao_cai_2025_2025-10-01_thungansach9thang: "…. Kết quả này bằng 100% dự toán Trung ương giao, …"
+    f = _extract(
+        "Tổng thu ngân sách nhà nước trên địa bàn tỉnh lũy kế 9 tháng năm 2025 đạt 13.547 tỷ đồng. Kết quả này bằng "
+        "100% dự toán Trung ương giao, đạt 65% dự toán HĐND tỉnh giao.",
+        region="Lào Cai",
+    )
+    assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 3

@@ -123,7 +123,8 @@ _OF_PERIOD = re.compile(
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 # "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
 _OVERALL = re.compile(
-    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế)\b|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số)\s+này\b", re.IGNORECASE
+    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|kết\s+quả\s+này|số\s+thu\s+này)\b|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số)\s+này\b",
+    re.IGNORECASE,
 )
 _FIRST_IN_COUNTRY = re.compile(
     r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
@@ -229,7 +230,7 @@ def extract(
         section_span = heading_of[1]
         sid = sentence_ids.setdefault(sentence, len(sentence_ids))
         low = _casefolded(sentence)  # for quick looks before the expressions below
-        # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%": the overall figure of the same
+        # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%", "…. Kết quả này bằng 100% dự toán": the same
         # ("…. Trong đó, thu nội địa …. Lũy kế 11 tháng … là 6.932 tỷ đồng": the whole's, not the part's)
         overall = (low.startswith(("tính", "lũy", "luỹ")) or " này" in low) and _OVERALL.match(sentence)
         subject: Indicator | None = (whole[0] if whole[1] else last_subject) if overall else None
