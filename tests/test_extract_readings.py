@@ -338,7 +338,13 @@ def test_a_figure_named_for_another_province_is_that_provinces():
         "Đồng, các tỉnh trong khu vực Tây Nguyên có mức xếp hạng lần lượt là: Kon Tum 30/63, Đắk Nông 48/63, Đắk "
         "Lắk 55/63 và Gia Lai 57/63."
     )
-    assert _regions(f) == {58.0: "lam_dong", 30.0: "kon_tum", 48.0: "dak_nong", 55.0: "dak_lak", 57.0: "gia_lai"}
+    assert _regions(f) == {
+        58.0: "lam_dong",
+        30.0: "kon_tum",
+        48.0: "dak_nong",
+        55.0: "dak_lak",
+        57.0: "gia_lai",
+    }
     # dev thanh_hoa_2024-12-14_nam2024: "… đứng thứ 2 cả nước (sau tỉnh Bắc Giang tăng trưởng 13,85%)"
     f = _extract(
         "Năm 2024, tốc độ tăng trưởng tổng sản phẩm của Thanh Hóa ước đạt 12,16%, đứng thứ 2 cả nước (sau tỉnh Bắc "
@@ -346,16 +352,22 @@ def test_a_figure_named_for_another_province_is_that_provinces():
     )
     assert _regions(f)[12.16] == "thanh_hoa" and _regions(f)[13.85] == "bac_giang"
     # "Huế" in a report of 2023 is Thừa Thiên Huế, the report's own (dev thua_thien_hue_2023-02-03_thang1)
-    f = _extract("Trong tháng 1 năm 2023, khách du lịch đến Huế ước đạt 240.000 lượt.", region="Thừa Thiên Huế")
+    f = _extract(
+        "Trong tháng 1 năm 2023, khách du lịch đến Huế ước đạt 240.000 lượt.", region="Thừa Thiên Huế"
+    )
     assert _regions(f) == {240000.0: "thua_thien_hue"}
 
 
 def test_prices_of_the_day_the_government_s_estimate_and_trade_revenue_with_a_comma():
     # dev ha_giang_2019-07-01_6thang: "theo giá thực tế" is at current prices
-    f = _extract("6 tháng đầu năm 2019, tổng sản phẩm theo giá thực tế ước đạt 10.412,7 tỷ đồng.", region="Hà Giang")
+    f = _extract(
+        "6 tháng đầu năm 2019, tổng sản phẩm theo giá thực tế ước đạt 10.412,7 tỷ đồng.", region="Hà Giang"
+    )
     assert f["indicator"].tolist() == ["grdp_current"]
     # dev thai_nguyen_2025_2025-07-01_ngansach: "dự toán Chính phủ giao" is the centre's
-    assert ktstats.lang.relations.reference_after(" so với dự toán Chính phủ giao") == "budget_estimate_central"
+    assert (
+        ktstats.lang.relations.reference_after(" so với dự toán Chính phủ giao") == "budget_estimate_central"
+    )
     # dev hai_phong_2025_2025-07-01_6thang: "thu từ xuất, nhập khẩu"
     f = _extract("6 tháng đầu năm 2025, thu từ xuất, nhập khẩu ước đạt 2.205 tỷ đồng.", region="Hải Dương")
     assert f["indicator"].tolist() == ["trade_revenue"]

@@ -194,7 +194,9 @@ def _plan_named(sentence: str, lo: int, hi: int) -> bool:
 
 # "…, sản xuất công nghiệp … đạt 16,8%", "…, GRDP bình quân đầu người tăng từ 41,27 triệu đồng": a clause after a
 # comma whose own subject reaches ("đạt", "tăng từ", "là") a figure
-_FRESH_RESULT = re.compile(r",\s*(?:[^\W\d_]+\s+){1,12}?(?:đạt|tăng\s+từ|là)(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
+_FRESH_RESULT = re.compile(
+    r",\s*(?:[^\W\d_]+\s+){1,12}?(?:đạt|tăng\s+từ|là)(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
+)
 _GRDP = frozenset({"grdp_constant", "grdp_current", "grdp_growth"})
 
 

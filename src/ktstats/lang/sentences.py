@@ -64,7 +64,9 @@ def split_sentences(normalized: str) -> list[tuple[str, str]]:
             lines[-1] = f"{last} {line}"  # a hard-wrapped line ("… (GRDP) năm" / "2019 ước đạt …") goes on
         else:
             lines.append(line)
-    intro = ""  # a line ending on ":" over the bulleted lines after it ("… đưa ra 5 chỉ tiêu chủ yếu, trong đó:")
+    intro = (
+        ""  # a line ending on ":" over the bulleted lines after it ("… đưa ra 5 chỉ tiêu chủ yếu, trong đó:")
+    )
     for line in lines:
         if not line:
             continue
