@@ -71,19 +71,19 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # (the first two batches became development texts in 0.10.0, after their scores had been looked at often)
     # (batches 3 and 4, held out in 0.10.0, 5, 6 and 7, each scored once in 0.11.0, 8, held out in 0.12.0, 9,
     # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, 15–16, held out in 0.18.0, 17, held out in 0.18.1, 18,
-    # held out in 0.19.0, 19, held out in 0.19.1–0.20.0, and 20, held out in 0.20.0,
-    # are development texts)
-    # the twenty-first batch: found blind at the end of 0.20.0, scored first when 0.20.1 was frozen
+    # held out in 0.19.0, 19, held out in 0.19.1–0.20.0, 20, held out in 0.20.0, and
+    # 21, held out in 0.20.1–0.20.2, are development texts)
+    # the twenty-second batch: found blind during 0.20.2, scored first when 0.20.3 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h21a",
-        "helper-h21b",
-        "helper-h21c",
-    }
-    # the next blind batch waits here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h22a",
         "helper-h22b",
         "helper-h22c",
+    }
+    # the next blind batch waits here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h23a",
+        "helper-h23b",
+        "helper-h23c",
     }
 
 
@@ -218,10 +218,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.1 measures (dev 81,2 % / 83,6 %; held-out batch 21 71,7 % / 77,3 %): they
+    """Floors a little under what 0.20.3 measures (dev 81,8 % / 84,1 %; held-out batch 22 83,3 % / 86,9 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.79, 0.82), ("heldout", 0.70, 0.75)):
+    for part, recall, precision in (("dev", 0.80, 0.82), ("heldout", 0.81, 0.85)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
