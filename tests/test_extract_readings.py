@@ -392,3 +392,21 @@ def test_this_result_is_the_figure_before():
         region="Lào Cai",
     )
     assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 3
+
+
+def test_months_counted_in_words_and_a_report_dated_after_the_merger():
+    # dev vinh_long_2025-03-01_2thang: "Hai tháng đầu năm 2025" was the whole year (and so the merged unit's)
+    f = _extract(
+        "Hai tháng đầu năm 2025, tổng kim ngạch xuất khẩu của tỉnh Vĩnh Long đạt 186,3 triệu USD, tăng 16,66% so "
+        "với cùng kỳ năm 2024."
+    )
+    assert {(str(r.period_start), str(r.period_end), r.region) for r in f.itertuples()} == {
+        ("2025-01", "2025-02", "vinh_long")
+    }
+    # dev hue_2025_2025-07-01_6thang: "Ngày 10/7, …" dates the report after 1 July 2025: the city's first half is
+    # filed under the unit as it stands since then, as a merged unit's is
+    f = _extract(
+        "Ngày 10/7, UBND TP.Huế tổ chức họp báo thường kỳ quý II/2025. Theo báo cáo, trong 6 tháng đầu năm 2025, "
+        "tốc độ tăng trưởng kinh tế (GRDP) của thành phố ước đạt 9,39%."
+    )
+    assert f["region"].tolist() == ["hue_2025"]

@@ -686,7 +686,7 @@ def extract(
             "--date on the command line) or give year="
         )
     if rows:  # the region is looked for in the text only when there are figures to file
-        code = code or report_region(text, None, date, year)
+        code = code or report_region(text, None, stated, year)  # ("Ngày 10/7, …" of 2025: the unit's report)
         file_regions(rows, code, inferred=date is None, sentences=list(sentence_ids))
     rows = kept.one_per_sentence(rows)
     ds = Dataset(validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document), _validated=True)

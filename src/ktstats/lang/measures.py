@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from typing import Final
 
-from ktstats.lang.phrases import matches, within
+from ktstats.lang.phrases import SPELLED_COUNTS, matches, within
 
 __all__ = ["EstimateScope", "lists_goals", "measure_of", "qualifier_of"]
 
@@ -47,7 +47,7 @@ _ESTIMATE_RE = re.compile(
 )  # "uớc": a typo
 # a clause that opens on the year so far, with no subject of its own: "; lũy kế 5 tháng đạt", "; 8 tháng đạt"
 _SO_FAR_CLAUSE = re.compile(
-    r"\W*(?:(?:l(?:ũy|uỹ)\s+kế|tính\s+chung|cộng\s+dồn)\s+)?(?:[0-9]+|ba|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?"
+    rf"\W*(?:(?:l(?:ũy|uỹ)\s+kế|tính\s+chung|cộng\s+dồn)\s+)?(?:[0-9]+|{SPELLED_COUNTS})\s+tháng(?:\s+đầu\s+năm)?"
     r"(?:\s+(?:năm\s+)?[0-9]{4})?\s*,?\s*(?:ước\s+)?(?:đạt|được|tăng|giảm|là)(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -31,6 +31,7 @@ __all__ = [
     "PERIOD_PHRASES",
     "PERIOD_WORDS",
     "REFERENCE_BEFORE",
+    "SPELLED_COUNTS",
     "casefolded",
     "default_year",
     "goal_of_the_year",
@@ -55,9 +56,15 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 
 #: a word every period phrase contains: a quick look before :data:`PERIOD_PHRASES`
 PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")
+#: months counted in words before "tháng" ("Hai tháng đầu năm 2025", "mười một tháng"; "năm" is the year's word)
+SPELLED_COUNTS: Final = r"mười\s+một|mười\s+hai|mười|hai|ba|bốn|sáu|bảy|tám|chín"
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
-    r"(?<!\w)(?P<p>(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
-    r"|(?<![0-9.,])(?:[0-9]{1,2}|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
+    r"(?<!\w)(?P<p>(?<![0-9.,])(?:[0-9]{1,2}|"
+    + SPELLED_COUNTS
+    + r")\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
+    r"|(?<![0-9.,])(?:[0-9]{1,2}|"
+    + SPELLED_COUNTS
+    + r")\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
     r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
@@ -83,7 +90,11 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
 )
 
 
-_SPELLED: Final = {"ba": "3", "sáu": "6", "chín": "9"}
+# what SPELLED_COUNTS matches, as digits
+_SPELLED_WORDS: Final = ("mười một", "mười hai", "mười", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín")
+_SPELLED: Final = dict(
+    zip(_SPELLED_WORDS, ("11", "12", "10", "2", "3", "4", "6", "7", "8", "9"), strict=True)
+)
 _RELATIVE_YEAR = re.compile(r"năm\s+(nay|ngoái)")
 
 
@@ -238,6 +249,7 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
         if not year:
             return None
         low = _RELATIVE_YEAR.sub(lambda m: f"năm {year - (m.group(1) == 'ngoái')}", low)
+    low = " ".join(low.split()) if low.startswith("mười") else low
     for word, number in _SPELLED.items():  # "chín tháng đầu năm" is "9 tháng đầu năm"
         if low.startswith(word + " "):
             low = number + low[len(word) :]
@@ -421,7 +433,7 @@ def within(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
 # "ước đạt 2,533 tỷ USD, tăng 7,1% so với tháng trước": the clause speaks of one month
 _ON_PREVIOUS_MONTH = re.compile(r"so\s+(?:với\s+)?tháng\s+trước", re.IGNORECASE)
 # "lũy kế ước đạt 321.887 tỉ đồng": the year so far, to the month the report speaks of
-_SO_FAR = re.compile(r"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|ba|sáu|chín))", re.IGNORECASE)
+_SO_FAR = re.compile(rf"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|{SPELLED_COUNTS}))", re.IGNORECASE)
 
 
 # "… tỷ đồng trong tháng", "… tỷ đồng của tháng này": right after a figure, the month the report speaks of
