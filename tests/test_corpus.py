@@ -53,12 +53,12 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     assert {(p.parent.name, p.stem) for part in parts for p in (CORPUS / part).glob("*.csv")} == on_disk
     # the second reading covers texts of the first held-out batches (development texts since 0.10.0), of the
     # fifth (held out in 0.11.0), the eighth (0.12.0), the ninth (0.13.0), the eleventh (0.15.0), the fifteenth
-    # and sixteenth (0.18.0) and the eighteenth (0.19.0)
+    # and sixteenth (0.18.0), the eighteenth (0.19.0) and the twenty-second (0.20.3)
     assert {p.stem for p in (CORPUS / "second_reading").glob("*.csv")} <= set(
         texts.loc[
             texts["annotator"].str.fullmatch(
                 r"helper-heldout-[ab]|helper-h5[fgh]|helper-h8[opq]|helper-h9[rst]|helper-h11[xyz]|helper-h1[56][j-r]"
-                r"|helper-h18[vwx]"
+                r"|helper-h18[vwx]|helper-h22[abc]"
             ),
             "id",
         ]
