@@ -410,3 +410,17 @@ def test_months_counted_in_words_and_a_report_dated_after_the_merger():
         "tốc độ tăng trưởng kinh tế (GRDP) của thành phố ước đạt 9,39%."
     )
     assert f["region"].tolist() == ["hue_2025"]
+
+
+def test_an_i_a_legacy_font_conversion_left_as_a_bare_accent():
+    # dev vinh_phuc_2019-06-01_niengiam2018: "ước đạt 32,93 ngh\u0301n tỷ" ("nghìn" after a TCVN3 → Unicode
+    # conversion) was no number
+    f = _extract(
+        "Tổng thu ngân sách Nhà nước năm 2018 ước đạt 32,93 ngh\u0301n tỷ, tăng 13,75% so với thực hiện năm 2017.",
+        region="Vĩnh Phúc",
+    )
+    assert f[["indicator", "value", "unit"]].values.tolist()[0] == [
+        "state_budget_revenue",
+        32.93,
+        "trillion dong",
+    ]

@@ -62,6 +62,11 @@ def _move_tone(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", first + tone) + base
 
 
+#: a combining acute after a consonant, which no Vietnamese letter carries: what a TCVN3 → Unicode conversion makes
+#: of "ì" ("ngh́n tỷ" for "nghìn tỷ", "b́nh quân" for "bình quân")
+_LOST_I = re.compile(r"(?<=[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX])\u0301")
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` in ktstats' canonical form.
 
@@ -76,6 +81,8 @@ def normalize_text(text: str) -> str:
     True
     >>> normalize_text("quý I")  # 'qu' is a consonant: nothing moves
     'quý I'
+    >>> normalize_text("32,93 ngh\u0301n tỷ")  # an "ì" left as a bare accent by a legacy font conversion
+    '32,93 nghìn tỷ'
 
     Anything but a string is refused with :class:`~ktstats.errors.ParseError`:
 
@@ -87,6 +94,8 @@ def normalize_text(text: str) -> str:
     if not isinstance(text, str):
         raise _not_text(text)
     if not text.isascii():
+        if "\u0301" in text:  # an "ì" a legacy font conversion left as a bare accent: "ngh́n", "b́nh"
+            text = _LOST_I.sub("ì", text)
         text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
         text = _TONE_PATTERN.sub(_move_tone, text)
     elif "\t" in text or "\x0b" in text or "\x0c" in text:
