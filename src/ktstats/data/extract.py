@@ -343,8 +343,8 @@ def extract(
                 ind = grdp_at_prices(sentence[max(clause_start, digit - _WINDOW) : end + 40])
                 subject = ind if subject is not None and subject.code in GRDP_LEVELS else subject
             # (a period phrase opening the clause does not count: "; 9 tháng năm 2018 tăng 7,17%")
-            words = _PERIOD_PHRASES.sub(" ", lead).split() if carried_subject is not None else ["-"] * 99
-            opening = sum(w not in _SO_FAR_WORDS for w in words)
+            words = _PERIOD_PHRASES.sub(" ", lead).split() if carried_subject is not None else []
+            opening = sum(w not in _SO_FAR_WORDS for w in words) if carried_subject is not None else 99
             if ind is None and subject is None and carried_subject is not None and opening <= 4:
                 # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
                 subject = carried_subject

@@ -13,7 +13,6 @@ import pandas as pd
 
 from ktstats.catalog.indicators import by_code
 from ktstats.errors import DataError
-from ktstats.lang.text import normalize_text
 
 __all__ = ["file_regions", "others_named", "predecessors_named", "report_region", "unit_then"]
 
@@ -85,31 +84,20 @@ _MERGED_WITH = re.compile(
 
 
 @lru_cache(maxsize=128)
-def _formed_of(code: str) -> tuple[pd.Period | None, dict[str, str], frozenset[str], re.Pattern[str]]:
+def _formed_of(code: str) -> tuple[pd.Period | None, frozenset[str], frozenset[str]]:
     """The month the unit ``code`` began (``None`` for a province that did not begin then or was formed of
-    no other), the names (casefolded) of the provinces it was formed of with their codes, the one whose name it
-    took, and one expression for those names."""
+    no other), the provinces it was formed of, and the one whose name it took ("Hải Phòng" of hai_phong_2025,
+    under any of its names: "TP HCM" of ho_chi_minh_2025)."""
     from ktstats.catalog.regions import region as find_region
     from ktstats.catalog.regions import regions as all_regions
 
     table = all_regions()
     unit = table[table["code"] == code]
-    nothing = re.compile(r"(?!)")
-    if unit.empty or pd.isna(unit["valid_from"].iloc[0]):
-        return None, {}, frozenset(), nothing
-    names = {
-        normalize_text(n).casefold(): c
-        for c in table.loc[table["successor"] == code, "code"]
-        for n in (find_region(c).name_vi, *find_region(c).aliases)
-        if n
-    }
-    # the province whose name the unit took ("Hải Phòng" of hai_phong_2025), under any of its names ("TP HCM")
-    namesakes = frozenset(c for c in names.values() if find_region(c).name_vi == find_region(code).name_vi)
-    if not names:
-        return None, {}, namesakes, nothing
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
-    return pd.Period(pd.Timestamp(unit["valid_from"].iloc[0]), "M"), names, namesakes, pattern
+    olds = frozenset(table.loc[table["successor"] == code, "code"])
+    if unit.empty or pd.isna(unit["valid_from"].iloc[0]) or not olds:
+        return None, frozenset(), frozenset()
+    namesakes = frozenset(c for c in olds if find_region(c).name_vi == find_region(code).name_vi)
+    return pd.Period(pd.Timestamp(unit["valid_from"].iloc[0]), "M"), olds, namesakes
 
 
 def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
@@ -119,7 +107,9 @@ def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[st
     "thành phố Hải Phòng (cũ)", "khu vực tỉnh Quảng Ngãi cũ"), else the one the sentences before spoke of alone
     ("Tại Hải Dương, …. Trong đó, thu nội địa …"); the unit when it is named last ("Quảng Ngãi thu ngân sách gần
     17.000 tỉ đồng; trong đó khu vực tỉnh Quảng Ngãi (cũ) … 15.000 tỉ đồng, Kon Tum (cũ) gần 2.000 tỉ đồng")."""
-    begins, names, namesakes, pattern = _formed_of(code)
+    from ktstats.catalog.regions import named_at
+
+    begins, olds, namesakes = _formed_of(code)
     if begins is None or not any(pd.Period(r["period_end"], "M") < begins for r in rows):
         return
     spoken: str | None = None  # the old province the sentences before spoke of alone
@@ -128,14 +118,13 @@ def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[st
     for sid, sentence in enumerate(sentences):
         low = sentence.casefold()  # (the sentences of a text already normalised)
         found: list[tuple[int, str | None]] = [(m.start(), None) for m in _NEW_UNIT.finditer(low)]
-        for m in pattern.finditer(low):
-            old = names[m.group(0)]
-            if _MERGED_WITH.search(low, max(0, m.start() - 80), m.start()):
+        for start, end, old in named_at(sentence):  # (the provinces as they stood before the merger)
+            if old not in olds or _MERGED_WITH.search(low, max(0, start - 80), start):
                 continue
-            if old in namesakes and not _OLD_MARK.match(low, m.end()):
-                found.append((m.start(), None))  # the unit, by its name
+            if old in namesakes and not _OLD_MARK.match(low, end):
+                found.append((start, None))  # the unit, by its name
             else:
-                found.append((m.start(), old))
+                found.append((start, old))
         found.sort()
         at_start[sid], mentions[sid] = spoken, found
         if found:
