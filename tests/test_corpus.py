@@ -1302,7 +1302,7 @@ def test_a_month_compared_with_beside_the_same_period_dates_the_figures():
     )
     assert _filed(f, 1206.0, "region", "period_start", "period_end") == ("bac_kan", "2025-01", "2025-01")
     # without "cùng kỳ", a month named could be the same month of last year: nothing is read from it
-    assert ktstats.lang.phrases.month_after_compared("CPI tăng 3,67% so với tháng 6/2023.") is None
+    assert ktstats.lang.relations.month_after_compared("CPI tăng 3,67% so với tháng 6/2023.") is None
 
 
 def test_a_period_no_figure_of_the_sentence_is_of_does_not_carry():

@@ -424,3 +424,49 @@ def test_an_i_a_legacy_font_conversion_left_as_a_bare_accent():
         32.93,
         "trillion dong",
     ]
+
+
+def test_a_bare_growth_word_after_a_named_flow_is_its_growth_and_a_month_compared_with_the_one_before():
+    # dev quang_ninh_2025_2025-12-01_11thang: "Tổng mức bán lẻ … cũng đạt mức tăng trưởng mạnh mẽ, tăng 22,8% so
+    # với tháng 10/2025" was filed as GRDP growth (a wrong indicator) over the eleven months
+    text = (
+        "11 tháng năm 2025, kinh tế tỉnh Quảng Ninh tiếp tục tăng trưởng. Tổng mức bán lẻ hàng hóa và doanh thu "
+        "dịch vụ tiêu dùng cũng đạt mức tăng trưởng mạnh mẽ, tăng 22,8% so với tháng 10/2025."
+    )
+    f = _extract(text)
+    assert [(r.indicator, str(r.period_start), str(r.period_end), r.relative_to) for r in f.itertuples()] == [
+        ("retail_sales", "2025-11", "2025-11", "previous_period")
+    ]
+    # a named month with no month after it spoken of is the same month a year before (dev soc_trang_2024-06-01_thang5)
+    f = _extract(
+        "Tháng 5 năm 2024, tổng mức bán lẻ hàng hóa của tỉnh Sóc Trăng ước 8.515 tỷ đồng, tăng 13,94% so với "
+        "tháng 5/2023."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2024-05", "2024-05")}
+
+
+def test_to_the_middle_of_a_month_is_the_year_so_far():
+    # dev thanh_hoa_2025_2025-10-01_10thang: "đến giữa tháng 10" was October alone
+    f = _extract(
+        "Giải ngân vốn đầu tư công của tỉnh Thanh Hóa đến giữa tháng 10/2025 đạt 14.692,7 tỷ đồng, tương đương 58,7% "
+        "kế hoạch năm 2025."
+    )
+    assert {(str(r.period_start), str(r.period_end)) for r in f.itertuples()} == {("2025-01", "2025-10")}
+
+
+def test_tourism_revenue_in_other_words_and_its_kinds_as_parts():
+    # dev phu_yen_2017-12-01_dulich: "Tổng doanh thu trong hoạt động du lịch" named nothing, and the lodging
+    # revenue after "trong đó" would then have been the whole
+    f = _extract(
+        "Năm 2017, tổng doanh thu trong hoạt động du lịch của tỉnh Phú Yên đạt khoảng 1.245 tỉ đồng, đạt 101% kế "
+        "hoạch, tăng 25% so cùng kỳ; trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng, tăng 10,8% so cùng "
+        "kỳ năm 2016."
+    )
+    assert sorted(f["value"]) == [25.0, 101.0, 1245.0]
+    assert set(f["indicator"]) == {"tourism_revenue"}
+    # visitors after a kind of revenue are no part of it (dev ha_tinh_2025_2025-11-26_ktxh)
+    f = _extract(
+        "Năm 2025, doanh thu dịch vụ lưu trú, ăn uống và du lịch lữ hành của Hà Tĩnh đạt khoảng 9.760 tỷ đồng, "
+        "trong khi du lịch đón 6,5 triệu lượt khách."
+    )
+    assert f.loc[f["value"] == 6.5, "indicator"].tolist() == ["tourist_visits"]

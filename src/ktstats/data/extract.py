@@ -63,7 +63,6 @@ from ktstats.lang.phrases import (
     default_year,
     goal_of_the_year,
     horizon_before,
-    month_after_compared,
     month_or_year_so_far,
     opening_month,
     period_spoken_of,
@@ -79,6 +78,7 @@ from ktstats.lang.relations import (
     OF_THE_YEAR,
     SHARE_VERBS,
     compared_month,
+    month_after_compared,
     points_reference,
     reference_after,
     same_change_in_amount,
@@ -244,7 +244,7 @@ def extract(
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         by_period = parts[i - 1][0] if i and breakdown and _BY_PERIOD.match(sentence) else ""
-        compared = month_after_compared(sentence)  # "…, tăng 4,72% so với tháng 12/2024": of January 2025
+        compared = month_after_compared(sentence, context or covered)  # "…, tăng 4,72% so với tháng 12/2024"
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
         inherited_ref = before_ref if breakdown else None
         before_measure, before_span, before_ref = None, None, None

@@ -47,6 +47,9 @@ _GENERIC_REACH: Final = 45
 _A_REFERENCE = re.compile(r"(?:kịch bản|kế hoạch|dự toán|mục tiêu)\s+$")
 # a list of items after a bare "tăng trưởng": "có mức tăng trưởng khá: sợi tăng 9,9%", "… tốt như sữa tăng 10,09%"
 _LIST_OPENS = re.compile(r":|(?<![^\W\d_])như(?![^\W\d_])")
+# a bare growth word names no subject of its own after a named flow in the same clause with no figure between
+_BARE_GROWTH: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng"})
+_CLAUSE_OR_FIGURE = re.compile(r"[;.:\d]")
 # … unless its items are the periods of the growth: "tăng trưởng kinh tế … (quý I tăng 8,4%, quý II tăng 13,5%, …)",
 # "kinh tế tỉnh tăng trưởng liên tục: Quý I là 3,3%, Quý II là 4,02%, …"
 _ITEM = r"(?:quý|tháng)\s+[0-9ivx]+(?:\s*/\s*[0-9]{4})?\s+(?:tăng|là|đạt|giảm)\s+"
@@ -67,6 +70,8 @@ PARTS = re.compile(
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
     r"|(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
+    # a kind of tourism's revenue: "trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng"
+    r"|doanh\s+thu\s+(?:(?:dịch\s+vụ|từ|hoạt\s+động)\s+)?(?:lưu\s+trú|lữ\s+hành|ăn\s+uống)"
     r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực)"
     # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
     r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
@@ -142,6 +147,8 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None) -> str | None:
         return None
     if unit is not None and last.group(0).startswith(("khách", "du khách")) and _is_money(unit):
         return None
+    if unit is not None and last.group(0).startswith("doanh") and not _is_money(unit) and unit != _PERCENT:
+        return None  # "Doanh thu dịch vụ lưu trú … đạt khoảng 9.760 tỷ đồng, trong khi du lịch đón 6,5 triệu lượt khách"
     if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
         # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
         return last.group(0)
@@ -399,7 +406,7 @@ def indicator_near(
         return first if unit == _PERCENT and first.kind != "rank" else None
 
     def nearest(found_names: list[Any]) -> Indicator | None:
-        best = None
+        best, best_end = None, -1
         for m in found_names:
             if (
                 m.group(0) in GENERIC_ALIASES
@@ -407,6 +414,14 @@ def indicator_near(
                 and not _PERIOD_LIST.search(low, m.end(), end)
             ):
                 continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
+            if (
+                m.group(0) in _BARE_GROWTH
+                and best is not None
+                and best.kind in ("flow", "stock")
+                and not best.code.startswith("grdp")
+                and not _CLAUSE_OR_FIGURE.search(low, best_end, m.start())
+            ):
+                continue  # "Tổng mức bán lẻ … cũng đạt mức tăng trưởng mạnh mẽ, tăng 22,8%": the subject's growth
             opened, closed = low.rfind("(", 0, m.start()), low.find(")", m.end(), end)
             if (
                 opened > low.rfind(")", 0, m.start())
@@ -416,7 +431,7 @@ def indicator_near(
                 continue  # "thu ngân sách (bao gồm thu nội địa và …) tháng 5 đạt": an aside names the parts, "(IIP)" the whole
             found = pick(m)
             if found is not None:
-                best = found
+                best, best_end = found, m.end()
         return best
 
     # from just before ``start``: a name may begin with the previous figure's unit ("16.000 hộ nghèo, giảm 4,5%")

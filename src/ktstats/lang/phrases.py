@@ -24,7 +24,6 @@ import pandas as pd
 
 from ktstats.errors import KtstatsError
 from ktstats.lang.periods import Span, parse_span
-from ktstats.lang.relations import COMPARED_MONTHS
 from ktstats.lang.scan import fold_case
 
 __all__ = [
@@ -37,7 +36,6 @@ __all__ = [
     "goal_of_the_year",
     "horizon_before",
     "matches",
-    "month_after_compared",
     "month_or_year_so_far",
     "names_reference",
     "opening_month",
@@ -65,7 +63,7 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|(?<![0-9.,])(?:[0-9]{1,2}|"
     + SPELLED_COUNTS
     + r")\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
-    r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+(?=tháng))"
+    r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
     # "đến hết quý II", "đến cuối quý III/2024": the year so far to the end of that quarter
@@ -152,26 +150,6 @@ _COMPARED_MONTH = re.compile(
 )
 
 
-def month_after_compared(sentence: str) -> Span | None:
-    """The month a sentence's figures are of when it compares them with the same period of last year and with
-    one month named ("tăng 23,10% so với cùng kỳ năm trước, tăng 4,72% so với tháng 12/2024": January 2025, the
-    month after the one compared with); ``None`` otherwise.
-
-    >>> month_after_compared("Chỉ số sản xuất công nghiệp tăng 23,10% so với cùng kỳ, tăng 4,72% so với tháng 12/2024.")
-    Span('2025-01', '2025-01')
-    """
-    if "cùng kỳ" not in sentence.casefold():
-        return None
-    named = {m.groups() for m in COMPARED_MONTHS.finditer(sentence)}
-    if len(named) != 1:
-        return None
-    month, year = (int(x) for x in named.pop())
-    if not 1 <= month <= 12:
-        return None
-    after = pd.Period(year=year, month=month, freq="M") + 1
-    return Span(after, after)
-
-
 def quoted(sentence: str, pos: int) -> bool:
     """Whether ``pos`` is inside a “quoted title”."""
     lo = max(0, pos - _WINDOW)
@@ -225,7 +203,7 @@ _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s")
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
-    r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
+    r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
     r"|ngày\s+[0-9]{1,2}(?:\s+tháng\s+|-)([0-9]{1,2}))"  # "đến ngày 27-11"
 )
 

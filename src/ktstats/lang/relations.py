@@ -21,12 +21,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import pandas as pd
+
+from ktstats.lang.periods import Span
+
 __all__ = [
     "CHANGE_VERBS",
     "COMPARED_MONTHS",
     "OF_THE_YEAR",
     "SHARE_VERBS",
     "compared_month",
+    "month_after_compared",
     "reference_after",
     "same_change_in_amount",
     "verb_before",
@@ -209,3 +214,27 @@ def same_change_in_amount(sentence: str, after: int, digit: int) -> bool:
     False
     """
     return _SAME_IN_AMOUNT.fullmatch(sentence, after, digit) is not None
+
+
+def month_after_compared(sentence: str, spoken_of: Span | None = None) -> Span | None:
+    """The month a sentence's figures are of when it compares them with one month named, with the same period of
+    last year too ("tăng 23,10% so với cùng kỳ, tăng 4,72% so với tháng 12/2024": January 2025), or alone when the
+    month after is the one ``spoken_of`` ends on ("tăng 22,8% so với tháng 10/2025" in a report of 11 months; "so
+    với tháng 5/2023" in one of May 2024 is the same month a year before); ``None`` otherwise.
+
+    >>> month_after_compared("Chỉ số sản xuất công nghiệp tăng 23,10% so với cùng kỳ, tăng 4,72% so với tháng 12/2024.")
+    Span('2025-01', '2025-01')
+    >>> s = "Tổng mức bán lẻ tăng 22,8% so với tháng 10/2025."
+    >>> month_after_compared(s, Span("2025-01", "2025-11")), month_after_compared(s, Span("2025-10", "2025-10"))
+    (Span('2025-11', '2025-11'), None)
+    """
+    named = {m.groups() for m in COMPARED_MONTHS.finditer(sentence)}
+    if len(named) != 1:
+        return None
+    month, year = (int(x) for x in named.pop())
+    if not 1 <= month <= 12:
+        return None
+    after = pd.Period(year=year, month=month, freq="M") + 1
+    if "cùng kỳ" not in sentence.casefold() and (spoken_of is None or spoken_of.end != after):
+        return None
+    return Span(after, after)
