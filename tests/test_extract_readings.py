@@ -470,3 +470,48 @@ def test_tourism_revenue_in_other_words_and_its_kinds_as_parts():
         "trong khi du lịch đón 6,5 triệu lượt khách."
     )
     assert f.loc[f["value"] == 6.5, "indicator"].tolist() == ["tourist_visits"]
+
+
+def test_a_list_of_shares_goes_on_with_its_verb_and_tuong_duong_is_a_share():
+    # dev ha_tinh_2020-07-01_ngansach: "…, 46,1% … và 92,6% so với cùng kỳ năm 2019" had no verb of a share
+    f = _extract(
+        "6 tháng đầu năm 2020, thu ngân sách tỉnh Hà Tĩnh được 6.481 tỷ đồng, đạt 51,2% dự toán Bộ Tài chính giao, "
+        "46,1% dự toán HĐND tỉnh giao và 92,6% so với cùng kỳ năm 2019."
+    )
+    assert f.loc[f["value"] == 92.6, ["form", "relative_to"]].values.tolist() == [
+        ["ratio", "same_period_last_year"]
+    ]
+    # dev hai_phong_2023-10-04_9thang: "tương đương 84,74% so với cùng kỳ năm trước"
+    f = _extract(
+        "Tổng thu ngân sách nhà nước trên địa bàn thành phố Hải Phòng trong 9 tháng đầu năm 2023 ước đạt 66.713,1 tỷ "
+        "đồng, đạt 57,29% dự toán, đồng thời tương đương 84,74% so với cùng kỳ năm trước."
+    )
+    assert f.loc[f["value"] == 84.74, ["form", "relative_to"]].values.tolist() == [
+        ["ratio", "same_period_last_year"]
+    ]
+
+
+def test_a_bare_vuot_is_over_the_estimate_named_before_it():
+    # dev ha_noi_2025_2025-11-06_thungansach10thang: "vượt 9,8% dự toán …. Trong đó, thu nội địa …, vượt 10,2%"
+    f = _extract(
+        "Tổng thu ngân sách nhà nước trên địa bàn thành phố Hà Nội 10 tháng năm 2025 ước thực hiện 564,2 nghìn tỷ "
+        "đồng, vượt 9,8% dự toán và tăng 35,8% so với cùng kỳ năm 2024. Trong đó, thu nội địa 531,4 nghìn tỷ đồng, "
+        "vượt 10,2% và tăng 36,5%."
+    )
+    assert f.loc[f["value"] == 10.2, ["indicator", "form", "relative_to"]].values.tolist() == [
+        ["domestic_revenue", "change", "budget_estimate"]
+    ]
+    # dev ha_noi_2025_2025-12-03_ngansach: within a sentence, after ";"
+    f = _extract(
+        "11 tháng năm 2025, thu nội địa của Hà Nội đạt 587.700 tỷ đồng, vượt 21,8% dự toán và tăng 40,8%; thu từ "
+        "hoạt động xuất nhập khẩu đạt 34.700 tỷ đồng, vượt 26,9% và tăng 31,1%."
+    )
+    assert f.loc[f["value"] == 26.9, ["indicator", "form", "relative_to"]].values.tolist() == [
+        ["trade_revenue", "change", "budget_estimate"]
+    ]
+
+
+def test_a_signed_percent_after_an_amount_is_its_change():
+    # dev ben_tre_2024-01-04_nam2023: "19.394,07 tỷ đồng, -13,78%" (the sign after a comma was not read as a change)
+    f = _extract("Năm 2023, vốn đầu tư toàn xã hội tỉnh Bến Tre thực hiện: 19.394,07 tỷ đồng, -13,78%.")
+    assert f.loc[f["value"] == -13.78, ["indicator", "form"]].values.tolist() == [["total_investment", "change"]]

@@ -82,7 +82,7 @@ from ktstats.lang.relations import (
     points_reference,
     reference_after,
     same_change_in_amount,
-    verb_before,
+    verb_of,
 )
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.sentences import sentences, split_sentences
@@ -302,17 +302,18 @@ def extract(
                 prev_end = max(end, name_end)
                 continue
             ranked = subject  # what a rank after the figure ranks ("thu … 44 nghìn tỷ đồng, đứng thứ 9")
-            verb = verb_before(lead)
-            if verb in ("", "+", ":") and sentence[max(0, start - 2) : digit].strip(" (:") in ("+", "-", "−"):
-                verb = "tăng"  # "4.856 tỷ đồng, + 10,70%", "-13,78%": a signed share is a change
-            # "bằng 85,6% dự toán và 94,8% cùng kỳ": the verb goes on after "và"
-            verb = last_verb if verb == "và" and last_end > clause_start else verb
+            verb = verb_of(lead, sentence[max(0, start - 2) : digit], last_verb, last_end > clause_start)
             last_verb = verb
             ref = reference_after(after)
             if ref is None and "so" in lead and (before := _REFERENCE_THEN_VERB.search(lead)) is not None:
                 ref = reference_after(" " + before.group(1))  # "so với tháng trước tăng 1,78%": named first
-            if ref is None and inherited_ref and verb in ("đạt", "bằng") and unit == _PERCENT:
-                ref = inherited_ref  # "… đạt 70,7% dự toán. Trong đó, thu nội địa … đạt 70,9%": of the same estimate
+            shares = (inherited_ref and verb in ("đạt", "bằng")) or (
+                verb == "vượt" and (before_ref or inherited_ref)
+            )
+            if ref is None and unit == _PERCENT and shares:
+                # "… đạt 70,7% dự toán. Trong đó, thu nội địa … đạt 70,9%": of the same estimate; "vượt 9,8% dự toán
+                # …. Trong đó, thu nội địa …, vượt 10,2%", "vượt 21,8% dự toán …; thu từ … vượt 26,9%": over it
+                ref = (before_ref if verb == "vượt" else None) or inherited_ref
             if ref == "previous_period" and (month_year := compared_month(after)) is not None:
                 here = _span_before(sentence, digit, year)
                 if isinstance(here, Span) and (here.end.month, here.end.year - 1) == month_year:
@@ -641,7 +642,8 @@ def extract(
             )
             last_subject = target_ind if target_ind.kind != "rank" else last_subject
             change_before = (target_ind, relative_to, value, end) if form == "change" else None
-            before_ref = relative_to if form == "ratio" else before_ref
+            shared = form == "ratio" or (form == "change" and relative_to in OF_THE_YEAR)
+            before_ref = relative_to if shared else before_ref
             if form == "level":
                 before_measure, before_span = measure, span
                 ranked_growth = target_ind.code == "grdp_growth" and measure in ("actual", "estimate")

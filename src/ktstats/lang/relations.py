@@ -35,6 +35,7 @@ __all__ = [
     "reference_after",
     "same_change_in_amount",
     "verb_before",
+    "verb_of",
 ]
 
 #: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
@@ -171,6 +172,24 @@ def verb_before(lead: str) -> str:
     if more and words[-1:] in (["cao"], ["thấp"]):
         return "tăng" if words[-1] == "cao" else "giảm"  # "cao hơn 2,5% so với cùng kỳ": a change
     return words[-1] if words else ""
+
+
+def verb_of(lead: str, sign: str, last_verb: str, goes_on: bool) -> str:
+    """The verb of a figure (see :func:`verb_before`) from the words before it (``lead``), the characters right
+    before its number (``sign``) and, when the figure ``goes_on`` a clause, the verb of the figure before it: a
+    signed share is a change ("4.856 tỷ đồng, + 10,70%", "-13,78%"); the verb goes on after "và" and in a list
+    of shares ("bằng 85,6% dự toán và 94,8% cùng kỳ", "đạt 51,2% dự toán …, 46,1% … và 92,6% so với cùng kỳ");
+    "tương đương 84,74% so với cùng kỳ" is "bằng".
+
+    >>> verb_of("đạt 51,2% dự toán giao, ", "", "đạt", True), verb_of("tỷ đồng, -", ", -", "", True)
+    ('đạt', 'tăng')
+    """
+    verb = verb_before(lead)
+    if verb in ("", "+", ":", "-", "−") and sign.rstrip()[-1:] in ("+", "-", "−"):
+        return "tăng"
+    if goes_on and (verb == "và" or (lead.rstrip().endswith(",") and last_verb in SHARE_VERBS)):
+        verb = last_verb
+    return "bằng" if verb == "đương" else verb
 
 
 _POINTS_SAME = re.compile(r"\s*so\s+(?:với\s+)?(?:[^\s,;.]+\s+){0,4}?cùng\s+kỳ", re.I)
