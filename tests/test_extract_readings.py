@@ -514,4 +514,6 @@ def test_a_bare_vuot_is_over_the_estimate_named_before_it():
 def test_a_signed_percent_after_an_amount_is_its_change():
     # dev ben_tre_2024-01-04_nam2023: "19.394,07 tỷ đồng, -13,78%" (the sign after a comma was not read as a change)
     f = _extract("Năm 2023, vốn đầu tư toàn xã hội tỉnh Bến Tre thực hiện: 19.394,07 tỷ đồng, -13,78%.")
-    assert f.loc[f["value"] == -13.78, ["indicator", "form"]].values.tolist() == [["total_investment", "change"]]
+    assert f.loc[f["value"] == -13.78, ["indicator", "form"]].values.tolist() == [
+        ["total_investment", "change"]
+    ]
