@@ -517,3 +517,35 @@ def test_a_signed_percent_after_an_amount_is_its_change():
     assert f.loc[f["value"] == -13.78, ["indicator", "form"]].values.tolist() == [
         ["total_investment", "change"]
     ]
+
+
+def test_a_percent_of_a_grdp_level_is_its_growth():
+    # dev thai_binh_2023-02-13_grdp: "(kế hoạch 9% trở lên)" after GRDP's level and growth was unattached
+    f = _extract(
+        "Năm 2022, GRDP trên địa bàn tỉnh Thái Bình (giá so sánh 2010) đạt 63.000 tỷ đồng, tăng 9,52% so với cùng kỳ "
+        "năm 2021 (kế hoạch 9% trở lên)."
+    )
+    assert f.loc[f["value"] == 9.0, ["indicator", "measure", "qualifier"]].values.tolist() == [
+        ["grdp_growth", "target", "at_least"]
+    ]
+    # a sector's share of GRDP is none (dev ca_mau_2018-07-06_grdp)
+    f = _extract(
+        "Tổng sản phẩm trong tỉnh Cà Mau (GRDP) 6 tháng đầu năm 2018 (theo giá hiện hành) ước đạt 24.042,68 tỷ đồng; "
+        "trong đó: khu vực ngư, nông, lâm nghiệp ước đạt 6.983,36 tỷ đồng, chiếm tỷ trọng 29,05%."
+    )
+    assert 29.05 not in f["value"].tolist()
+
+
+def test_tourism_income_and_a_total_after_the_budget_is_named():
+    # dev da_nang_2017-03-01_quy1: "tổng thu nhập xã hội từ hoạt động du lịch" named nothing
+    f = _extract(
+        "Quý I năm 2017, khách du lịch đến Đà Nẵng đạt 1,33 triệu lượt người, tăng 29,4%; tổng thu nhập xã hội từ "
+        "hoạt động du lịch đạt 3.901,8 tỷ đồng, tăng 31,2%."
+    )
+    assert f.loc[f["value"] == 3901.8, "indicator"].tolist() == ["tourism_revenue"]
+    # dev da_nang_2025_2025-07-05_6thang: "Về ngân sách, tổng thu đạt 28.969 tỷ đồng"
+    f = _extract(
+        "6 tháng đầu năm 2025, kinh tế Đà Nẵng tăng trưởng khá. Về ngân sách, tổng thu đạt 28.969 tỷ đồng, bằng "
+        "57,2% dự toán cả năm và tăng 16,2% so với cùng kỳ."
+    )
+    assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 3

@@ -40,6 +40,7 @@ from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
     GRDP_LEVELS,
     SHARE_OF,
+    as_level,
     grdp_at_prices,
     indicator_named_in,
     name_after_ends,
@@ -307,10 +308,7 @@ def extract(
             ref = reference_after(after)
             if ref is None and "so" in lead and (before := _REFERENCE_THEN_VERB.search(lead)) is not None:
                 ref = reference_after(" " + before.group(1))  # "so với tháng trước tăng 1,78%": named first
-            shares = (inherited_ref and verb in ("đạt", "bằng")) or (
-                verb == "vượt" and (before_ref or inherited_ref)
-            )
-            if ref is None and unit == _PERCENT and shares:
+            if ref is None and unit == _PERCENT and verb in ("đạt", "bằng", "vượt"):
                 # "… đạt 70,7% dự toán. Trong đó, thu nội địa … đạt 70,9%": of the same estimate; "vượt 9,8% dự toán
                 # …. Trong đó, thu nội địa …, vượt 10,2%", "vượt 21,8% dự toán …; thu từ … vượt 26,9%": over it
                 ref = (before_ref if verb == "vượt" else None) or inherited_ref
@@ -458,6 +456,8 @@ def extract(
                 form, relative_to = "difference", "start_of_period"
                 if target_ind.kind == "rate" and unit == _PERCENT:
                     unit = _POINT
+            if form == "level":  # "GRDP … đạt 63.000 tỷ đồng, tăng 9,52% … (kế hoạch 9% trở lên)": its growth
+                target_ind = as_level(target_ind, unit, lead)
             prev_end = max(end, name_end)
             if target_ind is None:
                 reason = "no indicator of the catalog is named near it"

@@ -128,6 +128,24 @@ def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
     return grdp_at_prices(sentence) if found is not None and found.code in GRDP_LEVELS else found
 
 
+# a percent of GRDP that is no growth rate: a sector's share of it, a yearly average over a term
+_SHARE_OR_AVERAGE = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|bình quân")
+
+
+def as_level(ind: Indicator | None, unit: Any, lead: str) -> Indicator | None:
+    """The indicator a number read as a level of ``ind`` is of: a percent of a GRDP level is GRDP's growth ("GRDP …
+    đạt 63.000 tỷ đồng, tăng 9,52% so với cùng kỳ năm 2021 (kế hoạch 9% trở lên)") unless ``lead`` (the words
+    before it, casefolded) makes it a share or an average ("chiếm tỷ trọng 29,05%"); else ``ind``."""
+    if (
+        ind is not None
+        and unit == _PERCENT
+        and ind.code in GRDP_LEVELS
+        and not _SHARE_OR_AVERAGE.search(lead[-25:])
+    ):
+        return by_code()["grdp_growth"]
+    return ind
+
+
 def part_before(text: str, lo: int, pos: int, unit: Any = None) -> str | None:
     """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
     (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
@@ -498,6 +516,13 @@ _REVENUE_WORD = re.compile(
 )
 
 
+# "tổng thu" right after the budget is named: "Về ngân sách, tổng thu đạt …", "Ngân sách nhà nước: tổng thu ước …"
+_BUDGET_TOTAL = re.compile(
+    r"ngân\s+sách(?:\s+nhà\s+nước)?\s*[,:]\s*tổng\s+thu(?:\s+(?:ước|thực\s+hiện|đạt|được|là))*"
+    r"(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
+)
+
+
 def named_by_what_it_counts(
     number: str, length: int, lead: str, unit: Any, last: Indicator | None
 ) -> Indicator | None:
@@ -516,6 +541,8 @@ def named_by_what_it_counts(
     enterprises = _NEW_ENTERPRISES.search(number.casefold())
     if enterprises is not None and enterprises.start() < length:
         return by_code()["new_enterprises"]
+    if _is_money(unit) and _BUDGET_TOTAL.search(lead):
+        return by_code()["state_budget_revenue"]  # "Về ngân sách, tổng thu đạt 28.969 tỷ đồng"
     revenue = by_code()["tourism_revenue"]
     if (
         last is not None
