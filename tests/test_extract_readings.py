@@ -549,3 +549,18 @@ def test_tourism_income_and_a_total_after_the_budget_is_named():
         "57,2% dự toán cả năm và tăng 16,2% so với cùng kỳ."
     )
     assert set(f["indicator"]) == {"state_budget_revenue"} and len(f) == 3
+
+
+def test_a_period_the_clause_names_after_the_figure():
+    # dev lao_cai_2019-08-05_dulich: "… đến Lào Cai trong tháng 7 vừa qua" was the whole year
+    f = _extract(
+        "Laocaitv.vn - Trên 422.000 lượt là tổng lượng khách du lịch trong và ngoài nước đến Lào Cai trong tháng 7 "
+        "vừa qua.",
+        date="2019-08",
+    )
+    assert [(str(r.period_start), str(r.period_end)) for r in f.itertuples()] == [("2019-07", "2019-07")]
+    # not past the clause: "…; trong tháng 7, …" is another clause's
+    f = _extract(
+        "Năm 2019, Lào Cai đón 4,2 triệu lượt khách; trong tháng 7, ngành du lịch tổ chức nhiều sự kiện."
+    )
+    assert [(str(r.period_start), str(r.period_end)) for r in f.itertuples()] == [("2019-01", "2019-12")]

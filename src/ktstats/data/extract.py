@@ -69,6 +69,7 @@ from ktstats.lang.phrases import (
     period_spoken_of,
     quoted_year,
     report_span,
+    span_after,
     to_fiscal_close,
     year_so_far_after,
 )
@@ -463,7 +464,7 @@ def extract(
                 reason = "no indicator of the catalog is named near it"
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
-            own = _span_before(sentence, digit, year)
+            own = _span_before(sentence, digit, year) or span_after(sentence, end, next_start, year)
             gap = len(sentence[end : end + 3]) - len(sentence[end : end + 3].lstrip(" ("))
             right_after = _PERIOD_PHRASES.match(sentence, end + gap)
             if (

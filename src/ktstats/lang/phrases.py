@@ -44,6 +44,7 @@ __all__ = [
     "quoted",
     "quoted_year",
     "report_span",
+    "span_after",
     "span_before",
     "to_fiscal_close",
     "within",
@@ -213,6 +214,28 @@ _MONTHS_TOGETHER = re.compile(
 )
 _TO_QUARTER = re.compile(r"đến\s+(?:hết|cuối)\s+quý\s+([ivx]+|[0-9]+)")
 _QUARTERS: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+_IN = re.compile(r"(?<![^\W\d_])trong\s+", re.IGNORECASE)
+
+
+def span_after(sentence: str, end: int, stop: int, year: int | None) -> Span | None:
+    """The period a figure's clause names after it with "trong" ("Trên 422.000 lượt là tổng lượng khách … đến Lào
+    Cai trong tháng 7 vừa qua"), between ``end`` (the number's end) and ``stop`` (the next figure), in its
+    clause; ``None`` when it names none.
+
+    >>> s = "Trên 422.000 lượt là tổng lượng khách du lịch đến Lào Cai trong tháng 7 vừa qua."
+    >>> span_after(s, s.index("lượt"), len(s), 2023)
+    Span('2023-07', '2023-07')
+    """
+    semi = sentence.find(";", end, stop)
+    stop = stop if semi == -1 else semi
+    for m in _IN.finditer(sentence, end, stop):
+        phrase = PERIOD_PHRASES.match(sentence, m.end())
+        if phrase is not None and phrase.end() <= stop:
+            span = phrase_span(phrase.group("p"), year)
+            return span if isinstance(span, Span) else None
+    return None
 
 
 @lru_cache(maxsize=4096)
