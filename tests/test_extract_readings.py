@@ -564,3 +564,19 @@ def test_a_period_the_clause_names_after_the_figure():
         "Năm 2019, Lào Cai đón 4,2 triệu lượt khách; trong tháng 7, ngành du lịch tổ chức nhiều sự kiện."
     )
     assert [(str(r.period_start), str(r.period_end)) for r in f.itertuples()] == [("2019-01", "2019-12")]
+
+
+def test_a_rank_of_grdps_size_or_of_another_indicator_is_no_growth_rank():
+    # dev quang_ninh_2025_2025-12-15_kyhophdnd, hai_phong_2022-02-14_kinhte, bac_ninh_2025_2025-12-31_ktxh: the ranks
+    # of GRDP's size, of GRDP per head and of FDI were filed as the rank of GRDP growth (wrong numbers)
+    for text in (
+        "Năm 2025, quy mô nền kinh tế của Quảng Ninh ước đạt 368.445 tỉ đồng, đứng thứ 7/34 tỉnh, thành phố.",
+        "Năm 2021, về GRDP đầu người, Hải Phòng đứng thứ 5 cả nước, với 152,3 triệu đồng/người.",
+        "Năm 2025, riêng thu hút FDI, Bắc Ninh hiện đứng thứ 3 cả nước.",
+        "Năm 2022, GRDP tỉnh Phú Thọ theo giá hiện hành đứng thứ 34/63 tỉnh, thành phố trực thuộc Trung ương.",
+    ):
+        f = _extract(text)
+        assert "grdp_growth_rank_national" not in set(f["indicator"]), text
+    # the rank of a growth rate stays one
+    f = _extract("Năm 2025, GRDP của Bắc Ninh ước tăng 9,61%, đứng thứ 5 cả nước.")
+    assert f.loc[f["indicator"] == "grdp_growth_rank_national", "value"].tolist() == [5.0]

@@ -48,6 +48,7 @@ from ktstats.data.extract_names import (
     names_between,
     part_before,
     per_head,
+    ranks_another,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
@@ -303,7 +304,6 @@ def extract(
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 prev_end = max(end, name_end)
                 continue
-            ranked = subject  # what a rank after the figure ranks ("thu … 44 nghìn tỷ đồng, đứng thứ 9")
             verb = verb_of(lead, sentence[max(0, start - 2) : digit], last_verb, last_end > clause_start)
             last_verb = verb
             ref = reference_after(after)
@@ -351,7 +351,7 @@ def extract(
             if ind is not None and ind.kind == "rank":
                 tail = sentence[end : end + 30].casefold()
                 national = reading.denominator in (63.0, 34.0) or "cả nước" in tail or "toàn quốc" in tail
-                if not national or (ranked is not None and not ranked.code.startswith("grdp")):
+                if not national or ranks_another(sentence, clause_start, start, subject):
                     # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63"): no figure,
                     # and the clause's subject goes on ("…, đứng thứ 2 tiểu vùng), cao hơn mức tăng 8,49%")
                     kept.add(value, unit_to_str(unit), sentence, start, end, "a regional rank, or another's")

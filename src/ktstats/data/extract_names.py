@@ -109,6 +109,43 @@ def _names_a_rank(phrase: str) -> bool:
 
 GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
 
+# the last amount before a rank, and words that make GRDP named before it its size, not its growth
+_LAST_AMOUNT = re.compile(
+    r"[0-9](?:[0-9.,]*[0-9])?\s*(%|phần\s+trăm|(?:nghìn\s+)?(?:tỷ|tỉ|triệu)(?![^\W\d_])|usd)"
+)
+_SIZE = re.compile(r"quy\s+mô|giá\s+hiện\s+hành|đầu\s+người")
+
+
+def ranks_another(text: str, lo: int, pos: int, subject: Indicator | None = None) -> bool:
+    """Whether the national rank at ``pos`` ranks something other than GRDP growth, from its clause (from
+    ``lo``) and the clause's ``subject``: a subject that is not GRDP ("giải ngân … xếp thứ 14/63"), the amount
+    of money right before it ("GRDP năm 2022 là 121.300 tỉ đồng, …, đứng thứ 18/63"), GRDP's
+    size or GRDP per head ("GRDP theo giá hiện hành … đứng thứ 34/63", "Về GRDP đầu người, … đứng thứ 5"), or
+    another indicator named last ("Riêng thu hút FDI, Bắc Ninh hiện đứng thứ 3 cả nước").
+
+    >>> ranks_another("Quy mô nền kinh tế ước đạt 368.445 tỉ đồng, đứng thứ 7/34", 0, 47)
+    True
+    >>> ranks_another("GRDP ước tăng 8,12%, đứng thứ 7/34", 0, 30)
+    False
+    """
+    if subject is not None and not subject.code.startswith("grdp"):
+        return True
+    low = casefolded(text)
+    amounts = list(_LAST_AMOUNT.finditer(low, lo, pos))
+    if amounts:
+        return not amounts[-1].group(1).startswith(("%", "phần"))
+    starts, matches = alias_matches(low)
+    named = [
+        m
+        for m in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]
+        if m.end() <= pos and not _names_a_rank(m.group(0))
+    ]
+    if not named:
+        return False
+    if _SIZE.search(low, named[-1].start(), pos):
+        return True
+    return by_code()[aliases().by_phrase[named[-1].group(0)][0]].kind != "growth"
+
 
 def grdp_at_prices(clause: str) -> Indicator:
     """GRDP at the price basis its clause names ("(giá so sánh năm 2010)", "giá hiện hành", "giá thực tế"): "quy mô (nền kinh
