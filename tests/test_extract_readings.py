@@ -580,3 +580,14 @@ def test_a_rank_of_grdps_size_or_of_another_indicator_is_no_growth_rank():
     # the rank of a growth rate stays one
     f = _extract("Năm 2025, GRDP của Bắc Ninh ước tăng 9,61%, đứng thứ 5 cả nước.")
     assert f.loc[f["indicator"] == "grdp_growth_rank_national", "value"].tolist() == [5.0]
+
+
+def test_the_sources_of_domestic_revenue_are_parts_of_it():
+    # dev hung_yen_2025_2025-10-07_ngansach: each source was filed as domestic revenue itself (wrong numbers)
+    f = _extract(
+        "9 tháng năm 2025, thu nội địa tỉnh Hưng Yên đạt 66.046 tỷ đồng. Điểm sáng nổi bật từ thu nội địa chủ yếu "
+        "như: các khoản thu về đất 40.982 tỷ đồng, tăng 190,29%; thu từ doanh nghiệp nhà nước (DNNN) 1.014 tỷ đồng, "
+        "tăng 19,83%; thu từ khu vực có vốn đầu tư nước ngoài 3.049 tỷ đồng, tăng 21,37%; thuế thu nhập cá nhân "
+        "2.889 tỷ đồng, tăng 59,32%."
+    )
+    assert f["value"].tolist() == [66046.0]

@@ -72,7 +72,11 @@ PARTS = re.compile(
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
     # a kind of tourism's revenue: "trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng"
     r"|doanh\s+thu\s+(?:(?:dịch\s+vụ|từ|hoạt\s+động)\s+)?(?:lưu\s+trú|lữ\s+hành|ăn\s+uống)"
-    r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực)"
+    r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực"
+    # the sources of domestic revenue: "thu từ doanh nghiệp nhà nước đạt 1.118 tỷ đồng", "thu từ dầu thô", "khu vực
+    # doanh nghiệp có vốn đầu tư nước ngoài 28,7 nghìn tỷ đồng", "các khoản thu về đất 40.982 tỷ đồng"
+    r"|doanh\s+nghiệp|dnnn|dầu\s+thô|công\s+thương\s+nghiệp)|khu\s+vực\s+doanh\s+nghiệp|khoản\s+thu\s+về\s+đất"
+    r"|thuế\s+(?:thu\s+nhập|bảo\s+vệ\s+môi\s+trường|giá\s+trị\s+gia\s+tăng|tiêu\s+thụ)|lệ\s+phí\s+trước\s+bạ"
     # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
     r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
 )
@@ -209,11 +213,14 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None) -> str | None:
         return last.group(0)
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
+    revenue_source = last.group(0).startswith(("thu", "khu vực doanh"))
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
         if name.end() > pos or name.group(0) in GENERIC_ALIASES or _names_a_rank(name.group(0)):
             continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
         if structure and name.start() - last.end() <= _STRUCTURE_OF:
             continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
+        if revenue_source and by_code()[aliases().by_phrase[name.group(0)][0]].code == "fdi_registered":
+            continue  # "thu từ khu vực có vốn đầu tư nước ngoài 3.049 tỷ đồng": a source of revenue, no investment
         if (name.start() <= last.start() and name.end() >= last.end()) or name.start() >= last.end():
             # the indicator is named around the part ("thu từ hoạt động xuất nhập khẩu") or after it
             return None
