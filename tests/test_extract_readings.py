@@ -591,3 +591,12 @@ def test_the_sources_of_domestic_revenue_are_parts_of_it():
         "2.889 tỷ đồng, tăng 59,32%."
     )
     assert f["value"].tolist() == [66046.0]
+
+
+def test_visitors_of_a_kind_written_after_their_number_are_a_part():
+    # dev khanh_hoa_2024-09-26_dulich: "3,6 triệu lượt khách quốc tế" was filed as all the visitors (a wrong number)
+    f = _extract(
+        "9 tháng năm 2024, Khánh Hòa đón 9 triệu lượt khách. Trong đó, có 3,6 triệu lượt khách quốc tế, tăng 147,9% "
+        "so với cùng kỳ; 5,4 triệu lượt khách nội địa, tăng 27,2% so với cùng kỳ."
+    )
+    assert f["value"].tolist() == [9.0]

@@ -297,7 +297,7 @@ def extract(
                 )
             if ind is None and subject is None and by_period:
                 ind = indicator_named_in(by_period, unit)
-            part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit, unit)
+            part = part_before(sentence, max(clause_start, digit - _PART_REACH), digit, unit, end)
             if part is not None:
                 # "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%": the sector's growth, not GRDP's
                 reason = f"a figure for a part ({part}), not the whole"

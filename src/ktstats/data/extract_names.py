@@ -187,10 +187,15 @@ def as_level(ind: Indicator | None, unit: Any, lead: str) -> Indicator | None:
     return ind
 
 
-def part_before(text: str, lo: int, pos: int, unit: Any = None) -> str | None:
+# visitors of a kind written after their number: "3,6 triệu lượt khách quốc tế", "1,4 triệu lượt khách nội địa"
+_KIND_AFTER = re.compile(r"\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)(?![^\W\d_])")
+
+
+def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None = None) -> str | None:
     """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
     (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
-    bare "tăng trưởng", which a sector's growth also uses); ``None`` when the number is the figure. Visitors
+    bare "tăng trưởng", which a sector's growth also uses), or a kind of visitors written after the number (ending
+    at ``end``: "3,6 triệu lượt khách quốc tế"); ``None`` when the number is the figure. Visitors
     of a kind ("khách quốc tế") are no part of an amount of money (``unit``): "… trong đó có 1,46 triệu lượt
     khách quốc tế, doanh thu 46.000 tỷ đồng" is the whole revenue.
 
@@ -199,6 +204,12 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None) -> str | None:
     ('khu vực dịch vụ', None)
     """
     low = casefolded(text)
+    if (
+        end is not None
+        and low.endswith("khách", 0, end)
+        and (kind := _KIND_AFTER.match(low, end)) is not None
+    ):
+        return "khách" + kind.group(0)  # (``end``: where the number ends)
     last = None
     for m in PARTS.finditer(low, lo, pos):
         last = m
