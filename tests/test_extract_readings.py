@@ -600,3 +600,15 @@ def test_visitors_of_a_kind_written_after_their_number_are_a_part():
         "so với cùng kỳ; 5,4 triệu lượt khách nội địa, tăng 27,2% so với cùng kỳ."
     )
     assert f["value"].tolist() == [9.0]
+
+
+def test_a_sector_by_ownership_and_a_branchs_growth_are_parts():
+    # dev thai_binh_2022-01-21_ktxh: the exports of the foreign-invested sector were filed as FDI (a wrong number)
+    f = _extract(
+        "Năm 2021, kim ngạch xuất khẩu của tỉnh Thái Bình đạt 2.076 triệu USD. Kinh tế tư nhân đạt 1.149 triệu USD, "
+        "tăng 22,4%; kinh tế có vốn đầu tư nước ngoài đạt 927 triệu USD, tăng 25,8% so với cùng kỳ."
+    )
+    assert "fdi_registered" not in set(f["indicator"])
+    # dev vinh_long_2020-07-22_hopbao: a branch's growth was GRDP's
+    f = _extract("Lĩnh vực nông nghiệp tỉnh Vĩnh Long 6 tháng đầu năm 2020 tăng trưởng 0,83%.")
+    assert f.empty

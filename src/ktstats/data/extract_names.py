@@ -77,6 +77,10 @@ PARTS = re.compile(
     # doanh nghiệp có vốn đầu tư nước ngoài 28,7 nghìn tỷ đồng", "các khoản thu về đất 40.982 tỷ đồng"
     r"|doanh\s+nghiệp|dnnn|dầu\s+thô|công\s+thương\s+nghiệp)|khu\s+vực\s+doanh\s+nghiệp|khoản\s+thu\s+về\s+đất"
     r"|thuế\s+(?:thu\s+nhập|bảo\s+vệ\s+môi\s+trường|giá\s+trị\s+gia\s+tăng|tiêu\s+thụ)|lệ\s+phí\s+trước\s+bạ"
+    # a sector of the economy by ownership ("kinh tế có vốn đầu tư nước ngoài đạt 927 triệu USD": its exports, no
+    # investment) and a branch's growth ("Lĩnh vực nông nghiệp 6 tháng đầu năm tăng trưởng 0,83%")
+    r"|(?:khu\s+vực\s+)?kinh\s+tế\s+(?:có\s+vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài(?:\s+fdi)?|nhà\s+nước"
+    r"|ngoài\s+nhà\s+nước|tư\s+nhân|trong\s+nước)|(?:sản\s+xuất|lĩnh\s+vực)\s+nông|ngành\s+hàng|năng\s+lượng"
     # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
     r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
 )
