@@ -612,3 +612,14 @@ def test_a_sector_by_ownership_and_a_branchs_growth_are_parts():
     # dev vinh_long_2020-07-22_hopbao: a branch's growth was GRDP's
     f = _extract("Lĩnh vực nông nghiệp tỉnh Vĩnh Long 6 tháng đầu năm 2020 tăng trưởng 0,83%.")
     assert f.empty
+
+
+def test_an_economy_that_grew_by_an_amount():
+    # dev da_nang_2024-10-01_9thang: "mở rộng hơn 11.726 tỷ đồng so với cùng kỳ" is a difference
+    f = _extract(
+        "Quy mô nền kinh tế thành phố Đà Nẵng trong 9 tháng năm 2024 theo giá hiện hành ước đạt hơn 111.589 tỷ đồng, "
+        "mở rộng hơn 11.726 tỷ đồng so với cùng kỳ năm 2023."
+    )
+    assert f.loc[f["value"] == 11726.0, ["form", "relative_to"]].values.tolist() == [
+        ["difference", "same_period_last_year"]
+    ]

@@ -107,7 +107,7 @@ _GENERIC_GROWTH = re.compile(
 )
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
-_BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
+_BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 

@@ -189,7 +189,7 @@ def verb_of(lead: str, sign: str, last_verb: str, goes_on: bool) -> str:
         return "tăng"
     if goes_on and (verb == "và" or (lead.rstrip().endswith(",") and last_verb in SHARE_VERBS)):
         verb = last_verb
-    return "bằng" if verb == "đương" else verb
+    return {"đương": "bằng", "rộng": "tăng"}.get(verb, verb)  # "mở rộng hơn 11.726 tỷ đồng": grew by
 
 
 _POINTS_SAME = re.compile(r"\s*so\s+(?:với\s+)?(?:[^\s,;.]+\s+){0,4}?cùng\s+kỳ", re.I)
