@@ -623,3 +623,18 @@ def test_an_economy_that_grew_by_an_amount():
     assert f.loc[f["value"] == 11726.0, ["form", "relative_to"]].values.tolist() == [
         ["difference", "same_period_last_year"]
     ]
+
+
+def test_a_branch_opening_its_clause_is_a_part():
+    # dev hue_2025_2025-10-03_ngansach: "Công nghiệp tăng trưởng 17,5%" was filed as GRDP growth (a wrong number)
+    f = _extract(
+        "9 tháng năm 2025, tăng trưởng kinh tế của Huế đạt 8,3%. Công nghiệp tăng trưởng 17,5%, với nhiều sản phẩm "
+        "đạt mức tăng cao."
+    )
+    assert f["value"].tolist() == [8.3]
+    # a branch inside a name is not (dev lai_chau_2024-06-13_ktxh)
+    f = _extract(
+        "6 tháng đầu năm 2024, tỉnh Lai Châu: tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tăng 18,7%; chỉ số sản "
+        "xuất ngành công nghiệp tăng 10%."
+    )
+    assert sorted(f["value"]) == [10.0, 18.7]

@@ -81,6 +81,8 @@ PARTS = re.compile(
     # investment) and a branch's growth ("Lĩnh vực nông nghiệp 6 tháng đầu năm tăng trưởng 0,83%")
     r"|(?:khu\s+vực\s+)?kinh\s+tế\s+(?:có\s+vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài(?:\s+fdi)?|nhà\s+nước"
     r"|ngoài\s+nhà\s+nước|tư\s+nhân|trong\s+nước)|(?:sản\s+xuất|lĩnh\s+vực)\s+nông|ngành\s+hàng|năng\s+lượng"
+    # a branch opening its clause: "Công nghiệp tăng trưởng 17,5%, với nhiều sản phẩm …"
+    r"|(?:^|(?<=[,;:]\s))(?:nông\s+nghiệp|công\s+nghiệp|dịch\s+vụ|xây\s+dựng)(?=\s+(?:tăng|giảm))"
     # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
     r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
 )
