@@ -638,3 +638,12 @@ def test_a_branch_opening_its_clause_is_a_part():
         "xuất ngành công nghiệp tăng 10%."
     )
     assert sorted(f["value"]) == [10.0, 18.7]
+
+
+def test_the_balance_of_trade_is_neither_exports_nor_imports():
+    # dev dong_nai_2025-09-30_9thang: the surplus was filed as imports (a wrong number)
+    f = _extract(
+        "9 tháng năm 2025, kim ngạch xuất khẩu của Đồng Nai đạt hơn 22,5 tỷ USD; kim ngạch nhập khẩu ước đạt 16 tỷ "
+        "USD; cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD."
+    )
+    assert 6.5 not in f["value"].tolist() and sorted(f["value"]) == [16.0, 22.5]
