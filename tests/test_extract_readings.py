@@ -640,10 +640,16 @@ def test_a_branch_opening_its_clause_is_a_part():
     assert sorted(f["value"]) == [10.0, 18.7]
 
 
-def test_the_balance_of_trade_is_neither_exports_nor_imports():
+def test_the_balance_of_trade_and_passengers_are_parts():
     # dev dong_nai_2025-09-30_9thang: the surplus was filed as imports (a wrong number)
     f = _extract(
         "9 tháng năm 2025, kim ngạch xuất khẩu của Đồng Nai đạt hơn 22,5 tỷ USD; kim ngạch nhập khẩu ước đạt 16 tỷ "
         "USD; cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD."
     )
     assert 6.5 not in f["value"].tolist() and sorted(f["value"]) == [16.0, 22.5]
+    # nor are passengers visitors (dev lam_dong_2024-06-01_6thang)
+    f = _extract(
+        "6 tháng đầu năm 2024, doanh thu vận tải hành khách của Lâm Đồng đạt 1.156,8 tỷ đồng, khối lượng khách vận "
+        "chuyển đạt 7,1 triệu lượt."
+    )
+    assert "tourist_visits" not in set(f["indicator"])

@@ -81,8 +81,8 @@ PARTS = re.compile(
     # investment) and a branch's growth ("Lĩnh vực nông nghiệp 6 tháng đầu năm tăng trưởng 0,83%")
     r"|(?:khu\s+vực\s+)?kinh\s+tế\s+(?:có\s+vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài(?:\s+fdi)?|nhà\s+nước"
     r"|ngoài\s+nhà\s+nước|tư\s+nhân|trong\s+nước)|(?:sản\s+xuất|lĩnh\s+vực)\s+nông|ngành\s+hàng|năng\s+lượng"
-    # the balance of trade: "cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD" (neither exports nor imports)
-    r"|cán\s+cân\s+(?:thương\s+mại|mậu\s+dịch)|xuất\s+siêu|nhập\s+siêu"
+    # the balance of trade: "cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD" (neither exports nor imports); passengers
+    r"|cán\s+cân\s+(?:thương\s+mại|mậu\s+dịch)|xuất\s+siêu|nhập\s+siêu|khách\s+vận\s+chuyển|hành\s+khách"
     # a branch opening its clause: "Công nghiệp tăng trưởng 17,5%, với nhiều sản phẩm …"
     r"|(?:^|(?<=[,;:]\s))(?:nông\s+nghiệp|công\s+nghiệp|dịch\s+vụ|xây\s+dựng)(?=\s+(?:tăng|giảm))"
     # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
