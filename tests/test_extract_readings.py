@@ -653,3 +653,9 @@ def test_the_balance_of_trade_and_passengers_are_parts():
         "chuyển đạt 7,1 triệu lượt."
     )
     assert "tourist_visits" not in set(f["indicator"])
+    # nor is the centre's share of the revenue the revenue (dev da_nang_2025_2025-10-05_ktxh)
+    f = _extract(
+        "9 tháng năm 2025, tổng thu ngân sách trên địa bàn Đà Nẵng đạt 40.237 tỷ đồng. Trong đó, thu ngân sách Trung "
+        "ương đạt 8.696,2 tỷ đồng."
+    )
+    assert f["value"].tolist() == [40237.0]
