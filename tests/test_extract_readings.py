@@ -659,3 +659,15 @@ def test_the_balance_of_trade_and_passengers_are_parts():
         "ương đạt 8.696,2 tỷ đồng."
     )
     assert f["value"].tolist() == [40237.0]
+
+
+def test_a_goal_in_parentheses_and_growth_named_before_an_amount():
+    # dev lang_son_2018-01-02_chitieu: "(mục tiêu 8 - 9%)" was a second result
+    f = _extract(
+        "Năm 2017, kinh tế của tỉnh Lạng Sơn đạt mức tăng trưởng khá, tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) "
+        "ước đạt 8,02% (mục tiêu 8 - 9%)."
+    )
+    assert f.loc[f["value"] == 8.5, ["measure", "qualifier"]].values.tolist() == [["target", "range"]]
+    # dev phu_tho_2023-01-04_grdp: "Tăng trưởng GRDP đạt 48.212 tỉ đồng" named no indicator for the amount
+    f = _extract("Tăng trưởng GRDP tỉnh Phú Thọ năm 2022 đạt 48.212 tỉ đồng, tăng 7,97% so với năm 2021.")
+    assert f[["indicator", "value"]].values.tolist() == [["grdp_constant", 48212.0], ["grdp_growth", 7.97]]

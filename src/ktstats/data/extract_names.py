@@ -486,6 +486,8 @@ def indicator_near(
             return fitting[0]
         # a percent next to a level indicator is a stated ratio or change of it (never a rank)
         first = catalog[codes[0]]
+        if first.code == "grdp_growth" and _is_money(unit) and not unit.dimensionality.get("[person]", 0):
+            return catalog["grdp_constant"]  # "Tăng trưởng GRDP đạt 48.212 tỉ đồng, tăng 7,97%": GRDP's level
         return first if unit == _PERCENT and first.kind != "rank" else None
 
     def nearest(found_names: list[Any]) -> Indicator | None:
