@@ -671,3 +671,17 @@ def test_a_goal_in_parentheses_and_growth_named_before_an_amount():
     # dev phu_tho_2023-01-04_grdp: "Tăng trưởng GRDP đạt 48.212 tỉ đồng" named no indicator for the amount
     f = _extract("Tăng trưởng GRDP tỉnh Phú Thọ năm 2022 đạt 48.212 tỉ đồng, tăng 7,97% so với năm 2021.")
     assert f[["indicator", "value"]].values.tolist() == [["grdp_constant", 48212.0], ["grdp_growth", 7.97]]
+
+
+def test_customs_revenue_and_a_change_of_the_visitors_revenue():
+    # dev vinh_phuc_2022-06-28_thongke: "thu hải quan" (customs) is the revenue from imports and exports
+    f = _extract(
+        "Tổng thu ngân sách tỉnh Vĩnh Phúc đến 15/6/2022 đạt 19.018 tỷ đồng, tăng 10,7%, trong đó thu nội địa đạt "
+        "16.019 tỷ đồng, thu hải quan đạt gần 2.980 tỷ đồng."
+    )
+    assert f.loc[f["value"] == 2980.0, "indicator"].tolist() == ["trade_revenue"]
+    # dev ben_tre_2024-04-17_quy1: "khách du lịch tăng 23,24%, doanh thu tăng 28,37%"
+    f = _extract("Quý I năm 2024, khách du lịch đến Bến Tre tăng 23,24%, doanh thu tăng 28,37% so cùng kỳ.")
+    assert f.loc[f["value"] == 28.37, ["indicator", "form"]].values.tolist() == [
+        ["tourism_revenue", "change"]
+    ]

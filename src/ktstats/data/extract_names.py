@@ -615,7 +615,7 @@ def named_by_what_it_counts(
         last is not None
         and last.code == "tourist_visits"
         and _REVENUE_WORD.search(lead)
-        and fits(revenue, unit)
+        and (fits(revenue, unit) or unit == _PERCENT)
     ):
         return revenue
     return None
