@@ -685,3 +685,26 @@ def test_customs_revenue_and_a_change_of_the_visitors_revenue():
     assert f.loc[f["value"] == 28.37, ["indicator", "form"]].values.tolist() == [
         ["tourism_revenue", "change"]
     ]
+
+
+def test_grdp_in_us_dollars_is_kept_apart_from_grdp_in_dong():
+    # dev long_an, hau_giang_2020-07-20_tongquan, ha_noi_2025_2025-12-02_hdnd: GRDP per head and GRDP's size in USD
+    # were unattached ("unit USD does not fit grdp_per_capita"); no exchange rate is assumed, so they are
+    # indicators of their own, and a change after an equivalent in dollars is the figure in đồng's
+    f = _extract("Năm 2024, GRDP bình quân đầu người tỉnh Long An ước đạt 4.528 USD, tăng 11,8%.")
+    assert f[["indicator", "unit"]].values.tolist()[0] == ["grdp_per_capita_usd", "USD"]
+    f = _extract(
+        "Năm 2022, GRDP bình quân đầu người tỉnh Thừa Thiên Huế ước đạt 56,4 triệu đồng, tương đương 2.405 USD, tăng "
+        "10% so cùng kỳ."
+    )
+    assert f[["indicator", "value"]].values.tolist() == [
+        ["grdp_per_capita", 56.4],
+        ["grdp_per_capita_usd", 2405.0],
+        ["grdp_per_capita", 10.0],
+    ]
+    f = _extract("GRDP cả năm 2025 của Hà Nội ước tăng 8,5%, quy mô nền kinh tế khoảng 63,5 tỷ USD.")
+    assert f.loc[f["value"] == 63.5, ["indicator", "unit"]].values.tolist() == [
+        ["grdp_current_usd", "billion USD"]
+    ]
+    f = _extract("Năm 2019, GRDP bình quân đầu người tỉnh Bến Tre đạt 2.620 USD/người.")
+    assert f[["indicator", "value", "unit"]].values.tolist() == [["grdp_per_capita_usd", 2620.0, "USD"]]

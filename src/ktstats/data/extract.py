@@ -330,6 +330,7 @@ def extract(
             if (
                 ind is not None
                 and ind.kind != "rank"
+                and (subject is None or ind.code != f"{subject.code}_usd")  # nor "tương đương 2.077 USD"
                 and (  # a rank is no subject for the figures after it
                     unit != _PERCENT
                     or ind.unit == "percent"
@@ -482,8 +483,7 @@ def extract(
                 of.group(1).casefold() == "của" or _QUOTED.search(lead) is not None
             )
             back = quoted_year(sentence, digit)
-            # the figure's own period, else its section's, else the one carried from earlier
-            # sentences, else the document's year; a named period that is impossible is no fallback
+            # its own period, else its section's, else one carried, else the year's (an impossible one is no fallback)
             # (a breakdown's parts are of the whole's span: "… tháng 9/2025 ước đạt …. Trong đó: thu nội địa …")
             # (a part of the report's period spoken of before — "quý II" in a half-year report — does not carry)
             # (a month a sentence opened on does: "Riêng trong tháng 7, …. Trong đó, …")

@@ -314,7 +314,7 @@ def per_head(code: str, unit: Any) -> Any:
     "per person" ("127,8 triệu đồng/người" of GRDP per head is 127,8 million dong of the indicator's unit), and
     the currency of an amount of money after a bare scale word ("Tổng thu du lịch khoảng 4.500 tỷ": billion
     dong; "tỷ", "triệu" and "nghìn tỷ" only — a bare "nghìn" is more often a count)."""
-    if code.endswith("_per_capita") and unit.dimensionality.get("[person]", 0) == -1:
+    if "_per_capita" in code and unit.dimensionality.get("[person]", 0) == -1:
         return unit * _PERSON
     if unit.dimensionless and unit != _DIMENSIONLESS and unit not in _SHARES:
         currency = _currency(by_code()[code].unit)
@@ -604,7 +604,8 @@ def named_by_what_it_counts(
     if visitors is not None and visitors.start() < length:
         return by_code()["tourist_visits"]
     if unit.dimensionality.get("[person]", 0) == -1 and _GRDP_NAMED.search(lead):
-        return by_code()["grdp_per_capita"]
+        dollars = fits(by_code()["grdp_per_capita_usd"], unit)  # "2.620 USD/người"
+        return by_code()["grdp_per_capita_usd" if dollars else "grdp_per_capita"]
     enterprises = _NEW_ENTERPRISES.search(number.casefold())
     if enterprises is not None and enterprises.start() < length:
         return by_code()["new_enterprises"]
