@@ -708,3 +708,18 @@ def test_grdp_in_us_dollars_is_kept_apart_from_grdp_in_dong():
     ]
     f = _extract("Năm 2019, GRDP bình quân đầu người tỉnh Bến Tre đạt 2.620 USD/người.")
     assert f[["indicator", "value", "unit"]].values.tolist() == [["grdp_per_capita_usd", 2620.0, "USD"]]
+
+
+def test_a_rank_out_of_34_units_dates_a_report_after_the_merger():
+    # dev tay_ninh_2025_2025-07-01_6thang: "xếp thứ 7/34 tỉnh, thành phố" — only the 34 units of July 2025 are
+    # ranked out of 34, so the text is the merged unit's report (its first half was filed as the old province's)
+    f = _extract(
+        "Theo báo cáo từ UBND tỉnh Tây Ninh, trong 6 tháng đầu năm 2025, tổng sản phẩm trên địa bàn (GRDP) của tỉnh "
+        "đạt mức 9,63%, đứng đầu khu vực phía Nam và xếp thứ 7/34 tỉnh, thành phố trực thuộc Trung ương."
+    )
+    assert set(f["region"]) == {"tay_ninh_2025"}
+    # out of 63, the old province's
+    f = _extract(
+        "Trong 6 tháng đầu năm 2024, GRDP của tỉnh Tây Ninh đạt mức 7,5%, xếp thứ 20/63 tỉnh, thành phố."
+    )
+    assert set(f["region"]) == {"tay_ninh"}

@@ -182,7 +182,9 @@ def _months(start: str, end: str) -> int:
 # ("sau khi hợp nhất, … tỉnh Ninh Bình hứa hẹn sẽ …" looks ahead: a text of June 2025 can say it)
 _AFTER_MERGER = re.compile(
     r"\(\s*cũ\s*\)|trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)"
-    r"|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)(?![^.]{0,100}?(?:(?<![^\W\d_])sẽ(?![^\W\d_])|hứa\s+hẹn))",
+    r"|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)(?![^.]{0,100}?(?:(?<![^\W\d_])sẽ(?![^\W\d_])|hứa\s+hẹn))"
+    # 34 provinces and cities are the units since July 2025 (63 before): "xếp thứ 7/34 tỉnh, thành phố"
+    r"|(?<![0-9.,])(?:/\s*)?34\s+(?:tỉnh|địa\s+phương)",
     re.IGNORECASE,
 )
 _MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
