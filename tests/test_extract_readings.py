@@ -723,3 +723,14 @@ def test_a_rank_out_of_34_units_dates_a_report_after_the_merger():
         "Trong 6 tháng đầu năm 2024, GRDP của tỉnh Tây Ninh đạt mức 7,5%, xếp thứ 20/63 tỉnh, thành phố."
     )
     assert set(f["region"]) == {"tay_ninh"}
+
+
+def test_a_scenario_in_parentheses_is_a_goal():
+    # dev dak_lak_2025_2025-11-10_ktxh: "(kịch bản tăng trưởng (KBTT): 7,87%)" was a second result
+    f = _extract(
+        "Tăng trưởng GRDP 9 tháng năm 2025 của tỉnh Đắk Lắk ước đạt 6,9% (kịch bản tăng trưởng (KBTT): 7,87%)."
+    )
+    assert [(r.value, r.measure, str(r.period_end)) for r in f.itertuples()] == [
+        [6.9, "estimate", "2025-09"],
+        [7.87, "target", "2025-09"],
+    ]
