@@ -731,6 +731,6 @@ def test_a_scenario_in_parentheses_is_a_goal():
         "Tăng trưởng GRDP 9 tháng năm 2025 của tỉnh Đắk Lắk ước đạt 6,9% (kịch bản tăng trưởng (KBTT): 7,87%)."
     )
     assert [(r.value, r.measure, str(r.period_end)) for r in f.itertuples()] == [
-        [6.9, "estimate", "2025-09"],
-        [7.87, "target", "2025-09"],
+        (6.9, "estimate", "2025-09"),
+        (7.87, "target", "2025-09"),
     ]
