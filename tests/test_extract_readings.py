@@ -734,3 +734,18 @@ def test_a_scenario_in_parentheses_is_a_goal():
         (6.9, "estimate", "2025-09"),
         (7.87, "target", "2025-09"),
     ]
+
+
+def test_a_fraction_with_a_percent_and_abbreviated_sectors_are_no_figures():
+    # dev bac_lieu_2024-10-01_grdp: "ở mức 6/32%" (a mistyped "6,32%") was GRDP growth of 6 % (a wrong number)
+    f = ktstats.extract(
+        "9 tháng đầu năm 2024, tỉnh Bạc Liêu vẫn đạt tăng trưởng kinh tế ở mức 6/32%, đứng 8/13 khu vực ĐBSCL."
+    )
+    assert f.to_frame().empty
+    assert "a fraction is no percent" in " ".join(f.unattached["reason"])
+    # dev bac_ninh_2018-09-29_ktxh: "khu vực CN-XD tăng 15,9%" was GRDP's growth
+    f = _extract(
+        "9 tháng năm 2018, GRDP tỉnh Bắc Ninh ước tăng 9,5%. Trong đó, khu vực NLTS giảm 0,2%; khu vực CN-XD tăng "
+        "15,9%; khu vực dịch vụ tăng 8,2%."
+    )
+    assert f["value"].tolist() == [9.5]

@@ -61,7 +61,7 @@ _PERIOD_LIST = re.compile(rf"[:(]\s*(?:{_ITEM}[0-9.,]+\s*%\s*[,;]?\s*(?:và\s+)?
 #: 2,05%"), total trade ("kim ngạch xuất nhập khẩu"), one kind of visitor ("khách quốc tế"), one revenue item
 #: ("thu ngoài quốc doanh", "thu về nhà đất")
 PARTS = re.compile(
-    r"(?<![^\W\d_])(?:khu\s+vực\s+(?:nông|công\s+nghiệp|dịch\s+vụ|thuế|i{1,3}(?![^\W\d_]))"
+    r"(?<![^\W\d_])(?:khu\s+vực\s+(?:nông|công\s+nghiệp|dịch\s+vụ|thuế|i{1,3}(?![^\W\d_])|(?:cn|nlts|nlnts|nn|dv)(?![^\W\d_]))"
     # "toàn ngành công nghiệp", "sản xuất ngành công nghiệp": the industry as a whole (IIP)
     r"|(?<!toàn\s)(?<!xuất\s)(?:nhóm\s+)?ngành\s+(?:nông|lâm|thủy|công\s+nghiệp|dịch\s+vụ|xây\s+dựng|chế\s+biến"
     r"|khai|sản\s+xuất|điện)"

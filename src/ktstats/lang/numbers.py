@@ -417,6 +417,10 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
             raise _number_error(text, m.end(), source, "fraction")
         denominator = to_float(d.group(0), text=text, position=d.start(), source=source)
         pos = d.end()
+        if _percent(low, pos)[0]:  # "ở mức 6/32%": a mistyped decimal comma, not a share of 32
+            raise ParseError(
+                f"{shown(text)}: a fraction is no percent", text=text, position=m.start(), source=source
+            )
 
     rest = low[pos:]
     if (pos < len(low) and low[pos] in "0123456789") or rest[:1] in (".", ","):
