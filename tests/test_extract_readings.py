@@ -749,3 +749,9 @@ def test_a_fraction_with_a_percent_and_abbreviated_sectors_are_no_figures():
         "15,9%; khu vực dịch vụ tăng 8,2%."
     )
     assert f["value"].tolist() == [9.5]
+    # dev quang_ninh_2025_2025-12-15_kyhophdnd: labour productivity was GRDP per head
+    f = _extract(
+        "Năm 2025, GRDP bình quân đầu người của Quảng Ninh ước đạt 10.402 USD; năng suất lao động xã hội đạt 539 "
+        "triệu đồng/người, tăng 11,9% so với năm trước."
+    )
+    assert f["value"].tolist() == [10402.0]

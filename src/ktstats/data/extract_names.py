@@ -83,6 +83,8 @@ PARTS = re.compile(
     r"|ngoài\s+nhà\s+nước|tư\s+nhân|trong\s+nước)|(?:sản\s+xuất|lĩnh\s+vực)\s+nông|ngành\s+hàng|năng\s+lượng"
     # the balance of trade: "cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD" (neither exports nor imports); passengers
     r"|cán\s+cân\s+(?:thương\s+mại|mậu\s+dịch)|xuất\s+siêu|nhập\s+siêu|khách\s+vận\s+chuyển|hành\s+khách"
+    # labour productivity is no GRDP per head: "năng suất lao động xã hội đạt 539 triệu đồng/người"
+    r"|năng\s+suất\s+lao\s+động"
     # the centre's share of the revenue: "Trong đó, thu ngân sách Trung ương đạt 8.696,2 tỷ đồng"
     r"|thu\s+ngân\s+sách\s+(?:trung\s+ương|tw)(?![^\W\d_])"
     # a branch opening its clause: "Công nghiệp tăng trưởng 17,5%, với nhiều sản phẩm …"
