@@ -755,3 +755,15 @@ def test_a_fraction_with_a_percent_and_abbreviated_sectors_are_no_figures():
         "triệu đồng/người, tăng 11,9% so với năm trước."
     )
     assert f["value"].tolist() == [10402.0]
+
+
+def test_a_comparison_with_the_whole_country_is_no_figure_of_the_province():
+    # dev bac_ninh_2025_2025-12-31_nam2025: "gấp 1,16 lần bình quân cả nước" was a ratio to last year (a wrong number)
+    f = ktstats.extract(
+        "Năm 2025, GRDP bình quân đầu người của Bắc Ninh ước đạt 5.852 USD, gấp 1,16 lần bình quân cả nước."
+    )
+    assert f.to_frame()["value"].tolist() == [5852.0]
+    assert "a comparison with the whole country" in f.unattached["reason"].tolist()
+    # a national rank stays one ("đứng thứ 19 cả nước")
+    f = _extract("Quý I năm 2024, GRDP của Kon Tum tăng 6,5%, đứng thứ 19 cả nước.")
+    assert f.loc[f["indicator"] == "grdp_growth_rank_national", "value"].tolist() == [19.0]

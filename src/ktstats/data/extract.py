@@ -46,9 +46,9 @@ from ktstats.data.extract_names import (
     name_after_ends,
     named_by_what_it_counts,
     names_between,
+    not_a_figure,
     part_before,
     per_head,
-    ranks_another,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
@@ -349,15 +349,11 @@ def extract(
             if ind is None and subject is None and carried_subject is not None and opening <= 4:
                 # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
                 subject = carried_subject
-            if ind is not None and ind.kind == "rank":
-                tail = sentence[end : end + 30].casefold()
-                national = reading.denominator in (63.0, 34.0) or "cả nước" in tail or "toàn quốc" in tail
-                if not national or ranks_another(sentence, clause_start, start, subject):
-                    # a regional rank, or the rank of something else ("giải ngân … xếp thứ 14/63"): no figure,
-                    # and the clause's subject goes on ("…, đứng thứ 2 tiểu vùng), cao hơn mức tăng 8,49%")
-                    kept.add(value, unit_to_str(unit), sentence, start, end, "a regional rank, or another's")
-                    prev_end = max(end, name_end)
-                    continue
+            why = not_a_figure(sentence, (clause_start, start, end), ind, subject, reading.denominator)
+            if why is not None:  # ("…, đứng thứ 2 tiểu vùng), cao hơn mức tăng 8,49%": the subject goes on)
+                kept.add(value, unit_to_str(unit), sentence, start, end, why)
+                prev_end = max(end, name_end)
+                continue
             target_ind = ind or subject
             form, relative_to = "level", ""
             alias_rate = "tỷ lệ giải ngân" in sentence[max(clause_start, digit - 90) : digit].casefold()

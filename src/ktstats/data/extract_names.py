@@ -132,18 +132,61 @@ _LAST_AMOUNT = re.compile(
 _SIZE = re.compile(r"quy\s+mô|giá\s+hiện\s+hành|đầu\s+người")
 
 
-def ranks_another(text: str, lo: int, pos: int, subject: Indicator | None = None) -> bool:
-    """Whether the national rank at ``pos`` ranks something other than GRDP growth, from its clause (from
-    ``lo``) and the clause's ``subject``: a subject that is not GRDP ("giải ngân … xếp thứ 14/63"), the amount
-    of money right before it ("GRDP năm 2022 là 121.300 tỉ đồng, …, đứng thứ 18/63"), GRDP's
+def not_a_figure(
+    text: str,
+    where: tuple[int, int, int],
+    ind: Indicator | None,
+    subject: Indicator | None,
+    denominator: float | None,
+) -> str | None:
+    """Why the number at ``where`` (its clause's start, its start and end) is no figure of the report's province,
+    else ``None``: a comparison with the whole country (:func:`vs_country`), or, for a rank (``ind``), a regional
+    rank or another indicator's (:func:`ranks_another`, ``subject`` the clause's)."""
+    lo, start, end = where
+    if ind is not None and ind.kind == "rank":
+        return (
+            "a regional rank, or another's"
+            if ranks_another(text, lo, start, end, subject, denominator)
+            else None
+        )
+    return "a comparison with the whole country" if vs_country(text, end) else None
+
+
+# a figure compared with the whole country's: "gấp 1,16 lần bình quân cả nước", "bằng 93,5% so với cả nước"
+_VS_COUNTRY = re.compile(
+    r"\s*(?:so\s+(?:với\s+)?)?(?:mức\s+)?(?:bình\s+quân\s+)?(?:chung\s+)?(?:của\s+)?cả\s+nước"
+)
+
+
+def vs_country(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is a comparison with the whole country ("GRDP bình quân đầu người …,
+    gấp 1,16 lần bình quân cả nước"): no figure of the province's own.
+
+    >>> s = "GRDP bình quân đầu người ước đạt 5.852 USD, gấp 1,16 lần bình quân cả nước."
+    >>> vs_country(s, s.index(" lần") + 4), vs_country(s, s.index(" USD") + 4)
+    (True, False)
+    """
+    return _VS_COUNTRY.match(casefolded(text), end) is not None
+
+
+def ranks_another(
+    text: str, lo: int, pos: int, end: int, subject: Indicator | None = None, denominator: float | None = None
+) -> bool:
+    """Whether the rank at ``pos`` (its number ending at ``end``, out of ``denominator``) is no national rank of
+    GRDP growth: a rank in a region ("đứng thứ 2 tiểu vùng"; a national one is out of 63 or 34 or says "cả nước",
+    "toàn quốc"), or of something else, from its clause (from ``lo``) and the clause's ``subject``: a subject that
+    is not GRDP ("giải ngân … xếp thứ 14/63"), the amount of money right before it ("GRDP năm 2022 là 121.300 tỉ đồng, …, đứng thứ 18/63"), GRDP's
     size or GRDP per head ("GRDP theo giá hiện hành … đứng thứ 34/63", "Về GRDP đầu người, … đứng thứ 5"), or
     another indicator named last ("Riêng thu hút FDI, Bắc Ninh hiện đứng thứ 3 cả nước").
 
-    >>> ranks_another("Quy mô nền kinh tế ước đạt 368.445 tỉ đồng, đứng thứ 7/34", 0, 47)
+    >>> ranks_another("Quy mô nền kinh tế ước đạt 368.445 tỉ đồng, đứng thứ 7/34", 0, 53, 57, None, 34.0)
     True
-    >>> ranks_another("GRDP ước tăng 8,12%, đứng thứ 7/34", 0, 30)
+    >>> ranks_another("GRDP ước tăng 8,12%, đứng thứ 7/34", 0, 30, 34, None, 34.0)
     False
     """
+    tail = text[end : end + 30].casefold()
+    if denominator not in (63.0, 34.0) and "cả nước" not in tail and "toàn quốc" not in tail:
+        return True
     if subject is not None and not subject.code.startswith("grdp"):
         return True
     low = casefolded(text)
