@@ -767,3 +767,27 @@ def test_a_comparison_with_the_whole_country_is_no_figure_of_the_province():
     # a national rank stays one ("đứng thứ 19 cả nước")
     f = _extract("Quý I năm 2024, GRDP của Kon Tum tăng 6,5%, đứng thứ 19 cả nước.")
     assert f.loc[f["indicator"] == "grdp_growth_rank_national", "value"].tolist() == [19.0]
+
+
+def test_customs_tax_retained_revenue_and_grdp_at_current_prices():
+    # dev lam_dong_2018-09-01_9thang: "thu thuế qua hải quan", "thu điều tiết" named nothing
+    f = _extract(
+        "9 tháng năm 2018, thu ngân sách tỉnh Lâm Đồng đạt 7.882,1 tỷ đồng. Thu thuế qua hải quan đạt 377,4 tỷ đồng. "
+        "Trong đó, thu điều tiết đạt 4.585,7 tỷ đồng, tăng 11,56%."
+    )
+    assert f.loc[f["value"] == 377.4, "indicator"].tolist() == ["trade_revenue"]
+    assert f.loc[f["value"] == 4585.7, "indicator"].tolist() == ["local_budget_revenue_retained"]
+    # dev ha_giang_2020-07-01_6thang: GRDP at current prices "tăng 3,4%" is its change, not the growth rate
+    f = _extract(
+        "6 tháng đầu năm 2020, tổng sản phẩm trên địa bàn tỉnh Hà Giang theo giá thực tế ước đạt 10.707 tỷ đồng, tăng "
+        "3,4% so với cùng kỳ năm trước."
+    )
+    assert f[["indicator", "form"]].values.tolist() == [["grdp_current", "level"], ["grdp_current", "change"]]
+
+
+def test_a_near_name_never_leaves_out_a_negating_word():
+    from ktstats.data.extract_names import near_names
+
+    # the catalog's "Vốn đầu tư trực tiếp nước ngoài đăng ký" with "ngoài" left out is no foreign investment
+    low = "vốn đầu tư trực tiếp nước đăng ký đạt 5 tỷ đồng"
+    assert not [m for m in near_names(low)[1] if "ngoài" in m.group(0)]

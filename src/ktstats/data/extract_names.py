@@ -508,8 +508,8 @@ def _near_span(name: tuple[str, ...], words: list[str]) -> int | None:
     less = words[: n - 1]
     if n >= _DROP_SHORTEST and len(less) == n - 1 and less[-1] == name[-1]:
         # the two first and two last words kept: "vốn đầu tư nước (ngoài)" is not "vốn đầu tư trong nước"
-        for k in range(2, n - 2):
-            if list(name[:k] + name[k + 1 :]) == less:
+        for k in range(2, n - 2):  # (never a negating word left out: "vốn khu vực (ngoài) nhà nước")
+            if name[k] not in _NEGATING and list(name[:k] + name[k + 1 :]) == less:
                 return n - 1
     return None
 
