@@ -791,3 +791,18 @@ def test_a_near_name_never_leaves_out_a_negating_word():
     # the catalog's "Vốn đầu tư trực tiếp nước ngoài đăng ký" with "ngoài" left out is no foreign investment
     low = "vốn đầu tư trực tiếp nước đăng ký đạt 5 tỷ đồng"
     assert not [m for m in near_names(low)[1] if "ngoài" in m.group(0)]
+
+
+def test_a_bare_trade_in_dong_after_budget_revenue_is_the_revenue_from_it():
+    # dev quang_ninh_2025_2025-07-01_6thang: "…, thu nội địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng"
+    f = _extract(
+        "Tổng thu ngân sách 6 tháng năm 2025 của Quảng Ninh đạt hơn 30.000 tỷ đồng, bằng 54% dự toán năm; trong đó, "
+        "thu nội địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng."
+    )
+    assert f.loc[f["value"] == 9000.0, "indicator"].tolist() == ["trade_revenue"]
+    # trade itself, in dollars or as "kim ngạch", stays a part (dev cao_bang_2024-01-14_ngansach)
+    f = _extract(
+        "Năm 2023, thu ngân sách của tỉnh Cao Bằng đạt thấp do kim ngạch xuất nhập khẩu giảm sâu (là 2.630 tỷ đồng); "
+        "tổng kim ngạch xuất nhập khẩu đạt 5 tỷ USD."
+    )
+    assert f.empty

@@ -246,6 +246,27 @@ def as_level(ind: Indicator | None, unit: Any, lead: str) -> Indicator | None:
 _KIND_AFTER = re.compile(r"\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)(?![^\W\d_])")
 
 
+_REVENUE_ITEMS: Final = frozenset({"state_budget_revenue", "domestic_revenue", "local_budget_revenue_total"})
+_BARE_TRADE = re.compile(r"(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu")
+
+
+def _revenue_from_trade(low: str, lo: int, trade: re.Match[str], unit: Any) -> bool:
+    """Whether a bare "xuất nhập khẩu" (``trade``, a match in ``low``) names the revenue from imports and exports:
+    an amount in đồng after budget revenue is named in the same stretch ("Tổng thu ngân sách …; trong đó, thu nội
+    địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng") — trade itself is counted in dollars."""
+    if (
+        not trade.group(0).startswith("xuất")
+        or low.endswith("ngạch ", 0, trade.start())  # "kim ngạch xuất nhập khẩu": the trade itself
+        or unit is None
+        or dict(unit.dimensionality) != {"[currency_vnd]": 1}
+    ):
+        return False
+    return _REVENUE_NAMED.search(low, max(0, lo - _WINDOW), trade.start()) is not None
+
+
+_REVENUE_NAMED = re.compile(r"thu\s+(?:nội\s+địa|ngân\s+sách)")
+
+
 def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None = None) -> str | None:
     """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
     (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
@@ -272,6 +293,8 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None 
         return None
     if unit is not None and last.group(0).startswith(("khách", "du khách")) and _is_money(unit):
         return None
+    if _revenue_from_trade(low, lo, last, unit):
+        return None  # "thu nội địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng": trade revenue
     if unit is not None and last.group(0).startswith("doanh") and not _is_money(unit) and unit != _PERCENT:
         return None  # "Doanh thu dịch vụ lưu trú … đạt khoảng 9.760 tỷ đồng, trong khi du lịch đón 6,5 triệu lượt khách"
     if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
@@ -574,7 +597,7 @@ def indicator_near(
             [m for m in near[bisect_left(starts, lo) : bisect_left(starts, end)] if m.end() <= end]
         )
     if best is not None or after is None:
-        return best, -1
+        return _or_trade(best, low, start, end, unit), -1
     for m in names_between(low, after[0], min(after[1], after[0] + _WINDOW)):
         if _A_REFERENCE.search(low, max(0, m.start() - 14), m.start()):
             continue  # "bằng 82,15% kịch bản tăng trưởng năm": the reference's name, not the figure's
@@ -596,7 +619,16 @@ def indicator_near(
             fitting = [catalog[c] for c in codes if fits(catalog[c], unit)]
             if fitting:
                 best = fitting[0]
-    return best, -1
+    return _or_trade(best, low, start, end, unit), -1
+
+
+def _or_trade(best: Indicator | None, low: str, lo: int, end: int, unit: Any) -> Indicator | None:
+    """``best``, or the revenue from imports and exports when a bare "xuất nhập khẩu" in đồng follows the budget
+    revenue ``best`` names, between ``lo`` and the number at ``end`` (:func:`_revenue_from_trade`)."""
+    if best is None or best.code not in _REVENUE_ITEMS:
+        return best
+    trade = list(_BARE_TRADE.finditer(low, max(0, lo - 12), end))
+    return by_code()["trade_revenue"] if trade and _revenue_from_trade(low, lo, trade[-1], unit) else best
 
 
 _PARTS_OPEN: Final = re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE)
