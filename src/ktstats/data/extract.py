@@ -46,12 +46,11 @@ from ktstats.data.extract_names import (
     name_after_ends,
     named_by_what_it_counts,
     names_between,
-    not_a_figure,
-    part_before,
     per_head,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
+from ktstats.data.extract_parts import not_a_figure, part_before
 from ktstats.data.extract_regions import file_regions, report_region
 from ktstats.data.schema import expected_unit, validate_columns
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around

@@ -29,11 +29,13 @@ __all__ = [
     "fits_unit",
     "grdp_at_prices",
     "indicator_near",
+    "is_money",
     "name_after_ends",
     "named_by_what_it_counts",
+    "names_a_rank",
     "names_between",
     "near_names",
-    "part_before",
+    "revenue_from_trade",
 ]
 
 _PERCENT = ureg.percent
@@ -56,47 +58,6 @@ _ITEM = r"(?:quý|tháng)\s+[0-9ivx]+(?:\s*/\s*[0-9]{4})?\s+(?:tăng|là|đạt|
 _PERIOD_LIST = re.compile(rf"[:(]\s*(?:{_ITEM}[0-9.,]+\s*%\s*[,;]?\s*(?:và\s+)?)*{_ITEM}$")
 
 
-#: what a number may be a part of an indicator's figure for, not the figure itself: a sector's growth ("khu
-#: vực dịch vụ tăng 12,51%"), a contribution ("đóng góp 4,53 điểm %"), a structure share ("cơ cấu … chiếm
-#: 2,05%"), total trade ("kim ngạch xuất nhập khẩu"), one kind of visitor ("khách quốc tế"), one revenue item
-#: ("thu ngoài quốc doanh", "thu về nhà đất")
-PARTS = re.compile(
-    r"(?<![^\W\d_])(?:khu\s+vực\s+(?:nông|công\s+nghiệp|dịch\s+vụ|thuế|i{1,3}(?![^\W\d_])|(?:cn|nlts|nlnts|nn|dv)(?![^\W\d_]))"
-    # "toàn ngành công nghiệp", "sản xuất ngành công nghiệp": the industry as a whole (IIP)
-    r"|(?<!toàn\s)(?<!xuất\s)(?:nhóm\s+)?ngành\s+(?:nông|lâm|thủy|công\s+nghiệp|dịch\s+vụ|xây\s+dựng|chế\s+biến"
-    r"|khai|sản\s+xuất|điện)"
-    r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu|giá\s+trị\s+sản\s+xuất"
-    r"|(?<![^\W\d_])như\s*:"
-    # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
-    r"|(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
-    r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
-    # a kind of tourism's revenue: "trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng"
-    r"|doanh\s+thu\s+(?:(?:dịch\s+vụ|từ|hoạt\s+động)\s+)?(?:lưu\s+trú|lữ\s+hành|ăn\s+uống)"
-    r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực"
-    # the sources of domestic revenue: "thu từ doanh nghiệp nhà nước đạt 1.118 tỷ đồng", "thu từ dầu thô", "khu vực
-    # doanh nghiệp có vốn đầu tư nước ngoài 28,7 nghìn tỷ đồng", "các khoản thu về đất 40.982 tỷ đồng"
-    r"|doanh\s+nghiệp|dnnn|dầu\s+thô|công\s+thương\s+nghiệp)|khu\s+vực\s+doanh\s+nghiệp|khoản\s+thu\s+về\s+đất"
-    r"|thuế\s+(?:thu\s+nhập|bảo\s+vệ\s+môi\s+trường|giá\s+trị\s+gia\s+tăng|tiêu\s+thụ)|lệ\s+phí\s+trước\s+bạ"
-    # a sector of the economy by ownership ("kinh tế có vốn đầu tư nước ngoài đạt 927 triệu USD": its exports, no
-    # investment) and a branch's growth ("Lĩnh vực nông nghiệp 6 tháng đầu năm tăng trưởng 0,83%")
-    r"|(?:khu\s+vực\s+)?kinh\s+tế\s+(?:có\s+vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài(?:\s+fdi)?|nhà\s+nước"
-    r"|ngoài\s+nhà\s+nước|tư\s+nhân|trong\s+nước)|(?:sản\s+xuất|lĩnh\s+vực)\s+nông|ngành\s+hàng|năng\s+lượng"
-    # the balance of trade: "cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD" (neither exports nor imports); passengers
-    r"|cán\s+cân\s+(?:thương\s+mại|mậu\s+dịch)|xuất\s+siêu|nhập\s+siêu|khách\s+vận\s+chuyển|hành\s+khách"
-    # labour productivity is no GRDP per head: "năng suất lao động xã hội đạt 539 triệu đồng/người"
-    r"|năng\s+suất\s+lao\s+động"
-    # the centre's share of the revenue: "Trong đó, thu ngân sách Trung ương đạt 8.696,2 tỷ đồng"
-    r"|thu\s+ngân\s+sách\s+(?:trung\s+ương|tw)(?![^\W\d_])"
-    # a branch opening its clause: "Công nghiệp tăng trưởng 17,5%, với nhiều sản phẩm …"
-    r"|(?:^|(?<=[,;:]\s))(?:nông\s+nghiệp|công\s+nghiệp|dịch\s+vụ|xây\s+dựng)(?=\s+(?:tăng|giảm))"
-    # other indices whose rank is reported: administrative reform, competitiveness, satisfaction, digital
-    r"|par\s+index|pci|papi|sipas|dti|chỉ\s+số\s+(?:cải\s+cách|năng\s+lực|hài\s+lòng|chuyển\s+đổi|hiệu\s+quả))"
-)
-
-
-_TO = re.compile(r"\s+(?:vào|cho)(?![^\W\d_])")
-
-
 _BUDGET_ITEMS: Final = (
     "state_budget_revenue",
     "domestic_revenue",
@@ -114,96 +75,14 @@ SHARE_OF: Final = {
     "public_investment_disbursement": "plan",
 }
 
-_STRUCTURE_OF: Final = 3  # characters between "cơ cấu" and the indicator whose structure it is
 
-
-def _names_a_rank(phrase: str) -> bool:
+def names_a_rank(phrase: str) -> bool:
     """Whether a catalog name is only a rank's ("xếp hạng", "đứng thứ"): it names no subject."""
     catalog = by_code()
     return all(catalog[c].kind == "rank" for c in aliases().by_phrase[phrase])
 
 
 GRDP_LEVELS: Final = frozenset({"grdp_current", "grdp_constant"})
-
-# the last amount before a rank, and words that make GRDP named before it its size, not its growth
-_LAST_AMOUNT = re.compile(
-    r"[0-9](?:[0-9.,]*[0-9])?\s*(%|phần\s+trăm|(?:nghìn\s+)?(?:tỷ|tỉ|triệu)(?![^\W\d_])|usd)"
-)
-_SIZE = re.compile(r"quy\s+mô|giá\s+hiện\s+hành|đầu\s+người")
-
-
-def not_a_figure(
-    text: str,
-    where: tuple[int, int, int],
-    ind: Indicator | None,
-    subject: Indicator | None,
-    denominator: float | None,
-) -> str | None:
-    """Why the number at ``where`` (its clause's start, its start and end) is no figure of the report's province,
-    else ``None``: a comparison with the whole country (:func:`vs_country`), or, for a rank (``ind``), a regional
-    rank or another indicator's (:func:`ranks_another`, ``subject`` the clause's)."""
-    lo, start, end = where
-    if ind is not None and ind.kind == "rank":
-        return (
-            "a regional rank, or another's"
-            if ranks_another(text, lo, start, end, subject, denominator)
-            else None
-        )
-    return "a comparison with the whole country" if vs_country(text, end) else None
-
-
-# a figure compared with the whole country's: "gấp 1,16 lần bình quân cả nước", "bằng 93,5% so với cả nước"
-_VS_COUNTRY = re.compile(
-    r"\s*(?:so\s+(?:với\s+)?)?(?:mức\s+)?(?:bình\s+quân\s+)?(?:chung\s+)?(?:của\s+)?cả\s+nước"
-)
-
-
-def vs_country(text: str, end: int) -> bool:
-    """Whether the figure ending at ``end`` is a comparison with the whole country ("GRDP bình quân đầu người …,
-    gấp 1,16 lần bình quân cả nước"): no figure of the province's own.
-
-    >>> s = "GRDP bình quân đầu người ước đạt 5.852 USD, gấp 1,16 lần bình quân cả nước."
-    >>> vs_country(s, s.index(" lần") + 4), vs_country(s, s.index(" USD") + 4)
-    (True, False)
-    """
-    return _VS_COUNTRY.match(casefolded(text), end) is not None
-
-
-def ranks_another(
-    text: str, lo: int, pos: int, end: int, subject: Indicator | None = None, denominator: float | None = None
-) -> bool:
-    """Whether the rank at ``pos`` (its number ending at ``end``, out of ``denominator``) is no national rank of
-    GRDP growth: a rank in a region ("đứng thứ 2 tiểu vùng"; a national one is out of 63 or 34 or says "cả nước",
-    "toàn quốc"), or of something else, from its clause (from ``lo``) and the clause's ``subject``: a subject that
-    is not GRDP ("giải ngân … xếp thứ 14/63"), the amount of money right before it ("GRDP năm 2022 là 121.300 tỉ đồng, …, đứng thứ 18/63"), GRDP's
-    size or GRDP per head ("GRDP theo giá hiện hành … đứng thứ 34/63", "Về GRDP đầu người, … đứng thứ 5"), or
-    another indicator named last ("Riêng thu hút FDI, Bắc Ninh hiện đứng thứ 3 cả nước").
-
-    >>> ranks_another("Quy mô nền kinh tế ước đạt 368.445 tỉ đồng, đứng thứ 7/34", 0, 53, 57, None, 34.0)
-    True
-    >>> ranks_another("GRDP ước tăng 8,12%, đứng thứ 7/34", 0, 30, 34, None, 34.0)
-    False
-    """
-    tail = text[end : end + 30].casefold()
-    if denominator not in (63.0, 34.0) and "cả nước" not in tail and "toàn quốc" not in tail:
-        return True
-    if subject is not None and not subject.code.startswith("grdp"):
-        return True
-    low = casefolded(text)
-    amounts = list(_LAST_AMOUNT.finditer(low, lo, pos))
-    if amounts:
-        return not amounts[-1].group(1).startswith(("%", "phần"))
-    starts, matches = alias_matches(low)
-    named = [
-        m
-        for m in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]
-        if m.end() <= pos and not _names_a_rank(m.group(0))
-    ]
-    if not named:
-        return False
-    if _SIZE.search(low, named[-1].start(), pos):
-        return True
-    return by_code()[aliases().by_phrase[named[-1].group(0)][0]].kind != "growth"
 
 
 def grdp_at_prices(clause: str) -> Indicator:
@@ -240,80 +119,6 @@ def as_level(ind: Indicator | None, unit: Any, lead: str) -> Indicator | None:
     ):
         return by_code()["grdp_growth"]
     return ind
-
-
-# visitors of a kind written after their number: "3,6 triệu lượt khách quốc tế", "1,4 triệu lượt khách nội địa"
-_KIND_AFTER = re.compile(r"\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)(?![^\W\d_])")
-
-
-_REVENUE_ITEMS: Final = frozenset({"state_budget_revenue", "domestic_revenue", "local_budget_revenue_total"})
-_BARE_TRADE = re.compile(r"(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu")
-
-
-def _revenue_from_trade(low: str, lo: int, trade: re.Match[str], unit: Any) -> bool:
-    """Whether a bare "xuất nhập khẩu" (``trade``, a match in ``low``) names the revenue from imports and exports:
-    an amount in đồng after budget revenue is named in the same stretch ("Tổng thu ngân sách …; trong đó, thu nội
-    địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng") — trade itself is counted in dollars."""
-    if (
-        not trade.group(0).startswith("xuất")
-        or low.endswith("ngạch ", 0, trade.start())  # "kim ngạch xuất nhập khẩu": the trade itself
-        or unit is None
-        or dict(unit.dimensionality) != {"[currency_vnd]": 1}
-    ):
-        return False
-    return _REVENUE_NAMED.search(low, max(0, lo - _WINDOW), trade.start()) is not None
-
-
-_REVENUE_NAMED = re.compile(r"thu\s+(?:nội\s+địa|ngân\s+sách)")
-
-
-def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None = None) -> str | None:
-    """The words between ``lo`` and ``pos`` that make the number there a part of an indicator's figure
-    (see :data:`PARTS`) rather than the figure: a part named after the last indicator name (or after a
-    bare "tăng trưởng", which a sector's growth also uses), or a kind of visitors written after the number (ending
-    at ``end``: "3,6 triệu lượt khách quốc tế"); ``None`` when the number is the figure. Visitors
-    of a kind ("khách quốc tế") are no part of an amount of money (``unit``): "… trong đó có 1,46 triệu lượt
-    khách quốc tế, doanh thu 46.000 tỷ đồng" is the whole revenue.
-
-    >>> s = "GRDP tăng 7,2%, trong đó khu vực dịch vụ tăng 12,51%"
-    >>> part_before(s, 0, s.index("12,51")), part_before(s, 0, s.index("7,2"))
-    ('khu vực dịch vụ', None)
-    """
-    low = casefolded(text)
-    if (
-        end is not None
-        and low.endswith("khách", 0, end)
-        and (kind := _KIND_AFTER.match(low, end)) is not None
-    ):
-        return "khách" + kind.group(0)  # (``end``: where the number ends)
-    last = None
-    for m in PARTS.finditer(low, lo, pos):
-        last = m
-    if last is None:
-        return None
-    if unit is not None and last.group(0).startswith(("khách", "du khách")) and _is_money(unit):
-        return None
-    if _revenue_from_trade(low, lo, last, unit):
-        return None  # "thu nội địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng": trade revenue
-    if unit is not None and last.group(0).startswith("doanh") and not _is_money(unit) and unit != _PERCENT:
-        return None  # "Doanh thu dịch vụ lưu trú … đạt khoảng 9.760 tỷ đồng, trong khi du lịch đón 6,5 triệu lượt khách"
-    if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
-        # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
-        return last.group(0)
-    starts, matches = alias_matches(low)
-    structure = last.group(0).startswith("cơ")
-    revenue_source = last.group(0).startswith(("thu", "khu vực doanh"))
-    for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
-        if name.end() > pos or name.group(0) in GENERIC_ALIASES or _names_a_rank(name.group(0)):
-            continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
-        if structure and name.start() - last.end() <= _STRUCTURE_OF:
-            continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
-        if revenue_source and by_code()[aliases().by_phrase[name.group(0)][0]].code == "fdi_registered":
-            continue  # "thu từ khu vực có vốn đầu tư nước ngoài 3.049 tỷ đồng": a source of revenue, no investment
-        if (name.start() <= last.start() and name.end() >= last.end()) or name.start() >= last.end():
-            # the indicator is named around the part ("thu từ hoạt động xuất nhập khẩu") or after it
-            return None
-    return last.group(0)
 
 
 @dataclass
@@ -401,7 +206,7 @@ def _currency(unit_text: str) -> Any:
     return ureg.Quantity(1, unit).to_base_units().units
 
 
-def _is_money(unit: Any) -> bool:
+def is_money(unit: Any) -> bool:
     return any(str(dim).startswith("[currency") for dim in getattr(unit, "dimensionality", {}))
 
 
@@ -554,7 +359,7 @@ def indicator_near(
             return fitting[0]
         # a percent next to a level indicator is a stated ratio or change of it (never a rank)
         first = catalog[codes[0]]
-        if first.code == "grdp_growth" and _is_money(unit) and not unit.dimensionality.get("[person]", 0):
+        if first.code == "grdp_growth" and is_money(unit) and not unit.dimensionality.get("[person]", 0):
             return catalog["grdp_constant"]  # "Tăng trưởng GRDP đạt 48.212 tỉ đồng, tăng 7,97%": GRDP's level
         return first if unit == _PERCENT and first.kind != "rank" else None
 
@@ -622,13 +427,34 @@ def indicator_near(
     return _or_trade(best, low, start, end, unit), -1
 
 
+_REVENUE_ITEMS: Final = frozenset({"state_budget_revenue", "domestic_revenue", "local_budget_revenue_total"})
+_BARE_TRADE = re.compile(r"(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu")
+
+
+def revenue_from_trade(low: str, lo: int, trade: re.Match[str], unit: Any) -> bool:
+    """Whether a bare "xuất nhập khẩu" (``trade``, a match in ``low``) names the revenue from imports and exports:
+    an amount in đồng after budget revenue is named in the same stretch ("Tổng thu ngân sách …; trong đó, thu nội
+    địa đạt 21.100 tỷ đồng, xuất nhập khẩu đạt gần 9.000 tỷ đồng") — trade itself is counted in dollars."""
+    if (
+        not trade.group(0).startswith("xuất")
+        or low.endswith("ngạch ", 0, trade.start())  # "kim ngạch xuất nhập khẩu": the trade itself
+        or unit is None
+        or dict(unit.dimensionality) != {"[currency_vnd]": 1}
+    ):
+        return False
+    return _REVENUE_NAMED.search(low, max(0, lo - _WINDOW), trade.start()) is not None
+
+
+_REVENUE_NAMED = re.compile(r"thu\s+(?:nội\s+địa|ngân\s+sách)")
+
+
 def _or_trade(best: Indicator | None, low: str, lo: int, end: int, unit: Any) -> Indicator | None:
     """``best``, or the revenue from imports and exports when a bare "xuất nhập khẩu" in đồng follows the budget
     revenue ``best`` names, between ``lo`` and the number at ``end`` (:func:`_revenue_from_trade`)."""
     if best is None or best.code not in _REVENUE_ITEMS:
         return best
     trade = list(_BARE_TRADE.finditer(low, max(0, lo - 12), end))
-    return by_code()["trade_revenue"] if trade and _revenue_from_trade(low, lo, trade[-1], unit) else best
+    return by_code()["trade_revenue"] if trade and revenue_from_trade(low, lo, trade[-1], unit) else best
 
 
 _PARTS_OPEN: Final = re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE)
@@ -686,7 +512,7 @@ def named_by_what_it_counts(
     enterprises = _NEW_ENTERPRISES.search(number.casefold())
     if enterprises is not None and enterprises.start() < length:
         return by_code()["new_enterprises"]
-    if _is_money(unit) and _BUDGET_TOTAL.search(lead):
+    if is_money(unit) and _BUDGET_TOTAL.search(lead):
         return by_code()["state_budget_revenue"]  # "Về ngân sách, tổng thu đạt 28.969 tỷ đồng"
     revenue = by_code()["tourism_revenue"]
     if (
