@@ -16,6 +16,11 @@ def _extract(text: str, **kw) -> pd.DataFrame:
         return ktstats.extract(text, **kw).to_frame()
 
 
+def _at(frame: pd.DataFrame, value: float, *columns: str) -> list[list]:
+    """The ``columns`` of the rows of ``frame`` whose value is ``value``."""
+    return frame.loc[frame["value"] == value, list(columns)].values.tolist()
+
+
 def _measures(frame: pd.DataFrame) -> dict[float, str]:
     return {float(r.value): str(r.measure) for r in frame.itertuples()}
 
@@ -478,17 +483,13 @@ def test_a_list_of_shares_goes_on_with_its_verb_and_tuong_duong_is_a_share():
         "6 tháng đầu năm 2020, thu ngân sách tỉnh Hà Tĩnh được 6.481 tỷ đồng, đạt 51,2% dự toán Bộ Tài chính giao, "
         "46,1% dự toán HĐND tỉnh giao và 92,6% so với cùng kỳ năm 2019."
     )
-    assert f.loc[f["value"] == 92.6, ["form", "relative_to"]].values.tolist() == [
-        ["ratio", "same_period_last_year"]
-    ]
+    assert _at(f, 92.6, "form", "relative_to") == [["ratio", "same_period_last_year"]]
     # dev hai_phong_2023-10-04_9thang: "tương đương 84,74% so với cùng kỳ năm trước"
     f = _extract(
         "Tổng thu ngân sách nhà nước trên địa bàn thành phố Hải Phòng trong 9 tháng đầu năm 2023 ước đạt 66.713,1 tỷ "
         "đồng, đạt 57,29% dự toán, đồng thời tương đương 84,74% so với cùng kỳ năm trước."
     )
-    assert f.loc[f["value"] == 84.74, ["form", "relative_to"]].values.tolist() == [
-        ["ratio", "same_period_last_year"]
-    ]
+    assert _at(f, 84.74, "form", "relative_to") == [["ratio", "same_period_last_year"]]
 
 
 def test_a_bare_vuot_is_over_the_estimate_named_before_it():
@@ -498,7 +499,7 @@ def test_a_bare_vuot_is_over_the_estimate_named_before_it():
         "đồng, vượt 9,8% dự toán và tăng 35,8% so với cùng kỳ năm 2024. Trong đó, thu nội địa 531,4 nghìn tỷ đồng, "
         "vượt 10,2% và tăng 36,5%."
     )
-    assert f.loc[f["value"] == 10.2, ["indicator", "form", "relative_to"]].values.tolist() == [
+    assert _at(f, 10.2, "indicator", "form", "relative_to") == [
         ["domestic_revenue", "change", "budget_estimate"]
     ]
     # dev ha_noi_2025_2025-12-03_ngansach: within a sentence, after ";"
@@ -506,7 +507,7 @@ def test_a_bare_vuot_is_over_the_estimate_named_before_it():
         "11 tháng năm 2025, thu nội địa của Hà Nội đạt 587.700 tỷ đồng, vượt 21,8% dự toán và tăng 40,8%; thu từ "
         "hoạt động xuất nhập khẩu đạt 34.700 tỷ đồng, vượt 26,9% và tăng 31,1%."
     )
-    assert f.loc[f["value"] == 26.9, ["indicator", "form", "relative_to"]].values.tolist() == [
+    assert _at(f, 26.9, "indicator", "form", "relative_to") == [
         ["trade_revenue", "change", "budget_estimate"]
     ]
 
@@ -514,9 +515,7 @@ def test_a_bare_vuot_is_over_the_estimate_named_before_it():
 def test_a_signed_percent_after_an_amount_is_its_change():
     # dev ben_tre_2024-01-04_nam2023: "19.394,07 tỷ đồng, -13,78%" (the sign after a comma was not read as a change)
     f = _extract("Năm 2023, vốn đầu tư toàn xã hội tỉnh Bến Tre thực hiện: 19.394,07 tỷ đồng, -13,78%.")
-    assert f.loc[f["value"] == -13.78, ["indicator", "form"]].values.tolist() == [
-        ["total_investment", "change"]
-    ]
+    assert _at(f, -13.78, "indicator", "form") == [["total_investment", "change"]]
 
 
 def test_a_percent_of_a_grdp_level_is_its_growth():
@@ -525,9 +524,7 @@ def test_a_percent_of_a_grdp_level_is_its_growth():
         "Năm 2022, GRDP trên địa bàn tỉnh Thái Bình (giá so sánh 2010) đạt 63.000 tỷ đồng, tăng 9,52% so với cùng kỳ "
         "năm 2021 (kế hoạch 9% trở lên)."
     )
-    assert f.loc[f["value"] == 9.0, ["indicator", "measure", "qualifier"]].values.tolist() == [
-        ["grdp_growth", "target", "at_least"]
-    ]
+    assert _at(f, 9.0, "indicator", "measure", "qualifier") == [["grdp_growth", "target", "at_least"]]
     # a sector's share of GRDP is none (dev ca_mau_2018-07-06_grdp)
     f = _extract(
         "Tổng sản phẩm trong tỉnh Cà Mau (GRDP) 6 tháng đầu năm 2018 (theo giá hiện hành) ước đạt 24.042,68 tỷ đồng; "
@@ -620,9 +617,7 @@ def test_an_economy_that_grew_by_an_amount():
         "Quy mô nền kinh tế thành phố Đà Nẵng trong 9 tháng năm 2024 theo giá hiện hành ước đạt hơn 111.589 tỷ đồng, "
         "mở rộng hơn 11.726 tỷ đồng so với cùng kỳ năm 2023."
     )
-    assert f.loc[f["value"] == 11726.0, ["form", "relative_to"]].values.tolist() == [
-        ["difference", "same_period_last_year"]
-    ]
+    assert _at(f, 11726.0, "form", "relative_to") == [["difference", "same_period_last_year"]]
 
 
 def test_a_branch_opening_its_clause_is_a_part():
@@ -667,7 +662,7 @@ def test_a_goal_in_parentheses_and_growth_named_before_an_amount():
         "Năm 2017, kinh tế của tỉnh Lạng Sơn đạt mức tăng trưởng khá, tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) "
         "ước đạt 8,02% (mục tiêu 8 - 9%)."
     )
-    assert f.loc[f["value"] == 8.5, ["measure", "qualifier"]].values.tolist() == [["target", "range"]]
+    assert _at(f, 8.5, "measure", "qualifier") == [["target", "range"]]
     # dev phu_tho_2023-01-04_grdp: "Tăng trưởng GRDP đạt 48.212 tỉ đồng" named no indicator for the amount
     f = _extract("Tăng trưởng GRDP tỉnh Phú Thọ năm 2022 đạt 48.212 tỉ đồng, tăng 7,97% so với năm 2021.")
     assert f[["indicator", "value"]].values.tolist() == [["grdp_constant", 48212.0], ["grdp_growth", 7.97]]
@@ -682,9 +677,7 @@ def test_customs_revenue_and_a_change_of_the_visitors_revenue():
     assert f.loc[f["value"] == 2980.0, "indicator"].tolist() == ["trade_revenue"]
     # dev ben_tre_2024-04-17_quy1: "khách du lịch tăng 23,24%, doanh thu tăng 28,37%"
     f = _extract("Quý I năm 2024, khách du lịch đến Bến Tre tăng 23,24%, doanh thu tăng 28,37% so cùng kỳ.")
-    assert f.loc[f["value"] == 28.37, ["indicator", "form"]].values.tolist() == [
-        ["tourism_revenue", "change"]
-    ]
+    assert _at(f, 28.37, "indicator", "form") == [["tourism_revenue", "change"]]
 
 
 def test_grdp_in_us_dollars_is_kept_apart_from_grdp_in_dong():
@@ -703,9 +696,7 @@ def test_grdp_in_us_dollars_is_kept_apart_from_grdp_in_dong():
         ["grdp_per_capita", 10.0],
     ]
     f = _extract("GRDP cả năm 2025 của Hà Nội ước tăng 8,5%, quy mô nền kinh tế khoảng 63,5 tỷ USD.")
-    assert f.loc[f["value"] == 63.5, ["indicator", "unit"]].values.tolist() == [
-        ["grdp_current_usd", "billion USD"]
-    ]
+    assert _at(f, 63.5, "indicator", "unit") == [["grdp_current_usd", "billion USD"]]
     f = _extract("Năm 2019, GRDP bình quân đầu người tỉnh Bến Tre đạt 2.620 USD/người.")
     assert f[["indicator", "value", "unit"]].values.tolist() == [["grdp_per_capita_usd", 2620.0, "USD"]]
 

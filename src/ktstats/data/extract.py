@@ -38,6 +38,7 @@ import pandas as pd
 
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
+    AT_CURRENT,
     GRDP_LEVELS,
     SHARE_OF,
     as_level,
@@ -107,7 +108,6 @@ _GENERIC_GROWTH = re.compile(
 # a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
-_AT_CURRENT = re.compile(r"giá\s+(?:hiện\s+hành|thực\s+tế)", re.IGNORECASE)  # GRDP's change at current prices
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 
@@ -396,7 +396,7 @@ def extract(
                     target_ind is not None
                     and target_ind.code in GRDP_LEVELS
                     and ref in (None, "same_period_last_year")
-                    and not _AT_CURRENT.search(sentence, max(clause_start, digit - _WINDOW), digit)
+                    and not AT_CURRENT.search(sentence, max(clause_start, digit - _WINDOW), digit)
                 ):
                     # "GRDP (giá so sánh) ước đạt 53.500 tỷ đồng, tăng 6%": the growth rate of the year
                     target_ind, growth_kind = by_code()["grdp_growth"], True

@@ -22,6 +22,8 @@ from ktstats.lang.text import normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
 __all__ = [
+    "AT_CURRENT",
+    "BARE_TRADE",
     "SHARE_OF",
     "alias_matches",
     "aliases",
@@ -90,9 +92,7 @@ def grdp_at_prices(clause: str) -> Indicator:
     tế)" is the size at current prices; a level with no basis in a periodic report is at constant 2010 prices,
     the basis of its growth rate."""
     basis = clause.casefold()
-    current = any(w in basis for w in ("giá hiện hành", "giá thực tế")) or (
-        "giá so sánh" not in basis and "quy mô" in basis
-    )
+    current = AT_CURRENT.search(basis) is not None or ("giá so sánh" not in basis and "quy mô" in basis)
     return by_code()["grdp_current" if current else "grdp_constant"]
 
 
@@ -428,7 +428,11 @@ def indicator_near(
 
 
 _REVENUE_ITEMS: Final = frozenset({"state_budget_revenue", "domestic_revenue", "local_budget_revenue_total"})
-_BARE_TRADE = re.compile(r"(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu")
+#: total trade, "xuất nhập khẩu" not after "thu (từ hoạt động / lĩnh vực)": a part of a figure (see
+#: ``extract_parts.PARTS``), or the revenue from it when an amount in đồng follows budget revenue
+BARE_TRADE = re.compile(r"(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu")
+#: a GRDP named at current prices
+AT_CURRENT = re.compile(r"giá\s+(?:hiện\s+hành|thực\s+tế)", re.IGNORECASE)
 
 
 def revenue_from_trade(low: str, lo: int, trade: re.Match[str], unit: Any) -> bool:
@@ -453,7 +457,7 @@ def _or_trade(best: Indicator | None, low: str, lo: int, end: int, unit: Any) ->
     revenue ``best`` names, between ``lo`` and the number at ``end`` (:func:`_revenue_from_trade`)."""
     if best is None or best.code not in _REVENUE_ITEMS:
         return best
-    trade = list(_BARE_TRADE.finditer(low, max(0, lo - 12), end))
+    trade = list(BARE_TRADE.finditer(low, max(0, lo - 12), end))
     return by_code()["trade_revenue"] if trade and revenue_from_trade(low, lo, trade[-1], unit) else best
 
 

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
+    BARE_TRADE,
     GENERIC_ALIASES,
     alias_matches,
     aliases,
@@ -37,7 +38,7 @@ PARTS = re.compile(
     r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu|giá\s+trị\s+sản\s+xuất"
     r"|(?<![^\W\d_])như\s*:"
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
-    r"|(?<!từ\s)(?<!động\s)(?<!vực\s)(?<!thu\s)xuất\s*(?:,|-|–)?\s*nhập\s+khẩu"
+    rf"|{BARE_TRADE.pattern}"
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
     # a kind of tourism's revenue: "trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng"
     r"|doanh\s+thu\s+(?:(?:dịch\s+vụ|từ|hoạt\s+động)\s+)?(?:lưu\s+trú|lữ\s+hành|ăn\s+uống)"
