@@ -797,3 +797,107 @@ def test_a_bare_trade_in_dong_after_budget_revenue_is_the_revenue_from_it():
         "tổng kim ngạch xuất nhập khẩu đạt 5 tỷ USD."
     )
     assert f.empty
+
+
+# --- 0.20.7: read off batch 24 once it was a development text ---------------------------------------------------
+
+
+def _unattached(text: str, **kw) -> dict[float, str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kept = ktstats.extract(text, **kw).unattached
+    return {float(r.value): str(r.reason) for r in kept.itertuples() if pd.notna(r.value)}
+
+
+def test_an_index_stated_as_a_percent_is_a_ratio_to_last_year_not_a_growth_rate():
+    # dev tuyen_quang_2024-07-01_xephang9: "tốc độ phát triển GRDP … đạt 108,84%" had been a growth of 108,84 %
+    f = _extract(
+        "Theo công bố của Tổng Cục thống kê, 6 tháng đầu năm 2024, tốc độ phát triển GRDP của tỉnh Tuyên Quang đạt "
+        "108,84%, xếp thứ 9 trong các tỉnh, thành phố trực thuộc Trung ương."
+    )
+    assert _at(f, 108.84, "indicator", "form", "relative_to") == [
+        ["grdp_constant", "ratio", "same_period_last_year"]
+    ]
+    # dev son_la_2020-06-29_thongke: the industrial production index "ước đạt 75,53%", then its fall
+    f = _extract(
+        "6 tháng đầu năm 2020, tổng sản phẩm trên địa bàn tỉnh Sơn La tăng 0,03%; chỉ số sản xuất công nghiệp ước đạt "
+        "75,53%, giảm 24,47% so với cùng kỳ năm trước."
+    )
+    assert _at(f, 75.53, "indicator", "form") == [["iip_growth", "ratio"]]
+    assert _at(f, -24.47, "indicator", "form") == [["iip_growth", "level"]]
+    # dev ha_nam_2020-12-31_ngansach: a share of GRDP, no growth of it
+    text = (
+        "Ước tính năm 2020, vốn đầu tư toàn xã hội tỉnh Hà Nam thực hiện đạt 34.619,1 tỷ đồng, tăng 6,8% so với năm "
+        "2019 và bằng 57,7% tổng sản phẩm trong tỉnh."
+    )
+    assert 57.7 not in _extract(text)["value"].tolist()
+    assert _unattached(text)[57.7] == "a share of GRDP, not its growth"
+    # dev ba_ria_vung_tau_2024-01-10_grdp2023: a sector's share in a list with no verb
+    text = (
+        "Năm 2023, phân theo cơ cấu kinh tế tỉnh Bà Rịa - Vũng Tàu: Khu vực nông nghiệp, lâm nghiệp và thủy sản chiếm "
+        "tỷ trọng 6,46% tổng GRDP; công nghiệp - xây dựng 66,6%."
+    )
+    assert 66.6 not in _extract(text)["value"].tolist()
+
+
+def test_the_production_index_of_the_whole_branch_is_the_iip():
+    # dev phu_tho_2025-06-01_hopubnd: "chỉ số sản xuất toàn ngành tăng 46,7%" had been GRDP's growth
+    f = _extract(
+        "6 tháng đầu năm 2025, sản xuất công nghiệp tỉnh Phú Thọ phục hồi và tăng trưởng mạnh, với chỉ số sản xuất "
+        "toàn ngành tăng 46,7%, riêng công nghiệp chế biến, chế tạo tăng tới 48,1%.",
+        date="2025-06",
+    )
+    assert _at(f, 46.7, "indicator") == [["iip_growth"]]
+
+
+def test_a_multiple_of_an_amount_named_before_it():
+    # dev thanh_hoa_2022-10-13_9thang: "tổng lượng khách du lịch gấp 3,3 lần" named nothing
+    f = _extract(
+        "9 tháng năm 2022, tổng mức bán lẻ của Thanh Hóa ước đạt 127.805 tỉ đồng, tăng 24,7% so với cùng kỳ; tổng "
+        "lượng khách du lịch gấp 3,3 lần, doanh thu du lịch gấp 2,8 lần."
+    )
+    assert _at(f, 3.3, "indicator", "unit", "form", "relative_to") == [
+        ["tourist_visits", "times", "ratio", "same_period_last_year"]
+    ]
+    assert _at(f, 2.8, "indicator") == [["tourism_revenue"]]
+
+
+def test_a_multiple_over_several_years_is_no_ratio_to_last_year():
+    # dev kon_tum_2022-06-12_grdp and ha_nam_2020-09-01_nhiemky: filed as ratios to the year before
+    text = (
+        "Quy mô của nền kinh tế tỉnh Kon Tum năm 2020 tăng gấp 21 lần so với năm 2002. Năm 2020, thu ngân sách gấp "
+        "2,8 lần so với đầu nhiệm kỳ; thu ngân sách năm 2020 tăng 12% so với năm 2019."
+    )
+    f = _extract(text)
+    assert f["value"].tolist() == [12.0]
+    kept = _unattached(text)
+    assert kept[21.0] == "compared with 2002, not with last year"
+    assert kept[2.8] == "compared with the start of the term, not with last year"
+
+
+def test_a_percent_glued_to_the_next_word_and_a_change_right_after_a_count():
+    # dev cao_bang_2023-07-01_hdnd: "tăng 32,8%so với cùng kỳ" was no number
+    f = _extract(
+        "6 tháng đầu năm 2023, tổng mức bán lẻ hàng hóa và dịch vụ tỉnh Cao Bằng đạt 56,3% kế hoạch (KH), tăng "
+        "32,8%so với cùng kỳ năm trước."
+    )
+    assert _at(f, 32.8, "indicator", "form", "relative_to") == [
+        ["retail_sales", "change", "same_period_last_year"]
+    ]
+    # dev kien_giang_2022-10-01_dulich: "vượt trên 9% kế hoạch" right after the visitors is theirs, not the revenue's
+    f = _extract(
+        "Thống kê từ đầu năm đến nay, Kiên Giang đã đón hơn 6,1 triệu lượt khách du lịch, vượt trên 9% kế hoạch năm, "
+        "tổng doanh thu từ du lịch đạt hơn 7.700 tỉ đồng.",
+        date="2022-09",
+    )
+    assert _at(f, 9.0, "indicator", "form", "relative_to") == [["tourist_visits", "change", "plan"]]
+
+
+def test_visitors_of_a_kind_stay_a_part_after_their_count():
+    # dev da_nang_2023-06-01_thongke: the "lượt khách" a count of foreign visitors is in named all visitors again
+    text = (
+        "6 tháng đầu năm 2023, lượng khách đến Đà Nẵng ước đạt 3 triệu 508 nghìn lượt khách, tăng 116,6% với cùng kỳ "
+        "năm 2022. Trong đó, khách quốc tế ước đạt 930 nghìn lượt khách, tăng 11,3 lần so với cùng kỳ."
+    )
+    assert 11.3 not in _extract(text)["value"].tolist()
+    assert _unattached(text)[11.3].startswith("a figure for a part (khách quốc tế)")

@@ -82,6 +82,7 @@ from ktstats.lang.relations import (
     SHARE_VERBS,
     compared_month,
     month_after_compared,
+    over_years,
     points_reference,
     reference_after,
     same_change_in_amount,
@@ -116,7 +117,7 @@ def _of_sentence(sid: int, row: dict[str, Any]) -> bool:
 
 
 # the words between a figure and a change of it: "… 11.200 tỷ đồng, tăng 20,17%"
-_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
+_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm|vượt)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
 _QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
@@ -144,7 +145,6 @@ _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
 _TIMES = ureg.times
 # "cao hơn 0,24 điểm %": higher by, not "more than"
-_BY_HOW_MUCH = re.compile(r"(?:cao|thấp|nhiều|ít)\s+hơn\s*$")
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
@@ -454,11 +454,15 @@ def extract(
                 form, relative_to = "difference", "start_of_period"
                 if target_ind.kind == "rate" and unit == _PERCENT:
                     unit = _POINT
-            if form == "level":  # "GRDP … đạt 63.000 tỷ đồng, tăng 9,52% … (kế hoạch 9% trở lên)": its growth
-                target_ind = as_level(target_ind, unit, lead)
+            why_not = None  # "GRDP … đạt 63.000 tỷ đồng, tăng 9,52% …": its growth; "đạt 108,8%": an index
+            if form == "level":
+                clause = sentence[clause_start:digit].casefold()
+                target_ind, form, relative_to, why_not = as_level(
+                    target_ind, unit, value, verb, lead, clause, after
+                )
             prev_end = max(end, name_end)
             if target_ind is None:
-                reason = "no indicator of the catalog is named near it"
+                reason = why_not or "no indicator of the catalog is named near it"
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
             own = _span_before(sentence, digit, year) or span_after(sentence, end, next_start, year)
@@ -600,6 +604,11 @@ def extract(
                 reason = f"unit {shown or '-'} does not fit {target_ind.code} ({target_ind.unit or '-'}) as a {form}"
                 kept.add(value, shown, sentence, start, end, reason)
                 continue
+            if (
+                why := over_years(relative_to, after, span.end.year)
+            ) is not None:  # "gấp 21 lần so với năm 2002"
+                kept.add(value, unit_to_str(unit), sentence, start, end, why)
+                continue
             if measure == "actual" and inside and estimated_end == span.end:
                 measure = "estimate"  # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter too
             estimated_end = span.end if measure == "estimate" and not inside else estimated_end
@@ -612,19 +621,7 @@ def extract(
                     "measure": measure,
                     "value": value,
                     "unit": unit_to_str(unit),
-                    # "vượt 1,3% so với dự toán": by exactly 1,3%, not "more than" 1,3%
-                    "qualifier": "exact"
-                    if reading.qualifier == "over"
-                    and (
-                        # ("vượt hơn 20% dự toán": more than 20 %)
-                        (
-                            verb == "vượt"
-                            and form in ("change", "difference")
-                            and not lead.endswith(("hơn ", "trên "))
-                        )
-                        or (form in ("change", "difference") and _BY_HOW_MUCH.search(lead))
-                    )
-                    else qualifier_of(reading.qualifier, sentence[start:digit]),
+                    "qualifier": qualifier_of(reading.qualifier, sentence[start:digit], verb, form, lead),
                     "low": reading.low if reading.qualifier == "range" else "",
                     "high": reading.high if reading.qualifier == "range" else "",
                     "denominator": reading.denominator if reading.denominator is not None else "",

@@ -105,20 +105,39 @@ def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
 
 # a percent of GRDP that is no growth rate: a sector's share of it, a yearly average over a term
 _SHARE_OR_AVERAGE = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|bình quân")
+# "… bằng 57,7% tổng sản phẩm trong tỉnh", "… 10% GRDP": a share of GRDP, named right after the percent
+_OF_GRDP_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:grdp|tổng sản phẩm)(?![^\W\d_])")
+#: a growth rate of more than this (in percent) read with no verb of change is no growth rate: an index or a share
+INDEX_FROM: Final = 50.0
 
 
-def as_level(ind: Indicator | None, unit: Any, lead: str) -> Indicator | None:
-    """The indicator a number read as a level of ``ind`` is of: a percent of a GRDP level is GRDP's growth ("GRDP …
-    đạt 63.000 tỷ đồng, tăng 9,52% so với cùng kỳ năm 2021 (kế hoạch 9% trở lên)") unless ``lead`` (the words
-    before it, casefolded) makes it a share or an average ("chiếm tỷ trọng 29,05%"); else ``ind``."""
-    if (
-        ind is not None
-        and unit == _PERCENT
-        and ind.code in GRDP_LEVELS
-        and not _SHARE_OR_AVERAGE.search(lead[-25:])
-    ):
-        return by_code()["grdp_growth"]
-    return ind
+def as_level(
+    ind: Indicator | None, unit: Any, value: float, verb: str, lead: str, clause: str, after: str
+) -> tuple[Indicator | None, str, str, str | None]:
+    """What a number read as a level of ``ind`` is: ``(indicator, form, relative_to, why not)``.
+
+    A percent of a GRDP level is GRDP's growth ("GRDP … đạt 63.000 tỷ đồng, tăng 9,52% so với cùng kỳ năm 2021
+    (kế hoạch 9% trở lên)") unless ``lead`` (the words before it, casefolded) makes it a share or an average
+    ("chiếm tỷ trọng 29,05%"). A percent with GRDP named right after it ("bằng 57,7% tổng sản phẩm") is a share of
+    GRDP, no figure of the catalog. A growth rate over :data:`INDEX_FROM` % stated with no verb of change ("tốc độ
+    phát triển GRDP … đạt 108,84%", "chỉ số sản xuất công nghiệp ước đạt 75,53%") is an index, last year = 100 —
+    a ratio to the same period of last year (of GRDP at constant prices, for GRDP) — when "đạt"/"bằng" states
+    it, and no figure in a share's clause ("tỉ trọng công nghiệp, xây dựng và dịch vụ trong GRDP đạt 70,58%")
+    or with no verb ("…; công nghiệp - xây dựng 70,37%"). ``clause`` is the clause up to the number, casefolded.
+    """
+    if ind is None or unit != _PERCENT:
+        return ind, "level", "", None
+    if ind.code in GRDP_LEVELS or ind.code == "grdp_growth":
+        if verb in ("bằng", "chiếm", "đạt", "") and _OF_GRDP_AFTER.match(after.casefold()):
+            return None, "level", "", "a share of GRDP, not its growth"
+        if ind.code in GRDP_LEVELS and not _SHARE_OR_AVERAGE.search(lead[-25:]):
+            ind = by_code()["grdp_growth"]
+    if ind.kind != "growth" or verb in ("tăng", "giảm", "vượt") or abs(value) <= INDEX_FROM:
+        return ind, "level", "", None
+    if _SHARE_OR_AVERAGE.search(clause) is None and verb in ("đạt", "bằng") and value <= 5 * INDEX_FROM:
+        level = by_code()["grdp_constant"] if ind.code == "grdp_growth" else ind
+        return level, "ratio", "same_period_last_year", None
+    return None, "level", "", f"{value:g}% is no growth rate (a share?)"
 
 
 @dataclass
@@ -179,7 +198,10 @@ def fits_unit(code: str, unit: Any) -> bool:
         conversion_factor(per_head(code, unit), parse_unit(ind.unit))
         return True
     except KtstatsError:
-        return unit == _PERCENT and ind.kind in ("rate", "growth", "index")
+        # a percent of a rate, a growth or an index; a multiple of an amount ("doanh thu du lịch gấp 2,8 lần")
+        return (unit == _PERCENT and ind.kind in ("rate", "growth", "index")) or (
+            unit == ureg.times and ind.kind in ("flow", "count", "stock")
+        )
 
 
 def per_head(code: str, unit: Any) -> Any:

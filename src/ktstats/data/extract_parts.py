@@ -64,6 +64,9 @@ PARTS = re.compile(
 )
 
 
+# a count right before a name: the name is what it counts ("930 nghìn lượt khách")
+_COUNTED = re.compile(r"[0-9]\s+(?:(?:nghìn|ngàn|triệu)\s+)?$")
+
 _TO = re.compile(r"\s+(?:vào|cho)(?![^\W\d_])")
 
 _STRUCTURE_OF: Final = 3  # characters between "cơ cấu" and the indicator whose structure it is
@@ -108,6 +111,7 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None 
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
     revenue_source = last.group(0).startswith(("thu", "khu vực doanh"))
+    visitors = last.group(0).startswith(("khách", "du khách"))  # of a kind, before their count
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
         if name.end() > pos or name.group(0) in GENERIC_ALIASES or names_a_rank(name.group(0)):
             continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
@@ -115,6 +119,8 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None 
             continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
         if revenue_source and by_code()[aliases().by_phrase[name.group(0)][0]].code == "fdi_registered":
             continue  # "thu từ khu vực có vốn đầu tư nước ngoài 3.049 tỷ đồng": a source of revenue, no investment
+        if visitors and _COUNTED.search(low, max(0, name.start() - 16), name.start()) is not None:
+            continue  # "khách quốc tế ước đạt 930 nghìn lượt khách, tăng 11,3 lần": what a number counts, no name
         if (name.start() <= last.start() and name.end() >= last.end()) or name.start() >= last.end():
             # the indicator is named around the part ("thu từ hoạt động xuất nhập khẩu") or after it
             return None

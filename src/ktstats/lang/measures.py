@@ -97,9 +97,21 @@ _RESULTS_HEADING = re.compile(
 )
 
 
-def qualifier_of(qualifier: str, prefix: str) -> str:
+# "cao hơn 0,8 điểm", "nhiều hơn 1.200 tỷ đồng": by how much, not "more than"
+_BY_HOW_MUCH = re.compile(r"(?:cao|thấp|nhiều|ít)\s+hơn\s*$")
+
+
+def qualifier_of(qualifier: str, prefix: str, verb: str = "", form: str = "level", lead: str = "") -> str:
     """The figure's qualifier: "ước" (ước đạt, ước tính) says the figure is an estimate — its
-    measure — not that it is approximate, so "ước đạt 7,12%" is exact; "ước khoảng" stays approx."""
+    measure — not that it is approximate, so "ước đạt 7,12%" is exact; "ước khoảng" stays approx.
+    A change "vượt 1,3% so với dự toán" is by exactly 1,3 % ("vượt hơn 20% dự toán": more than 20 %), and so is
+    one "cao hơn 0,8 điểm" (``verb``, ``form`` and the words before the number, ``lead``, casefolded, say so)."""
+    if (
+        qualifier == "over"
+        and form in ("change", "difference")
+        and ((verb == "vượt" and not lead.endswith(("hơn ", "trên "))) or _BY_HOW_MUCH.search(lead))
+    ):
+        return "exact"
     low = prefix.casefold()
     if qualifier == "approx" and _ESTIMATE_RE.search(low) and not _APPROX_WORD_RE.search(low):
         return "exact"

@@ -162,6 +162,30 @@ def reference_after(after: str) -> str | None:
     return None
 
 
+# "so với năm 2002", "so với cùng kỳ năm 2015", "so với đầu nhiệm kỳ": an earlier point than last year
+_AGAINST_EARLIER = re.compile(
+    r"^\s*,?\s*so\s+(?:với\s+)?(?:(?:cùng\s+kỳ\s+)?(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])|(?:năm\s+)?đầu\s+nhiệm\s+kỳ)",
+    re.I,
+)
+
+
+def over_years(relative_to: str, after: str, year: int) -> str | None:
+    """Why a figure of ``year`` compared with ``relative_to`` is none the catalog holds: the words after it
+    compare it with an earlier point than the year before ("tăng gấp 21 lần so với năm 2002", "gấp 2,8 lần so
+    với đầu nhiệm kỳ") — a ratio or change over several years, to a base no reference names; else ``None``.
+
+    >>> over_years("same_period_last_year", " so với năm 2002 (940 tỷ đồng)", 2020)
+    'compared with 2002, not with last year'
+    >>> over_years("same_period_last_year", " so với cùng kỳ năm 2019", 2020) is None
+    True
+    """
+    if relative_to != "same_period_last_year" or (m := _AGAINST_EARLIER.match(after)) is None:
+        return None
+    if m.group(1) is None:
+        return "compared with the start of the term, not with last year"
+    return f"compared with {m.group(1)}, not with last year" if int(m.group(1)) < year - 1 else None
+
+
 def verb_before(lead: str) -> str:
     """The last word before a number that is not a qualifier of the number ("tăng hơn" → "tăng"; "cao hơn",
     "thấp hơn" → "tăng", "giảm")."""

@@ -38,7 +38,8 @@ from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
 _STRIP = " .,;:)(\"'“”…"
-_WORD_RE = re.compile(r"\S+")
+_GLUED_PERCENT = re.compile(r"%(?=[^\W\d_])")  # "tăng 32,8%so với": a word glued to a percent is a word
+_WORD_RE = re.compile(r"\S+?%(?=[^\W\d_])|\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
 )
@@ -422,6 +423,8 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
         ws = max(pos, masked.rfind(" ", 0, d) + 1)  # the sentence's words are split by one space
         we = masked.find(" ", d)
         we = n if we == -1 else we
+        if "%" in masked[d:we] and (glued := _GLUED_PERCENT.search(masked, d, we)) is not None:
+            we = glued.end()
         word = masked[ws:we]
         kind, reason = number_word(word)
         if kind == "refused" and word.lstrip(" (\"'“”")[:1] in (".", ","):
