@@ -72,10 +72,10 @@ _GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
 # "được giao", "giao là", "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": assigned
 _GIVEN_END = re.compile(r"(?<![^\W\d_])giao(?:\s+là)?\s*:?\s*$")
 # a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
-# and one named right before it: "vượt so với kế hoạch tỉnh đề ra (5,2%)"
+# and one named right before it: "vượt so với kế hoạch tỉnh đề ra (5,2%)", "vượt kế hoạch năm (tăng 15,5%)"
 _PLAN_ASIDE = re.compile(
     r"\((?:KH|kế hoạch|chỉ tiêu|mục tiêu|kịch bản)(?![^\W\d_])(?:[^()]|\([^()]*\))*$"
-    r"|(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^,;()]{0,40}\(\s*$",
+    r"|(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^,;()]{0,40}\(\s*(?:tăng\s+|đạt\s+)?$",
     re.IGNORECASE,
 )
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
