@@ -901,3 +901,18 @@ def test_visitors_of_a_kind_stay_a_part_after_their_count():
     )
     assert 11.3 not in _extract(text)["value"].tolist()
     assert _unattached(text)[11.3].startswith("a figure for a part (khách quốc tế)")
+
+
+def test_a_goal_named_before_its_parenthesis():
+    # dev hai_phong_2019-12-29_nam2019: "vượt kế hoạch năm (tăng 15,5%)" is the year's goal, not a second result
+    f = _extract(
+        "Tổng sản phẩm trên địa bàn (GRDP) thành phố Hải Phòng theo giá so sánh 2010, ước tính cả năm 2019 tăng 16,68% "
+        "so cùng kỳ năm trước, vượt kế hoạch năm (tăng 15,5%)."
+    )
+    assert _measures(f) == {16.68: "estimate", 15.5: "target"}
+    # dev bac_lieu_2022-12-01_dulich: a change compared in the parenthesis is the result's
+    f = _extract(
+        "Năm 2022, Bạc Liêu đã đón tiếp gần 3,67 triệu lượt khách, đạt 111% kế hoạch năm (tăng 53% so cùng kỳ năm "
+        "2021)."
+    )
+    assert _measures(f)[53.0] == "actual"

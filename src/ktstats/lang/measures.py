@@ -73,9 +73,10 @@ _GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
 _GIVEN_END = re.compile(r"(?<![^\W\d_])giao(?:\s+là)?\s*:?\s*$")
 # a goal in parentheses beside the result: "(KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)"
 # and one named right before it: "vượt so với kế hoạch tỉnh đề ra (5,2%)", "vượt kế hoạch năm (tăng 15,5%)"
+_COMPARED_AFTER = re.compile(r"\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.IGNORECASE)
 _PLAN_ASIDE = re.compile(
     r"\((?:KH|kế hoạch|chỉ tiêu|mục tiêu|kịch bản)(?![^\W\d_])(?:[^()]|\([^()]*\))*$"
-    r"|(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^,;()]{0,40}\(\s*(?:tăng\s+|đạt\s+)?$",
+    r"|(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^,;()]{0,40}\(\s*(?:tăng\s+)?$",
     re.IGNORECASE,
 )
 # the goals a text lists after a colon ("đề ra một số mục tiêu chủ yếu: …; …"), not a list of results
@@ -153,9 +154,11 @@ def measure_of(
     measure = _by_words(sentence[max(lo, but) : digit], heading, lead)
     if measure == "estimate" and within(matches(_GOAL_LIST, sentence), max(0, digit - _WINDOW), digit):
         return "target"  # "đề ra một số mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng"
-    if measure in ("actual", "estimate") and (
-        _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit]) or _SCENARIO.search(lead)
-    ):  # "tiệm cận kịch bản tăng trưởng 9 tháng là 8,95%": the scenario the province set itself
+    aside = _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit])
+    if aside is not None and aside.group(0)[0] != "(" and _COMPARED_AFTER.match(sentence, end):
+        aside = None  # "đạt 111% kế hoạch năm (tăng 53% so cùng kỳ năm 2021)": the result's change, no goal
+    if measure in ("actual", "estimate") and (aside or _SCENARIO.search(lead)):
+        # "tiệm cận kịch bản tăng trưởng 9 tháng là 8,95%": the scenario the province set itself
         return "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
     if measure != "actual":
         return measure
