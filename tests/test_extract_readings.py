@@ -916,3 +916,28 @@ def test_a_goal_named_before_its_parenthesis():
         "2021)."
     )
     assert _measures(f)[53.0] == "actual"
+
+
+def test_a_goal_set_and_a_result_of_an_earlier_year_in_parentheses():
+    # dev thai_nguyen_2021-12-01_ktxh: both had been "a second figure" of the year's growth
+    f = _extract(
+        "Năm 2021, tốc độ tăng trưởng kinh tế tỉnh Thái Nguyên đạt 6,51%, tuy thấp hơn kế hoạch (KH) đề ra là 7% "
+        "nhưng cao hơn nhiều so với năm 2020 (đạt 4,24%)."
+    )
+    assert _at(f, 7.0, "measure", "period_end") == [["target", pd.Period("2021-12", "M")]]
+    assert _at(f, 4.24, "measure", "period_end") == [["actual", pd.Period("2020-12", "M")]]
+    # dev khanh_hoa_2024-09-26_dulich: a share of this year's plan in parentheses after "năm 2023" stays this year's
+    f = _extract(
+        "9 tháng đầu năm 2024, toàn tỉnh Khánh Hòa đón khoảng 9 triệu lượt khách lưu trú, tăng 57,9% so với cùng kỳ "
+        "năm 2023 (đạt 100% kế hoạch năm 2024)."
+    )
+    assert _at(f, 100.0, "period_end", "form") == [[pd.Period("2024-09", "M"), "ratio"]]
+
+
+def test_passing_a_level_is_more_than_it():
+    # dev nghe_an_2024-01-04_nam2023: "vượt mức 20.000 tỉ đồng" had been exactly 20.000 billion
+    f = _extract(
+        "Đáng chú ý, thu ngân sách nhà nước của Nghệ An năm 2023 tính đến ngày 4/1/2024 vượt mức 20.000 tỉ đồng.",
+        date="2024-01",
+    )
+    assert _at(f, 20000.0, "qualifier") == [["over"]]

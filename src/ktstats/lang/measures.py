@@ -40,6 +40,10 @@ _PLAN_WORDS: Final = ("dự kiến", "quyết nghị thông qua")
 _PLAN_START = re.compile(r"\W*theo\s+kế\s+hoạch\b", re.IGNORECASE)
 _IS = re.compile(r"\slà(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 _SCENARIO = re.compile(r"(?:kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)|định\s+hướng)\s*$")  # "…, định hướng 7,5%"
+# "thấp hơn kế hoạch (KH) đề ra là 7%", "mục tiêu đặt ra: 8%": the goal set, right before the figure
+_GOAL_SET = re.compile(
+    r"(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)(?:\s*\([^()]*\))?\s+(?:tỉnh\s+|năm\s+)?(?:đề|đặt)\s+ra(?:\s+là)?\s*:?\s*$"
+)
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
 _ESTIMATE_RE = re.compile(
@@ -157,7 +161,7 @@ def measure_of(
     aside = _PLAN_ASIDE.search(sentence[max(0, digit - 40) : digit])
     if aside is not None and aside.group(0)[0] != "(" and _COMPARED_AFTER.match(sentence, end):
         aside = None  # "đạt 111% kế hoạch năm (tăng 53% so cùng kỳ năm 2021)": the result's change, no goal
-    if measure in ("actual", "estimate") and (aside or _SCENARIO.search(lead)):
+    if measure in ("actual", "estimate") and (aside or _SCENARIO.search(lead) or _GOAL_SET.search(lead)):
         # "tiệm cận kịch bản tăng trưởng 9 tháng là 8,95%": the scenario the province set itself
         return "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
     if measure != "actual":

@@ -42,7 +42,6 @@ __all__ = [
     "period_spoken_of",
     "phrase_span",
     "quoted",
-    "quoted_year",
     "report_span",
     "span_after",
     "span_before",
@@ -513,38 +512,6 @@ def year_so_far_after(sentence: str, end: int, span: Span) -> int:
         ):
             return m.start()
     return -1
-
-
-# "cùng kỳ năm trước (4,9%)", "so với năm 2023 (5,11%)", "(cùng kỳ năm 2022 đạt 19,95%)", "(cùng kỳ tăng 3,5%)":
-# a figure in parentheses that a period of comparison opens, or comes right before
-_QUOTED_IN = re.compile(
-    r"(?:(?<![^\W\d_])cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?P<y1>(?:19|20)[0-9]{2})))?"
-    r"|(?<![^\W\d_])năm\s+(?P<y2>(?:19|20)[0-9]{2}))\s*\(\s*(?:[+\-−]\s*)?$"
-    r"|\(\s*cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?P<y3>(?:19|20)[0-9]{2})))?\s*:?\s*"
-    r"(?:(?:đã\s+|chỉ\s+)?(?:tăng|giảm|đạt|là|bằng)\s+)?(?:[+\-−]\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def quoted_year(sentence: str, digit: int) -> int | None:
-    """The year of the figure at ``digit`` when it is a figure of a period of comparison in parentheses:
-    "cùng kỳ năm trước (4,9%)", "(cùng kỳ tăng 3,5%)" → 0 (the same months a year before); "so với năm 2023
-    (5,11%)", "(cùng kỳ năm 2022 đạt 19,95%)" → 2023, 2022; else ``None``.
-
-    >>> s = "tăng 7,38%, cao hơn so với năm 2023 (5,11%) và cùng kỳ năm trước (4,9%)"
-    >>> quoted_year(s, s.index("5,11")), quoted_year(s, s.index("4,9")), quoted_year(s, s.index("7,38"))
-    (2023, 0, None)
-    >>> s = "giảm 16,8% so với cùng kỳ (cùng kỳ tăng 3,5%), đạt 40,8% kế hoạch (12,1%)"
-    >>> quoted_year(s, s.index("3,5")), quoted_year(s, s.index("12,1"))
-    (0, None)
-    """
-    if sentence.count("(", 0, digit) <= sentence.count(")", 0, digit):
-        return None  # not in parentheses
-    m = _QUOTED_IN.search(sentence[max(0, digit - 40) : digit])
-    if m is None:
-        return None
-    year = m.group("y1") or m.group("y2") or m.group("y3")
-    return int(year) if year else 0
 
 
 _OF_THE_YEAR_GOAL = re.compile(
