@@ -941,3 +941,19 @@ def test_passing_a_level_is_more_than_it():
         date="2024-01",
     )
     assert _at(f, 20000.0, "qualifier") == [["over"]]
+
+
+def test_the_capital_registered_by_the_projects_attracted():
+    # dev ca_mau_2021-07-01_dautu, lam_dong_2025-10-30_phienhop: "N dự án … với tổng vốn …" named nothing
+    f = _extract(
+        "6 tháng đầu năm 2021, Cà Mau thu hút 20 dự án đầu tư mới với tổng vốn 5.319 tỷ đồng; 3 dự án FDI được cấp "
+        "mới với tổng vốn đăng ký 12 triệu USD."
+    )
+    assert _at(f, 5319.0, "indicator") == [["domestic_investment_registered"]]
+    assert _at(f, 12.0, "indicator") == [["fdi_registered"]]
+    # a total that holds foreign projects is neither (dev hue_2025-09-26_phienhop); nor projects of public investment
+    text = (
+        "9 tháng năm 2025, thành phố Huế đã cấp mới 40 dự án với tổng vốn đăng ký hơn 30.000 tỷ đồng, trong đó có 9 "
+        "dự án FDI. Tỉnh triển khai 50 dự án đầu tư công với tổng vốn 2.000 tỷ đồng."
+    )
+    assert _extract(text, region="Huế").empty

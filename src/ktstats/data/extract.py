@@ -293,7 +293,7 @@ def extract(
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, near_after)
             if ind is None:  # "đón hơn 6,5 triệu lượt khách", "…, mang lại doanh thu 690 tỉ đồng"
                 ind = named_by_what_it_counts(
-                    sentence[start : end + 10], end - start, lead, unit, last_subject
+                    sentence[start : end + 60], end - start, lead, unit, last_subject, low[clause_start:digit]
                 )
             if ind is None and subject is None and by_period:
                 ind = indicator_named_in(by_period, unit)

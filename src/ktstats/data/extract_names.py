@@ -519,16 +519,29 @@ _BUDGET_TOTAL = re.compile(
 )
 
 
+# "thu hút 43 dự án đầu tư ngoài ngân sách, với tổng vốn đăng ký đầu tư là 14.351 tỷ đồng": the capital registered
+# by the projects (not projects of the state budget's public investment)
+_PROJECTS_CAPITAL = re.compile(
+    r"(?:thu\s+hút|cấp\s+mới|cấp\s+phép|chấp\s+thuận|chủ\s+trương\s+đầu\s+tư|chứng\s+nhận|đăng\s+ký)[^;]{0,40}?"
+    r"(?<![^\W\d_])dự\s+án(?![^;]*(?:đầu\s+tư\s+công|ngân\s+sách\s+nhà\s+nước|trọng\s+điểm|hoạt\s+động|fdi))"
+    r"[^;]{0,60}?tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))*(?:\s+(?:là|đạt))?(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
+)
+# "…, trong đó 4 dự án FDI": a total of domestic and foreign projects, neither indicator
+_WITH_FOREIGN = re.compile(r"fdi|nước\s+ngoài")
+
+
 def named_by_what_it_counts(
-    number: str, length: int, lead: str, unit: Any, last: Indicator | None
+    number: str, length: int, lead: str, unit: Any, last: Indicator | None, clause: str = ""
 ) -> Indicator | None:
     """The indicator of a number no name is written near, from what it counts or follows: visitors ("Ninh Bình
     đón hơn 6,5 triệu lượt khách", "lượt du khách"), new enterprises ("gần 5.500 doanh nghiệp mới", "1.476
     doanh nghiệp thành lập mới"), or, after a count of visitors, their revenue ("đón hơn 2,3 triệu lượt khách
     du lịch, mang lại doanh thu 690 tỉ đồng", "…, tổng thu 40.476 tỉ đồng", "…, thu về gần 48.400 tỷ đồng");
-    ``None`` otherwise. ``number`` is the number's text (its first ``length`` characters) and a few
-    characters after it ("2,3 triệu lượt du khách"), ``lead`` the text before it, casefolded, ``last`` the
-    indicator of the figure before."""
+    the capital projects registered ("thu hút 20 dự án đầu tư mới với tổng vốn 5.319 tỷ đồng": domestic, or
+    foreign in dollars; a total that holds foreign projects, "…, trong đó 4 dự án FDI", is neither); ``None``
+    otherwise. ``number`` is the number's text (its first ``length`` characters) and the words after it ("2,3
+    triệu lượt du khách"), ``lead`` the text before it, casefolded, ``clause`` its clause up to it, casefolded,
+    ``last`` the indicator of the figure before."""
     visitors = _VISITORS.search(number.casefold())
     if visitors is not None and visitors.start() < length:
         return by_code()["tourist_visits"]
@@ -540,6 +553,12 @@ def named_by_what_it_counts(
         return by_code()["new_enterprises"]
     if is_money(unit) and _BUDGET_TOTAL.search(lead):
         return by_code()["state_budget_revenue"]  # "Về ngân sách, tổng thu đạt 28.969 tỷ đồng"
+    if is_money(unit) and _PROJECTS_CAPITAL.search(clause[-140:]):
+        foreign = by_code()["fdi_registered"]
+        if fits(foreign, unit):
+            return foreign
+        after = number[length:].casefold().split(";")[0]  # (the clause's words after it)
+        return None if _WITH_FOREIGN.search(after) else by_code()["domestic_investment_registered"]
     revenue = by_code()["tourism_revenue"]
     if (
         last is not None
