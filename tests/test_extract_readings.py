@@ -957,3 +957,23 @@ def test_the_capital_registered_by_the_projects_attracted():
         "dự án FDI. Tỉnh triển khai 50 dự án đầu tư công với tổng vốn 2.000 tỷ đồng."
     )
     assert _extract(text, region="Huế").empty
+
+
+def test_a_multiple_of_grdp_is_no_growth_rate_in_times_and_its_size_changes_at_current_prices():
+    # dev kon_tum_2022-06-12_grdp, ho_chi_minh_2023-06-30_6thang: "tăng gấp 16 lần" had been GRDP's growth rate
+    text = (
+        "Tổng sản phẩm trên địa bàn tỉnh Kon Tum năm 2020 đạt 15.076 tỷ đồng, tăng gấp 16 lần so với năm 2002. Năm "
+        "2021, GRDP tăng gấp 1,2 lần so với năm 2020. Tổng sản phẩm trên địa bàn (GRDP) quý II/2023 tăng 5,87% (gấp "
+        "hơn 8 lần quý I, quý I tăng trưởng 0,7%)."
+    )
+    f = _extract(text)
+    assert "times" not in f.loc[f["indicator"] == "grdp_growth", "unit"].tolist()
+    assert _at(f, 1.2, "indicator", "form", "relative_to") == [
+        ["grdp_constant", "ratio", "same_period_last_year"]
+    ]
+    kept = _unattached(text)
+    assert kept[16.0] == "compared with 2002, not with last year"
+    assert kept[8.0].startswith("a multiple (8 times) of a rate")
+    # dev bac_giang_2020-01-08_thanhtuu: the size of GRDP (at current prices) "tăng 19%" is its change
+    f = _extract("Năm 2019, quy mô GRDP của tỉnh Bắc Giang tăng 19% đạt 108.915 tỷ đồng.")
+    assert _at(f, 19.0, "indicator", "form") == [["grdp_current", "change"]]

@@ -394,7 +394,7 @@ def extract(
                 target_ind = subject if target_ind is None else target_ind
                 if (
                     target_ind is not None
-                    and target_ind.code in GRDP_LEVELS
+                    and target_ind.code == "grdp_constant"  # ("Quy mô GRDP … tăng 19%": of the current one)
                     and ref in (None, "same_period_last_year")
                     and not AT_CURRENT.search(sentence, max(clause_start, digit - _WINDOW), digit)
                 ):

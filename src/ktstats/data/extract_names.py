@@ -107,6 +107,7 @@ def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
 _SHARE_OR_AVERAGE = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|bình quân")
 # "… bằng 57,7% tổng sản phẩm trong tỉnh", "… 10% GRDP": a share of GRDP, named right after the percent
 _OF_GRDP_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:grdp|tổng sản phẩm)(?![^\W\d_])")
+_LEVEL_NAMED = re.compile(r"grdp|gdp|tổng\s+sản\s+phẩm|quy\s+mô")
 #: a growth rate of more than this (in percent) read with no verb of change is no growth rate: an index or a share
 INDEX_FROM: Final = 50.0
 
@@ -125,6 +126,13 @@ def as_level(
     it, and no figure in a share's clause ("tỉ trọng công nghiệp, xây dựng và dịch vụ trong GRDP đạt 70,58%")
     or with no verb ("…; công nghiệp - xây dựng 70,37%"). ``clause`` is the clause up to the number, casefolded.
     """
+    if ind is not None and unit == ureg.times and ind.kind in ("growth", "index", "rate"):
+        # "GRDP năm 2021 tăng gấp 1,2 lần": a multiple of the level it names, no growth rate in "times"; "tăng
+        # 5,87% (gấp hơn 8 lần quý I …)", "trong đó sản xuất ô tô tăng 4,2 lần": of a rate, of a product's output
+        named = [m.end() for m in _LEVEL_NAMED.finditer(clause)]
+        if ind.code == "grdp_growth" and named and "%" not in clause[named[-1] :]:
+            return by_code()["grdp_constant"], "ratio", "same_period_last_year", None
+        return None, "level", "", f"a multiple ({value:g} times) of a rate or of a part"
     if ind is None or unit != _PERCENT:
         return ind, "level", "", None
     if ind.code in GRDP_LEVELS or ind.code == "grdp_growth":
