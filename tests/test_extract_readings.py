@@ -873,6 +873,9 @@ def test_a_multiple_over_several_years_is_no_ratio_to_last_year():
     kept = _unattached(text)
     assert kept[21.0] == "compared with 2002, not with last year"
     assert kept[2.8] == "compared with the start of the term, not with last year"
+    # dev quang_tri_2018-08-09_tangtruong: "so với" left out before the year
+    text = "GRDP bình quân đầu người của Quảng Trị năm 2018 đạt 42,6 triệu đồng, gấp 2 lần năm 2015."
+    assert _unattached(text)[2.0] == "compared with 2015, not with last year"
 
 
 def test_a_percent_glued_to_the_next_word_and_a_change_right_after_a_count():

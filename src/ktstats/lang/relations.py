@@ -166,8 +166,10 @@ def reference_after(after: str) -> str | None:
 
 
 # "so với năm 2002", "so với cùng kỳ năm 2015", "so với đầu nhiệm kỳ": an earlier point than last year
+# ("gấp 2 lần năm 2015": "so với" may be left out before a year)
 _AGAINST_EARLIER = re.compile(
-    r"^\s*,?\s*so\s+(?:với\s+)?(?:(?:cùng\s+kỳ\s+)?(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])|(?:năm\s+)?đầu\s+nhiệm\s+kỳ)",
+    r"^\s*,?\s*(?:(?:so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?|năm\s+)((?:19|20)[0-9]{2})(?![0-9])"
+    r"|so\s+(?:với\s+)?(?:năm\s+)?đầu\s+nhiệm\s+kỳ)",
     re.I,
 )
 
