@@ -980,3 +980,12 @@ def test_a_multiple_of_grdp_is_no_growth_rate_in_times_and_its_size_changes_at_c
     # dev bac_giang_2020-01-08_thanhtuu: the size of GRDP (at current prices) "tăng 19%" is its change
     f = _extract("Năm 2019, quy mô GRDP của tỉnh Bắc Giang tăng 19% đạt 108.915 tỷ đồng.")
     assert _at(f, 19.0, "indicator", "form") == [["grdp_current", "change"]]
+
+
+def test_a_clause_that_goes_on_after_an_estimate_keeps_it():
+    # dev dak_lak_2018-12-01_ngansach: the changes after ";" of an estimated amount had been actual
+    f = _extract(
+        "Trong khi đó, tổng chi ngân sách địa phương tỉnh Đắk Lắk của năm 2018 lại ước tính lên tới gần 15 nghìn tỷ "
+        "đồng; tăng 3,42% so với dự toán Trung ương, tăng 1,38% so với dự toán HĐND tỉnh và tăng 14,2% so với năm 2017."
+    )
+    assert set(_measures(f).values()) == {"estimate"}

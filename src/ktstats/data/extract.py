@@ -244,6 +244,7 @@ def extract(
         prev_end = 0
         clause_start = 0
         carried_subject: Indicator | None = None
+        carried_measure: str | None = None  # (and the measure of its amount)
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         by_period = parts[i - 1][0] if i and breakdown and _BY_PERIOD.match(sentence) else ""
@@ -274,7 +275,7 @@ def extract(
                 clause_start = semi + 1
                 carried_subject, subject = subject, None  # "…4.135 tỷ đồng; bằng 62,7% dự toán": see below
                 share_subject = None
-                subject_measure = None
+                carried_measure, subject_measure = subject_measure, None
             digit = start + next((i for i, c in enumerate(sentence[start:end]) if c.isdigit()), 0)
             lead = sentence[max(clause_start, digit - 40) : digit].casefold()
             lead_words = lead.split()
@@ -347,8 +348,8 @@ def extract(
             words = _PERIOD_PHRASES.sub(" ", lead).split() if carried_subject is not None else []
             opening = sum(w not in _SO_FAR_WORDS for w in words) if carried_subject is not None else 99
             if ind is None and subject is None and carried_subject is not None and opening <= 4:
-                # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on
-                subject = carried_subject
+                # a clause that starts with the figure ("; bằng 62,7% dự toán") goes on, an estimate's an estimate
+                subject, subject_measure = carried_subject, carried_measure
             why = not_a_figure(sentence, (clause_start, start, end), ind, subject, reading.denominator)
             if why is not None:  # ("…, đứng thứ 2 tiểu vùng), cao hơn mức tăng 8,49%": the subject goes on)
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)
