@@ -37,7 +37,7 @@ from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
-_STRIP = " .,;:)(\"'“”…"
+_STRIP = " .,;:)(\"'“”…*"  # ("7,5%*": a footnote mark)
 _GLUED_PERCENT = re.compile(r"%(?=[^\W\d_])")  # "tăng 32,8%so với": a word glued to a percent is a word
 _WORD_RE = re.compile(r"\S+?%(?=[^\W\d_])|\S+")
 _QUALIFIER_WORDS: Final = frozenset(
