@@ -989,3 +989,20 @@ def test_a_clause_that_goes_on_after_an_estimate_keeps_it():
         "đồng; tăng 3,42% so với dự toán Trung ương, tăng 1,38% so với dự toán HĐND tỉnh và tăng 14,2% so với năm 2017."
     )
     assert set(_measures(f).values()) == {"estimate"}
+
+
+def test_a_result_compared_with_and_months_of_a_year_after_a_slash():
+    # dev vinh_phuc_2019-06-01_niengiam2018: "so với thực hiện năm 2017" dated the part after it to 2017
+    f = _extract(
+        "Tổng thu ngân sách Nhà nước tỉnh Vĩnh Phúc năm 2018 ước đạt 32,93 nghìn tỷ, tăng 13,75% so với thực hiện năm "
+        "2017 (riêng thu nội địa đạt 28,07 nghìn tỷ đồng, tăng 13,04%)."
+    )
+    assert _at(f, 28.07, "indicator", "period_end") == [["domestic_revenue", pd.Period("2018-12", "M")]]
+    # dev nghe_an_2019-06-28_ktxh: "6 tháng/2017" is January to June 2017
+    f = _extract(
+        "Tốc độ tăng trưởng kinh tế tỉnh Nghệ An 6 tháng năm 2019 đạt 7,07%, thấp hơn tốc độ tăng của 6 tháng những "
+        "năm gần đây (6 tháng/2017 tăng 7,27%, 6 tháng/2018 tăng 7,39%)."
+    )
+    assert _at(f, 7.27, "period_start", "period_end") == [
+        [pd.Period("2017-01", "M"), pd.Period("2017-06", "M")]
+    ]

@@ -62,7 +62,7 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     + r")\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?<![0-9.,])(?:[0-9]{1,2}|"
     + SPELLED_COUNTS
-    + r")\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,})?"
+    + r")\s+tháng(?:\s+đầu)?(?:\s+(?:của\s+)?năm(?:\s+(?:nay|ngoái)(?![^\W\d_]))?)?(?:\s+[0-9]{4,}|\s*/\s*(?:19|20)[0-9]{2}(?![0-9]))?"
     r"|(?:(?:lũy\s+kế\s+(?:từ\s+đầu\s+năm\s+)?|(?:tính\s+)?(?:từ\s+đầu\s+năm\s+)?)đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+(?=tháng))"
     r"(?:tháng\s+[0-9]{1,2}(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?|(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4,})?"
     r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4,})?|ngày\s+[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{4,})?)"
@@ -116,8 +116,8 @@ REFERENCE_BEFORE = re.compile(
     r"|[0-9]\s*lần"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
     r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?)"
-    # "so với cuối năm ngoái", "so với đầu năm 2023": a moment compared with
-    r"|so\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:cuối|đầu)"
+    # "so với cuối năm ngoái", "so với đầu năm 2023": a moment compared with; "so với thực hiện năm 2017": a result
+    r"|so\s+(?:với\s+)?(?:(?:thời\s+điểm\s+)?(?:cuối|đầu)|thực\s+hiện|kết\s+quả(?:\s+thực\s+hiện)?)"
     # "đạt 10,10%, cao nhất giai đoạn 2017-2020": the span it is the highest of, not the figure's
     r"|(?:cao|thấp)\s+nhất(?:\s+(?:trong|của))?)\s*(?:của\s*)?$",
     re.I,
