@@ -1006,3 +1006,14 @@ def test_a_result_compared_with_and_months_of_a_year_after_a_slash():
     assert _at(f, 7.27, "period_start", "period_end") == [
         [pd.Period("2017-01", "M"), pd.Period("2017-06", "M")]
     ]
+
+
+def test_a_growth_goal_in_parentheses_is_the_years():
+    # dev hai_phong_2023-10-04_9thang: "(kế hoạch tăng 12,7%-13%)" beside a 9-month result had been a 9-month goal
+    f = _extract(
+        "Theo Cục Thống kê Hải Phòng, tổng sản phẩm trên địa bàn 9 tháng đầu năm năm 2023 ước tăng 10,08% so với cùng "
+        "kỳ năm trước (kế hoạch tăng 12,7%-13%), đứng thứ 3 cả nước."
+    )
+    assert f.loc[f["measure"] == "target", ["period_start", "period_end"]].values.tolist() == [
+        [pd.Period("2023-01", "M"), pd.Period("2023-12", "M")]
+    ]

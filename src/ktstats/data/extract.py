@@ -565,7 +565,7 @@ def extract(
             )
             goal = measure == "target" and target_ind.kind == "growth" and "kịch bản" not in lead
             # a growth goal is the year's ("GRDP ước tăng 7,54% (kế hoạch năm 7,3-7,5%)"), a scenario its period's
-            yearly = goal and span.start.month == 1 and (own is None or goal_of_the_year(lead))
+            yearly = goal and span.start.month == 1 and (own is None or inside or goal_of_the_year(lead))
             if target_ind.kind in ("flow", "growth") and (
                 (span.months == 1 and (goal or december)) or yearly
             ):
