@@ -1017,3 +1017,23 @@ def test_a_growth_goal_in_parentheses_is_the_years():
     assert f.loc[f["measure"] == "target", ["period_start", "period_end"]].values.tolist() == [
         [pd.Period("2023-01", "M"), pd.Period("2023-12", "M")]
     ]
+
+
+# --- 0.20.8: read off batch 25 once it was a development text ---------------------------------------------------
+
+
+def test_the_namesake_beside_the_other_province_it_merged_with_is_the_old_one():
+    # dev tay_ninh_2025_2025-08-22_saphop: 0.20.6's "x/34" rule had filed old Tây Ninh's first half under the unit
+    text = (
+        "Sau khi hoàn tất đề án sắp xếp đơn vị hành chính, hai tỉnh Tây Ninh và Long An bước vào giai đoạn hợp nhất. "
+        "Trong nửa đầu năm 2025, tốc độ tăng trưởng GRDP của tỉnh Tây Ninh đạt 9,63%, đứng đầu khu vực phía Nam và xếp "
+        "thứ 7/34 tỉnh, thành trên cả nước. Tương ứng, Long An đạt mức tăng 9,49%."
+    )
+    f = _extract(text)
+    assert _at(f, 9.63, "region") == [["tay_ninh"]]
+    # marked as the new unit, the namesake is the unit (dev khanh_hoa_2025_2025-07-01_6thang)
+    text = (
+        "Sau sáp nhập, Khánh Hòa tăng bật chỉ số kinh tế. Theo báo cáo 6 tháng đầu năm 2025 (gộp giữa hai tỉnh Ninh "
+        "Thuận và Khánh Hòa), tổng sản phẩm trên địa bàn tỉnh tăng 7,33% so với cùng kỳ."
+    )
+    assert _at(_extract(text), 7.33, "region") == [["khanh_hoa_2025"]]

@@ -115,13 +115,23 @@ def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[st
     spoken: str | None = None  # the old province the sentences before spoke of alone
     at_start: dict[int, str | None] = {}
     mentions: dict[int, list[tuple[int, str | None]]] = {}
-    for sid, sentence in enumerate(sentences):
-        low = sentence.casefold()  # (the sentences of a text already normalised)
+    names = [
+        [(start, end, old) for start, end, old in named_at(sentence) if old in olds]  # (as they stood before)
+        for sentence in sentences
+    ]
+    lows = [sentence.casefold() for sentence in sentences]  # (the sentences of a text already normalised)
+    # "tỉnh Tây Ninh đạt 9,63% …. Tương ứng, Long An đạt mức tăng 9,49%": with the other provinces it was formed of
+    # beside it, and neither it marked as the old one ("(cũ)") nor the unit as the new one ("sau sáp nhập"), the
+    # namesake is the old province too
+    marked = any(_OLD_MARK.match(lows[i], end) for i, found in enumerate(names) for _, end, _ in found)
+    marked = marked or any(_NEW_UNIT.search(low) for low in lows)
+    peers = not marked and any(old not in namesakes for found in names for _, _, old in found)
+    for sid, low in enumerate(lows):
         found: list[tuple[int, str | None]] = [(m.start(), None) for m in _NEW_UNIT.finditer(low)]
-        for start, end, old in named_at(sentence):  # (the provinces as they stood before the merger)
-            if old not in olds or _MERGED_WITH.search(low, max(0, start - 80), start):
+        for start, end, old in names[sid]:
+            if _MERGED_WITH.search(low, max(0, start - 80), start):
                 continue
-            if old in namesakes and not _OLD_MARK.match(low, end):
+            if old in namesakes and not peers and not _OLD_MARK.match(low, end):
                 found.append((start, None))  # the unit, by its name
             else:
                 found.append((start, old))
