@@ -1037,3 +1037,25 @@ def test_the_namesake_beside_the_other_province_it_merged_with_is_the_old_one():
         "Thuận và Khánh Hòa), tổng sản phẩm trên địa bàn tỉnh tăng 7,33% so với cùng kỳ."
     )
     assert _at(_extract(text), 7.33, "region") == [["khanh_hoa_2025"]]
+
+
+def test_a_list_of_provinces_figures_and_the_bars_of_the_counts():
+    # dev gia_lai_2025_2025-10-06_grdp9thang: a list of other provinces' growth, after "; " and in parentheses
+    text = (
+        "Tính chung 9 tháng năm 2025, có 16/34 địa phương tăng trưởng GRDP đạt từ 8% trở lên; trong đó, 6 địa phương "
+        "tăng trưởng trên 10% gồm: Quảng Ninh (11,67%), Hải Phòng (11,59%). Gia Lai cùng với 7 địa phương khác có mức "
+        "tăng trưởng GRDP 9 tháng chưa đạt kỳ vọng. Cụ thể, Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%; Gia Lai 7,31%."
+    )
+    f = _extract(text, date="2025-10")
+    assert dict(f[["value", "region"]].values.tolist()) == {
+        11.67: "quang_ninh_2025",
+        11.59: "hai_phong_2025",
+        6.52: "cao_bang_2025",
+        6.76: "dien_bien_2025",
+        7.31: "gia_lai_2025",
+    }
+    kept = _unattached(text, date="2025-10")
+    assert kept[8.0] == kept[10.0] == "a threshold the provinces counted pass"
+    # the province's own bar stays its figure (dev quang_ngai_2025_2026-01-15_grdp2025)
+    f = _extract("Năm 2025, Quảng Ngãi là một trong 6 tỉnh, thành phố tăng GRDP trên 10%.")
+    assert _at(f, 10.0, "region", "qualifier") == [["quang_ngai_2025", "over"]]

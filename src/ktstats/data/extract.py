@@ -226,6 +226,7 @@ def extract(
     # the subject before a breakdown ("Trong đó, …"), and whether the sentence before was one
     whole: tuple[Indicator | None, bool] = (None, False)
     listing = False  # in a list of goals that goes on after "; " into this sentence
+    goes_on: tuple[Indicator | None, str | None] = (None, None)
     for i, (sentence, heading) in enumerate(parts):
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
@@ -243,8 +244,8 @@ def extract(
         subject_measure: str | None = None
         prev_end = 0
         clause_start = 0
-        carried_subject: Indicator | None = None
-        carried_measure: str | None = None  # (and the measure of its amount)
+        # (a sentence ended at "; " before a capital goes on: "Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%")
+        carried_subject, carried_measure = goes_on if i and parts[i - 1][0].endswith(";") else (None, None)
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
         found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
         by_period = parts[i - 1][0] if i and breakdown and _BY_PERIOD.match(sentence) else ""
@@ -663,6 +664,7 @@ def extract(
                     | {"quote": quote_around(sentence, first.start(), first.end()), "_sentence": sid}
                 )
         listing = sentence.endswith(";") and (listed or lists_goals(sentence))
+        goes_on = (subject, subject_measure)  # (the subject of its last clause, for the next after a ";")
         # the period a sentence speaks of carries to the next ones (until another is named), not a goal's
         spoken = period_spoken_of(sentence, low, year, now)
         if spoken is not None and context is not None and spoken.end.year == context.end.year:

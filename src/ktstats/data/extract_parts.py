@@ -151,7 +151,19 @@ def not_a_figure(
             if ranks_another(text, lo, start, end, subject, denominator)
             else None
         )
+    if _BAR.search(casefolded(text), start, end) and _PROVINCES_COUNTED.search(casefolded(text), lo, start):
+        # "có 16/34 địa phương tăng trưởng GRDP đạt từ 8% trở lên", "6 địa phương tăng trưởng trên 10%": a bar
+        return "a threshold the provinces counted pass"
     return "a comparison with the whole country" if vs_country(text, end) else None
+
+
+# a count of provinces before a figure in its clause (not a rank, "thứ 5/63 tỉnh", nor the province's own bar, "là
+# một trong 6 tỉnh, thành phố tăng GRDP trên 10%")
+_PROVINCES_COUNTED = re.compile(
+    r"(?<!thứ\s)(?<!trong\s)(?<![0-9/.,])[0-9]{1,2}(?:/(?:34|63))?\s+(?:địa\s+phương|tỉnh)(?![^\W\d_])"
+)
+# and the figure a bar: "từ 8% trở lên", "trên 10%", "dưới 8%" (a province's own figure is written exactly)
+_BAR = re.compile(r"(?<![^\W\d_])(?:từ|trên|dưới|hơn|vượt|trở\s+lên|trở\s+xuống)(?![^\W\d_])")
 
 
 # a figure compared with the whole country's: "gấp 1,16 lần bình quân cả nước", "bằng 93,5% so với cả nước"

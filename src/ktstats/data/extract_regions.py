@@ -152,6 +152,7 @@ def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[st
 
 _CLAUSE_MARK = re.compile(r"[,;:(]")
 _OTHERS_REACH: Final = 40  # characters between another province's name and its figure
+_ASIDE = re.compile(r"\s*\(\s*[+\-−]?\s*")  # a figure in parentheses right after the name
 
 
 def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
@@ -173,7 +174,12 @@ def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) ->
             at[sid] = named_at(sentence, on=pd.Period(row["period_end"], "M").to_timestamp(how="end"))
         lo = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)), default=0)  # the figure's clause
         before = [
-            (end, c) for start, end, c in at[sid] if lo <= start and end <= pos and pos - end <= _OTHERS_REACH
+            (end, c)
+            for start, end, c in at[sid]
+            if (lo <= start and end <= pos and pos - end <= _OTHERS_REACH)
+            or (
+                end <= pos and _ASIDE.fullmatch(sentence, end, pos)
+            )  # "Quảng Ninh (11,67%), Hải Phòng (11,59%)"
         ]
         if before and before[-1][1] not in ours:
             other = unit_then(
