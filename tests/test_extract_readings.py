@@ -1059,3 +1059,19 @@ def test_a_list_of_provinces_figures_and_the_bars_of_the_counts():
     # the province's own bar stays its figure (dev quang_ngai_2025_2026-01-15_grdp2025)
     f = _extract("Năm 2025, Quảng Ngãi là một trong 6 tỉnh, thành phố tăng GRDP trên 10%.")
     assert _at(f, 10.0, "region", "qualifier") == [["quang_ngai_2025", "over"]]
+
+
+def test_a_bare_growth_after_a_named_index_and_aliases_of_investment_and_tourism_revenue():
+    # dev bac_giang_2025-04-10_quy1: "chỉ số sản xuất công nghiệp (IIP) tháng 3 … ghi nhận tăng trưởng …, đạt 29,29%"
+    # had been GRDP's growth ("tháng 3" is no figure between the two names)
+    f = _extract(
+        "Chỉ số sản xuất công nghiệp (IIP) tháng 3/2025 của Bắc Giang ghi nhận tăng trưởng cao so với cùng kỳ năm "
+        "trước, đạt 29,29% và tăng 7,54% so với tháng trước."
+    )
+    assert set(f["indicator"]) == {"iip_growth"}
+    # dev binh_dinh_2023-06-30_6thang, lai_chau_2025_2025-09-01_dulich9thang
+    f = _extract(
+        "Trong 6 tháng đầu năm 2023, tổng mức thực hiện vốn đầu tư tỉnh Bình Định ước đạt 17.499,8 tỷ đồng; doanh thu "
+        "các hoạt động dịch vụ du lịch đạt 1.085 tỷ đồng."
+    )
+    assert f["indicator"].tolist() == ["total_investment", "tourism_revenue"]
