@@ -1075,3 +1075,17 @@ def test_a_bare_growth_after_a_named_index_and_aliases_of_investment_and_tourism
         "các hoạt động dịch vụ du lịch đạt 1.085 tỷ đồng."
     )
     assert f["indicator"].tolist() == ["total_investment", "tourism_revenue"]
+
+
+def test_a_result_of_the_whole_year_2025_dates_a_report_after_the_merger():
+    # dev dong_nai_2025_2026-01-01_ngansach: the year's goal, set before the merger, is the unit's in its report
+    f = _extract(
+        "Tính đến ngày 31-12-2025, tổng thu ngân sách nhà nước năm 2025 của tỉnh Đồng Nai đạt 101.400 tỉ đồng, vượt "
+        "mục tiêu phấn đấu thu 100.000 tỉ đồng."
+    )
+    assert set(f["region"]) == {"dong_nai_2025"}
+    # an estimate of the whole year can be made before it: the goal in a report of May 2025 stays the province's
+    f = _extract(
+        "Tháng 5/2025, tỉnh Đồng Nai ước cả năm 2025 thu ngân sách đạt 60.000 tỉ đồng, mục tiêu 62.000 tỉ đồng."
+    )
+    assert _at(f, 62000.0, "region") == [["dong_nai"]]

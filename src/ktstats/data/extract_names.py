@@ -53,7 +53,9 @@ _A_REFERENCE = re.compile(r"(?:kịch bản|kế hoạch|dự toán|mục tiêu)
 _LIST_OPENS = re.compile(r":|(?<![^\W\d_])như(?![^\W\d_])")
 # a bare growth word names no subject of its own after a named flow in the same clause with no figure between
 _BARE_GROWTH: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng"})
-_CLAUSE_OR_FIGURE = re.compile(r"[;.:]|(?<!tháng\s)(?<!quý\s)(?<!năm\s)(?<![0-9/])[0-9]")  # (not "tháng 3/2025")
+_CLAUSE_OR_FIGURE = re.compile(
+    r"[;.:]|(?<!tháng\s)(?<!quý\s)(?<!năm\s)(?<![0-9/])[0-9]"
+)  # (not "tháng 3/2025")
 # … unless its items are the periods of the growth: "tăng trưởng kinh tế … (quý I tăng 8,4%, quý II tăng 13,5%, …)",
 # "kinh tế tỉnh tăng trưởng liên tục: Quý I là 3,3%, Quý II là 4,02%, …"
 _ITEM = r"(?:quý|tháng)\s+[0-9ivx]+(?:\s*/\s*[0-9]{4})?\s+(?:tăng|là|đạt|giảm)\s+"

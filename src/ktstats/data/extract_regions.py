@@ -57,7 +57,8 @@ def file_regions(
     after = inferred and any(
         r["measure"] in ("actual", "estimate")
         and catalog[r["indicator"]].kind in ("flow", "growth", "index")
-        and _months(r["period_start"], r["period_end"]) < 12
+        # (an estimate for the whole year can be made before the year's end: "ước cả năm 2025"; a result not)
+        and (_months(r["period_start"], r["period_end"]) < 12 or r["measure"] == "actual")
         and unit_then(code, r["period_end"]) != code
         for r in rows
     )
