@@ -1089,3 +1089,14 @@ def test_a_result_of_the_whole_year_2025_dates_a_report_after_the_merger():
         "Tháng 5/2025, tỉnh Đồng Nai ước cả năm 2025 thu ngân sách đạt 60.000 tỉ đồng, mục tiêu 62.000 tỉ đồng."
     )
     assert _at(f, 62000.0, "region") == [["dong_nai"]]
+
+
+def test_a_unit_glued_to_its_number_is_read():
+    # dev soc_trang_2025-06-01_hdnd: "331.000ha" was no number
+    from ktstats.lang.scan import numbers_in
+
+    sentence = "với diện tích gieo sạ lúa đạt hơn 331.000ha, tăng hơn 4% so với cùng kỳ"
+    readings = [r for r, _, _ in numbers_in(sentence) if not isinstance(r, (str, type(None)))]
+    assert (readings[0].value, str(readings[0].unit)) == (331000.0, "hectare")
+    f = _extract("Năm 2024, tổng diện tích gieo trồng cây hàng năm của tỉnh Gia Lai đạt 331.000ha, tăng 2%.")
+    assert _at(f, 331000.0, "indicator", "unit") == [["planted_area", "hectare"]]

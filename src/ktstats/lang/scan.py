@@ -39,6 +39,7 @@ __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", 
 
 _STRIP = " .,;:)(\"'“”…*"  # ("7,5%*": a footnote mark)
 _GLUED_PERCENT = re.compile(r"%(?=[^\W\d_])")  # "tăng 32,8%so với": a word glued to a percent is a word
+_GLUED_UNIT = re.compile(r"(?<=[0-9])(?:ha|km²|km2|km)$")
 _WORD_RE = re.compile(r"\S+?%(?=[^\W\d_])|\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
@@ -137,7 +138,7 @@ def number_word(word: str) -> tuple[WordKind, str]:
     ('other', "'COVID-19' is not a Vietnamese number")
     """
     core = word.strip(_STRIP)
-    body = core.rstrip("%")
+    body = _GLUED_UNIT.sub("", core).rstrip("%")  # ("331.000ha": a unit glued to its number)
     opened = word.lstrip(" (\"'“”")
     if opened[:1] in (".", ",") and opened[1:2].isdigit():
         # "1 .234" (OCR noise, a group cut off): never read as 234
@@ -383,7 +384,7 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
 
     - a :class:`Reading`: the quantity phrase read around the number ("khoảng 830 tỷ đồng");
     - a reason (text): a number that is not read — foreign style, grouped by spaces, other
-      digits, too long, no phrase reads ("1,326.4", "1 326", "１２３", "10ha");
+      digits, too long, no phrase reads ("1,326.4", "1 326", "１２３", "10kV");
     - ``None``: not a figure, by design — a date, a year or period ("năm 2024", "quý I/2024"), a
       document number ("số 12/NQ-TU"), an ordinal ("lần thứ 17"), a code or name ("COVID-19"), a
       time ("18:21"), an address.
