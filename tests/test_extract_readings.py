@@ -1100,3 +1100,17 @@ def test_a_unit_glued_to_its_number_is_read():
     assert (readings[0].value, str(readings[0].unit)) == (331000.0, "hectare")
     f = _extract("Năm 2024, tổng diện tích gieo trồng cây hàng năm của tỉnh Gia Lai đạt 331.000ha, tăng 2%.")
     assert _at(f, 331000.0, "indicator", "unit") == [["planted_area", "hectare"]]
+
+
+def test_investment_so_far_or_of_both_sources_is_no_registration_of_the_period():
+    # dev tay_ninh_2025_2025-10-07_quy3, long_an_2018-01-01_ngansach, bac_ninh_2025_2025-12-31_ktxh: wrong numbers
+    text = (
+        "Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp và 1.928 dự án FDI với tổng vốn trên 24,3 tỷ USD. Cả năm "
+        "2025, tỉnh thu hút được khoảng 18,6 tỷ USD vốn đầu tư trong nước và vốn đầu tư trực tiếp nước ngoài. Từ đầu "
+        "năm đến nay, tỉnh thu hút 12 dự án FDI với tổng vốn 300 triệu USD."
+    )
+    f = _extract(text, date="2025-10")
+    assert f["value"].tolist() == [300.0]
+    kept = _unattached(text, date="2025-10")
+    assert kept[24.3] == "the capital of the projects so far, not the period's"
+    assert kept[18.6] == "domestic and foreign investment together"

@@ -151,11 +151,26 @@ def not_a_figure(
             if ranks_another(text, lo, start, end, subject, denominator)
             else None
         )
+    if ind is not None and ind.code in _INVESTMENT_REGISTERED:
+        low = casefolded(text)
+        if _BOTH_SOURCES.search(low, lo, min(len(low), end + 60)):
+            return "domestic and foreign investment together"  # "… 18,6 tỷ USD vốn đầu tư trong nước và … nước ngoài"
+        if _SO_FAR.search(low, lo, start):
+            return "the capital of the projects so far, not the period's"  # "Lũy kế đến nay, … 1.928 dự án FDI …"
     if _BAR.search(casefolded(text), start, end) and _PROVINCES_COUNTED.search(casefolded(text), lo, start):
         # "có 16/34 địa phương tăng trưởng GRDP đạt từ 8% trở lên", "6 địa phương tăng trưởng trên 10%": a bar
         return "a threshold the provinces counted pass"
     return "a comparison with the whole country" if vs_country(text, end) else None
 
+
+_INVESTMENT_REGISTERED: Final = frozenset({"fdi_registered", "domestic_investment_registered"})
+_BOTH_SOURCES = re.compile(
+    r"trong\s+(?:nước\s+)?và\s+(?:vốn\s+(?:đầu\s+tư\s+)?(?:trực\s+tiếp\s+)?)?(?:ngoài\s+nước|nước\s+ngoài)"
+)
+# all the projects registered so far (since the first), not those of the period: "lũy kế đến nay", "còn hiệu lực"
+_SO_FAR = re.compile(
+    r"(?:lũy|luỹ)\s+kế\s+đến\s+nay|(?<!năm\s)(?<!tháng\s)đến\s+nay|còn\s+hiệu\s+lực|đang\s+hoạt\s+động"
+)
 
 # a count of provinces before a figure in its clause (not a rank, "thứ 5/63 tỉnh", nor the province's own bar, "là
 # một trong 6 tỉnh, thành phố tăng GRDP trên 10%")
