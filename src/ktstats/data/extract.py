@@ -144,7 +144,6 @@ _BY_PERIOD = re.compile(r"\W*(?:trong\s+đó|cụ\s+thể)\W*(?:quý|tháng)\b",
 _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
 _TIMES = ureg.times
-# "cao hơn 0,24 điểm %": higher by, not "more than"
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
