@@ -294,7 +294,12 @@ def extract(
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, near_after)
             if ind is None:  # "đón hơn 6,5 triệu lượt khách", "…, mang lại doanh thu 690 tỉ đồng"
                 ind = named_by_what_it_counts(
-                    sentence[start : end + 60], end - start, lead, unit, last_subject, low[clause_start:digit]
+                    sentence[start : end + 60],
+                    end - start,
+                    lead,
+                    unit,
+                    last_subject,
+                    low[max(clause_start, digit - 140) : digit],
                 )
             if ind is None and subject is None and by_period:
                 ind = indicator_named_in(by_period, unit)
@@ -457,7 +462,7 @@ def extract(
                     unit = _POINT
             why_not = None  # "GRDP … đạt 63.000 tỷ đồng, tăng 9,52% …": its growth; "đạt 108,8%": an index
             if form == "level":
-                clause = sentence[clause_start:digit].casefold()
+                clause = low[max(clause_start, digit - _WINDOW) : digit]  # (bounded: time stays linear)
                 target_ind, form, relative_to, why_not = as_level(
                     target_ind, unit, value, verb, lead, clause, after
                 )

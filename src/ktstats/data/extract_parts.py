@@ -151,6 +151,7 @@ def not_a_figure(
             if ranks_another(text, lo, start, end, subject, denominator)
             else None
         )
+    lo = max(lo, start - _PART_WINDOW)  # (a clause's words near the number: time stays linear)
     if ind is not None and ind.code in _INVESTMENT_REGISTERED:
         low = casefolded(text)
         if _BOTH_SOURCES.search(low, lo, min(len(low), end + 60)):
@@ -163,6 +164,7 @@ def not_a_figure(
     return "a comparison with the whole country" if vs_country(text, end) else None
 
 
+_PART_WINDOW: Final = 400
 _INVESTMENT_REGISTERED: Final = frozenset({"fdi_registered", "domestic_investment_registered"})
 _BOTH_SOURCES = re.compile(
     r"trong\s+(?:nước\s+)?và\s+(?:vốn\s+(?:đầu\s+tư\s+)?(?:trực\s+tiếp\s+)?)?(?:ngoài\s+nước|nước\s+ngoài)"
