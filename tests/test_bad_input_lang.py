@@ -136,7 +136,8 @@ def test_property_groups_after_a_non_zero_digit_read_exactly(first, groups):
 DOUBLED = [
     "830 tỷ tỷ đồng",
     "5 nghìn nghìn đồng",
-    "5 triệu tỷ đồng",
+    "5 tỷ triệu đồng",
+    "5 triệu tỷ tỷ đồng",
     "5 tỷ nghìn đồng",
     "5 nghìn tỷ tỷ đồng",
     "5 tỷ nghìn tỷ đồng",
@@ -170,7 +171,8 @@ def test_parse_number_refuses_a_second_scale_word(text):
     "text",
     [
         "tỷ tỷ đồng",
-        "triệu tỷ",
+        "tỷ triệu",
+        "triệu tỷ tỷ",
         "nghìn nghìn",
         "ha ha",
         "đồng đồng",

@@ -1114,3 +1114,22 @@ def test_investment_so_far_or_of_both_sources_is_no_registration_of_the_period()
     kept = _unattached(text, date="2025-10")
     assert kept[24.3] == "the capital of the projects so far, not the period's"
     assert kept[18.6] == "domestic and foreign investment together"
+
+
+# --- 0.20.9: read off batch 26 once it was a development text --------------------------------------------------
+
+
+def test_million_billion_is_the_second_chain_of_scale_words():
+    # dev ho_chi_minh_2025_2025-10-31_10thang, ho_chi_minh_2025_2025-12-09_hdnd: "triệu tỷ đồng" (10^15 đồng) had
+    # been refused as two scale words, and the city's retail sales and GRDP left unread
+    from ktstats.lang.units import conversion_factor, format_unit
+
+    q = ktstats.parse_quantity("hơn 1,74 triệu tỷ đồng")
+    assert (q.value, q.qualifier) == (1.74, "over")
+    assert conversion_factor(q.unit, "tỷ đồng") == 1e6
+    f = _extract(
+        "Cụ thể, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 10 tháng năm 2025 của Thành phố Hồ Chí "
+        "Minh đạt hơn 1,74 triệu tỷ đồng, tăng 15% so với cùng kỳ."
+    )
+    assert _at(f, 1.74, "indicator", "unit") == [["retail_sales", "quadrillion dong"]]
+    assert format_unit("quadrillion dong") == "triệu tỷ đồng"

@@ -10,8 +10,8 @@ Nothing is guessed: a number in foreign style ("1,326.4"), with broken groups
 ("1.32.6"), a group of thousands after a leading zero ("0.500", "012.500": no
 Vietnamese number is written so; "0,500" is the decimal), a number too large
 or too small for a float ("9" * 400, "0,000…0001" with 400 zeros), a scale
-word said twice ("830 tỷ tỷ đồng"; "nghìn tỷ" is the one chain of scale
-words) or garbage raises :class:`~ktstats.errors.ParseError` naming the text
+word said twice ("830 tỷ tỷ đồng"; "nghìn tỷ", 10^12, and "triệu tỷ", 10^15, are
+the chains of scale words) or garbage raises :class:`~ktstats.errors.ParseError` naming the text
 and position; an unknown unit raises :class:`~ktstats.errors.UnitError`.
 """
 
@@ -239,7 +239,7 @@ def parse_number(text: str, *, source: str | None = None) -> float:
 def _repeated_scale_error(text: str, first: str, second: str, pos: int, source: str | None) -> ParseError:
     return MalformedQuantityError(
         f"{shown(text)} says the scale word {second!r} after {first!r}: a number takes one scale word "
-        "('nghìn tỷ' is the one chain), and two would multiply",
+        "('nghìn tỷ' and 'triệu tỷ' are the chains), and two would multiply",
         text=text,
         position=pos,
         source=source,
@@ -525,7 +525,7 @@ def _unit_of(unit_text: str, pct: bool, scale: str | None) -> pint.Unit:
         if inner is not None:
             raise RepeatedUnitWordsError(
                 f"the scale word {scale!r} is followed by another scale word ({inner}) in {shown(unit_text)}: "
-                "a number takes one scale word ('nghìn tỷ' is the one chain), and two would multiply"
+                "a number takes one scale word ('nghìn tỷ' and 'triệu tỷ' are the chains), and two would multiply"
             )
         unit = ureg.Unit(SCALE_WORDS[scale]) * unit
     return unit

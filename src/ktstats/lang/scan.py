@@ -341,10 +341,10 @@ def _qualifier_ends_at(text: str, words: list[tuple[int, int]], i: int) -> bool:
     return False
 
 
-#: two scale words in a row that are not the one chain Vietnamese uses ("nghìn tỷ", "ngàn tỷ")
+#: two scale words in a row that are not the chains Vietnamese uses ("nghìn tỷ", "ngàn tỷ", "triệu tỷ")
 _DOUBLED_SCALE = re.compile(
     r"(?<![^\W\d_])(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?![^\W\d_])"
-    r"(?<!nghìn tỷ)(?<!ngàn tỷ)(?<!nghìn tỉ)(?<!ngàn tỉ)"
+    r"(?<!nghìn tỷ)(?<!ngàn tỷ)(?<!nghìn tỉ)(?<!ngàn tỉ)(?<!triệu tỷ)(?<!triệu tỉ)"
 )
 
 

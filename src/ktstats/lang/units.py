@@ -47,7 +47,7 @@ ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, on_redefinition="raise", 
 ureg.load_definitions(str(resources.files("ktstats.lang") / "units.txt"))
 Q_ = ureg.Quantity
 
-_SCALE_NAMES = ("trillion", "billion", "million", "thousand")
+_SCALE_NAMES = ("quadrillion", "trillion", "billion", "million", "thousand")
 _MAX_UNIT_LENGTH = 80
 #: The largest power a unit may be raised to in a unit expression ("m ** 2", "km^3", "person ** -1").
 MAX_EXPONENT = 3
@@ -112,9 +112,10 @@ def parse_unit(text: str) -> pint.Unit:
     Refused with :class:`UnitError`: text that is not a string, unknown words,
     a power other than a single small integer (at most :data:`MAX_EXPONENT`;
     "m**9**9**9" is refused at once instead of hanging pint), and a scale or
-    unit word said twice ("tỷ tỷ đồng", "triệu tỷ", "ha ha", "dong dong",
-    :class:`RepeatedUnitWordsError`): only the chain "nghìn tỷ" (trillion) is
-    Vietnamese.
+    unit word said twice ("tỷ tỷ đồng", "tỷ triệu", "ha ha", "dong dong",
+    :class:`RepeatedUnitWordsError`): only the chains "nghìn tỷ" (trillion,
+    10^12) and "triệu tỷ" (quadrillion, 10^15: "1,74 triệu tỷ đồng" of a city's
+    retail sales) are Vietnamese.
 
     Examples
     --------
@@ -127,7 +128,7 @@ def parse_unit(text: str) -> pint.Unit:
     >>> parse_unit("tỷ tỷ đồng")
     Traceback (most recent call last):
     ...
-    ktstats.lang.units.RepeatedUnitWordsError: unit 'tỷ tỷ đồng' says 'tỷ', 'tỷ', 'đồng' one after another: the words would multiply; a unit takes one unit word with at most one scale word before it ('nghìn tỷ' is the one chain of scale words)
+    ktstats.lang.units.RepeatedUnitWordsError: unit 'tỷ tỷ đồng' says 'tỷ', 'tỷ', 'đồng' one after another: the words would multiply; a unit takes one unit word with at most one scale word before it ('nghìn tỷ' and 'triệu tỷ' are the chains of scale words)
     """
     if not isinstance(text, str):
         raise UnitError(f"a unit must be text, got {type(text).__name__} {shown(text)}")
@@ -153,7 +154,7 @@ def _parse_unit(text: str) -> pint.Unit:
         raise RepeatedUnitWordsError(
             f"unit {shown(text)} says {', '.join(repr(w) for w in words)} one after another: the words "
             "would multiply; a unit takes one unit word with at most one scale word before it "
-            "('nghìn tỷ' is the one chain of scale words)"
+            "('nghìn tỷ' and 'triệu tỷ' are the chains of scale words)"
         )
     if not _PINT_EXPRESSION.fullmatch(key):
         if _POWER.search(key):
@@ -228,7 +229,7 @@ def _check_scales(text: str, terms: dict[str, Any]) -> None:
     if len(scales) > 1 or (scales and terms[scales[0]] != 1):
         raise RepeatedUnitWordsError(
             f"unit {shown(text)} multiplies scales ({', '.join(f'{n} ** {terms[n]}' for n in scales)}): "
-            "a unit takes at most one scale word ('trillion' for 'nghìn tỷ')"
+            "a unit takes at most one scale word ('trillion' for 'nghìn tỷ', 'quadrillion' for 'triệu tỷ')"
         )
 
 
