@@ -1133,3 +1133,17 @@ def test_million_billion_is_the_second_chain_of_scale_words():
     )
     assert _at(f, 1.74, "indicator", "unit") == [["retail_sales", "quadrillion dong"]]
     assert format_unit("quadrillion dong") == "triệu tỷ đồng"
+
+
+def test_a_sentence_that_opens_with_the_revenue_after_a_count_of_visitors_is_theirs():
+    # dev son_la_2025-01-04_dulich: the bare "Doanh thu" of the next sentence had no indicator near it
+    text = (
+        "Năm 2024, ngành du lịch của tỉnh Sơn La ghi nhận 4,9 triệu lượt khách du lịch, tăng 7,5% so với năm 2023. "
+        "Doanh thu ước đạt 5.800 tỷ đồng, tăng 22,1% so với năm trước."
+    )
+    f = _extract(text)
+    assert _at(f, 5800.0, "indicator", "measure") == [["tourism_revenue", "estimate"]]
+    assert _at(f, 22.1, "indicator", "form") == [["tourism_revenue", "change"]]
+    # after a sentence of another indicator, a bare "Doanh thu" is nobody's
+    f = _extract("Năm 2024, tỉnh Sơn La thu ngân sách 5.000 tỷ đồng. Doanh thu ước đạt 5.800 tỷ đồng.")
+    assert 5800.0 not in f["value"].tolist()

@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from functools import partial
 from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
@@ -48,6 +47,7 @@ from ktstats.data.extract_names import (
     named_by_what_it_counts,
     names_between,
     per_head,
+    revenue_goes_on,
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
@@ -106,14 +106,9 @@ _SO_FAR_WORDS = frozenset({",", "tính", "chung", "lũy", "luỹ", "kế", "cộ
 _GENERIC_GROWTH = re.compile(
     r"(?<![^\W\d_])(?:tốc độ\s+)?tăng trưởng(?:\s+(?:đạt|ước|khoảng|hơn|trên|gần))*\s*$"
 )
-# a year written right after a figure is its period ("tăng từ 37,35 triệu đồng năm 2018 lên 41,28 triệu đồng năm 2019")
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
-
-
-def _of_sentence(sid: int, row: dict[str, Any]) -> bool:
-    return bool(row["_sentence"] == sid)
 
 
 # the words between a figure and a change of it: "… 11.200 tỷ đồng, tăng 20,17%"
@@ -147,7 +142,6 @@ _TIMES = ureg.times
 _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
-
 
 _PART_OF_ESTIMATE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_]).*?trong\s+đó")
 
@@ -238,7 +232,10 @@ def extract(
         overall = (low.startswith(("tính", "lũy", "luỹ")) or " này" in low) and _OVERALL.match(sentence)
         subject: Indicator | None = (whole[0] if whole[1] else last_subject) if overall else None
         breakdown = _BREAKDOWN.match(sentence) is not None
-        whole, last_subject = ((whole[0] if whole[1] else last_subject), breakdown), None
+        whole, last_subject = (
+            ((whole[0] if whole[1] else last_subject), breakdown),
+            revenue_goes_on(low, last_subject),
+        )
         share_subject: Indicator | None = None
         subject_measure: str | None = None
         prev_end = 0
@@ -674,7 +671,8 @@ def extract(
         if spoken is not None and context is not None and spoken.end.year == context.end.year:
             # a goal's span with no results of it ("… tăng trưởng từ 10% trở lên trong năm 2025"), or one no figure of the
             # sentence is of ("đạt 83% so với Nghị quyết của Tỉnh ủy năm 2024") does not replace the period spoken of
-            mine = list(takewhile(partial(_of_sentence, sid), reversed(rows)))
+            of_it = sum(1 for _ in takewhile(sid.__eq__, (r["_sentence"] for r in reversed(rows))))
+            mine = rows[len(rows) - of_it :]  # (the rows of this sentence)
             dated = [
                 r["measure"]
                 for r in mine

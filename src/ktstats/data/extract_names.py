@@ -523,6 +523,17 @@ _REVENUE_WORD = re.compile(
 )
 
 
+# a sentence that opens with the revenue, bare: "…. Doanh thu ước đạt 5.800 tỷ đồng" after a count of visitors
+_REVENUE_OPENS = re.compile(r"\W*(?:tổng\s+)?doanh\s+thu\s+(?:ước|đạt|khoảng|từ\s+du\s+lịch|du\s+lịch)")
+
+
+def revenue_goes_on(low: str, last: Indicator | None) -> Indicator | None:
+    """The figure before, for the first figure of the sentence ``low`` (casefolded), when the sentence before
+    counted visitors and this one opens with their revenue, bare ("… đón 4,9 triệu lượt khách du lịch, tăng 7,5%.
+    Doanh thu ước đạt 5.800 tỷ đồng"); ``None`` otherwise: each sentence names its own figures."""
+    return last if last is not None and last.code == "tourist_visits" and _REVENUE_OPENS.match(low) else None
+
+
 # "tổng thu" right after the budget is named: "Về ngân sách, tổng thu đạt …", "Ngân sách nhà nước: tổng thu ước …"
 _BUDGET_TOTAL = re.compile(
     r"ngân\s+sách(?:\s+nhà\s+nước)?\s*[,:]\s*tổng\s+thu(?:\s+(?:ước|thực\s+hiện|đạt|được|là))*"
