@@ -1147,3 +1147,18 @@ def test_a_sentence_that_opens_with_the_revenue_after_a_count_of_visitors_is_the
     # after a sentence of another indicator, a bare "Doanh thu" is nobody's
     f = _extract("Năm 2024, tỉnh Sơn La thu ngân sách 5.000 tỷ đồng. Doanh thu ước đạt 5.800 tỷ đồng.")
     assert 5800.0 not in f["value"].tolist()
+
+
+def test_a_bare_revenue_after_tourism_is_named_in_its_clause_is_tourism_revenue():
+    # dev lai_chau_2024-06-13_ktxh, ho_chi_minh_2025_2025-10-31_10thang: no visitors were counted before it
+    f = _extract(
+        "6 tháng đầu năm 2024, kinh tế - xã hội tỉnh Lai Châu tiếp tục phát triển: giá trị xuất khẩu hàng địa phương "
+        "tăng 4%, tổng lượt khách du lịch tăng cao với doanh thu ước đạt 412 tỷ đồng (tăng 20,0%)."
+    )
+    assert _at(f, 412.0, "indicator", "measure") == [["tourism_revenue", "estimate"]]
+    assert _at(f, 20.0, "indicator", "form") == [["tourism_revenue", "change"]]
+    # the budget's revenue, named, stays the budget's; a number after the shops' revenue is no tourism's
+    f = _extract("Năm 2024, tỉnh Lai Châu phát triển du lịch, tổng thu ngân sách đạt 3.000 tỷ đồng.")
+    assert _at(f, 3000.0, "indicator") == [["state_budget_revenue"]]
+    f = _extract("Năm 2024, du lịch tỉnh Lai Châu phát triển, doanh thu bán lẻ đạt 3.000 tỷ đồng.")
+    assert "tourism_revenue" not in set(f["indicator"])

@@ -534,6 +534,13 @@ def revenue_goes_on(low: str, last: Indicator | None) -> Indicator | None:
     return last if last is not None and last.code == "tourist_visits" and _REVENUE_OPENS.match(low) else None
 
 
+# tourism named in the clause, then a bare revenue right before the amount: "lượt khách du lịch tăng cao với doanh
+# thu ước đạt 412 tỷ đồng" (not the sales of shops or transport, not a revenue of the budget's)
+_TOURISM_THEN_REVENUE = re.compile(
+    r"du\s+lịch[^;()]{0,80}?(?<![^\W\d_])(?:tổng\s+thu|doanh\s+thu)(?:\s+(?:ước|đạt|ước\s+đạt|khoảng|hơn|trên|gần))*\s*$"
+)
+
+
 # "tổng thu" right after the budget is named: "Về ngân sách, tổng thu đạt …", "Ngân sách nhà nước: tổng thu ước …"
 _BUDGET_TOTAL = re.compile(
     r"ngân\s+sách(?:\s+nhà\s+nước)?\s*[,:]\s*tổng\s+thu(?:\s+(?:ước|thực\s+hiện|đạt|được|là))*"
@@ -589,4 +596,6 @@ def named_by_what_it_counts(
         and (fits(revenue, unit) or unit == _PERCENT)
     ):
         return revenue
+    if fits(revenue, unit) and _TOURISM_THEN_REVENUE.search(clause[-140:]):
+        return revenue  # "hoạt động du lịch ghi nhận khởi sắc mạnh, với tổng thu đạt 208.066 tỷ đồng"
     return None
