@@ -1162,3 +1162,26 @@ def test_a_bare_revenue_after_tourism_is_named_in_its_clause_is_tourism_revenue(
     assert _at(f, 3000.0, "indicator") == [["state_budget_revenue"]]
     f = _extract("Năm 2024, du lịch tỉnh Lai Châu phát triển, doanh thu bán lẻ đạt 3.000 tỷ đồng.")
     assert "tourism_revenue" not in set(f["indicator"])
+
+
+def test_the_lunar_new_year_of_a_year_is_the_month_it_falls_in():
+    # dev tuyen_quang_2025_2026-02-01_tet: the figures of "Tết Bính Ngọ 2026" had been the whole year 2026
+    f = _extract(
+        "Trong dịp Tết Nguyên đán Bính Ngọ 2026, Tuyên Quang đón khoảng 252.090 lượt khách du lịch, tổng chi tiêu của "
+        "du khách ước đạt 650,2 tỷ đồng.",
+        date="2026-02",
+    )
+    assert f[["indicator", "period_start", "period_end"]].astype(str).values.tolist() == [
+        ["tourist_visits", "2026-02", "2026-02"],
+        ["tourism_revenue", "2026-02", "2026-02"],
+    ]
+    # Tết 2025 fell on 29 January; the months named before "… sau Tết" stay the figure's
+    f = _extract("Dịp Tết Nguyên đán 2025, tỉnh Lâm Đồng đón 500.000 lượt khách.", date="2025-02")
+    assert _at(f, 500000.0, "period_start", "period_end") == [[pd.Period("2025-01", "M")] * 2]
+    f = _extract(
+        "Do tháng 1 và tháng 2/2022 nằm trong thời gian trước, trong và sau Tết Nguyên đán 2022, lượng du khách đến "
+        "Lâm Đồng tăng cao, đạt 1.170.000 lượt khách, tăng 42,7% so với cùng kỳ."
+    )
+    assert _at(f, 1170000.0, "period_start", "period_end") == [
+        [pd.Period("2022-01", "M"), pd.Period("2022-02", "M")]
+    ]

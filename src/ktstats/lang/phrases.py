@@ -53,7 +53,7 @@ __all__ = [
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 
 #: a word every period phrase contains: a quick look before :data:`PERIOD_PHRASES`
-PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ")
+PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ", "tết")
 #: months counted in words before "tháng" ("Hai tháng đầu năm 2025", "mười một tháng"; "năm" is the year's word)
 SPELLED_COUNTS: Final = r"mười\s+một|mười\s+hai|mười|hai|ba|bốn|sáu|bảy|tám|chín"
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
@@ -83,8 +83,14 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
     r"|đầu\s+năm\s+[0-9]{4,}"
     r"|năm\s+[0-9]{4,}"
-    r"|năm\s+(?:nay|ngoái)(?![^\W\d_]))",
+    r"|năm\s+(?:nay|ngoái)(?![^\W\d_])"
+    # "dịp Tết Nguyên đán Bính Ngọ 2026": the month of the lunar new year (a year of the cycle may be named)
+    r"|(?<!sau\s)(?<!trước\s)tết\s+(?:nguyên\s+đán\s+)?(?:[^\W\d_]+\s+[^\W\d_]+\s+)?(?:19|20)[0-9]{2}(?![0-9]))",
     re.IGNORECASE,
+)
+#: the month of the first day of the lunar new year (mùng 1 Tết) in Việt Nam
+_TET_MONTH: Final = dict(
+    zip(range(2010, 2031), (2, 2, 1, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1, 2, 2), strict=True)
 )
 
 
@@ -282,6 +288,8 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
         if not 1 <= month <= 12:
             return f"impossible period {phrase!r}: there is no month {month}"
         return Span(f"{y}-01", f"{y}-{month:02d}") if y else None
+    if low.startswith("tết"):  # "Tết Nguyên đán 2026": the month it falls in, where the table knows it
+        return Span.month(y, _TET_MONTH[y]) if y in _TET_MONTH else None
     try:
         if "cuối năm" in low and "tháng" not in low:
             return Span.month(y, 12) if y else None
