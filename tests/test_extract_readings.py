@@ -1185,3 +1185,17 @@ def test_the_lunar_new_year_of_a_year_is_the_month_it_falls_in():
     assert _at(f, 1170000.0, "period_start", "period_end") == [
         [pd.Period("2022-01", "M"), pd.Period("2022-02", "M")]
     ]
+
+
+def test_what_is_estimated_to_be_reached_is_an_estimate_not_a_goal():
+    # dev thai_nguyen_2025_2025-11-01_cuoinam: "sẽ" after "dự ước" is what the estimate says, not a goal
+    f = _extract(
+        "Theo Ủy ban nhân dân tỉnh Thái Nguyên, dự ước năm 2025 này, tốc độ tăng trưởng kinh tế của tỉnh vẫn sẽ đạt "
+        "8%. Dự ước này được đưa ra trên cơ sở đánh giá xuất khẩu tăng 9%; tổng mức bán lẻ hàng hóa và doanh thu "
+        "dịch vụ tăng gần 14% so với năm 2024.",
+        date="2025-11",
+    )
+    assert _measures(f) == {8.0: "estimate", 9.0: "estimate", 14.0: "estimate"}
+    # "sẽ" with no estimate before it stays a goal
+    f = _extract("Năm 2025, tốc độ tăng trưởng kinh tế của tỉnh Thái Nguyên sẽ đạt 8%.", date="2025-03")
+    assert _measures(f) == {8.0: "target"}

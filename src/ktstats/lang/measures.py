@@ -56,7 +56,7 @@ _SO_FAR_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # a sentence that opens with "Ước tính": every figure in it is an estimate
-_ESTIMATE_START = re.compile(r"\W*ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
+_ESTIMATE_START = re.compile(r"\W*(?:dự\s+)?ước(?:\s+tính)?(?![^\W\d_])", re.IGNORECASE)
 _APPROX_WORD_RE = re.compile(r"(?<![^\W\d_])(?:khoảng|xấp\s+xỉ)(?![^\W\d_])")
 # "nhưng", "song", "tuy nhiên", "kết quả" (giải ngân): what stood before is another statement ("không đạt
 # mục tiêu, nhưng … đạt 8,02%"; "Kế hoạch vốn … là 28.959 tỉ đồng, kết quả giải ngân … 11.965 tỉ đồng")
@@ -137,7 +137,10 @@ def _by_words(clause: str, heading: str, before: str) -> str:
         return "estimate"
     if any(w in low for w in _PLAN_WORDS):
         return "plan"
-    if _TARGET_RE.search(low) or (
+    goal = _TARGET_RE.search(low)
+    if goal is not None and goal.group(0) == "sẽ" and _ESTIMATE_RE.search(low, 0, goal.start()):
+        return "estimate"  # "dự ước năm 2025 này, tốc độ tăng trưởng … vẫn sẽ đạt 8%": what is estimated
+    if goal is not None or (
         any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")) and _RESULTS_HEADING.search(head) is None
     ):
         return "target"
