@@ -1199,3 +1199,28 @@ def test_what_is_estimated_to_be_reached_is_an_estimate_not_a_goal():
     # "sẽ" with no estimate before it stays a goal
     f = _extract("Năm 2025, tốc độ tăng trưởng kinh tế của tỉnh Thái Nguyên sẽ đạt 8%.", date="2025-03")
     assert _measures(f) == {8.0: "target"}
+
+
+def test_the_whole_countrys_growth_is_the_countrys_and_a_difference_from_it_no_figure():
+    # dev vinh_phuc_2022-03-31_quy1, ben_tre_2024-01-04_nam2023, ha_noi_2025_2025-07-08_6thang: the country's growth
+    # had been "a second figure" of the province's; binh_dinh_2023-10-01_9thang: a wrong number, a difference from
+    # the country's growth filed as the province's change of growth
+    f = _extract(
+        "Theo báo cáo, tốc độ tăng trưởng kinh tế của tỉnh Vĩnh Phúc 3 tháng đầu năm 2022 tăng 7,89% so với cùng kỳ "
+        "năm trước, đứng thứ 13/63 tỉnh, thành phố, cao hơn mức tăng bình quân cả nước (tăng 5,03%)."
+    )
+    assert _at(f, 5.03, "indicator", "region") == [["gdp_growth", "viet_nam"]]
+    assert _at(f, 7.89, "indicator", "region") == [["grdp_growth", "vinh_phuc"]]
+    f = _extract("Tổng sản phẩm trong tỉnh Bến Tre năm 2023 (GRDP): + 5,16% (cả nước +5,05%)")
+    assert _at(f, 5.05, "indicator", "region") == [["gdp_growth", "viet_nam"]]
+    text = (
+        "Giá trị tổng sản phẩm địa phương (GRDP) Bình Định 9 tháng năm 2023 tăng 6,92% so với cùng kỳ, cao hơn tăng "
+        "trưởng bình quân cả nước 2,68 điểm phần trăm."
+    )
+    assert _extract(text)["value"].tolist() == [6.92]
+    assert _unattached(text)[2.68] == "a comparison with the whole country"
+    # GDP named as the country's, in any report, is filed under the country
+    f = _extract(
+        "Như vậy, tăng trưởng GRDP của Tây Ninh năm 2023 cao hơn mức tăng trưởng GDP của cả nước, ước đạt 5,05%."
+    )
+    assert _at(f, 5.05, "indicator", "region") == [["gdp_growth", "viet_nam"]]

@@ -109,6 +109,9 @@ def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
 _SHARE_OR_AVERAGE = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|bình quân")
 # "… bằng 57,7% tổng sản phẩm trong tỉnh", "… 10% GRDP": a share of GRDP, named right after the percent
 _OF_GRDP_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:grdp|tổng sản phẩm)(?![^\W\d_])")
+#: the whole country named right before a figure: "bình quân cả nước (tăng 5,03%)", "mức trung bình cả nước 7,52%"
+COUNTRY_BEFORE = r"(?:cả\s+nước|toàn\s+quốc)\s*(?:\(\s*|:\s*)?(?:(?:là|chỉ|ước|đạt|tăng|ở\s+mức)\s+)*\+?\s*$"
+_COUNTRY_BEFORE = re.compile(COUNTRY_BEFORE)
 _LEVEL_NAMED = re.compile(r"grdp|gdp|tổng\s+sản\s+phẩm|quy\s+mô")
 #: a growth rate of more than this (in percent) read with no verb of change is no growth rate: an index or a share
 INDEX_FROM: Final = 50.0
@@ -137,6 +140,10 @@ def as_level(
         return None, "level", "", f"a multiple ({value:g} times) of a rate or of a part"
     if ind is None or unit != _PERCENT:
         return ind, "level", "", None
+    if ind.code in ("grdp_growth", "gdp_growth") and _COUNTRY_BEFORE.search(lead):
+        # "cao hơn mức tăng bình quân cả nước (tăng 5,03%)", "(cả nước +5,05%)": the country's growth, not a second
+        # figure of the province's
+        return by_code()["gdp_growth"], "level", "", None
     if ind.code in GRDP_LEVELS or ind.code == "grdp_growth":
         if verb in ("bằng", "chiếm", "đạt", "") and _OF_GRDP_AFTER.match(after.casefold()):
             return None, "level", "", "a share of GRDP, not its growth"

@@ -12,6 +12,7 @@ from typing import Any, Final
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.data.extract_names import (
     BARE_TRADE,
+    COUNTRY_BEFORE,
     GENERIC_ALIASES,
     alias_matches,
     aliases,
@@ -161,7 +162,11 @@ def not_a_figure(
     if _BAR.search(casefolded(text), start, end) and _PROVINCES_COUNTED.search(casefolded(text), lo, start):
         # "có 16/34 địa phương tăng trưởng GRDP đạt từ 8% trở lên", "6 địa phương tăng trưởng trên 10%": a bar
         return "a threshold the provinces counted pass"
-    return "a comparison with the whole country" if vs_country(text, end) else None
+    if vs_country(text, end) or (
+        _POINTS.search(casefolded(text), start, end) and _COUNTRY_BEFORE.search(casefolded(text), lo, start)
+    ):
+        return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
+    return None
 
 
 _PART_WINDOW: Final = 400
@@ -187,6 +192,10 @@ _BAR = re.compile(r"(?<![^\W\d_])(?:từ|trên|dưới|hơn|vượt|trở\s+lên
 _VS_COUNTRY = re.compile(
     r"\s*(?:so\s+(?:với\s+)?)?(?:mức\s+)?(?:bình\s+quân\s+)?(?:chung\s+)?(?:của\s+)?cả\s+nước"
 )
+
+
+_COUNTRY_BEFORE = re.compile(COUNTRY_BEFORE)
+_POINTS = re.compile(r"(?<![^\W\d_])(?:điểm|đpt)(?![^\W\d_])")  # a difference in points: "2,68 điểm phần trăm"
 
 
 def vs_country(text: str, end: int) -> bool:

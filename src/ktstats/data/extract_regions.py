@@ -68,6 +68,8 @@ def file_regions(
             after or row["measure"] in ("actual", "estimate") or unit_then(code, row["period_start"]) != code
         )
         row["region"] = unit_then(code, row["period_end"]) if measured else code
+        if row["indicator"] == COUNTRY:  # the country's GDP growth is the country's ("cả nước tăng 5,05%")
+            row["region"] = "viet_nam"
     if sentences is not None:
         predecessors_named(rows, code, sentences)
         others_named(rows, code, sentences)
@@ -151,6 +153,8 @@ def predecessors_named(rows: list[dict[str, Any]], code: str, sentences: list[st
             row["region"] = province
 
 
+#: the indicator of the whole country, filed under ``viet_nam`` whatever report states it
+COUNTRY: Final = "gdp_growth"
 _CLAUSE_MARK = re.compile(r"[,;:(]")
 _OTHERS_REACH: Final = 40  # characters between another province's name and its figure
 _ASIDE = re.compile(r"\s*\(\s*[+\-−]?\s*")  # a figure in parentheses right after the name
@@ -168,7 +172,7 @@ def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) ->
     at: dict[int, list[tuple[int, int, str]]] = {}
     for row in rows:
         sid, pos = row["_sentence"], row.get("_at")
-        if pos is None:
+        if pos is None or row["indicator"] == COUNTRY:
             continue
         sentence = sentences[sid]
         if sid not in at:  # (names as the units stood at the end of the figure's period: "Huế" in 2023)
