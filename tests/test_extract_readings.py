@@ -1224,3 +1224,15 @@ def test_the_whole_countrys_growth_is_the_countrys_and_a_difference_from_it_no_f
         "Như vậy, tăng trưởng GRDP của Tây Ninh năm 2023 cao hơn mức tăng trưởng GDP của cả nước, ước đạt 5,05%."
     )
     assert _at(f, 5.05, "indicator", "region") == [["gdp_growth", "viet_nam"]]
+
+
+def test_a_sentence_about_this_rate_of_growth_goes_on_with_the_indicator_before():
+    # dev an_giang_2020-04-01_grdp: "Đây là mức tăng …" speaks of the growth the sentence before gave
+    f = _extract(
+        "Tổng sản phẩm trên địa bàn tỉnh An Giang (GRDP) quý I năm 2020 ước tăng 4,75% so với cùng kỳ. Đây là mức "
+        "tăng thấp hơn mức tăng cùng kỳ (quý I-2019 tăng 6,1%) và thấp hơn kế hoạch năm 2020 (tăng 7-8%)."
+    )
+    assert _at(f, 6.1, "indicator", "period_start", "measure") == [
+        ["grdp_growth", pd.Period("2019-01", "M"), "actual"]
+    ]
+    assert _at(f, 7.5, "indicator", "measure") == [["grdp_growth", "target"]]

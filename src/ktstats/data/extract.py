@@ -122,7 +122,8 @@ _OF_PERIOD = re.compile(
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 # "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
 _OVERALL = re.compile(
-    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|kết\s+quả\s+này|số\s+thu\s+này)\b|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số)\s+này\b",
+    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|kết\s+quả\s+này|số\s+thu\s+này|trong\s+mức\s+tăng)\b"
+    r"|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số|mức\s+tăng(?:\s+trưởng)?)\s+này\b|(?:[^.;,]{0,12}\s)?(?:đây|đó)\s+là\s+mức\s+tăng",
     re.IGNORECASE,
 )
 _FIRST_IN_COUNTRY = re.compile(
@@ -229,7 +230,7 @@ def extract(
         low = _casefolded(sentence)  # for quick looks before the expressions below
         # "…(GRDP) quý III ước tăng 8,62%. Tính chung 9 tháng ước đạt 8,61%", "…. Kết quả này bằng 100% dự toán": the same
         # ("…. Trong đó, thu nội địa …. Lũy kế 11 tháng … là 6.932 tỷ đồng": the whole's, not the part's)
-        overall = (low.startswith(("tính", "lũy", "luỹ")) or " này" in low) and _OVERALL.match(sentence)
+        overall = _OVERALL.match(sentence)  # (anchored, and bounded to the sentence's first words)
         subject: Indicator | None = (whole[0] if whole[1] else last_subject) if overall else None
         breakdown = _BREAKDOWN.match(sentence) is not None
         whole, last_subject = (
