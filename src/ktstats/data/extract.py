@@ -122,7 +122,7 @@ _OF_PERIOD = re.compile(
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 # "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
 _OVERALL = re.compile(
-    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|kết\s+quả\s+này|số\s+thu\s+này|trong\s+mức\s+tăng)\b"
+    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|kết\s+quả\s+này|số\s+thu\s+này)\b"
     r"|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số|mức\s+tăng(?:\s+trưởng)?)\s+này\b|(?:[^.;,]{0,12}\s)?(?:đây|đó)\s+là\s+mức\s+tăng",
     re.IGNORECASE,
 )
