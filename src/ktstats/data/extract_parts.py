@@ -195,7 +195,9 @@ _VS_COUNTRY = re.compile(
 
 
 _COUNTRY_BEFORE = re.compile(COUNTRY_BEFORE)
-_POINTS = re.compile(r"(?<![^\W\d_])(?:điểm|đpt)(?![^\W\d_])")  # a difference in points: "2,68 điểm phần trăm"
+_POINTS = re.compile(
+    r"(?<![^\W\d_])(?:điểm|đpt)(?![^\W\d_])"
+)  # a difference in points: "2,68 điểm phần trăm"
 
 
 def vs_country(text: str, end: int) -> bool:
