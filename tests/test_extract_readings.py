@@ -1144,6 +1144,13 @@ def test_a_sentence_that_opens_with_the_revenue_after_a_count_of_visitors_is_the
     f = _extract(text)
     assert _at(f, 5800.0, "indicator", "measure") == [["tourism_revenue", "estimate"]]
     assert _at(f, 22.1, "indicator", "form") == [["tourism_revenue", "change"]]
+    # dev ninh_binh_2024-07-01_6thang (batch 27): "Doanh thu tăng …" too
+    f = _extract(
+        "6 tháng đầu năm 2024 tỉnh Ninh Bình đón 6,28 triệu lượt khách, tăng 38,5% so với cùng kỳ. Doanh thu tăng "
+        "54,2% so với cùng kỳ năm trước và đạt 72% kế hoạch năm."
+    )
+    assert _at(f, 54.2, "indicator", "form") == [["tourism_revenue", "change"]]
+    assert _at(f, 72.0, "indicator", "form", "relative_to") == [["tourism_revenue", "ratio", "plan"]]
     # after a sentence of another indicator, a bare "Doanh thu" is nobody's
     f = _extract("Năm 2024, tỉnh Sơn La thu ngân sách 5.000 tỷ đồng. Doanh thu ước đạt 5.800 tỷ đồng.")
     assert 5800.0 not in f["value"].tolist()

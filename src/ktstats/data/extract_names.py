@@ -531,7 +531,7 @@ _REVENUE_WORD = re.compile(
 
 
 # a sentence that opens with the revenue, bare: "…. Doanh thu ước đạt 5.800 tỷ đồng" after a count of visitors
-_REVENUE_OPENS = re.compile(r"\W*(?:tổng\s+)?doanh\s+thu\s+(?:ước|đạt|khoảng|từ\s+du\s+lịch|du\s+lịch)")
+_REVENUE_OPENS = re.compile(r"\W*(?:tổng\s+)?doanh\s+thu\s+(?:ước|đạt|khoảng|tăng|giảm|từ\s+du\s+lịch|du\s+lịch)")
 
 
 def revenue_goes_on(low: str, last: Indicator | None) -> Indicator | None:
