@@ -1243,3 +1243,21 @@ def test_a_sentence_about_this_rate_of_growth_goes_on_with_the_indicator_before(
         ["grdp_growth", pd.Period("2019-01", "M"), "actual"]
     ]
     assert _at(f, 7.5, "indicator", "measure") == [["grdp_growth", "target"]]
+
+
+# --- 0.20.10: read off batch 27 once it was a development text -------------------------------------------------
+
+
+def test_the_whole_year_named_after_a_quarters_figure_is_the_next_figures_period():
+    # dev long_an_2024-01-19_ktxh: "tính chung năm 2023" had been taken for a year that dates the quarter, and its
+    # figure dropped as a second figure of the quarter
+    f = _extract(
+        "Tỉnh Long An: GRDP quý IV/2023 tăng 8,22% so với cùng kỳ năm trước; tính chung năm 2023 tăng 5,77%.",
+        date="2024-01",
+    )
+    assert _at(f, 5.77, "period_start", "period_end") == [
+        [pd.Period("2023-01", "M"), pd.Period("2023-12", "M")]
+    ]
+    assert _at(f, 8.22, "period_start", "period_end") == [
+        [pd.Period("2023-10", "M"), pd.Period("2023-12", "M")]
+    ]

@@ -188,7 +188,12 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
                 1,
             ):
                 continue  # "năm 2023 tính đến ngày 4/1/2024": the year's total, counted in early January
-        if best is not None and _BARE_YEAR.fullmatch(m.group("p")):
+        if (
+            best is not None
+            and _BARE_YEAR.fullmatch(m.group("p"))
+            # (not "…; tính chung năm 2023 tăng 5,77%": the whole year, named for the figure after a quarter's)
+            and not _WHOLE_YEAR_BEFORE.search(low, max(best.end(), m.start() - 20), m.start())
+        ):
             # "đến cuối tháng 7, … vốn đầu tư công năm 2017": a bare year after a part of the year
             # dates the thing, not the figure; the part of that year stays the period
             # (not a month of another year: "giao ban báo chí tháng 1-2026, … trong năm 2025, … đạt 8%")
@@ -206,6 +211,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 
 
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+_WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
 _TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s")
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
