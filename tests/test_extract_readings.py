@@ -1261,3 +1261,18 @@ def test_the_whole_year_named_after_a_quarters_figure_is_the_next_figures_period
     assert _at(f, 8.22, "period_start", "period_end") == [
         [pd.Period("2023-10", "M"), pd.Period("2023-12", "M")]
     ]
+
+
+def test_the_countrys_level_named_after_the_percent_is_the_countrys_growth():
+    # dev phu_yen_2019-07-01_6thang (batch 27), quang_ngai_2025_2025-07-28_grdp6thang: "mức 6,76% của cả nước" had
+    # been a comparison with the country, no figure
+    f = _extract(
+        "Trong đó tăng trưởng tổng sản phẩm GRDP của Phú Yên 6 tháng đầu năm 2019 tăng 9,2%, cao hơn nhiều so với mức "
+        "6,76% của cả nước."
+    )
+    assert _at(f, 6.76, "indicator", "region") == [["gdp_growth", "viet_nam"]]
+    f = _extract("GRDP Quảng Ngãi 6 tháng đầu năm 2025 tăng 11,51%, cao hơn mức 7,52% toàn quốc.")
+    assert _at(f, 7.52, "indicator", "region") == [["gdp_growth", "viet_nam"]]
+    # a multiple of the country's average stays a comparison, no figure
+    text = "GRDP bình quân đầu người của tỉnh Phú Yên năm 2019 ước đạt 5.852 USD, gấp 1,16 lần bình quân cả nước."
+    assert _unattached(text)[1.16] == "a comparison with the whole country"

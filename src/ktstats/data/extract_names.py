@@ -112,6 +112,17 @@ _OF_GRDP_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:grdp|
 #: the whole country named right before a figure: "bình quân cả nước (tăng 5,03%)", "mức trung bình cả nước 7,52%"
 COUNTRY_BEFORE = r"(?:cả\s+nước|toàn\s+quốc)\s*(?:\(\s*|:\s*)?(?:(?:là|chỉ|ước|đạt|tăng|ở\s+mức)\s+)*\+?\s*$"
 _COUNTRY_BEFORE = re.compile(COUNTRY_BEFORE)
+_LEVEL_WORD = re.compile(r"(?<![^\W\d_])mức\s*$")
+_COUNTRY_AFTER = re.compile(r"\s*(?:của\s+)?(?:cả\s+nước|toàn\s+quốc)(?![^\W\d_])")
+
+
+def country_after(lead: str, after: str) -> bool:
+    """Whether a percent is the country's level, named after it ("cao hơn nhiều so với mức 6,76% của cả nước",
+    "cao hơn mức 7,52% toàn quốc"): ``lead`` (the words before it) ends with "mức", ``after`` (the words after)
+    names the country; both casefolded."""
+    return _LEVEL_WORD.search(lead) is not None and _COUNTRY_AFTER.match(after) is not None
+
+
 _LEVEL_NAMED = re.compile(r"grdp|gdp|tổng\s+sản\s+phẩm|quy\s+mô")
 #: a growth rate of more than this (in percent) read with no verb of change is no growth rate: an index or a share
 INDEX_FROM: Final = 50.0
@@ -140,7 +151,9 @@ def as_level(
         return None, "level", "", f"a multiple ({value:g} times) of a rate or of a part"
     if ind is None or unit != _PERCENT:
         return ind, "level", "", None
-    if ind.code in ("grdp_growth", "gdp_growth") and _COUNTRY_BEFORE.search(lead):
+    if ind.code in ("grdp_growth", "gdp_growth") and (
+        _COUNTRY_BEFORE.search(lead) or country_after(lead, after.casefold())
+    ):
         # "cao hơn mức tăng bình quân cả nước (tăng 5,03%)", "(cả nước +5,05%)": the country's growth, not a second
         # figure of the province's
         return by_code()["gdp_growth"], "level", "", None
@@ -531,7 +544,9 @@ _REVENUE_WORD = re.compile(
 
 
 # a sentence that opens with the revenue, bare: "…. Doanh thu ước đạt 5.800 tỷ đồng" after a count of visitors
-_REVENUE_OPENS = re.compile(r"\W*(?:tổng\s+)?doanh\s+thu\s+(?:ước|đạt|khoảng|tăng|giảm|từ\s+du\s+lịch|du\s+lịch)")
+_REVENUE_OPENS = re.compile(
+    r"\W*(?:tổng\s+)?doanh\s+thu\s+(?:ước|đạt|khoảng|tăng|giảm|từ\s+du\s+lịch|du\s+lịch)"
+)
 
 
 def revenue_goes_on(low: str, last: Indicator | None) -> Indicator | None:

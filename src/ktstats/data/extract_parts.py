@@ -16,6 +16,7 @@ from ktstats.data.extract_names import (
     GENERIC_ALIASES,
     alias_matches,
     aliases,
+    country_after,
     is_money,
     names_a_rank,
     revenue_from_trade,
@@ -162,7 +163,10 @@ def not_a_figure(
     if _BAR.search(casefolded(text), start, end) and _PROVINCES_COUNTED.search(casefolded(text), lo, start):
         # "có 16/34 địa phương tăng trưởng GRDP đạt từ 8% trở lên", "6 địa phương tăng trưởng trên 10%": a bar
         return "a threshold the provinces counted pass"
-    if vs_country(text, end) or (
+    if (
+        vs_country(text, end)
+        and not country_after(casefolded(text)[lo:start], casefolded(text)[end : end + 40])
+    ) or (
         _POINTS.search(casefolded(text), start, end) and _COUNTRY_BEFORE.search(casefolded(text), lo, start)
     ):
         return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
