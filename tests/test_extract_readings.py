@@ -1276,3 +1276,18 @@ def test_the_countrys_level_named_after_the_percent_is_the_countrys_growth():
     # a multiple of the country's average stays a comparison, no figure
     text = "GRDP bình quân đầu người của tỉnh Phú Yên năm 2019 ước đạt 5.852 USD, gấp 1,16 lần bình quân cả nước."
     assert _unattached(text)[1.16] == "a comparison with the whole country"
+
+
+def test_a_scenario_named_before_the_figure_is_a_goal_not_one_a_result_beats():
+    # dev can_tho_2025_2025-11-11_tangtruong: the scenario's growth had been a result
+    f = _extract(
+        "Thành phố Cần Thơ: với kịch bản quý IV/2025 tăng trưởng 12,7% để cả năm đạt 8,8% đã khó hoàn thành.",
+        date="2025-11",
+    )
+    assert _measures(f) == {12.7: "target", 8.8: "target"}
+    # a result that beats its scenario stays a result
+    f = _extract(
+        "Hết tháng 10/2025, Hải Phòng có 7 chỉ tiêu đạt và vượt kịch bản tăng trưởng, trong đó thu ngân sách đạt hơn "
+        "162.875 tỷ đồng."
+    )
+    assert _measures(f) == {162875.0: "actual"}

@@ -44,6 +44,11 @@ _SCENARIO = re.compile(r"(?:kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)|đ�
 _GOAL_SET = re.compile(
     r"(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)(?:\s*\([^()]*\))?\s+(?:tỉnh\s+|năm\s+)?(?:đề|đặt)\s+ra(?:\s+là)?\s*:?\s*$"
 )
+# the scenario the province set itself, named before the figure ("Với kịch bản quý IV tăng trưởng 12,7% để cả năm đạt
+# 8,8%", "bám sát kịch bản tăng trưởng GRDP từ 8% trở lên"), not one a result is measured against ("vượt kịch bản")
+_SCENARIO_NAMED = re.compile(
+    r"(?<!vượt\s)(?<!đạt\s)(?<!so\svới\s)(?<!hơn\s)(?<!%\s)(?<!và\s)(?<![^\W\d_])kịch\s+bản(?![^\W\d_])"
+)
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
 _ESTIMATE_RE = re.compile(
@@ -140,8 +145,13 @@ def _by_words(clause: str, heading: str, before: str) -> str:
     goal = _TARGET_RE.search(low)
     if goal is not None and goal.group(0) == "sẽ" and _ESTIMATE_RE.search(low, 0, goal.start()):
         return "estimate"  # "dự ước năm 2025 này, tốc độ tăng trưởng … vẫn sẽ đạt 8%": what is estimated
-    if goal is not None or (
-        any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu")) and _RESULTS_HEADING.search(head) is None
+    if (
+        goal is not None
+        or _SCENARIO_NAMED.search(low)
+        or (
+            any(w in head for w in ("chỉ tiêu", "mục tiêu", "phấn đấu"))
+            and _RESULTS_HEADING.search(head) is None
+        )
     ):
         return "target"
     return "actual"
