@@ -4,6 +4,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import ktstats
 from ktstats import ParseError, normalize_text
 from ktstats.lang.text import squash_whitespace
 
@@ -59,3 +60,15 @@ def test_normalisation_is_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
     assert unicodedata.is_normalized("NFC", once)
+
+
+def test_the_older_spelling_qui_is_quy():
+    # dev tien_giang_2024-08-22_6thang: "quí I tăng 4,47%, quí II tăng 6,63%" named no quarter
+    assert ktstats.normalize_text("quí I, Quí II, quí báu") == "quý I, Quý II, quý báu"
+    assert ktstats.normalize_text("quít, quính") == "quít, quính"  # other syllables stay
+    f = ktstats.extract(
+        "Tổng sản phẩm trên địa bàn tỉnh Tiền Giang 6 tháng đầu năm 2024 tăng 5,56%, quí I tăng 4,47%, quí II tăng 6,63%."
+    ).to_frame()
+    assert f.loc[f["value"] == 4.47, ["period_start", "period_end"]].astype(str).values.tolist() == [
+        ["2024-01", "2024-03"]
+    ]

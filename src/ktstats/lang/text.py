@@ -67,10 +67,14 @@ def _move_tone(match: re.Match[str]) -> str:
 _LOST_I = re.compile(r"(?<=[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX])\u0301")
 
 
+#: the older spelling of the syllable "quý" ("quí II tăng 6,63%")
+_QUI = re.compile(r"(?<![^\W\d_])([Qq]u)í(?![^\W\d_])")
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` in ktstats' canonical form.
 
-    NFC composition, canonical tone placement, odd spaces and tabs turned
+    NFC composition, canonical tone placement ("quí" spelt "quý"), odd spaces and tabs turned
     into single spaces, zero-width characters removed. Line breaks are kept.
 
     Examples
@@ -81,6 +85,8 @@ def normalize_text(text: str) -> str:
     True
     >>> normalize_text("quý I")  # 'qu' is a consonant: nothing moves
     'quý I'
+    >>> normalize_text("quí II")  # the older spelling of the same word
+    'quý II'
     >>> normalize_text("32,93 ngh\u0301n tỷ")  # an "ì" left as a bare accent by a legacy font conversion
     '32,93 nghìn tỷ'
 
@@ -98,6 +104,8 @@ def normalize_text(text: str) -> str:
             text = _LOST_I.sub("ì", text)
         text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
         text = _TONE_PATTERN.sub(_move_tone, text)
+        if "uí" in text:  # the older spelling "quí" of "quý" ("quí I", "quí báu"): one word, written two ways
+            text = _QUI.sub(r"\1ý", text)
     elif "\t" in text or "\x0b" in text or "\x0c" in text:
         text = text.translate(_TRANSLATE)
     if "  " in text:
