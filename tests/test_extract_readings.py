@@ -1291,3 +1291,27 @@ def test_a_scenario_named_before_the_figure_is_a_goal_not_one_a_result_beats():
         "162.875 tỷ đồng."
     )
     assert _measures(f) == {162875.0: "actual"}
+
+
+def test_goals_after_goals_of_a_later_year_are_of_that_year():
+    # dev tuyen_quang_2025_2025-12-01_muctieu: a congress's goals for 2030, one sentence each; "tối thiểu 20% GRDP"
+    # had been a GRDP growth of 20 % (a wrong number) and broke the list
+    text = (
+        "Đại hội Đại biểu Đảng bộ tỉnh Tuyên Quang lần thứ I, nhiệm kỳ 2025-2030 đã thông qua Nghị quyết Đại hội. "
+        "Phấn đấu tốc độ tăng tổng sản phẩm trên địa bàn bình quân giai đoạn 2026-2030 đạt 10,5%/năm. Tổng sản phẩm "
+        "trên địa bàn bình quân đầu người đến năm 2030 đạt 95 triệu đồng/người. Tỷ trọng kinh tế số đạt tối thiểu 20% "
+        "GRDP. Thu ngân sách nhà nước trên địa bàn phấn đấu đạt 12.000 tỷ đồng."
+    )
+    f = _extract(text, date="2025-12")
+    assert _at(f, 12000.0, "measure", "period_start", "period_end") == [
+        ["target", pd.Period("2030-01", "M"), pd.Period("2030-12", "M")]
+    ]
+    assert 20.0 not in f["value"].tolist()
+    assert _unattached(text, date="2025-12")[20.0] == "a share of GRDP, not its growth"
+    # a result between them ends the list: a goal after it is of the report's year
+    f = _extract(
+        "Tổng sản phẩm trên địa bàn tỉnh Tuyên Quang bình quân đầu người đến năm 2030 đạt 95 triệu đồng/người. Năm "
+        "2025, thu ngân sách đạt 5.000 tỷ đồng. Vốn đầu tư toàn xã hội phấn đấu đạt 30.000 tỷ đồng.",
+        date="2025-12",
+    )
+    assert _at(f, 30000.0, "period_end") == [[pd.Period("2025-12", "M")]]

@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
@@ -51,7 +50,7 @@ from ktstats.data.extract_names import (
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
-from ktstats.data.extract_parts import not_a_figure, part_before
+from ktstats.data.extract_parts import goal_year, goals_carry, not_a_figure, part_before, sentence_rows
 from ktstats.data.extract_regions import file_regions, report_region
 from ktstats.data.schema import expected_unit, validate_columns
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
@@ -221,6 +220,7 @@ def extract(
     whole: tuple[Indicator | None, bool] = (None, False)
     listing = False  # in a list of goals that goes on after "; " into this sentence
     goes_on: tuple[Indicator | None, str | None] = (None, None)
+    goal_span: Span | None = None  # the span of the goals the sentences before set, for goals that name none
     for i, (sentence, heading) in enumerate(parts):
         if heading != heading_of[0]:
             spans = list(_PERIOD_PHRASES.finditer(heading))
@@ -513,6 +513,7 @@ def extract(
                     span = Span(f"{span.end.year}-01", span.end)
             measure = measure_of(sentence, clause_start, digit, end, heading, lead, level=form == "level")
             measure = scope.measure(measure, lead, target_ind.code if target_ind else None)
+            span = goal_span if measure in _GOALS and own is None and goal_year(span, goal_span) else span
             inside = sentence.count("(", 0, start) > sentence.count(")", 0, start)
             if listed and measure in ("actual", "estimate"):
                 # "…mục tiêu chủ yếu: …; GRDP đầu người ước đạt 59,8 triệu đồng; kim ngạch …"
@@ -666,14 +667,14 @@ def extract(
                     | {"quote": quote_around(sentence, first.start(), first.end()), "_sentence": sid}
                 )
         listing = sentence.endswith(";") and (listed or lists_goals(sentence))
+        goal_span = goals_carry(rows, sid, goal_span, year)
         goes_on = (subject, subject_measure)  # (the subject of its last clause, for the next after a ";")
         # the period a sentence speaks of carries to the next ones (until another is named), not a goal's
         spoken = period_spoken_of(sentence, low, year, now)
         if spoken is not None and context is not None and spoken.end.year == context.end.year:
             # a goal's span with no results of it ("… tăng trưởng từ 10% trở lên trong năm 2025"), or one no figure of the
             # sentence is of ("đạt 83% so với Nghị quyết của Tỉnh ủy năm 2024") does not replace the period spoken of
-            of_it = sum(1 for _ in takewhile(sid.__eq__, (r["_sentence"] for r in reversed(rows))))
-            mine = rows[len(rows) - of_it :]  # (the rows of this sentence)
+            mine = sentence_rows(rows, sid)
             dated = [
                 r["measure"]
                 for r in mine

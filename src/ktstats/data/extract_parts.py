@@ -21,6 +21,7 @@ from ktstats.data.extract_names import (
     names_a_rank,
     revenue_from_trade,
 )
+from ktstats.lang.periods import Span
 from ktstats.lang.phrases import casefolded
 from ktstats.lang.units import ureg
 
@@ -250,3 +251,33 @@ def ranks_another(
     if _SIZE.search(low, named[-1].start(), pos):
         return True
     return by_code()[aliases().by_phrase[named[-1].group(0)][0]].kind != "growth"
+
+
+def goals_carry(rows: list[dict[str, Any]], sid: int, before: Span | None, year: int | None) -> Span | None:
+    """The year the goals of sentence ``sid`` are set for, for the goals of the next sentences that name none: a
+    year later than the report's ("Tổng sản phẩm … bình quân đầu người đến năm 2030 đạt 95 triệu đồng/người. Thu
+    ngân sách … phấn đấu đạt 12.000 tỷ đồng": 2030's too), until a sentence gives a result; ``before`` when the
+    sentence has no figure (``rows`` the figures so far, newest last)."""
+    mine = sentence_rows(rows, sid)
+    if not mine:
+        return before
+    if year is None or any(r["measure"] not in ("target", "plan") for r in mine):
+        return None
+    ends = {int(r["period_end"][:4]) for r in mine}
+    return Span(f"{min(ends)}-01", f"{min(ends)}-12") if len(ends) == 1 and min(ends) > year else before
+
+
+def goal_year(span: Span | str | None, goals: Span | None) -> bool:
+    """Whether a goal of the whole year ``span`` (the report's, for want of one of its own) takes the later year the
+    goals before it were set for (``goals``, :func:`goals_carry`)."""
+    return (
+        isinstance(span, Span) and goals is not None and span.months == 12 and goals.end.year > span.end.year
+    )
+
+
+def sentence_rows(rows: list[dict[str, Any]], sid: int) -> list[dict[str, Any]]:
+    """The rows of sentence ``sid``: the last ones of ``rows``, which are filed sentence by sentence."""
+    n = len(rows)
+    while n and rows[n - 1]["_sentence"] == sid:
+        n -= 1
+    return rows[n:]

@@ -64,6 +64,9 @@ _QUALIFYING: Final = frozenset(
         "mức",
         "thêm",
         "tới",  # "tăng tới 32,5%": as much as
+        "tối",  # "đạt tối thiểu 20%", "tối đa": at least, at most
+        "thiểu",
+        "đa",
         # adverbs of degree: "tăng mạnh 70,9%", "giảm nhẹ 0,5%", "tăng khá 8%"
         "mạnh",
         "mẽ",
