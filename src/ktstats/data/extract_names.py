@@ -110,8 +110,9 @@ _SHARE_OR_AVERAGE = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|bì
 # "… bằng 57,7% tổng sản phẩm trong tỉnh", "… 10% GRDP": a share of GRDP, named right after the percent
 _OF_GRDP_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:grdp|tổng sản phẩm)(?![^\W\d_])")
 #: the whole country named right before a figure: "bình quân cả nước (tăng 5,03%)", "mức trung bình cả nước 7,52%"
-COUNTRY_BEFORE = r"(?:cả\s+nước|toàn\s+quốc)\s*(?:\(\s*|:\s*)?(?:(?:là|chỉ|ước|đạt|tăng|ở\s+mức)\s+)*\+?\s*$"
-_COUNTRY_BEFORE = re.compile(COUNTRY_BEFORE)
+COUNTRY_BEFORE = re.compile(
+    r"(?:cả\s+nước|toàn\s+quốc)\s*(?:\(\s*|:\s*)?(?:(?:là|chỉ|ước|đạt|tăng|ở\s+mức)\s+)*\+?\s*$"
+)
 _LEVEL_WORD = re.compile(r"(?<![^\W\d_])mức\s*$")
 _COUNTRY_AFTER = re.compile(r"\s*(?:của\s+)?(?:cả\s+nước|toàn\s+quốc)(?![^\W\d_])")
 
@@ -152,7 +153,7 @@ def as_level(
     if ind is None or unit != _PERCENT:
         return ind, "level", "", None
     if ind.code in ("grdp_growth", "gdp_growth") and (
-        _COUNTRY_BEFORE.search(lead) or country_after(lead, after.casefold())
+        COUNTRY_BEFORE.search(lead) or country_after(lead, after.casefold())
     ):
         # "cao hơn mức tăng bình quân cả nước (tăng 5,03%)", "(cả nước +5,05%)": the country's growth, not a second
         # figure of the province's

@@ -155,20 +155,17 @@ def not_a_figure(
             else None
         )
     lo = max(lo, start - _PART_WINDOW)  # (a clause's words near the number: time stays linear)
+    low = casefolded(text)
     if ind is not None and ind.code in _INVESTMENT_REGISTERED:
-        low = casefolded(text)
         if _BOTH_SOURCES.search(low, lo, min(len(low), end + 60)):
             return "domestic and foreign investment together"  # "… 18,6 tỷ USD vốn đầu tư trong nước và … nước ngoài"
         if _SO_FAR.search(low, lo, start):
             return "the capital of the projects so far, not the period's"  # "Lũy kế đến nay, … 1.928 dự án FDI …"
-    if _BAR.search(casefolded(text), start, end) and _PROVINCES_COUNTED.search(casefolded(text), lo, start):
+    if _BAR.search(low, start, end) and _PROVINCES_COUNTED.search(low, lo, start):
         # "có 16/34 địa phương tăng trưởng GRDP đạt từ 8% trở lên", "6 địa phương tăng trưởng trên 10%": a bar
         return "a threshold the provinces counted pass"
-    if (
-        vs_country(text, end)
-        and not country_after(casefolded(text)[lo:start], casefolded(text)[end : end + 40])
-    ) or (
-        _POINTS.search(casefolded(text), start, end) and _COUNTRY_BEFORE.search(casefolded(text), lo, start)
+    if (vs_country(text, end) and not country_after(low[lo:start], low[end : end + 40])) or (
+        _POINTS.search(low, start, end) and COUNTRY_BEFORE.search(low, lo, start)
     ):
         return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
     return None
@@ -199,7 +196,6 @@ _VS_COUNTRY = re.compile(
 )
 
 
-_COUNTRY_BEFORE = re.compile(COUNTRY_BEFORE)
 _POINTS = re.compile(
     r"(?<![^\W\d_])(?:điểm|đpt)(?![^\W\d_])"
 )  # a difference in points: "2,68 điểm phần trăm"
@@ -263,8 +259,8 @@ def goals_carry(rows: list[dict[str, Any]], sid: int, before: Span | None, year:
         return before
     if year is None or any(r["measure"] not in ("target", "plan") for r in mine):
         return None
-    ends = {int(r["period_end"][:4]) for r in mine}
-    return Span(f"{min(ends)}-01", f"{min(ends)}-12") if len(ends) == 1 and min(ends) > year else before
+    (end, *others) = {int(r["period_end"][:4]) for r in mine}
+    return Span(f"{end}-01", f"{end}-12") if not others and end > year else before
 
 
 def goal_year(span: Span | str | None, goals: Span | None) -> bool:
