@@ -73,18 +73,19 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # held out in 0.13.0, 10–14, held out in 0.14.0–0.18.0, 15–16, held out in 0.18.0, 17, held out in 0.18.1, 18,
     # held out in 0.19.0, 19, held out in 0.19.1–0.20.0, 20, held out in 0.20.0, and
     # 21, held out in 0.20.1–0.20.2, 22, held out in 0.20.3–0.20.4, 23, held out in 0.20.5, 24, held out in
-    # 0.20.6, 25, held out in 0.20.7, 26, held out in 0.20.8, and 27, held out in 0.20.9, are development texts)
-    # the twenty-eighth batch: found blind at the start of 0.20.9, scored first when 0.20.9 was frozen
+    # 0.20.6, 25, held out in 0.20.7, 26, held out in 0.20.8, 27, held out in 0.20.9, and 28, held out in
+    # 0.20.10, are development texts)
+    # the twenty-ninth batch: found blind at the start of 0.20.10, scored first when 0.20.10 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h28a",
-        "helper-h28b",
-        "helper-h28c",
-    }
-    # the next blind batch waits here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h29a",
         "helper-h29b",
         "helper-h29c",
+    }
+    # the next blind batch waits here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h30a",
+        "helper-h30b",
+        "helper-h30c",
     }
 
 
@@ -219,10 +220,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.9 measures (dev 83,6 % / 85,5 %; held-out batch 28 68,6 % / 73,8 %): they
+    """Floors a little under what 0.20.10 measures (dev 83,2 % / 85,2 %; held-out batch 29 71,9 % / 77,4 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.66, 0.71)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.69, 0.75)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
