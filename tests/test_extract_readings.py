@@ -1315,3 +1315,57 @@ def test_goals_after_goals_of_a_later_year_are_of_that_year():
         date="2025-12",
     )
     assert _at(f, 30000.0, "period_end") == [[pd.Period("2025-12", "M")]]
+
+
+# --- 0.20.11: read off batch 28 once it was a development text --------------------------------------------------
+
+
+def test_the_capital_of_the_old_provinces_together_is_no_bar_of_provinces_counted():
+    # dev ho_chi_minh_2025_2025-07-01_6thang: the one figure 0.20.8 lost on batch 28 ("3 địa phương (cũ)" had been
+    # read as a count of provinces passing a bar, "hơn 5,2 tỷ USD")
+    f = _extract(
+        "Về thu hút đầu tư nước ngoài (FDI), tổng thu hút vốn FDI 3 địa phương (cũ) 6 tháng đầu năm đạt hơn 5,2 tỷ "
+        "USD.",
+        date="2025-07",
+        region="ho_chi_minh_2025",
+    )
+    assert _at(f, 5.2, "indicator", "qualifier") == [["fdi_registered", "over"]]
+    # a count of provinces passing a bar is still no figure
+    text = "Cả nước có 16/34 địa phương tăng trưởng GRDP 6 tháng đầu năm 2025 đạt từ 8% trở lên."
+    assert _unattached(text, region="kon_tum")[8.0] == "a threshold the provinces counted pass"
+
+
+def test_the_economys_growth_in_a_list_of_results_is_no_item_of_it():
+    # dev dien_bien_2025_2026-03-09_thutuong: "như:" opens a list of results, and the economy's growth is its first
+    text = (
+        "Trong năm 2025 vừa qua, kinh tế tỉnh Điện Biên đã ghi nhận nhiều kết quả tích cực như: tăng trưởng kinh tế cả "
+        "năm đạt 7,34%, xếp thứ 24/34 tỉnh, thành phố trên cả nước; quy mô tổng sản phẩm trên địa bàn (GRDP) đạt "
+        "35.657 tỷ đồng. Năm 2026, tỉnh phấn đấu tăng trưởng 11%."
+    )
+    f = _extract(text, date="2026-03")
+    # and "cả năm" is the year the sentence opens with, not the report's
+    assert _at(f, 7.34, "indicator", "period_end") == [["grdp_growth", pd.Period("2025-12", "M")]]
+    assert _at(f, 24.0, "indicator") == [["grdp_growth_rank_national"]]
+    # an item of a list of sectors stays a part
+    text = "Một số ngành có mức tăng khá như: công nghiệp chế biến tăng 12,5%; GRDP tỉnh Điện Biên năm 2025 tăng 7,34%."
+    assert _unattached(text)[12.5].startswith("a figure for a part")
+
+
+def test_the_year_summed_up_is_the_reports_not_the_year_whose_tasks_are_set():
+    # dev ca_mau_2025_2026-01-05_tongket: every result had been filed under 2026
+    f = _extract(
+        "Ngày 5/1, UBND tỉnh Cà Mau tổ chức tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026. Báo cáo cho "
+        "thấy, tốc độ tăng trưởng kinh tế năm qua ước đạt 8%; tổng thu ngân sách nhà nước ước đạt 11.580 tỷ đồng, "
+        "tăng 9,5%. Trong năm 2026, mục tiêu của tỉnh Cà Mau phấn đấu tăng trưởng kinh tế 10%. Năm 2026 được dự báo có "
+        "nhiều thách thức."
+    )
+    assert _at(f, 11580.0, "measure", "period_end") == [["estimate", pd.Period("2025-12", "M")]]
+    assert _at(f, 10.0, "measure", "period_end") == [["target", pd.Period("2026-12", "M")]]
+    # the tasks of the rest of the report's year are of that year ("6 tháng cuối năm 2024")
+    f = _extract(
+        "Kỳ họp đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm 2024 "
+        "của tỉnh Kon Tum. Thu ngân sách nhà nước 6 tháng đầu năm đạt 1.500 tỷ đồng."
+    )
+    assert _at(f, 1500.0, "period_start", "period_end") == [
+        [pd.Period("2024-01", "M"), pd.Period("2024-06", "M")]
+    ]

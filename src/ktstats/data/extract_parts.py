@@ -115,8 +115,13 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None 
     structure = last.group(0).startswith("cơ")
     revenue_source = last.group(0).startswith(("thu", "khu vực doanh"))
     visitors = last.group(0).startswith(("khách", "du khách"))  # of a kind, before their count
+    # "nhiều kết quả tích cực như: tăng trưởng kinh tế cả năm đạt 7,34%": the economy's growth is no item of a list
+    economy = last.group(0).startswith("như")
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
-        if name.end() > pos or name.group(0) in GENERIC_ALIASES or names_a_rank(name.group(0)):
+        generic = name.group(0) in GENERIC_ALIASES and not (
+            economy and name.group(0) == "tăng trưởng kinh tế"
+        )
+        if name.end() > pos or generic or names_a_rank(name.group(0)):
             continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
         if structure and name.start() - last.end() <= _STRUCTURE_OF:
             continue  # "cơ cấu GRDP": the structure of the indicator named, not the indicator
@@ -185,6 +190,7 @@ _SO_FAR = re.compile(
 # một trong 6 tỉnh, thành phố tăng GRDP trên 10%")
 _PROVINCES_COUNTED = re.compile(
     r"(?<!thứ\s)(?<!trong\s)(?<![0-9/.,])[0-9]{1,2}(?:/(?:34|63))?\s+(?:địa\s+phương|tỉnh)(?![^\W\d_])"
+    r"(?!\s*\(?\s*cũ(?![^\W\d_]))"  # "tổng … vốn FDI 3 địa phương (cũ)": the old provinces merged, all of them
 )
 # and the figure a bar: "từ 8% trở lên", "trên 10%", "dưới 8%" (a province's own figure is written exactly)
 _BAR = re.compile(r"(?<![^\W\d_])(?:từ|trên|dưới|hơn|vượt|trở\s+lên|trở\s+xuống)(?![^\W\d_])")

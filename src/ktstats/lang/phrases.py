@@ -170,7 +170,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
     low = casefolded(sentence)
     if all(low.find(w, lo, pos) == -1 for w in PERIOD_WORDS):
         return None  # no period phrase can be here (a quick look before the regular expression)
-    best = None
+    best, named = None, None
     for m in PERIOD_PHRASES.finditer(sentence, lo, pos):
         opened = sentence.rfind("(", max(0, m.start() - _WINDOW), m.start())
         if (
@@ -205,12 +205,19 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             ):
                 return earlier
         best = m
+        opens = _BARE_YEAR.fullmatch(m.group("p")) and _OPENER.fullmatch(sentence, 0, m.start())
+        named = int(m.group("p")[-4:]) if opens else named
     if best is None:
         return None
-    return phrase_span(best.group("p"), year)
+    # "Trong năm 2025 vừa qua, … tăng trưởng kinh tế cả năm đạt 7,34%": a phrase with no year of its own is of the
+    # year the sentence named before it
+    return phrase_span(best.group("p"), named if named and not _YEAR.search(best.group("p")) else year)
 
 
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+_OPENER = re.compile(
+    r"\W*(?:trong\s+)?", re.IGNORECASE
+)  # a year opening its sentence: "Trong năm 2025 vừa qua, …"
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
 _TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s")
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
@@ -381,15 +388,29 @@ def _periods_named(text: str) -> tuple[tuple[str, bool, bool], ...]:
             m.group("p"),
             names_reference(text, m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip()[-1:] == "(",
             _GOAL_SENTENCE.search(text, _sentence_start(text, m.start()), _sentence_end(text, m.end()))
-            is not None,
+            is not None
+            or _tasks_of(text, m),
         )
         for m in PERIOD_PHRASES.finditer(text)
     )
 
 
+# the year whose tasks are set: "tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026" (a goal's year; but
+# "phương hướng, nhiệm vụ 6 tháng cuối năm 2024" is the rest of the report's year)
+_TASKS_OF = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng)[^.;\n0-9]{0,25}$", re.IGNORECASE)
+
+
+def _tasks_of(text: str, m: re.Match[str]) -> bool:
+    return (
+        m.group("p")[:3].casefold() == "năm"
+        and _TASKS_OF.search(text, max(0, m.start() - 40), m.start()) is not None
+    )
+
+
 # words of a sentence about what is still to come: its year is a goal's, not the report's
 _GOAL_SENTENCE = re.compile(
-    r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|quyết nghị|dự kiến|sẽ|đề ra|định hướng)(?![^\W\d_])", re.IGNORECASE
+    r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|quyết nghị|dự kiến|dự báo|sẽ|đề ra|định hướng)(?![^\W\d_])",
+    re.IGNORECASE,
 )
 
 
@@ -650,6 +671,8 @@ def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period |
         and not sentence.endswith("bình quân ", 0, m.start())  # "CPI bình quân 10 tháng": the CPI's window
     ]
     named = [m for m in named if not names_reference(sentence, m.start(), plans=True)]
+    # "tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026": the year summed up, not the one whose tasks are set
+    named = [m for m in named if not _tasks_of(sentence, m)] or named
     outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
     parts = sorted(set(spans), key=lambda x: x.start)
