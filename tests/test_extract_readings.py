@@ -1369,3 +1369,56 @@ def test_the_year_summed_up_is_the_reports_not_the_year_whose_tasks_are_set():
     assert _at(f, 1500.0, "period_start", "period_end") == [
         [pd.Period("2024-01", "M"), pd.Period("2024-06", "M")]
     ]
+
+
+def test_a_scale_word_glued_to_its_number_is_read():
+    # dev thai_nguyen_2022-09-01_9thang: "đạt trên 25tỷ USD" had been refused as no Vietnamese number
+    f = _extract(
+        "9 tháng năm 2022, giá trị xuất khẩu hàng hoá trên địa bàn tỉnh Thái Nguyên đạt trên 25tỷ USD, bằng 78,3% kế "
+        "hoạch năm. Toàn tỉnh đã cấp mới đăng ký kinh doanh cho 670 doanh nghiệp, tăng 15,5% so với cùng kỳ."
+    )
+    assert _at(f, 25.0, "indicator", "unit", "qualifier") == [["exports", "billion USD", "over"]]
+    assert _at(f, 670.0, "indicator") == [["new_enterprises"]]
+
+
+def test_a_percent_in_a_parenthesis_right_after_a_figure_is_that_figures():
+    # dev tien_giang_2024-09-01_8thang: the share of the plan had gone to the item named after the parenthesis
+    f = _extract(
+        "Tám tháng năm 2024, tỉnh Tiền Giang chi đầu tư phát triển 3.953 tỷ đồng (80,9% dự toán), chi hành chính sự "
+        "nghiệp 4.899 tỷ đồng, bằng 58,7% dự toán."
+    )
+    assert _at(f, 80.9, "indicator", "form") == [["development_spending", "ratio"]]
+    assert _at(f, 58.7, "indicator", "form") == [["recurrent_spending", "ratio"]]
+    # an amount in another currency in the parenthesis is its own indicator's
+    f = _extract(
+        "Năm 2023, GRDP bình quân đầu người tỉnh Thừa Thiên Huế ước đạt 62,6 triệu đồng (2.665 USD/người), tăng 9,5%."
+    )
+    assert _at(f, 2665.0, "indicator") == [["grdp_per_capita_usd"]]
+
+
+def test_years_in_a_parenthesis_after_a_count_of_years_are_their_span():
+    # dev tien_giang_2024-09-01_8thang: "Trong 3 năm (2021 - 2023)" had named no period
+    f = _extract(
+        "Trong 3 năm (2021 - 2023) GRDP tỉnh Tiền Giang tăng bình quân 3,9%/năm, GRDP bình quân đầu người năm 2023 "
+        "đạt 69 triệu đồng.",
+        date="2024-09",
+    )
+    assert _at(f, 3.9, "period_start", "period_end") == [
+        [pd.Period("2021-01", "M"), pd.Period("2023-12", "M")]
+    ]
+    assert _at(f, 69.0, "period_end") == [[pd.Period("2023-12", "M")]]
+    f = _extract(
+        "Liên tục trong 3 năm 2019-2021, tăng trưởng GRDP tỉnh Ninh Thuận bình quân 8,5%/năm.", date="2022-04"
+    )
+    assert _at(f, 8.5, "period_start", "period_end") == [
+        [pd.Period("2019-01", "M"), pd.Period("2021-12", "M")]
+    ]
+
+
+def test_retail_sales_and_the_revenue_of_the_service_branches_are_one_indicator():
+    # dev tay_ninh_2025-06-27_6thang: "doanh thu các ngành dịch vụ" had made the figure a branch's
+    f = _extract(
+        "6 tháng đầu năm 2025, tổng mức bán lẻ hàng hoá và doanh thu các ngành dịch vụ tỉnh Tây Ninh ước đạt trên "
+        "66.000 tỷ đồng, tăng 12,6% so với cùng kỳ."
+    )
+    assert _at(f, 66000.0, "indicator", "measure") == [["retail_sales", "estimate"]]

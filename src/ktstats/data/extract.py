@@ -50,7 +50,15 @@ from ktstats.data.extract_names import (
 )
 from ktstats.data.extract_names import fits as _fits
 from ktstats.data.extract_names import indicator_near as _indicator_near
-from ktstats.data.extract_parts import goal_year, goals_carry, not_a_figure, part_before, sentence_rows
+from ktstats.data.extract_parts import (
+    first_in_country,
+    follows_figure,
+    goal_year,
+    goals_carry,
+    not_a_figure,
+    part_before,
+    sentence_rows,
+)
 from ktstats.data.extract_regions import file_regions, report_region
 from ktstats.data.schema import expected_unit, validate_columns
 from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
@@ -69,7 +77,6 @@ from ktstats.lang.phrases import (
     period_spoken_of,
     report_span,
     span_after,
-    to_fiscal_close,
     year_so_far_after,
 )
 from ktstats.lang.phrases import phrase_span as _phrase_span
@@ -85,6 +92,7 @@ from ktstats.lang.relations import (
     quoted_year,
     reference_after,
     same_change_in_amount,
+    to_fiscal_close,
     verb_of,
 )
 from ktstats.lang.scan import numbers_in
@@ -110,8 +118,6 @@ _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 
-# the words between a figure and a change of it: "… 11.200 tỷ đồng, tăng 20,17%"
-_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm|vượt)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
 _BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
 _QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
@@ -125,10 +131,6 @@ _OVERALL = re.compile(
     r"|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số|mức\s+tăng(?:\s+trưởng)?)\s+này\b|(?:[^.;,]{0,12}\s)?(?:đây|đó)\s+là\s+mức\s+tăng",
     re.IGNORECASE,
 )
-_FIRST_IN_COUNTRY = re.compile(
-    r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
-)
-_GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
 _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
@@ -285,7 +287,7 @@ def extract(
             unit, value = reading.unit, reading.value
             # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that
             # figure's, never the indicator named after it
-            follows = _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None if n > 0 else False
+            follows = n > 0 and follows_figure(sentence, last_end, digit, unit)
             # (a figure after "với" is the clause's subject's, when it has one: "khởi sắc với 1.476 doanh nghiệp
             # thành lập mới" names its own)
             near_after = None if follows or (lead.endswith(" với ") and subject is not None) else window_after
@@ -647,25 +649,13 @@ def extract(
                 before_measure, before_span = measure, span
                 ranked_growth = target_ind.code == "grdp_growth" and measure in ("actual", "estimate")
                 growth_measure = measure if ranked_growth else growth_measure  # a rank ranks a result
-        first = _FIRST_IN_COUNTRY.search(sentence) if "cả nước" in low or "toàn quốc" in low else None
         growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
-        if first is not None and (growth or _GROWTH_NAMED.search(sentence)):
-            # "tăng trưởng … đạt hơn 14,5%, đứng đầu cả nước", "X đứng đầu cả nước về tăng trưởng kinh tế": first
-            own = _span_before(sentence, first.start(), year)
-            at = next(
-                (x for x in (own, section_span, context, covered, whole_year) if isinstance(x, Span)), None
+        first = first_in_country(sentence, low, growth, (section_span, context, covered, whole_year), year)
+        if first is not None:  # "tăng trưởng … đạt hơn 14,5%, đứng đầu cả nước"
+            rows.append(
+                dict.fromkeys(COLUMNS, "") | {"measure": growth_measure} | first | {"document": document}
             )
-            if growth or at is not None:
-                last = (
-                    growth[-1] if growth or at is None else {"period_start": at.start, "period_end": at.end}
-                )
-                rows.append(
-                    dict.fromkeys(COLUMNS, "")
-                    | {k: str(last[k]) for k in ("period_start", "period_end")}
-                    | {"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact"}
-                    | {"measure": last.get("measure", growth_measure), "form": "level", "document": document}
-                    | {"quote": quote_around(sentence, first.start(), first.end()), "_sentence": sid}
-                )
+            rows[-1]["_sentence"] = sid
         listing = sentence.endswith(";") and (listed or lists_goals(sentence))
         goal_span = goals_carry(rows, sid, goal_span, year)
         goes_on = (subject, subject_measure)  # (the subject of its last clause, for the next after a ";")

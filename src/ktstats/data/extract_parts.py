@@ -21,11 +21,20 @@ from ktstats.data.extract_names import (
     names_a_rank,
     revenue_from_trade,
 )
+from ktstats.data.unattached import quote_around
 from ktstats.lang.periods import Span
-from ktstats.lang.phrases import casefolded
+from ktstats.lang.phrases import casefolded, span_before
 from ktstats.lang.units import ureg
 
-__all__ = ["PARTS", "not_a_figure", "part_before", "ranks_another", "vs_country"]
+__all__ = [
+    "PARTS",
+    "first_in_country",
+    "follows_figure",
+    "not_a_figure",
+    "part_before",
+    "ranks_another",
+    "vs_country",
+]
 
 _PERCENT = ureg.percent
 
@@ -283,3 +292,52 @@ def sentence_rows(rows: list[dict[str, Any]], sid: int) -> list[dict[str, Any]]:
     while n and rows[n - 1]["_sentence"] == sid:
         n -= 1
     return rows[n:]
+
+
+# the words between a figure and a change of it: "… 11.200 tỷ đồng, tăng 20,17%"
+_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm|vượt)(?:\s+(?:hơn|trên|gần|khoảng))?\s*")
+_PERCENT_IN_PARENS = re.compile(r"\s*\(\s*(?:(?:bằng|đạt|tăng|giảm)\s+)?")
+
+
+def follows_figure(sentence: str, last_end: int, digit: int, unit: Any) -> bool:
+    """Whether the number at ``digit`` is said of the figure ending at ``last_end``, whatever is named after it: a
+    change right after it ("… 11.200 tỷ đồng, tăng 20,17%"), or a percent in a parenthesis opened right after it
+    ("chi đầu tư phát triển 3.953 tỷ đồng (80,9% dự toán), chi hành chính sự nghiệp …").
+
+    >>> s = "chi đầu tư 3.953 tỷ đồng (80,9% dự toán), chi thường xuyên 4.899 tỷ đồng"
+    >>> follows_figure(s, s.index(" ("), s.index("80,9"), _PERCENT), follows_figure(s, s.index(","), s.index("4.899"), None)
+    (True, False)
+    """
+    if _RIGHT_AFTER.fullmatch(sentence, last_end, digit) is not None:
+        return True
+    return unit == _PERCENT and _PERCENT_IN_PARENS.fullmatch(sentence, last_end, digit) is not None
+
+
+_FIRST_IN_COUNTRY = re.compile(
+    r"(?:đứng|dẫn|xếp)\s+(?:đầu|thứ\s+nhất)\s+(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE
+)
+_GROWTH_NAMED = re.compile(r"tăng\s+trưởng\s+(?:kinh\s+tế|grdp)|grdp", re.IGNORECASE)
+
+
+def first_in_country(
+    sentence: str, low: str, growth: list[dict[str, Any]], spans: tuple[object, ...], year: int | None
+) -> dict[str, Any] | None:
+    """The national rank 1 a sentence gives the province's growth ("tăng trưởng … đạt hơn 14,5%, đứng đầu cả
+    nước", "X đứng đầu cả nước về tăng trưởng kinh tế"), as the columns of its row: of the period of the growth
+    figures of the sentence (``growth``, rows), else of the period named before it, else the first of ``spans``
+    (the section's, the one spoken of, the report's, the year's); ``None`` when it gives none. ``low`` is the
+    sentence casefolded."""
+    first = _FIRST_IN_COUNTRY.search(sentence) if "cả nước" in low or "toàn quốc" in low else None
+    if first is None or not (growth or _GROWTH_NAMED.search(sentence)):
+        return None
+    own = span_before(sentence, first.start(), year)
+    at = next((x for x in (own, *spans) if isinstance(x, Span)), None)
+    if not growth and at is None:
+        return None
+    last = growth[-1] if growth else {"period_start": at.start, "period_end": at.end}  # type: ignore[union-attr]
+    return (
+        {k: str(last[k]) for k in ("period_start", "period_end")}
+        | ({"measure": last["measure"]} if "measure" in last else {})
+        | {"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact", "form": "level"}
+        | {"quote": quote_around(sentence, first.start(), first.end())}
+    )

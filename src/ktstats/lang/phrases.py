@@ -45,7 +45,6 @@ __all__ = [
     "report_span",
     "span_after",
     "span_before",
-    "to_fiscal_close",
     "within",
     "year_so_far_after",
 ]
@@ -80,6 +79,7 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+[0-9]{4}\s*[-–]\s*[0-9]{4}(?![0-9])"
+    r"|(?<=[0-9]\s)năm\s+\(?[0-9]{4}\s*[-–]\s*[0-9]{4}(?![0-9])"  # "Trong 3 năm (2021 - 2023)", "3 năm 2019-2021"
     r"|(?:đến\s+)?cuối\s+năm\s+[0-9]{4,}"
     r"|đầu\s+năm\s+[0-9]{4,}"
     r"|năm\s+[0-9]{4,}"
@@ -219,7 +219,7 @@ _OPENER = re.compile(
     r"\W*(?:trong\s+)?", re.IGNORECASE
 )  # a year opening its sentence: "Trong năm 2025 vừa qua, …"
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
-_TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s")
+_TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
     r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
@@ -605,22 +605,6 @@ def opening_month(text: str, year: int | None) -> pd.Period | None:
         return None
     y = int(m.group(3)) if m.group(3) else year
     return pd.Period(year=y, month=int(m.group(2)), freq="M") if y is not None else None
-
-
-_FISCAL_CLOSE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
-
-
-def to_fiscal_close(before: str, span: Span) -> Span:
-    """The span of a year's public investment disbursement "đến hết niên độ năm 2021" (named in ``before``):
-    a year's plan is disbursed until 31 January of the next year (Luật Đầu tư công 2019, Điều 68).
-
-    >>> to_fiscal_close("giải ngân kế hoạch vốn năm 2021 kết thúc niên độ năm 2021 đạt", Span.whole_year(2021))
-    Span('2021-01', '2022-01')
-    """
-    m = _FISCAL_CLOSE.search(before)
-    if m is None or span.kind != "year" or int(m.group(1)) != span.end.year:
-        return span
-    return Span(span.start, f"{span.end.year + 1}-01")
 
 
 # a goal before a period phrase in its clause: "đặt mục tiêu … đạt 10% trở lên trong năm 2025" (not "thực

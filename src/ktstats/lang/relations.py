@@ -37,6 +37,7 @@ __all__ = [
     "quoted_year",
     "reference_after",
     "same_change_in_amount",
+    "to_fiscal_close",
     "verb_before",
     "verb_of",
 ]
@@ -329,3 +330,19 @@ def month_after_compared(sentence: str, spoken_of: Span | None = None) -> Span |
     if "cùng kỳ" not in sentence.casefold() and (spoken_of is None or spoken_of.end != after):
         return None
     return Span(after, after)
+
+
+_FISCAL_CLOSE = re.compile(r"niên\s+độ\s+(?:năm\s+)?([0-9]{4})", re.IGNORECASE)
+
+
+def to_fiscal_close(before: str, span: Span) -> Span:
+    """The span of a year's public investment disbursement "đến hết niên độ năm 2021" (named in ``before``):
+    a year's plan is disbursed until 31 January of the next year (Luật Đầu tư công 2019, Điều 68).
+
+    >>> to_fiscal_close("giải ngân kế hoạch vốn năm 2021 kết thúc niên độ năm 2021 đạt", Span.whole_year(2021))
+    Span('2021-01', '2022-01')
+    """
+    m = _FISCAL_CLOSE.search(before)
+    if m is None or span.kind != "year" or int(m.group(1)) != span.end.year:
+        return span
+    return Span(span.start, f"{span.end.year + 1}-01")

@@ -39,7 +39,7 @@ __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", 
 
 _STRIP = " .,;:)(\"'“”…*"  # ("7,5%*": a footnote mark)
 _GLUED_PERCENT = re.compile(r"%(?=[^\W\d_])")  # "tăng 32,8%so với": a word glued to a percent is a word
-_GLUED_UNIT = re.compile(r"(?<=[0-9])(?:ha|km²|km2|km)$")
+_GLUED_UNIT = re.compile(r"(?<=[0-9])(?:ha|km²|km2|km|tỷ|tỉ|triệu)$")
 _WORD_RE = re.compile(r"\S+?%(?=[^\W\d_])|\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
@@ -138,7 +138,9 @@ def number_word(word: str) -> tuple[WordKind, str]:
     ('other', "'COVID-19' is not a Vietnamese number")
     """
     core = word.strip(_STRIP)
-    body = _GLUED_UNIT.sub("", core).rstrip("%")  # ("331.000ha": a unit glued to its number)
+    body = _GLUED_UNIT.sub("", core).rstrip(
+        "%"
+    )  # ("331.000ha", "25tỷ USD": a unit or scale word glued to it)
     opened = word.lstrip(" (\"'“”")
     if opened[:1] in (".", ",") and opened[1:2].isdigit():
         # "1 .234" (OCR noise, a group cut off): never read as 234
