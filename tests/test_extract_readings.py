@@ -1422,3 +1422,30 @@ def test_retail_sales_and_the_revenue_of_the_service_branches_are_one_indicator(
         "66.000 tỷ đồng, tăng 12,6% so với cùng kỳ."
     )
     assert _at(f, 66000.0, "indicator", "measure") == [["retail_sales", "estimate"]]
+
+
+def test_results_against_the_plan_set_are_no_list_of_goals():
+    # dev bac_kan_2018-06-01_6thang: "kế hoạch đề ra cụ thể:" had opened a list of goals
+    f = _extract(
+        "Về sản xuất nông, lâm nghiệp tỉnh Bắc Kạn 6 tháng đầu năm 2018 nhiều chỉ tiêu đạt và vượt kế hoạch đề ra cụ "
+        "thể: Tổng sản lượng lương thực có hạt vụ đông xuân ước đạt 80.081 tấn, đạt 101% kế hoạch."
+    )
+    assert _measures(f) == {80081.0: "estimate", 101.0: "estimate"}
+    # a province that sets goals still lists goals
+    f = _extract(
+        "Năm 2018, tỉnh Bắc Kạn đề ra một số mục tiêu chủ yếu: tổng sản lượng lương thực có hạt đạt 170.000 tấn."
+    )
+    assert _measures(f) == {170000.0: "target"}
+
+
+def test_a_sentence_that_opens_with_a_goal_or_a_plan_is_one_throughout():
+    # dev ninh_binh_2023-09-01_dulich9thang: "Phấn đấu … ước đạt" had been an estimate of the report's year, and the
+    # revenue after ";" in a sentence opening "Dự kiến" a result
+    f = _extract(
+        "Dự kiến trong năm 2023, các khu du lịch của tỉnh Ninh Bình dự kiến sẽ đón khoảng 6,5 đến 6,8 triệu lượt "
+        "khách, tăng 83% so với năm 2022; doanh thu đạt 6.850 tỷ đồng, tăng 114% so với năm 2022. Phấn đấu đến năm "
+        "2025, tổng lượng khách tham quan, du lịch Ninh Bình ước đạt trên 8 triệu lượt khách.",
+        date="2023-09",
+    )
+    assert _at(f, 6850.0, "indicator", "measure") == [["tourism_revenue", "plan"]]
+    assert _at(f, 8.0, "measure", "period_end") == [["target", pd.Period("2025-12", "M")]]

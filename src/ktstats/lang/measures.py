@@ -38,6 +38,7 @@ _TARGET_WORDS: Final = (
 _PLAN_WORDS: Final = ("dự kiến", "quyết nghị thông qua")
 # "Theo kế hoạch, thu ngân sách … năm 2025 là hơn 118.079 tỷ đồng": the amounts the plan sets
 _PLAN_START = re.compile(r"\W*theo\s+kế\s+hoạch\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\W*dự\s+kiến(?![^\W\d_])", re.IGNORECASE)  # a sentence that opens with "Dự kiến"
 _IS = re.compile(r"\slà(?:\s+(?:hơn|trên|gần|khoảng))?\s*$")
 _SCENARIO = re.compile(r"(?:kịch\s+bản[^,;]*?\s(?:là|đạt|ở mức)|định\s+hướng)\s*$")  # "…, định hướng 7,5%"
 # "thấp hơn kế hoạch (KH) đề ra là 7%", "mục tiêu đặt ra: 8%": the goal set, right before the figure
@@ -50,6 +51,7 @@ _SCENARIO_NAMED = re.compile(
     r"(?<!vượt\s)(?<!đạt\s)(?<!so\svới\s)(?<!hơn\s)(?<!%\s)(?<!và\s)(?<![^\W\d_])kịch\s+bản(?![^\W\d_])"
 )
 _TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
+_STRIVE = re.compile(r"\W*phấn\s+đấu(?![^\W\d_])")  # a clause that opens with "Phấn đấu"
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
 _ESTIMATE_RE = re.compile(
     r"(?<![^\W\d_])(?:[ưu]ớc|dự\s+đạt|dự\s+tính)(?![^\W\d_])", re.IGNORECASE
@@ -95,9 +97,12 @@ _PLAN_ASIDE = re.compile(
 _LIST_OPENED_BY = (
     r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện|tăng(?!\s+trưởng)|giảm|cùng kỳ)[^.;:]){{0,120}}:"
 )
-_GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|đề ra"), re.IGNORECASE)
+# ("nhiều chỉ tiêu đạt và vượt kế hoạch đề ra cụ thể: …": the plan set is what results are measured against)
+_GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|(?<!hoạch )đề ra"), re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
-_TARGET_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|đề ra"), re.IGNORECASE)
+_TARGET_LIST = re.compile(
+    _LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|(?<!hoạch )đề ra"), re.IGNORECASE
+)
 
 
 # a heading over results, though it names "chỉ tiêu" (indicators): "Một số chỉ tiêu tăng trưởng nổi bật như:",
@@ -139,7 +144,8 @@ def _by_words(clause: str, heading: str, before: str) -> str:
     low = clause.casefold()
     head = heading.casefold()
     if _ESTIMATE_RE.search(before):
-        return "estimate"
+        # "Phấn đấu đến năm 2025, tổng lượng khách … ước đạt trên 8 triệu lượt": what is striven for, estimated
+        return "target" if _STRIVE.match(low) else "estimate"
     if any(w in low for w in _PLAN_WORDS):
         return "plan"
     goal = _TARGET_RE.search(low)
@@ -179,8 +185,9 @@ def measure_of(
         return "target"  # "tăng 9,65% (KH cả năm 8,3%)", "(kế hoạch tăng 12,7%-13%)": the year's goal
     if measure != "actual":
         return measure
-    if "dự kiến" in sentence[end : end + 20].casefold():
-        return "plan"  # "07 xã dự kiến đạt chuẩn nông thôn mới"
+    if "dự kiến" in sentence[end : end + 20].casefold() or _PLANNED.match(sentence):
+        # "07 xã dự kiến đạt chuẩn nông thôn mới"; "Dự kiến trong năm 2023, … sẽ đón …; doanh thu đạt 6.850 tỷ đồng"
+        return "plan"
     if level and (
         _plan_named(sentence, max(lo, but), digit)
         or _GIVEN_END.search(lead) is not None
