@@ -1449,3 +1449,15 @@ def test_a_sentence_that_opens_with_a_goal_or_a_plan_is_one_throughout():
     )
     assert _at(f, 6850.0, "indicator", "measure") == [["tourism_revenue", "plan"]]
     assert _at(f, 8.0, "measure", "period_end") == [["target", pd.Period("2025-12", "M")]]
+
+
+def test_the_revenue_of_travel_agencies_and_other_services_is_a_part_of_retail_sales():
+    # dev ha_noi_2022-09-01_banle: each had been filed as the city's tourism revenue
+    text = (
+        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 8/2022 của Hà Nội ước tính đạt 58,5 nghìn tỷ "
+        "đồng, trong đó doanh thu du lịch lữ hành đạt 2,1 nghìn tỷ đồng, tăng 1,6% so tháng trước; doanh thu dịch "
+        "vụ khác đạt 11,6 nghìn tỷ đồng, tăng 1,4%."
+    )
+    f = _extract(text)
+    assert f["value"].tolist() == [58.5]
+    assert _unattached(text)[2.1].startswith("a figure for a part")

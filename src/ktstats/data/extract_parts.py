@@ -52,8 +52,9 @@ PARTS = re.compile(
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
     rf"|{BARE_TRADE.pattern}"
     r"|(?:khách|du\s+khách)(?:\s+du\s+lịch)?\s+(?:quốc\s+tế|nội\s+địa|nước\s+ngoài)"
-    # a kind of tourism's revenue: "trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng"
-    r"|doanh\s+thu\s+(?:(?:dịch\s+vụ|từ|hoạt\s+động)\s+)?(?:lưu\s+trú|lữ\s+hành|ăn\s+uống)"
+    # a kind of tourism's revenue: "trong đó doanh thu dịch vụ lưu trú ước đạt 218,9 tỉ đồng", "doanh thu du lịch
+    # lữ hành đạt 2,1 nghìn tỷ đồng" (travel agencies', a part of retail sales and services)
+    r"|doanh\s+thu\s+(?:(?:dịch\s+vụ|từ|hoạt\s+động|du\s+lịch)\s+)?(?:lưu\s+trú|lữ\s+hành|ăn\s+uống)|doanh\s+thu\s+dịch\s+vụ\s+khác"
     r"|thu\s+(?:từ\s+)?(?:ngoài\s+quốc\s+doanh|về\s+nhà\s+đất|tiền\s+sử\s+dụng\s+đất|phí|xổ\s+số|khu\s+vực"
     # the sources of domestic revenue: "thu từ doanh nghiệp nhà nước đạt 1.118 tỷ đồng", "thu từ dầu thô", "khu vực
     # doanh nghiệp có vốn đầu tư nước ngoài 28,7 nghìn tỷ đồng", "các khoản thu về đất 40.982 tỷ đồng"
