@@ -1461,3 +1461,15 @@ def test_the_revenue_of_travel_agencies_and_other_services_is_a_part_of_retail_s
     f = _extract(text)
     assert f["value"].tolist() == [58.5]
     assert _unattached(text)[2.1].startswith("a figure for a part")
+
+
+def test_the_years_budget_estimate_named_as_subject_is_a_plan_of_the_year():
+    # dev quang_binh_2023-07-12_hdnd: "(dự toán cả năm là 7.000 tỉ đồng)" had been a second figure of the half-year
+    f = _extract(
+        "Tổng thu ngân sách tỉnh Quảng Bình 6 tháng năm 2023 ước thực hiện được 2.580 tỉ đồng, chỉ đạt 36,8% dự toán "
+        "địa phương (trong khi dự toán cả năm là 7.000 tỉ đồng)."
+    )
+    assert _at(f, 7000.0, "measure", "period_start", "period_end") == [
+        ["plan", pd.Period("2023-01", "M"), pd.Period("2023-12", "M")]
+    ]
+    assert _at(f, 2580.0, "measure", "period_end") == [["estimate", pd.Period("2023-06", "M")]]

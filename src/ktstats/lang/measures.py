@@ -76,7 +76,8 @@ _BUT = re.compile(
 # an amount that is the plan itself: "Kế hoạch vốn đầu tư công năm 2025 … là 2.434,977 tỷ đồng", "được giao",
 # "Năm 2018, dự toán thu ngân sách nhà nước 12.855 tỷ đồng"
 _PLAN_SUBJECT = re.compile(
-    r"(?<![^\W\d_])(?:kế hoạch (?:vốn|đầu tư)|dự toán (?:thu|chi)(?![^\W\d_]))", re.IGNORECASE
+    r"(?<![^\W\d_])(?:kế hoạch (?:vốn|đầu tư)|dự toán (?:thu|chi)(?![^\W\d_])|dự toán (?:cả )?năm(?: [0-9]{4})? là)",
+    re.IGNORECASE,
 )
 # "được Thủ tướng Chính phủ giao trong năm là 6.316 tỷ đồng": the amount assigned
 _GIVEN_AS = re.compile(r"(?<![^\W\d_])giao(?:\s+[^\s,;]+){0,4}?\s+là\s*$")
