@@ -1473,3 +1473,21 @@ def test_the_years_budget_estimate_named_as_subject_is_a_plan_of_the_year():
         ["plan", pd.Period("2023-01", "M"), pd.Period("2023-12", "M")]
     ]
     assert _at(f, 2580.0, "measure", "period_end") == [["estimate", pd.Period("2023-06", "M")]]
+
+
+def test_items_after_a_breakdown_are_parts_of_the_same_estimate():
+    # dev thanh_hoa_2025_2025-10-03_thungansach: the second item had been a result, not part of the estimate
+    f = _extract(
+        "Tính đến hết ngày 30/9/2025, thu ngân sách của tỉnh Thanh Hóa ước đạt 44.067 tỷ đồng, bằng 97% dự toán. "
+        "Trong đó, thu nội địa 28.661 tỷ đồng, bằng 104,3% dự toán. Thu xuất nhập khẩu 15.406 tỷ đồng, bằng 85,6% dự "
+        "toán. Thu ngân sách tháng 9/2025 đạt 4.000 tỷ đồng."
+    )
+    assert _measures(f) == {
+        44067.0: "estimate",
+        97.0: "estimate",
+        28661.0: "estimate",
+        104.3: "estimate",
+        15406.0: "estimate",
+        85.6: "estimate",
+        4000.0: "actual",
+    }

@@ -135,6 +135,7 @@ _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
 _BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
+_ITEM = re.compile(r"\W*(?:trong\s+)?(?:thu|chi)\s+(?!ngân\s+sách|cân\s+đối|nsnn|nsđp)", re.IGNORECASE)
 # "…. Trong đó: quý I đạt 4.773.484 triệu đồng": a breakdown by period, of what the sentence before named
 _BY_PERIOD = re.compile(r"\W*(?:trong\s+đó|cụ\s+thể)\W*(?:quý|tháng)\b", re.IGNORECASE)
 
@@ -234,7 +235,8 @@ def extract(
         # ("…. Trong đó, thu nội địa …. Lũy kế 11 tháng … là 6.932 tỷ đồng": the whole's, not the part's)
         overall = _OVERALL.match(sentence)  # (anchored, and bounded to the sentence's first words)
         subject: Indicator | None = (whole[0] if whole[1] else last_subject) if overall else None
-        breakdown = _BREAKDOWN.match(sentence) is not None
+        # (and after one, a sentence that opens with another item: "Trong đó, thu nội địa …. Thu thuế qua hải quan …")
+        breakdown = _BREAKDOWN.match(sentence) is not None or (whole[1] and _ITEM.match(sentence) is not None)
         whole, last_subject = (
             ((whole[0] if whole[1] else last_subject), breakdown),
             revenue_goes_on(low, last_subject),
