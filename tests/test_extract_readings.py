@@ -1491,3 +1491,17 @@ def test_items_after_a_breakdown_are_parts_of_the_same_estimate():
         85.6: "estimate",
         4000.0: "actual",
     }
+
+
+def test_an_earlier_quarter_beside_an_estimate_is_known_its_last_estimated():
+    # dev nghe_an_2023-10-31_quy3, hung_yen_2024-07-10_ngansach: the first quarter had been an estimate
+    f = _extract(
+        "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn tỉnh Nghệ An (GRDP) 9 tháng đầu năm 2023 ước đạt 6,27% (quý I "
+        "tăng 7,63%; quý II tăng 4,94%, quý III tăng 6,51%)."
+    )
+    assert _measures(f) == {6.27: "estimate", 7.63: "actual", 4.94: "actual", 6.51: "estimate"}
+    f = _extract(
+        "GRDP tỉnh Hưng Yên 6 tháng đầu năm 2024 ước tăng 6,81% so với cùng kỳ năm 2023 (quý I sơ bộ tăng 6,31%, quý "
+        "II ước tăng 7,27%)."
+    )
+    assert _measures(f) == {6.81: "estimate", 6.31: "actual", 7.27: "estimate"}

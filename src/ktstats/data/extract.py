@@ -618,8 +618,11 @@ def extract(
             ) is not None:  # "gấp 21 lần so với năm 2002"
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)
                 continue
-            if measure == "actual" and inside and estimated_end == span.end:
-                measure = "estimate"  # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter too
+            if inside and estimated_end is not None and measure in ("actual", "estimate"):
+                # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter is estimated too, an
+                # earlier one known (unless the parenthesis estimates it: "(…, quý II ước tăng 7,27%)")
+                own_estimate = "ước" in low[low.rfind("(", 0, start) : start]
+                measure = "estimate" if estimated_end == span.end or own_estimate else "actual"
             estimated_end = span.end if measure == "estimate" and not inside else estimated_end
             rows.append(
                 {
