@@ -1505,3 +1505,13 @@ def test_an_earlier_quarter_beside_an_estimate_is_known_its_last_estimated():
         "II ước tăng 7,27%)."
     )
     assert _measures(f) == {6.81: "estimate", 6.31: "actual", 7.27: "estimate"}
+
+
+def test_a_year_after_the_amount_a_change_starts_from_dates_only_that_amount():
+    # dev kon_tum_2023-01-31_gapmat: "năm 2021" had dated the 2022 income and the revenue after it
+    f = _extract(
+        "Năm 2022, tỉnh Kon Tum có thu nhập bình quân đầu người tăng từ gần 47 triệu đồng năm 2021 lên trên 52 triệu "
+        "đồng; thu ngân sách nhà nước khoảng 4.000 tỷ đồng."
+    )
+    assert _at(f, 52.0, "period_end") == [[pd.Period("2022-12", "M")]]
+    assert _at(f, 4000.0, "period_end") == [[pd.Period("2022-12", "M")]]

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ktstats.errors import KtstatsError
 from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.relations import dates_from
 from ktstats.lang.scan import fold_case
 
 __all__ = [
@@ -179,7 +180,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             and sentence.find(")", m.end(), pos) != -1
         ):
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
-        if names_reference(sentence, m.start()) or quoted(sentence, m.start()):
+        if names_reference(sentence, m.start()) or quoted(sentence, m.start()) or dates_from(low, m, pos):
             continue
         if best is not None and _BARE_YEAR.fullmatch(best.group("p")):
             later = phrase_span(m.group("p"), year)
@@ -654,7 +655,9 @@ def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period |
         and not _GOAL_BEFORE.search(sentence, max(0, m.start() - 150), m.start())
         and not sentence.endswith("bình quân ", 0, m.start())  # "CPI bình quân 10 tháng": the CPI's window
     ]
-    named = [m for m in named if not names_reference(sentence, m.start(), plans=True)]
+    named = [
+        m for m in named if not names_reference(sentence, m.start(), plans=True) and not dates_from(low, m)
+    ]
     # "tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026": the year summed up, not the one whose tasks are set
     named = [m for m in named if not _tasks_of(sentence, m)] or named
     outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]

@@ -31,6 +31,7 @@ __all__ = [
     "OF_THE_YEAR",
     "SHARE_VERBS",
     "compared_month",
+    "dates_from",
     "month_after_compared",
     "over_years",
     "points_reference",
@@ -346,3 +347,19 @@ def to_fiscal_close(before: str, span: Span) -> Span:
     if m is None or span.kind != "year" or int(m.group(1)) != span.end.year:
         return span
     return Span(span.start, f"{span.end.year + 1}-01")
+
+
+_A_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
+_FROM, _TO_LEVEL = re.compile(r"(?<![^\W\d_])từ\s[^;]*$"), re.compile(r"^[^;]*?(?<![^\W\d_])lên\s")
+
+
+def dates_from(low: str, m: re.Match[str], pos: int | None = None) -> bool:
+    """Whether a year dates the amount a change starts from, not what follows ("tăng từ gần 47 triệu đồng năm 2021
+    lên trên 52 triệu đồng"): a bare year after "từ" with "lên" after it (before ``pos``)."""
+    before, after = (
+        low[max(0, m.start() - 50) : m.start()],
+        low[m.end() : pos if pos is not None else m.end() + 60],
+    )
+    return _A_YEAR.fullmatch(m.group("p")) is not None and bool(
+        _FROM.search(before) and _TO_LEVEL.search(after)
+    )
