@@ -1515,3 +1515,19 @@ def test_a_year_after_the_amount_a_change_starts_from_dates_only_that_amount():
     )
     assert _at(f, 52.0, "period_end") == [[pd.Period("2022-12", "M")]]
     assert _at(f, 4000.0, "period_end") == [[pd.Period("2022-12", "M")]]
+
+
+def test_the_province_collecting_or_spending_names_its_budget():
+    # dev tra_vinh_2024-07-13_6thang, tien_giang_2024-09-01_8thang: a bare "thu"/"chi" before the amount had named
+    # no indicator
+    f = _extract(
+        "Cụ thể, 6 tháng đầu năm 2024 tỉnh Trà Vinh thu hơn 11.200 tỷ đồng, tăng 20,17% so với cùng kỳ. Tám tháng năm "
+        "2024, tỉnh Trà Vinh đã chi 10.362 tỷ đồng, bằng 70,1% dự toán."
+    )
+    assert _at(f, 11200.0, "indicator", "qualifier") == [["state_budget_revenue", "over"]]
+    assert _at(f, 20.17, "indicator", "form") == [["state_budget_revenue", "change"]]
+    assert _at(f, 10362.0, "indicator") == [["local_budget_spending"]]
+    assert _at(f, 70.1, "indicator", "form") == [["local_budget_spending", "ratio"]]
+    # what visitors bring is no budget revenue
+    f = _extract("Cao Bằng đặt mục tiêu thu 900 tỷ đồng từ du lịch vào năm 2020.", date="2019-11")
+    assert "state_budget_revenue" not in f["indicator"].tolist()

@@ -621,4 +621,19 @@ def named_by_what_it_counts(
         return revenue
     if fits(revenue, unit) and _TOURISM_THEN_REVENUE.search(clause[-140:]):
         return revenue  # "hoạt động du lịch ghi nhận khởi sắc mạnh, với tổng thu đạt 208.066 tỷ đồng"
+    # (not visitors' spending: "đón 1,6 triệu lượt khách du lịch, thu khoảng 900 tỷ đồng", "thu 900 tỷ đồng từ du lịch")
+    tourism = "khách" in clause[-140:] or "du lịch" in number.casefold()
+    money = is_money(unit) and fits(by_code()["state_budget_revenue"], unit) and not tourism
+    verb = _BUDGET_VERB.search(lead) if money else None
+    if (
+        verb is not None
+    ):  # "6 tháng đầu năm tỉnh Trà Vinh thu hơn 11.200 tỷ đồng", "tỉnh Tiền Giang đã chi 10.362 tỷ đồng"
+        return by_code()["state_budget_revenue" if verb.group(1) == "thu" else "local_budget_spending"]
     return None
+
+
+# the province collecting or spending, the verb right before the amount (not "doanh thu", "tổng thu", "thu hút")
+_BUDGET_VERB = re.compile(
+    r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
+    r"(?:\s+(?:được|đạt|là))?(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
+)
