@@ -1531,3 +1531,17 @@ def test_the_province_collecting_or_spending_names_its_budget():
     # what visitors bring is no budget revenue
     f = _extract("Cao Bằng đặt mục tiêu thu 900 tỷ đồng từ du lịch vào năm 2020.", date="2019-11")
     assert "state_budget_revenue" not in f["indicator"].tolist()
+
+
+def test_the_province_collecting_past_its_budget_estimate_names_its_revenue():
+    # dev hung_yen_2022-01-01_ngansach: "thu vượt 17,5% dự toán" had named no indicator (noted and left in 0.20.9)
+    f = _extract(
+        "Năm 2018, tỉnh Hưng Yên thu vượt 17,5% dự toán Bộ Tài chính giao, tăng 14,4% so với năm 2017."
+    )
+    assert _at(f, 17.5, "indicator", "form", "relative_to") == [
+        ["state_budget_revenue", "change", "budget_estimate_central"]
+    ]
+    assert _at(f, 14.4, "indicator", "relative_to") == [["state_budget_revenue", "same_period_last_year"]]
+    # a share of something else's estimate is not read as revenue ("chi" is spending)
+    f = _extract("Năm 2018, tỉnh Hưng Yên chi đạt 95% dự toán.")
+    assert _at(f, 95.0, "indicator") == [["local_budget_spending"]]

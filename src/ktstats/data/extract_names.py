@@ -625,6 +625,8 @@ def named_by_what_it_counts(
     tourism = "khách" in clause[-140:] or "du lịch" in number.casefold()
     money = is_money(unit) and fits(by_code()["state_budget_revenue"], unit) and not tourism
     verb = _BUDGET_VERB.search(lead) if money else None
+    if unit == _PERCENT and _BUDGET_SHARE.match(number, length):
+        verb = _BUDGET_VERB_SHARE.search(lead)  # "Năm 2018, thu vượt 17,5% dự toán Bộ Tài chính giao"
     if (
         verb is not None
     ):  # "6 tháng đầu năm tỉnh Trà Vinh thu hơn 11.200 tỷ đồng", "tỉnh Tiền Giang đã chi 10.362 tỷ đồng"
@@ -637,3 +639,8 @@ _BUDGET_VERB = re.compile(
     r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
     r"(?:\s+(?:được|đạt|là))?(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
 )
+_BUDGET_VERB_SHARE = re.compile(
+    r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
+    r"\s+(?:vượt|đạt|bằng)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
+)
+_BUDGET_SHARE = re.compile(r"\s*%?\s*(?:so\s+(?:với\s+)?)?dự\s+toán", re.IGNORECASE)
