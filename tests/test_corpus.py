@@ -486,12 +486,13 @@ def test_what_the_clause_says_of_the_measure():
 
 
 def test_a_change_after_a_figure_is_its_own_and_a_percent_is_no_rank():
-    # tra_vinh_2024-07-13_6thang: the 20,17 % is the unnamed revenue's change, not the GRDP named after it
+    # tra_vinh_2024-07-13_6thang: the 20,17 % is the revenue's change ("thu" names it since 0.20.11), not the GRDP
+    # named after it
     f = _extract(
         "Cụ thể, 6 tháng đầu năm 2024 tỉnh Trà Vinh thu hơn 11.200 tỷ đồng, tăng 20,17% so với cùng kỳ, GRDP tỉnh "
         "Trà Vinh tăng đều cả 3 khu vực."
     )
-    assert not (f["value"] == 20.17).any()
+    assert f.loc[f["value"] == 20.17, "indicator"].tolist() == ["state_budget_revenue"]
     # binh_dinh_2023-12-31_nam2023: the plan in parentheses is no rank; the rank is the national one
     f = _extract(
         "Năm 2023, tổng sản phẩm địa phương (GRDP) tỉnh Bình Định tăng 7,61%, vượt so với kế hoạch HĐND tỉnh giao "

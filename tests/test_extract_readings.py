@@ -1545,3 +1545,15 @@ def test_the_province_collecting_past_its_budget_estimate_names_its_revenue():
     # a share of something else's estimate is not read as revenue ("chi" is spending)
     f = _extract("Năm 2018, tỉnh Hưng Yên chi đạt 95% dự toán.")
     assert _at(f, 95.0, "indicator") == [["local_budget_spending"]]
+
+
+def test_more_names_of_investment_and_planted_area():
+    # dev kien_giang_2022-12-29_sukien2022, quang_ninh_2025_2025-10-02_grdp, ha_tinh_2025_2025-11-26_ktxh
+    f = _extract(
+        "Năm 2022, tổng vốn huy động đầu tư toàn xã hội tỉnh Kiên Giang gần 41.200 tỷ đồng, đạt 110,14% kế hoạch; "
+        "tổng diện tích gieo cấy cả năm đạt 104.789 ha. Thu hút đầu tư vốn ngoài ngân sách trong nước đạt hơn 194.000 "
+        "tỷ đồng."
+    )
+    assert _at(f, 41200.0, "indicator", "qualifier") == [["total_investment", "nearly"]]
+    assert _at(f, 104789.0, "indicator") == [["planted_area"]]
+    assert _at(f, 194000.0, "indicator") == [["domestic_investment_registered"]]
