@@ -627,9 +627,8 @@ def named_by_what_it_counts(
     verb = _BUDGET_VERB.search(lead) if money else None
     if unit == _PERCENT and _BUDGET_SHARE.match(number, length):
         verb = _BUDGET_VERB_SHARE.search(lead)  # "Năm 2018, thu vượt 17,5% dự toán Bộ Tài chính giao"
-    if (
-        verb is not None
-    ):  # "6 tháng đầu năm tỉnh Trà Vinh thu hơn 11.200 tỷ đồng", "tỉnh Tiền Giang đã chi 10.362 tỷ đồng"
+    # "6 tháng đầu năm tỉnh Trà Vinh thu hơn 11.200 tỷ đồng", "tỉnh Tiền Giang đã chi 10.362 tỷ đồng"
+    if verb is not None:
         return by_code()["state_budget_revenue" if verb.group(1) == "thu" else "local_budget_spending"]
     return None
 

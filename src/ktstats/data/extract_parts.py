@@ -126,10 +126,10 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None 
     revenue_source = last.group(0).startswith(("thu", "khu vực doanh"))
     visitors = last.group(0).startswith(("khách", "du khách"))  # of a kind, before their count
     # "nhiều kết quả tích cực như: tăng trưởng kinh tế cả năm đạt 7,34%": the economy's growth is no item of a list
-    economy = last.group(0).startswith("như")
+    list_opened = last.group(0).startswith("như")
     for name in matches[bisect_left(starts, lo) : bisect_left(starts, pos)]:
         generic = name.group(0) in GENERIC_ALIASES and not (
-            economy and name.group(0) == "tăng trưởng kinh tế"
+            list_opened and name.group(0) == "tăng trưởng kinh tế"
         )
         if name.end() > pos or generic or names_a_rank(name.group(0)):
             continue  # "tăng trưởng", "xếp hạng": words that name no subject of their own
@@ -333,9 +333,12 @@ def first_in_country(
         return None
     own = span_before(sentence, first.start(), year)
     at = next((x for x in (own, *spans) if isinstance(x, Span)), None)
-    if not growth and at is None:
+    if growth:
+        last = growth[-1]
+    elif at is not None:
+        last = {"period_start": at.start, "period_end": at.end}
+    else:
         return None
-    last = growth[-1] if growth else {"period_start": at.start, "period_end": at.end}  # type: ignore[union-attr]
     return (
         {k: str(last[k]) for k in ("period_start", "period_end")}
         | ({"measure": last["measure"]} if "measure" in last else {})

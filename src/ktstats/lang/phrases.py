@@ -216,9 +216,8 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 
 
 _BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
-_OPENER = re.compile(
-    r"\W*(?:trong\s+)?", re.IGNORECASE
-)  # a year opening its sentence: "Trong năm 2025 vừa qua, …"
+# a year opening its sentence: "Trong năm 2025 vừa qua, …"
+_OPENER = re.compile(r"\W*(?:trong\s+)?", re.IGNORECASE)
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
 _TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)

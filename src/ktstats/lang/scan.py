@@ -138,9 +138,8 @@ def number_word(word: str) -> tuple[WordKind, str]:
     ('other', "'COVID-19' is not a Vietnamese number")
     """
     core = word.strip(_STRIP)
-    body = _GLUED_UNIT.sub("", core).rstrip(
-        "%"
-    )  # ("331.000ha", "25tỷ USD": a unit or scale word glued to it)
+    # ("331.000ha", "25tỷ USD": a unit or a scale word glued to its number)
+    body = _GLUED_UNIT.sub("", core).rstrip("%")
     opened = word.lstrip(" (\"'“”")
     if opened[:1] in (".", ",") and opened[1:2].isdigit():
         # "1 .234" (OCR noise, a group cut off): never read as 234
