@@ -411,3 +411,27 @@ def test_a_reversed_range_target_is_refused():
         Target("x", ">=", 5.0, ureg.percent, low=5.0, high=4.0)
     with pytest.raises(ParseError, match="range is reversed"):
         parse_target("8,5-8%")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    low=st.integers(min_value=1, max_value=90),
+    width=st.integers(min_value=1, max_value=50),
+    subject=st.sampled_from(
+        [
+            "Tỷ lệ hộ nghèo đa chiều tỉnh Ninh Thuận",  # a rate: a difference in points
+            "Chỉ số sản xuất công nghiệp tỉnh Ninh Thuận",  # a growth rate
+            "Thu ngân sách nhà nước tỉnh Ninh Thuận",  # a flow: a change on last year
+        ]
+    ),
+)
+def test_a_fall_given_as_a_range_is_read_with_its_bounds_negated(low, width, subject):
+    # "Tỷ lệ hộ nghèo … giảm 1,72% (KH giảm 1,5-2%)" had raised DataError (value -1,75 outside 1,5..2): a crash
+    a, b = low / 10, (low + width) / 10
+    text = f"Năm 2023, {subject} giảm {str(a).replace('.', ',')}-{str(b).replace('.', ',')}%."
+    f = _extract(text).to_frame()
+    ranged = f[f["qualifier"] == "range"]
+    assert len(ranged) == 1
+    row = ranged.iloc[0]
+    assert row["low"] == pytest.approx(-b) and row["high"] == pytest.approx(-a)
+    assert row["low"] <= row["value"] <= row["high"] < 0

@@ -57,6 +57,7 @@ from ktstats.data.extract_parts import (
     goals_carry,
     not_a_figure,
     part_before,
+    range_bounds,
     sentence_rows,
 )
 from ktstats.data.extract_regions import file_regions, report_region
@@ -624,6 +625,7 @@ def extract(
                 own_estimate = "ước" in low[low.rfind("(", 0, start) : start]
                 measure = "estimate" if estimated_end == span.end or own_estimate else "actual"
             estimated_end = span.end if measure == "estimate" and not inside else estimated_end
+            bounds = range_bounds(reading.qualifier, reading.low, reading.high, value == -reading.value != 0)
             rows.append(
                 {
                     "indicator": target_ind.code,
@@ -634,8 +636,8 @@ def extract(
                     "value": value,
                     "unit": unit_to_str(unit),
                     "qualifier": qualifier_of(reading.qualifier, sentence[start:digit], verb, form, lead),
-                    "low": reading.low if reading.qualifier == "range" else "",
-                    "high": reading.high if reading.qualifier == "range" else "",
+                    "low": bounds[0],
+                    "high": bounds[1],
                     "denominator": reading.denominator if reading.denominator is not None else "",
                     "form": form,
                     "relative_to": relative_to,

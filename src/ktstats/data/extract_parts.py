@@ -32,6 +32,7 @@ __all__ = [
     "follows_figure",
     "not_a_figure",
     "part_before",
+    "range_bounds",
     "ranks_another",
     "vs_country",
 ]
@@ -345,3 +346,16 @@ def first_in_country(
         | {"indicator": "grdp_growth_rank_national", "value": 1.0, "qualifier": "exact", "form": "level"}
         | {"quote": quote_around(sentence, first.start(), first.end())}
     )
+
+
+def range_bounds(qualifier: str, low: float, high: float, negated: bool) -> tuple[float | str, float | str]:
+    """The ``low`` and ``high`` columns of a figure read as a range, in the sign of its value: a fall's range is
+    negated as its midpoint is (``negated``: "tỷ lệ hộ nghèo giảm 1,5-2%" is −2 to −1,5 points, midpoint −1,75 — it
+    had been left positive, and the row refused); empty for any other qualifier.
+
+    >>> range_bounds("range", 1.5, 2.0, True), range_bounds("range", 1.5, 2.0, False), range_bounds("exact", 7, 7, False)
+    ((-2.0, -1.5), (1.5, 2.0), ('', ''))
+    """
+    if qualifier != "range":
+        return "", ""
+    return (-high, -low) if negated else (low, high)
