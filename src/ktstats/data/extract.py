@@ -83,6 +83,7 @@ from ktstats.lang.phrases import (
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import span_before as _span_before
 from ktstats.lang.relations import (
+    BARE_YEAR,
     CHANGE_VERBS,
     OF_THE_YEAR,
     SHARE_VERBS,
@@ -119,7 +120,6 @@ _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 
-_BARE_YEAR_AFTER = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
 _QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
 _OF_PERIOD = re.compile(
@@ -479,7 +479,7 @@ def extract(
             right_after = _PERIOD_PHRASES.match(sentence, end + gap)
             if (
                 right_after is not None
-                and _BARE_YEAR_AFTER.fullmatch(right_after.group("p"))
+                and BARE_YEAR.fullmatch(right_after.group("p"))
                 and unit != _TIMES  # "gấp 1,6 lần năm 2023": a multiple of that year's figure
             ):
                 own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"

@@ -634,12 +634,10 @@ def named_by_what_it_counts(
 
 
 # the province collecting or spending, the verb right before the amount (not "doanh thu", "tổng thu", "thu hút")
-_BUDGET_VERB = re.compile(
-    r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
-    r"(?:\s+(?:được|đạt|là))?(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
-)
+_BUDGET_VERB_WORD = r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
+_BUDGET_VERB = re.compile(_BUDGET_VERB_WORD + r"(?:\s+(?:được|đạt|là))?(?:\s+(?:khoảng|hơn|gần|trên))?\s*$")
+# … and before a share of the budget estimate: "thu vượt 17,5% dự toán"
 _BUDGET_VERB_SHARE = re.compile(
-    r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
-    r"\s+(?:vượt|đạt|bằng)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
+    _BUDGET_VERB_WORD + r"\s+(?:vượt|đạt|bằng)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$"
 )
 _BUDGET_SHARE = re.compile(r"\s*%?\s*(?:so\s+(?:với\s+)?)?dự\s+toán", re.IGNORECASE)

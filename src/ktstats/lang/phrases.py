@@ -24,7 +24,7 @@ import pandas as pd
 
 from ktstats.errors import KtstatsError
 from ktstats.lang.periods import Span, parse_span
-from ktstats.lang.relations import dates_from
+from ktstats.lang.relations import BARE_YEAR, dates_from
 from ktstats.lang.scan import fold_case
 
 __all__ = [
@@ -182,7 +182,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
         if names_reference(sentence, m.start()) or quoted(sentence, m.start()) or dates_from(low, m, pos):
             continue
-        if best is not None and _BARE_YEAR.fullmatch(best.group("p")):
+        if best is not None and BARE_YEAR.fullmatch(best.group("p")):
             later = phrase_span(m.group("p"), year)
             if isinstance(later, Span) and (later.end.year, later.end.month) == (
                 int(best.group("p")[-4:]) + 1,
@@ -191,7 +191,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
                 continue  # "năm 2023 tính đến ngày 4/1/2024": the year's total, counted in early January
         if (
             best is not None
-            and _BARE_YEAR.fullmatch(m.group("p"))
+            and BARE_YEAR.fullmatch(m.group("p"))
             # (not "…; tính chung năm 2023 tăng 5,77%": the whole year, named for the figure after a quarter's)
             and not _WHOLE_YEAR_BEFORE.search(low, max(best.end(), m.start() - 20), m.start())
         ):
@@ -206,7 +206,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             ):
                 return earlier
         best = m
-        opens = _BARE_YEAR.fullmatch(m.group("p")) and _OPENER.fullmatch(sentence, 0, m.start())
+        opens = BARE_YEAR.fullmatch(m.group("p")) and _OPENER.fullmatch(sentence, 0, m.start())
         named = int(m.group("p")[-4:]) if opens else named
     if best is None:
         return None
@@ -215,7 +215,6 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
     return phrase_span(best.group("p"), named if named and not _YEAR.search(best.group("p")) else year)
 
 
-_BARE_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 # a year opening its sentence: "Trong năm 2025 vừa qua, …"
 _OPENER = re.compile(r"\W*(?:trong\s+)?", re.IGNORECASE)
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")

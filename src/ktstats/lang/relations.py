@@ -26,6 +26,7 @@ import pandas as pd
 from ktstats.lang.periods import Span
 
 __all__ = [
+    "BARE_YEAR",
     "CHANGE_VERBS",
     "COMPARED_MONTHS",
     "OF_THE_YEAR",
@@ -42,6 +43,9 @@ __all__ = [
     "verb_before",
     "verb_of",
 ]
+
+#: a bare year, "năm 2021" (one phrase of :data:`ktstats.lang.phrases.PERIOD_PHRASES`)
+BARE_YEAR: Final = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 
 #: verbs before a percent that make it a share of the reference ("đạt 55% dự toán")
 SHARE_VERBS: Final = frozenset({"đạt", "bằng", "hoàn", "thành", "được", "gấp"})
@@ -349,7 +353,6 @@ def to_fiscal_close(before: str, span: Span) -> Span:
     return Span(span.start, f"{span.end.year + 1}-01")
 
 
-_A_YEAR = re.compile(r"năm\s+[0-9]{4}", re.IGNORECASE)
 _FROM, _TO_LEVEL = re.compile(r"(?<![^\W\d_])từ\s[^;]*$"), re.compile(r"^[^;]*?(?<![^\W\d_])lên\s")
 
 
@@ -360,6 +363,6 @@ def dates_from(low: str, m: re.Match[str], pos: int | None = None) -> bool:
         low[max(0, m.start() - 50) : m.start()],
         low[m.end() : pos if pos is not None else m.end() + 60],
     )
-    return _A_YEAR.fullmatch(m.group("p")) is not None and bool(
+    return BARE_YEAR.fullmatch(m.group("p")) is not None and bool(
         _FROM.search(before) and _TO_LEVEL.search(after)
     )
