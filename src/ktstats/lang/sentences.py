@@ -19,9 +19,9 @@ __all__ = ["sentences", "split_sentences"]
 # a full stop with no space after it ("… trên địa bàn.Tỉnh miền núi …", "tăng 1,57% .Thu ngân sách …": pages
 # that lost their spaces) ends a sentence too, after a word of two lower-case letters or more ("kỳ.Kim"), a "%"
 # or a ")" ("Tp.Hồ Chí Minh" and "TP.HCM" do not)
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)"
-    r"|(?:(?<=[a-zà-ỹ]{2}\.)|(?<=[%)]\.)|(?<=\s\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"
+_SENTENCE_END = re.compile(  # (each alternative is after a stop: one quick look at every character first)
+    r"(?<=[.!?;])(?:(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ“\"(])|(?<=[.!?])\s+(?=\S)"
+    r"|(?:(?<=[a-zà-ỹ]{2}\.)|(?<=[%)]\.)|(?<=\s\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹ]))"
 )
 # a title or an administrative unit abbreviated before a name: "TP. Đà Nẵng", "TX. Sơn Tây", "TS. Nguyễn …"
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:TP|Tp|TX|Tx|TT|TS|ThS|GS|PGS|BS|Q)\.$")
@@ -96,7 +96,7 @@ def split_sentences(normalized: str) -> list[tuple[str, str]]:
             if part.endswith(";") and depth > 0 and len(part) < _LONGEST:
                 pending = part
                 continue
-            if _ABBREVIATION.search(part) and len(part) < _LONGEST:
+            if _ABBREVIATION.search(part, max(0, len(part) - 8)) and len(part) < _LONGEST:  # (it ends the part)
                 pending = part  # "… trên địa bàn TP. Đà Nẵng vượt hơn 20% dự toán": "TP." ends no sentence
                 continue
             pending, depth = "", 0

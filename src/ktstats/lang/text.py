@@ -32,6 +32,11 @@ _SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u
 _TRANSLATE: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _TRANSLATE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _TRANSLATE.update({0x00D0: "\u0110", 0x00F0: "\u0111"})
+_ODD = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")  # (faster than str.translate: most texts have few)
+
+
+def _odd_to_plain(m: re.Match[str]) -> str:
+    return _TRANSLATE[ord(m.group(0))] or ""
 
 
 def _toned(base: str) -> str:
@@ -41,10 +46,10 @@ def _toned(base: str) -> str:
 def _build_tone_pattern() -> re.Pattern[str]:
     second = _toned("a") + _toned("e") + _toned("A") + _toned("E")
     second_y = _toned("y") + _toned("Y")
-    # o/O + toned a/e, or u/U (not after q) + toned y, at the end of a word.
+    # o/O + toned a/e, or u/U (not after q) + toned y, at the end of a word (one first letter to look for, then
+    # the second: several times faster than two alternatives over a whole report)
     return re.compile(
-        rf"([oO])([{second}])(?![^\W\d_])"
-        rf"|(?<![qQ])([uU])([{second_y}])(?![^\W\d_])"
+        rf"[oOuU](?:(?<=[oO])[{second}]|(?<=[uU])(?<![qQ][uU])[{second_y}])(?![^\W\d_])"
     )
 
 
@@ -55,8 +60,7 @@ _ANY_WHITESPACE = re.compile(r"\s+")
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first = match.group(1) or match.group(3)
-    second = match.group(2) or match.group(4)
+    first, second = match.group(0)
     decomposed = unicodedata.normalize("NFD", second)
     base, tone = decomposed[0], decomposed[1:]
     return unicodedata.normalize("NFC", first + tone) + base
@@ -102,7 +106,7 @@ def normalize_text(text: str) -> str:
     if not text.isascii():
         if "\u0301" in text:  # an "ì" a legacy font conversion left as a bare accent: "ngh́n", "b́nh"
             text = _LOST_I.sub("ì", text)
-        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+        text = unicodedata.normalize("NFC", _ODD.sub(_odd_to_plain, text))
         text = _TONE_PATTERN.sub(_move_tone, text)
         if "uí" in text:  # the older spelling "quí" of "quý" ("quí I", "quí báu"): one word, written two ways
             text = _QUI.sub(r"\1ý", text)
