@@ -355,8 +355,7 @@ def _by_first_syllable() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], 
         names.sort(
             key=lambda item: -len(item[1])
         )  # the longest name that fits first, as exact names are found
-    alternation = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
-    return index, re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+    return index, re.compile(rf"(?<![^\W\d_])(?:{_trie(index, ' ')})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=8)
