@@ -28,7 +28,7 @@ import pandas as pd
 from ktstats.catalog.bundled import data_dir
 from ktstats.errors import DataError
 from ktstats.lang.periods import parse_date
-from ktstats.lang.text import did_you_mean, fold_ascii, normalize_text
+from ktstats.lang.text import did_you_mean, fold_ascii, longest_first, normalize_text
 
 __all__ = ["Region", "named_at", "named_in", "region", "regions"]
 
@@ -314,7 +314,7 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, list[Region]]]:
         # its name and the ones it is known by ("TP.HCM", "Sài Gòn", "BR-VT", "Kontum", "Thừa Thiên Huế")
         for key in dict.fromkeys(k for k in (_key(r.name_vi), *_alias_keys(r)) if k):
             by_key.setdefault(key, []).append(r)
-    names = "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True))
+    names = longest_first(by_key)  # (the longest name that matches, as a longest-first alternation finds)
     pattern = re.compile(rf"(?<![a-z0-9])(?P<title>(?:tinh|thanh pho|tp\.?) )?(?P<name>{names})(?![a-z0-9])")
     return pattern, by_key
 

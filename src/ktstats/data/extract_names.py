@@ -13,13 +13,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable
 from typing import Any, Final
 
 from ktstats.catalog.indicators import Indicator, by_code
 from ktstats.errors import KtstatsError
 from ktstats.lang.phrases import casefolded
-from ktstats.lang.text import normalize_text
+from ktstats.lang.text import longest_first, normalize_text
 from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
 __all__ = [
@@ -191,7 +190,7 @@ def aliases() -> _Aliases:
                 if key and ind.code not in by_phrase.setdefault(key, []):
                     by_phrase[key].append(ind.code)
         # a space of a name may be written as a dash: "thu từ hoạt động xuất – nhập khẩu", "nông-lâm"
-        alternation = _trie(by_phrase, r"(?:\s*[-–]\s*|\s)")
+        alternation = longest_first(by_phrase, r"(?:\s*[-–]\s*|\s)")
         # "xã đạt chuẩn nông thôn mới nâng cao", "… kiểu mẫu": an advanced grade of the thing, another indicator
         _ALIASES = _Aliases(
             re.compile(
@@ -200,30 +199,6 @@ def aliases() -> _Aliases:
             by_phrase,
         )
     return _ALIASES
-
-
-def _trie(phrases: Iterable[str], space: str) -> str:
-    """An expression that finds the longest of ``phrases`` (each space written as ``space``), the phrases sharing
-    their beginnings: "thu ngân sách(?: nhà nước|)" rather than one alternative per phrase, which the regular
-    expression engine would try one by one at every word (several times faster on the catalog's names). The
-    longest phrase that matches wins, as in an alternation sorted longest first: at each letter the longer
-    phrases are tried before the one that ends there."""
-    root: dict[str, Any] = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a phrase ends here
-
-    def expression(node: dict[str, Any]) -> str:
-        longer = [
-            (space if char == " " else re.escape(char)) + expression(node[char]) for char in sorted(node) if char
-        ]
-        if len(longer) == 1 and "" not in node:
-            return longer[0]
-        return "(?:" + "|".join(longer + ([""] if "" in node else [])) + ")" if longer else ""
-
-    return expression(root)
 
 
 _DASH = re.compile(r"\s*[-–]\s*")
@@ -355,7 +330,7 @@ def _by_first_syllable() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], 
         names.sort(
             key=lambda item: -len(item[1])
         )  # the longest name that fits first, as exact names are found
-    return index, re.compile(rf"(?<![^\W\d_])(?:{_trie(index, ' ')})(?![^\W\d_])")
+    return index, re.compile(rf"(?<![^\W\d_])(?:{longest_first(index, ' ')})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=8)

@@ -160,6 +160,12 @@ _OTHERS_REACH: Final = 40  # characters between another province's name and its 
 _ASIDE = re.compile(r"\s*\(\s*[+\-−]?\s*")  # a figure in parentheses right after the name
 
 
+@lru_cache(maxsize=512)
+def _month_end(month: str) -> pd.Timestamp:
+    """The last moment of a month ("2024-06"): made once per month (pandas takes some microseconds for it)."""
+    return pd.Period(month, "M").to_timestamp(how="end")
+
+
 def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) -> None:
     """File a figure under the province named right before it in its clause when that is not the report's nor a
     province it was formed of or became ("các tỉnh … có mức xếp hạng lần lượt là: Kon Tum 30/63, Đắk Nông
@@ -176,7 +182,7 @@ def others_named(rows: list[dict[str, Any]], code: str, sentences: list[str]) ->
             continue
         sentence = sentences[sid]
         if sid not in at:  # (names as the units stood at the end of the figure's period: "Huế" in 2023)
-            at[sid] = named_at(sentence, on=pd.Period(row["period_end"], "M").to_timestamp(how="end"))
+            at[sid] = named_at(sentence, on=_month_end(row["period_end"]))
         lo = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)), default=0)  # the figure's clause
         before = [
             (end, c)

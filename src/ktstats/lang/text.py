@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import Any, Final
 
 from ktstats.errors import ParseError, shown
 
-__all__ = ["did_you_mean", "fold_ascii", "normalize_text", "squash_whitespace"]
+__all__ = ["did_you_mean", "fold_ascii", "longest_first", "normalize_text", "squash_whitespace"]
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 
@@ -175,3 +175,32 @@ def did_you_mean(
 
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=cutoff)
     return f"; did you mean {', '.join(shown(c) for c in close)}?" if close else ""
+
+
+def longest_first(phrases: Iterable[str], space: str = r"\ ") -> str:
+    """A regular expression (without flags or word boundaries) that finds the longest of ``phrases`` that
+    matches, each space of a phrase written as the expression ``space``: the phrases share their beginnings
+    ("thu ngân sách(?:\\ nhà\\ nước|)") rather than standing one alternative each, which the engine would try
+    one by one at every position (several times slower on the catalog's names). At each letter the longer
+    phrases are tried before the one that ends there, so the match is the one an alternation sorted longest
+    first finds.
+
+    >>> re.findall(longest_first(["thu", "thu ngân sách", "thu nội địa"]), "thu ngân sách, thu nội địa, thu")
+    ['thu ngân sách', 'thu nội địa', 'thu']
+    """
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def expression(node: dict[str, Any]) -> str:
+        longer = [
+            (space if char == " " else re.escape(char)) + expression(node[char]) for char in sorted(node) if char
+        ]
+        if len(longer) == 1 and "" not in node:
+            return longer[0]
+        return "(?:" + "|".join(longer + ([""] if "" in node else [])) + ")" if longer else ""
+
+    return expression(root)
