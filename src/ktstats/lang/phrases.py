@@ -57,7 +57,8 @@ PERIOD_WORDS: Final = ("năm", "tháng", "quý", "đến", "đoạn", "kỳ", "t
 #: months counted in words before "tháng" ("Hai tháng đầu năm 2025", "mười một tháng"; "năm" is the year's word)
 SPELLED_COUNTS: Final = r"mười\s+một|mười\s+hai|mười|hai|ba|bốn|sáu|bảy|tám|chín"
 PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions are skipped fast
-    r"(?<!\w)(?P<p>(?<![0-9.,])(?:[0-9]{1,2}|"
+    # (and starts with one of these: a digit or the first letter of a word below — a quick look first)
+    r"(?=[0-9mhbsctlđqngMHBSCTLĐQNG])(?<!\w)(?P<p>(?<![0-9.,])(?:[0-9]{1,2}|"
     + SPELLED_COUNTS
     + r")\s+tháng\s+cuối\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?<![0-9.,])(?:[0-9]{1,2}|"
@@ -139,6 +140,13 @@ def names_reference(text: str, start: int, *, plans: bool = False, points: bool 
     2022", "dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's figure has it, the next sentences
     do not speak of it); with ``points``, a moment too ("dự kiến vận hành … cuối năm nay": not a span the
     next sentences speak of)."""
+    return _names_reference(text, start, plans, points)
+
+
+@lru_cache(maxsize=1024)
+def _names_reference(text: str, start: int, plans: bool, points: bool) -> bool:
+    """:func:`names_reference`, asked once per phrase (each number of a sentence asks again of the phrases
+    before it)."""
     return (
         REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None
         or (plans and _PLAN_OF.search(text[max(0, start - 70) : start]) is not None)

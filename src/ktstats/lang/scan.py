@@ -485,15 +485,19 @@ def _word_start_before(text: str, pos: int, words: int) -> int:
     return at
 
 
+_WORDS_AFTER: dict[int, re.Pattern[str]] = {}
+
+
 def _word_end_after(text: str, pos: int, words: int) -> int:
     """Where the ``words``-th word from ``pos`` ends, or the clause (";", " (") if sooner."""
     hi = min(len(text), pos + _WINDOW)
-    ends = []
-    for m in _WORD_RE.finditer(text, pos, hi):
-        ends.append(m.end())
-        if len(ends) == words:
-            break
-    if not ends:
+    # (the words one after another, as _WORD_RE finds them: one match instead of one per word)
+    last = _WORDS_AFTER.get(words) or _WORDS_AFTER.setdefault(
+        words, re.compile(rf"(?:\s*(?:{_WORD_RE.pattern})){{1,{words}}}")
+    )
+    run = last.match(text, pos, hi)
+    if run is None:
         return hi
+    ends = [run.end()]
     clause_end = min((i for i in (text.find(";", pos, hi), text.find(" (", pos, hi)) if i != -1), default=hi)
     return min(ends[-1], clause_end)
