@@ -476,10 +476,19 @@ def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         elif col == "denominator":
             data[col] = pd.array([pd.NA if math.isnan(d) else d for d in cells], dtype="Float64")
         elif col == "document_date":
-            data[col] = pd.to_datetime(pd.Series(cells, dtype=object))
+            if all(c is pd.NaT for c in cells):  # (a text that is no bundled document: no date, and no parsing)
+                data[col] = np.full(len(cells), np.datetime64("NaT"), dtype=_no_date_dtype())
+            else:
+                data[col] = pd.to_datetime(pd.Series(cells, dtype=object))
         else:
             data[col] = pd.array(cells, dtype=_text_dtype())
     return pd.DataFrame(data)
+
+
+@lru_cache(maxsize=1)
+def _no_date_dtype() -> Any:
+    """The type pandas gives a column of missing dates read with ``to_datetime``, found once."""
+    return pd.to_datetime(pd.Series([pd.NaT], dtype=object)).dtype
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ import datetime as dt
 import numbers
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -59,6 +60,12 @@ def _month(value: Any, what: str) -> pd.Period:
             f"the {what} month must be 'YYYY-MM' text or a monthly pandas.Period, "
             f"got {type(value).__name__} {shown(value)}"
         )
+    return _month_text(value, what)
+
+
+@lru_cache(maxsize=4096)
+def _month_text(value: str, what: str) -> pd.Period:
+    """:func:`_month` of "YYYY-MM" text, read once per text (a pandas Period takes microseconds to make)."""
     m = _MONTH_TEXT.fullmatch(value.strip())
     if m is None:
         raise PeriodError(

@@ -140,18 +140,23 @@ def names_reference(text: str, start: int, *, plans: bool = False, points: bool 
     2022", "dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's figure has it, the next sentences
     do not speak of it); with ``points``, a moment too ("dự kiến vận hành … cuối năm nay": not a span the
     next sentences speak of)."""
-    return _names_reference(text, start, plans, points)
+    return (
+        _reference_before(text, start)
+        or (plans and _plan_before(text[max(0, start - 70) : start]))
+        or (points and _MOMENT_OF.search(text, max(0, start - 6), start) is not None)
+    )
+
+
+def _plan_before(before: str) -> bool:
+    low = before.lower()  # (a quick look for the words first: the expression can match only where they are)
+    return ("toán" in low or "hoạch" in low) and _PLAN_OF.search(before) is not None
 
 
 @lru_cache(maxsize=1024)
-def _names_reference(text: str, start: int, plans: bool, points: bool) -> bool:
-    """:func:`names_reference`, asked once per phrase (each number of a sentence asks again of the phrases
-    before it)."""
-    return (
-        REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None
-        or (plans and _PLAN_OF.search(text[max(0, start - 70) : start]) is not None)
-        or (points and _MOMENT_OF.search(text, max(0, start - 6), start) is not None)
-    )
+def _reference_before(text: str, start: int) -> bool:
+    """Whether a reference is named right before ``start``: asked once per phrase (each number of a sentence asks
+    again of the phrases before it)."""
+    return REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
 _MOMENT_OF = re.compile(r"(?<![^\W\d_])(?:cuối|đầu)\s+$", re.IGNORECASE)
