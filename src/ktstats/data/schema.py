@@ -476,7 +476,8 @@ def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         elif col == "denominator":
             data[col] = pd.array([pd.NA if math.isnan(d) else d for d in cells], dtype="Float64")
         elif col == "document_date":
-            if all(c is pd.NaT for c in cells):  # (a text that is no bundled document: no date, and no parsing)
+            # (a text that is no bundled document: no date, and nothing to parse)
+            if all(c is pd.NaT for c in cells):
                 data[col] = np.full(len(cells), np.datetime64("NaT"), dtype=_no_date_dtype())
             else:
                 data[col] = pd.to_datetime(pd.Series(cells, dtype=object))

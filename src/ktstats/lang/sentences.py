@@ -96,7 +96,8 @@ def split_sentences(normalized: str) -> list[tuple[str, str]]:
             if part.endswith(";") and depth > 0 and len(part) < _LONGEST:
                 pending = part
                 continue
-            if _ABBREVIATION.search(part, max(0, len(part) - 8)) and len(part) < _LONGEST:  # (it ends the part)
+            # (looked for in the last characters: it ends the part)
+            if _ABBREVIATION.search(part, max(0, len(part) - 8)) and len(part) < _LONGEST:
                 pending = part  # "… trên địa bàn TP. Đà Nẵng vượt hơn 20% dự toán": "TP." ends no sentence
                 continue
             pending, depth = "", 0

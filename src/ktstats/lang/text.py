@@ -32,7 +32,8 @@ _SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u
 _TRANSLATE: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _TRANSLATE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _TRANSLATE.update({0x00D0: "\u0110", 0x00F0: "\u0111"})
-_ODD = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")  # (faster than str.translate: most texts have few)
+# (replaced where they are: faster than str.translate, and most texts have few)
+_ODD = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
 
 
 def _odd_to_plain(m: re.Match[str]) -> str:
@@ -48,9 +49,7 @@ def _build_tone_pattern() -> re.Pattern[str]:
     second_y = _toned("y") + _toned("Y")
     # o/O + toned a/e, or u/U (not after q) + toned y, at the end of a word (one first letter to look for, then
     # the second: several times faster than two alternatives over a whole report)
-    return re.compile(
-        rf"[oOuU](?:(?<=[oO])[{second}]|(?<=[uU])(?<![qQ][uU])[{second_y}])(?![^\W\d_])"
-    )
+    return re.compile(rf"[oOuU](?:(?<=[oO])[{second}]|(?<=[uU])(?<![qQ][uU])[{second_y}])(?![^\W\d_])")
 
 
 _TONE_PATTERN = _build_tone_pattern()
@@ -60,7 +59,8 @@ _ANY_WHITESPACE = re.compile(r"\s+")
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first, second = match.group(0)
+    pair = match.group(0)
+    first, second = pair[0], pair[1]
     decomposed = unicodedata.normalize("NFD", second)
     base, tone = decomposed[0], decomposed[1:]
     return unicodedata.normalize("NFC", first + tone) + base
@@ -197,7 +197,9 @@ def longest_first(phrases: Iterable[str], space: str = r"\ ") -> str:
 
     def expression(node: dict[str, Any]) -> str:
         longer = [
-            (space if char == " " else re.escape(char)) + expression(node[char]) for char in sorted(node) if char
+            (space if char == " " else re.escape(char)) + expression(node[char])
+            for char in sorted(node)
+            if char
         ]
         if len(longer) == 1 and "" not in node:
             return longer[0]
