@@ -91,6 +91,7 @@ _SCALE_RE = re.compile(rf"\s*(?P<scale>{_alternation(list(SCALE_WORDS))})(?![^\W
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:đến|tới)\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
 _SUFFIX_RE = re.compile(rf"\s*(?:{_alternation(list(SUFFIXES))})\s*$")
+_SUFFIX_ENDS: Final = tuple(SUFFIXES)
 
 
 class MalformedQuantityError(ParseError):
@@ -425,7 +426,8 @@ def parse_quantity_text(text: str, low: str, source: str | None = None) -> Readi
     rest = low[pos:]
     if (pos < len(low) and low[pos] in "0123456789") or rest[:1] in (".", ","):
         raise _number_error(text, pos, source)
-    s = _SUFFIX_RE.search(rest)
+    # (a suffix ends the phrase: looked for only when the phrase ends with one, a search from every position else)
+    s = _SUFFIX_RE.search(rest) if rest.rstrip().endswith(_SUFFIX_ENDS) else None
     if s is not None:
         suffix_q = SUFFIXES[" ".join(s.group(0).split())]
         rest = rest[: s.start()]
