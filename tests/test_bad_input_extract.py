@@ -435,3 +435,29 @@ def test_a_fall_given_as_a_range_is_read_with_its_bounds_negated(low, width, sub
     row = ranged.iloc[0]
     assert row["low"] == pytest.approx(-b) and row["high"] == pytest.approx(-a)
     assert row["low"] <= row["value"] <= row["high"] < 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    year=st.one_of(st.integers(min_value=1000, max_value=1899), st.integers(min_value=2201, max_value=9999)),
+    shape=st.sampled_from(
+        [
+            "6 tháng đầu năm {y}, thu ngân sách nhà nước đạt 1.200 tỷ đồng, tăng 5% so với cùng kỳ.",
+            "Quý I năm {y}, tốc độ tăng trưởng GRDP đạt 6,5%.",
+            "Đến hết tháng 10 năm {y}, giải ngân vốn đầu tư công đạt 65% kế hoạch.",
+            "Mục tiêu đến năm {y}, GRDP bình quân đầu người đạt 95 triệu đồng.",
+            "Năm 2024, tăng trưởng GRDP đạt 7,2%, giai đoạn {y}-2025 bình quân 6,8%.",
+            "Năm 2024, chỉ số giá tiêu dùng tăng 3,5% so với tháng 12/{y}.",
+            "Năm {y}, tốc độ tăng trưởng GRDP đạt 6,5%; năm 2024 đạt 7,1%.",
+        ]
+    ),
+)
+def test_a_year_no_report_can_have_is_no_period_and_no_crash(year, shape):
+    # "năm 2250", "năm 1850" (typing slips, OCR noise) had raised PeriodError out of extract: a crash on real text
+    text = shape.format(y=year)
+    ds = extract(text, region="kon_tum", year=2024)
+    f = ds.to_frame()
+    assert not (f["period_start"].dt.year == year).any() and not (f["period_end"].dt.year == year).any()
+    reasons = " ".join(ds.unattached["reason"])
+    if f"năm {year}," in text or f"năm {year} " in text:  # the figures of that period are unattached, with the reason
+        assert f"year {year} is outside 1900–2200" in reasons

@@ -66,7 +66,7 @@ from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.measures import EstimateScope, lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
-from ktstats.lang.periods import Span, parse_date
+from ktstats.lang.periods import Span, parse_date, year_outside
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import (
@@ -536,11 +536,12 @@ def extract(
             ):
                 measure = ("plan" if inherited == "plan" else "estimate") if part_of else growth_measure
             horizon, close_by = horizon_before(sentence, low, digit)
-            later = horizon is not None and year is not None and horizon > year and not isinstance(own, Span)
+            outside = year_outside(horizon) if horizon is not None else None  # ("đến năm 2250": OCR noise)
+            later = horizon is not None and (outside or (year or 9999) < horizon) and not isinstance(own, Span)
             if horizon is not None and later and (measure == "target" or close_by):
                 # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
-                # a year still to come is a goal's
-                span, measure = Span.whole_year(horizon), "target"
+                # a year still to come is a goal's (a year no goal can have, no period)
+                span, measure = f"impossible period: {outside}" if outside else Span.whole_year(horizon), "target"
             elif year is not None and isinstance(span, Span) and span.start.year > year and measure != "plan":
                 measure = "target"  # "năm 2026, tăng trưởng từ 10,7% trở lên" in a report of 2025: a goal
             if form == "level" and target_ind is subject and not inside:

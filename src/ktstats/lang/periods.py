@@ -29,7 +29,7 @@ import pandas as pd
 from ktstats.errors import PeriodError, shown
 from ktstats.lang.text import normalize_text
 
-__all__ = ["Span", "parse_date", "parse_span"]
+__all__ = ["Span", "parse_date", "parse_span", "year_outside"]
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -96,6 +96,16 @@ def _int(value: object, argument: str) -> int:
             f"{argument} must be a whole number (int), got {type(value).__name__} {shown(value)}"
         )
     return int(value)
+
+
+def year_outside(year: int) -> str | None:
+    """Why ``year`` can be no span's ("year 2250 is outside 1900–2200"), ``None`` when it can: a year in text may be
+    a typing slip or OCR noise ("năm 20255", "năm 2250"), which a reader files nowhere rather than raising.
+
+    >>> year_outside(2024), year_outside(1850)
+    (None, 'year 1850 is outside 1900–2200')
+    """
+    return None if _MIN_YEAR <= year <= _MAX_YEAR else f"year {year} is outside {_MIN_YEAR}–{_MAX_YEAR}"
 
 
 def _check_year(year: int, what: str) -> None:

@@ -23,7 +23,7 @@ from typing import Final
 import pandas as pd
 
 from ktstats.errors import KtstatsError
-from ktstats.lang.periods import Span, parse_span
+from ktstats.lang.periods import Span, parse_span, year_outside
 from ktstats.lang.relations import BARE_YEAR, dates_from
 from ktstats.lang.scan import fold_case
 
@@ -289,6 +289,9 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     for token in digits:
         if len(token) != 4:
             return f"impossible period {phrase!r}: {token} is not a year"
+    for named in (*map(int, digits), *([year] if year and not digits else [])):
+        if (outside := year_outside(named)) is not None:  # ("năm 2250", OCR's "năm 1025"): no period of a report
+            return f"impossible period {phrase!r}: {outside}"
     if len(digits) == 2 and _TERM.match(
         low
     ):  # "giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025": the years of a term

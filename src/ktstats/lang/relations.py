@@ -23,7 +23,7 @@ from typing import Final
 
 import pandas as pd
 
-from ktstats.lang.periods import Span
+from ktstats.lang.periods import Span, year_outside
 
 __all__ = [
     "BARE_YEAR",
@@ -329,8 +329,8 @@ def month_after_compared(sentence: str, spoken_of: Span | None = None) -> Span |
     if len(named) != 1:
         return None
     month, year = (int(x) for x in named.pop())
-    if not 1 <= month <= 12:
-        return None
+    if not 1 <= month <= 12 or year_outside(year) is not None or year_outside(year + 1) is not None:
+        return None  # (no month a report compares with: "so với tháng 13/2024", "… tháng 5/2250")
     after = pd.Period(year=year, month=month, freq="M") + 1
     if "cùng kỳ" not in sentence.casefold() and (spoken_of is None or spoken_of.end != after):
         return None
