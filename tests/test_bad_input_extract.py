@@ -459,5 +459,6 @@ def test_a_year_no_report_can_have_is_no_period_and_no_crash(year, shape):
     f = ds.to_frame()
     assert not (f["period_start"].dt.year == year).any() and not (f["period_end"].dt.year == year).any()
     reasons = " ".join(ds.unattached["reason"])
-    if f"năm {year}," in text or f"năm {year} " in text:  # the figures of that period are unattached, with the reason
+    # the figures of that period are unattached, with the reason
+    if f"năm {year}," in text or f"năm {year} " in text:
         assert f"year {year} is outside 1900–2200" in reasons

@@ -536,12 +536,12 @@ def extract(
             ):
                 measure = ("plan" if inherited == "plan" else "estimate") if part_of else growth_measure
             horizon, close_by = horizon_before(sentence, low, digit)
-            outside = year_outside(horizon) if horizon is not None else None  # ("đến năm 2250": OCR noise)
-            later = horizon is not None and (outside or (year or 9999) < horizon) and not isinstance(own, Span)
+            past = year_outside(horizon) if horizon is not None else None  # ("đến năm 2250": OCR noise)
+            later = horizon is not None and (past or (year or 9999) < horizon) and not isinstance(own, Span)
             if horizon is not None and later and (measure == "target" or close_by):
                 # "đặt mục tiêu đến năm 2025 đón trên 7 triệu lượt khách"; "… đến năm 2030 đạt 95 triệu đồng/người":
                 # a year still to come is a goal's (a year no goal can have, no period)
-                span, measure = f"impossible period: {outside}" if outside else Span.whole_year(horizon), "target"
+                span, measure = f"impossible period: {past}" if past else Span.whole_year(horizon), "target"
             elif year is not None and isinstance(span, Span) and span.start.year > year and measure != "plan":
                 measure = "target"  # "năm 2026, tăng trưởng từ 10,7% trở lên" in a report of 2025: a goal
             if form == "level" and target_ind is subject and not inside:

@@ -140,22 +140,17 @@ def names_reference(text: str, start: int, *, plans: bool = False, points: bool 
     2022", "dự toán Trung ương giao thu ngân sách cả năm 2025": the plan's figure has it, the next sentences
     do not speak of it); with ``points``, a moment too ("dự kiến vận hành … cuối năm nay": not a span the
     next sentences speak of)."""
+    # (a plan's words are looked for first: "dự toán", "kế hoạch")
+    before = text[max(0, start - 70) : start] if plans else ""
     return (
         _reference_before(text, start)
-        or (plans and _plan_before(text[max(0, start - 70) : start]))
+        or (("toán" in before.lower() or "hoạch" in before.lower()) and _PLAN_OF.search(before) is not None)
         or (points and _MOMENT_OF.search(text, max(0, start - 6), start) is not None)
     )
 
 
-def _plan_before(before: str) -> bool:
-    low = before.lower()  # (a quick look for the words first: the expression can match only where they are)
-    return ("toán" in low or "hoạch" in low) and _PLAN_OF.search(before) is not None
-
-
 @lru_cache(maxsize=1024)
-def _reference_before(text: str, start: int) -> bool:
-    """Whether a reference is named right before ``start``: asked once per phrase (each number of a sentence asks
-    again of the phrases before it)."""
+def _reference_before(text: str, start: int) -> bool:  # (asked again by every number after the phrase)
     return REFERENCE_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
@@ -289,8 +284,9 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     for token in digits:
         if len(token) != 4:
             return f"impossible period {phrase!r}: {token} is not a year"
+    # ("năm 2250", OCR's "năm 1025"): no period of a report
     for named in (*map(int, digits), *([year] if year and not digits else [])):
-        if (outside := year_outside(named)) is not None:  # ("năm 2250", OCR's "năm 1025"): no period of a report
+        if (outside := year_outside(named)) is not None:
             return f"impossible period {phrase!r}: {outside}"
     if len(digits) == 2 and _TERM.match(
         low
