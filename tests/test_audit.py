@@ -151,3 +151,21 @@ def test_audit_finds_the_misprinted_quarter():
     assert bad["stated"].tolist() == ["5,51%"]
     revised = table[table.check == "figure_revised"]
     assert len(revised) >= 20 and revised["consistent"].isna().all()
+
+
+def test_audit_works_in_the_catalogs_unit_whatever_unit_a_figure_is_written_in():
+    # Cục Thống kê Kon Tum wrote "366.945 triệu đồng, đạt 16,7% dự toán" (2 tháng 2018) and "1.172.000 triệu đồng"
+    # (6 tháng 2018) where the party's report wrote "1.172 tỷ đồng": the plan a share implies, the base a growth
+    # implies and a figure stated twice had been computed from the amount in triệu đồng and labelled tỷ đồng
+    # ("⇒ kế hoạch ≈ 2.197.275 tỷ đồng"; "revised … by −1.170.828 tỷ đồng")
+    t = audit(load_dataset("kon_tum_history"))
+    budget = t[t["indicator"] == "state_budget_revenue"]
+    plan = budget[(budget["check"] == "implied_plan") & (budget["period"] == "2 tháng năm 2018")].iloc[0]
+    assert plan["unit"] == "billion dong" and plan["derived"] == pytest.approx(366.945 / 0.167, rel=1e-9)
+    assert 2190 < plan["low"] < plan["derived"] < plan["high"] < 2205
+    base = budget[(budget["check"] == "implied_base") & (budget["period"] == "6 tháng năm 2018")]
+    assert all(1000 < v < 10_000 for v in base["derived"])  # (tỷ đồng, not millions of them)
+    twice = budget[(budget["period"] == "6 tháng năm 2018") & (budget["stated"] == "1.172 tỷ đồng")]
+    assert list(twice["check"]) == ["figure_restated"] and bool(twice["consistent"].iloc[0])
+    assert "also stated in kon_tum_2018-07-05_thongke6t" in twice["detail"].iloc[0]
+    assert not budget["detail"].str.contains("1.170.828").any()

@@ -31,7 +31,7 @@ from ktstats.errors import DataError
 from ktstats.lang.checks import finite_result
 from ktstats.lang.numbers import APPROX_TOLERANCE, format_number, format_quantity
 from ktstats.lang.periods import Span
-from ktstats.lang.units import format_unit
+from ktstats.lang.units import conversion_factor, format_unit, parse_unit
 
 if TYPE_CHECKING:
     from ktstats.data.dataset import Dataset, Observation
@@ -117,8 +117,25 @@ def _roundest(low: float, high: float) -> float | None:
     return None
 
 
-def _interval(o: Observation) -> tuple[float, float]:
-    """Values the wording of ``o`` allows (rounding included)."""
+def _factor(unit: str, to: str | None) -> float:
+    """What a value in ``unit`` is multiplied by to be in ``to`` (1 for the same unit or no ``to``)."""
+    return 1.0 if to is None or unit == to else conversion_factor(parse_unit(unit), parse_unit(to))
+
+
+def _value(o: Observation, unit: str | None) -> float:
+    """``o``'s value in ``unit``: "1.172.000 triệu đồng" is 1.172 of an indicator kept in tỷ đồng."""
+    return o.value * _factor(o.unit, unit)
+
+
+def _interval(o: Observation, unit: str | None = None) -> tuple[float, float]:
+    """Values the wording of ``o`` allows (rounding included), in ``unit`` (default: its own). The rounding is
+    that of the digits as written, in the unit they are written in, before any conversion."""
+    lo, hi = _own_interval(o)
+    factor = _factor(o.unit, unit)
+    return lo * factor, hi * factor
+
+
+def _own_interval(o: Observation) -> tuple[float, float]:
     h = stated_tolerance(o.value, o.qualifier)
     lo, hi = (o.low if o.low is not None else o.value) - h, (o.high if o.high is not None else o.value) + h
     if o.qualifier in ("nearly", "under", "at_most"):
@@ -132,10 +149,10 @@ def _interval(o: Observation) -> tuple[float, float]:
     return lo, hi
 
 
-def _whole_interval(part: Observation, percent: float, tolerance: float) -> tuple[float, float]:
+def _whole_interval(part: Observation, percent: float, tolerance: float, unit: str) -> tuple[float, float]:
     """The whole a part is ``percent`` of (a plan from "đạt X%", a base from "bằng X%"), as the
-    interval both figures' rounding allows."""
-    v_lo, v_hi = _interval(part)
+    interval both figures' rounding allows, in ``unit``."""
+    v_lo, v_hi = _interval(part, unit)
     low = v_lo * 100 / (percent + tolerance)
     high = v_hi * 100 / (percent - tolerance) if percent > tolerance else math.inf
     return low, high
@@ -255,8 +272,9 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                     f"a share of {format_number(o.value)}% implies no plan (a plan is undefined from a zero share)",
                 )
                 continue
-            derived = implied_plan(lvl.value, o.value)
-            lo, hi = _whole_interval(lvl, o.value, stated_tolerance(o.value, o.qualifier))
+            # (in the catalog's unit, whatever unit the amount was written in: "366.945 triệu đồng, đạt 16,7%")
+            derived = implied_plan(_value(lvl, unit_label), o.value)
+            lo, hi = _whole_interval(lvl, o.value, stated_tolerance(o.value, o.qualifier), unit_label)
             consistent: bool | None = None
             detail_parts = []
             round_plan = _roundest(lo, hi)
@@ -271,7 +289,7 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 ]
                 for st in stated:
                     t = Target.from_observation(st)
-                    ok = t.could_meet(lo, hi)
+                    ok = t.could_meet(lo * _factor(unit_label, st.unit), hi * _factor(unit_label, st.unit))
                     consistent = ok if consistent is None else consistent and ok
                     detail_parts.append(
                         f"{'meets' if ok else 'does not meet'} the {st.measure} {t.label()} stated in {st.document}"
@@ -285,8 +303,8 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
             if lvl is None:
                 continue
             index = o.value if o.form == "ratio" else 100 + o.value
-            derived = implied_base(lvl.value, index_percent=index)
-            lo, hi = _whole_interval(lvl, index, stated_tolerance(o.value, o.qualifier))
+            derived = implied_base(_value(lvl, unit_label), index_percent=index)
+            lo, hi = _whole_interval(lvl, index, stated_tolerance(o.value, o.qualifier), unit_label)
             last = o.span.same_period_last_year()
             prior = [
                 c
@@ -294,7 +312,7 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 if c.measure in ("actual", "estimate")
             ]
             if prior:
-                p_lo, p_hi = _interval(prior[-1])
+                p_lo, p_hi = _interval(prior[-1], unit_label)
                 ok = p_hi >= lo and p_lo <= hi
                 detail = f"{'agrees' if ok else 'disagrees'} with {prior[-1].describe()} for {last.label()} in {prior[-1].document}"
                 add("implied_base", o, derived, lo, hi, unit_label, ok, detail)
@@ -338,18 +356,22 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
             continue
         group = sorted(group, key=lambda o: o.document_date or pd.Timestamp(0))
         for prev, other in pairwise(group):
+            # (compared in the earlier figure's unit: "1.172.000 triệu đồng" and "1.172 tỷ đồng" are one figure)
             p_lo, p_hi = _interval(prev)
-            o_lo, o_hi = _interval(other)
+            o_lo, o_hi = _interval(other, prev.unit)
             ok = p_hi >= o_lo and p_lo <= o_hi
-            same = (other.value, other.qualifier) == (prev.value, prev.qualifier)
+            o_lo, o_hi = _interval(other)
+            same = other.qualifier == prev.qualifier and math.isclose(
+                _value(other, prev.unit), prev.value, rel_tol=1e-12
+            )
             if (
                 prev.document_date is not None
                 and other.document_date is not None
                 and (other.document_date > prev.document_date)
                 and not same
             ):
-                change = other.value - prev.value
-                unit = "điểm phần trăm" if other.unit == "percent" else format_unit(other.unit)
+                change = _value(other, prev.unit) - prev.value
+                unit = "điểm phần trăm" if prev.unit == "percent" else format_unit(prev.unit)
                 add(
                     "figure_revised" if measure not in ("plan", "target") else "target_revised",
                     other,
@@ -364,7 +386,7 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 )
                 continue
             check = "target_restated" if measure in ("plan", "target") else "figure_restated"
-            where = "the same document" if other.document == prev.document else other.document
+            where = "the same document" if other.document == prev.document else prev.document
             differently = "" if same else (f"; stated differently: {prev.describe()} vs {other.describe()}")
             add(
                 check,
@@ -372,7 +394,7 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 other.value,
                 o_lo,
                 o_hi,
-                prev.unit,
+                other.unit,
                 ok,
                 f"also stated in {where}{differently}; the two "
                 f"{'can both hold' if ok else 'contradict each other'}",
@@ -393,10 +415,10 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 continue
             ytd = Span(o.span.start, rest.span.start - 1)
             y_lo, y_hi = _interval(o)
-            r_lo, r_hi = _interval(rest)
+            r_lo, r_hi = _interval(rest, o.unit)
             lo = y_lo - r_hi if math.isfinite(y_lo) and math.isfinite(r_hi) else -math.inf
             hi = y_hi - r_lo if math.isfinite(y_hi) and math.isfinite(r_lo) else math.inf
-            derived = o.value - rest.value
+            derived = o.value - _value(rest, o.unit)
             actual = [
                 c for c in levels.get((o.indicator, o.region, ytd), []) if c.measure in ("actual", "estimate")
             ]
@@ -408,7 +430,7 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
             agrees: bool | None = None
             verdict = f"no figure for {ytd.label()} is stated in the dataset"
             if actual:
-                a_lo, a_hi = _interval(actual[-1])
+                a_lo, a_hi = _interval(actual[-1], o.unit)
                 agrees = a_hi >= lo and a_lo <= hi
                 verdict = f"{'agrees' if agrees else 'disagrees'} with {actual[-1].describe()}"
             add("year_split", o, derived, lo, hi, o.unit, agrees, f"{implied}; {verdict}")
