@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from ktstats.present.cli import main
 
 
@@ -108,6 +110,30 @@ def test_report_has_projections(capsys):
     # stated prior: a real call, not "chưa đủ số liệu" (insufficient data)
     line = next(x for x in out.splitlines() if "từ 4.500 tỷ đồng trở lên" in x and "22/10/2024:" in x)
     assert "22/10/2024: 3.320 tỷ đồng" in line and "15,5%" in line and "khó đạt" in line
+    # beside the year's outcome as the year-end report gave it (an estimate, "khoảng 4.425 tỷ đồng"); it had been
+    # left out, and the projection with every figure known still ran the first quarter's pace (3.320)
+    assert "4.425 tỷ đồng (ước tính) — không đạt" in line
+    # 2021: "thu ngân sách … ước đạt 3.500 tỷ đồng" met "3.500 tỷ đồng" (it had read "off track, 2.666,7")
+    line = next(x for x in out.splitlines() if x.startswith("  Thu ngân sách nhà nước trên địa bàn: 3.500 tỷ đồng"))
+    assert "3.500 tỷ đồng (ước tính) — đạt" in line
+
+
+def test_a_flows_published_year_settles_its_projection_as_of_its_publication():
+    import ktstats
+    from ktstats.analysis.projection import dataset_projections
+
+    both = ktstats.load_dataset("kon_tum").combine(ktstats.load_dataset("kon_tum_history"))
+    budget = dict(indicator="state_budget_revenue", year=2024)
+
+    def row(as_of=None):
+        t = dataset_projections(both, as_of=as_of)
+        return t[(t["indicator"] == budget["indicator"]) & (t["year"] == budget["year"])].iloc[0]
+
+    known = row()  # the year-end estimate (31/12/2024) is the outcome: no pace extended from the first quarter
+    assert (known["method"], known["point"], known["status"]) == ("published", 4425.0, "off_track")
+    assert "an estimate" in known["reason"]
+    before = row("2024-12-30")  # a day before it was published: still a projection from what was known
+    assert before["method"] != "published" and before["point"] == pytest.approx(3320.0)
 
 
 def test_report_as_csv_round_trips_every_figure(capsys, tmp_path):

@@ -299,7 +299,7 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         target_value = _number(r["target_value"])
         digits = stated_decimals(target_value) + 1
         if abs(target_value) >= 100:  # "2.434,977 tỷ đồng": a projection is not known to the million
-            digits = min(digits, 1)
+            digits = min(digits, 1 if abs(target_value) < 10_000 else 0)  # nor to a tenth of a visit
         then = then_rows.get((r["region"], r["indicator"], r["year"], r["target"]), r)
         point, prob = _number(then["point"]), _number(then["probability"])
         settled = r["method"] in ("published", "complete")
@@ -312,7 +312,17 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         outcome = ""
         if settled:
             met = labels.word("final", str(r["status"]), lang)
-            outcome = f"{format_quantity(round(_number(r['point']), digits), unit, lang=lang)} — {met}"
+            # (as published: "6,47%" against "từ 10% trở lên", not rounded to the target's digits; an estimate says so)
+            value = _number(r["point"])
+            written = format_quantity(
+                round(value, max(digits, min(stated_decimals(value), 2))), unit, lang=lang
+            )
+            estimated = (
+                " (" + labels.word("measure", "estimate", lang) + ")"
+                if "theo số ước" in str(r["reason"])
+                else ""
+            )
+            outcome = f"{written}{estimated} — {met}"
         name = catalog[r["indicator"]].name(lang)
         sources = "; ".join(document_source(d.strip()) for d in str(r["documents"]).split(",") if d.strip())
         rows.append(

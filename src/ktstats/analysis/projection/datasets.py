@@ -161,6 +161,9 @@ def project_indicator(
             common=common,
             reference=None if reference is None else _reference(reference),
         )
+    published = _year_published(dataset, indicator, region, year, as_of, tgt, level)
+    if published is not None:  # the year's figure is out (a year-end report's estimate counts, as for growth)
+        return published
     s = dataset.series(
         indicator, region, as_of=as_of, freq=_flow_freq(dataset, indicator, region, year, as_of)
     )
@@ -194,6 +197,43 @@ def project_indicator(
         p = project(even, tgt, year=year, method="run_rate", level=level)
         why = f"only the year-to-date total to month {months} is usable ({exc}); run_rate from that total: "
         return dataclasses.replace(p, reason=why + p.reason)
+
+
+def _year_published(
+    dataset: Any, indicator: str, region: str, year: int, as_of: Any, tgt: Target, level: float
+) -> Projection | None:
+    """The year's own figure of a flow when it was published by ``as_of`` — its latest statement, an estimate
+    too ("Năm 2024, thu ngân sách … ước đạt khoảng 4.425 tỷ đồng", as year-end reports give it): the outcome
+    is known, and no pace is extended from a part of the year. ``None`` when it was not published."""
+    from ktstats.analysis.projection.result import settled
+    from ktstats.lang.periods import Span
+    from ktstats.lang.units import conversion_factor, parse_unit
+
+    whole = Span.whole_year(year)
+    rows = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
+    rows = rows[
+        rows["measure"].isin(["actual", "estimate"])
+        & (rows["period_start"] == whole.start)
+        & (rows["period_end"] == whole.end)
+    ]
+    if rows.empty:
+        return None
+    last = rows.sort_values("document_date", kind="stable", na_position="first").iloc[-1]
+    value = float(last["value"]) * conversion_factor(parse_unit(str(last["unit"])), tgt.unit)
+    estimated = " (theo số ước — an estimate)" if last["measure"] == "estimate" else ""
+    common = dict(
+        target=tgt,
+        year=year,
+        level=level,
+        periods_done=12,
+        periods_in_year=12,
+        freq="M",
+        unit=tgt.unit,
+        indicator=indicator,
+        region=region,
+    )
+    reason = f"the year's figure was published{estimated} in {last['document']}"
+    return settled(value, bool(tgt.met(value)), "published", reason, common)
 
 
 def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None:
