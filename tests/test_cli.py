@@ -114,7 +114,9 @@ def test_report_has_projections(capsys):
     # left out, and the projection with every figure known still ran the first quarter's pace (3.320)
     assert "4.425 tỷ đồng (ước tính) — không đạt" in line
     # 2021: "thu ngân sách … ước đạt 3.500 tỷ đồng" met "3.500 tỷ đồng" (it had read "off track, 2.666,7")
-    line = next(x for x in out.splitlines() if x.startswith("  Thu ngân sách nhà nước trên địa bàn: 3.500 tỷ đồng"))
+    line = next(
+        x for x in out.splitlines() if x.startswith("  Thu ngân sách nhà nước trên địa bàn: 3.500 tỷ đồng")
+    )
     assert "3.500 tỷ đồng (ước tính) — đạt" in line
 
 
@@ -129,7 +131,9 @@ def test_a_flows_published_year_settles_its_projection_as_of_its_publication():
         t = dataset_projections(both, as_of=as_of)
         return t[(t["indicator"] == budget["indicator"]) & (t["year"] == budget["year"])].iloc[0]
 
-    known = row()  # the year-end estimate (31/12/2024) is the outcome: no pace extended from the first quarter
+    known = (
+        row()
+    )  # the year-end estimate (31/12/2024) is the outcome: no pace extended from the first quarter
     assert (known["method"], known["point"], known["status"]) == ("published", 4425.0, "off_track")
     assert "an estimate" in known["reason"]
     before = row("2024-12-30")  # a day before it was published: still a projection from what was known
