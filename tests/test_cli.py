@@ -182,3 +182,14 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "ktstats", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.startswith("ktstats ")
+
+
+def test_project_reads_the_provinces_history_as_the_report_does(capsys):
+    # the year-end estimate is in kon_tum_history, not in the seeds: the command had run the first quarter to the year
+    assert main(["project", "kon-tum", "state_budget_revenue", "--year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "thực hiện 4.425 tỷ đồng" in out and "theo số ước" in out
+    assert (
+        main(["project", "kon-tum", "state_budget_revenue", "--year", "2024", "--as-of", "2024-10-22"]) == 0
+    )
+    assert "dự báo 3.320 tỷ đồng" in capsys.readouterr().out
