@@ -470,11 +470,13 @@ def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         cells = columns[col]
         if col in ("period_start", "period_end"):
             ordinals = np.fromiter((p.ordinal for p in cells), dtype="int64", count=len(cells))
-            data[col] = pd.arrays.PeriodArray(ordinals, dtype=pd.PeriodDtype("M"))
+            data[col] = pd.arrays.PeriodArray(ordinals, dtype=_month_dtype())
         elif col in ("value", "low", "high"):
             data[col] = np.array(cells, dtype="float64")
         elif col == "denominator":
-            data[col] = pd.array([pd.NA if math.isnan(d) else d for d in cells], dtype="Float64")
+            values = np.array(cells, dtype="float64")  # (a masked array made directly: no inference)
+            missing = np.isnan(values)
+            data[col] = pd.arrays.FloatingArray(np.where(missing, 0.0, values), missing)
         elif col == "document_date":
             # (a text that is no bundled document: no date, and nothing to parse)
             if all(c is pd.NaT for c in cells):
@@ -484,6 +486,11 @@ def _typed(columns: Mapping[str, list[Any]]) -> pd.DataFrame:
         else:
             data[col] = pd.array(cells, dtype=_text_dtype())
     return pd.DataFrame(data)
+
+
+@lru_cache(maxsize=1)
+def _month_dtype() -> Any:
+    return pd.PeriodDtype("M")
 
 
 @lru_cache(maxsize=1)
