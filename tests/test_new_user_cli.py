@@ -64,7 +64,9 @@ def test_project_is_vietnamese_rounded_and_with_units(capsys: pytest.CaptureFixt
     assert "quý IV cần tăng 12,22%" in out  # one quarter left: named, not "các quý còn lại"
     assert "Lý do (tiếng Anh): " in out
     # (as of the resolution: with the province's history read, the year-end estimate settles the year since)
-    flow = run(capsys, "project", "kon-tum", "state_budget_revenue", "--year", "2024", "--as-of", "2024-10-22")
+    flow = run(
+        capsys, "project", "kon-tum", "state_budget_revenue", "--year", "2024", "--as-of", "2024-10-22"
+    )
     assert re.search(r"dự báo 3\.320 tỷ đồng \(80%: [\d.]+,\d–[\d.]+,\d tỷ đồng\)", flow)
     assert re.search(r"cần [\d.]+(,\d)? tỷ đồng mỗi quý còn lại", flow)
 
