@@ -169,3 +169,16 @@ def test_audit_works_in_the_catalogs_unit_whatever_unit_a_figure_is_written_in()
     assert list(twice["check"]) == ["figure_restated"] and bool(twice["consistent"].iloc[0])
     assert "also stated in kon_tum_2018-07-05_thongke6t" in twice["detail"].iloc[0]
     assert not budget["detail"].str.contains("1.170.828").any()
+
+
+def test_a_multiple_is_a_ratio_in_times():
+    # "khoảng 982.000 lượt khách …, tăng gấp 4,8 lần so với cùng kỳ năm trước" (10 tháng 2022): last year's ten
+    # months were about 204.583 visits; the multiple had been read as 4,8 % (an implied base of 20,5 million)
+    ds = load_dataset("kon_tum_history")
+    times = next(o for o in ds if o.indicator == "tourist_visits" and o.form == "ratio" and o.unit == "times")
+    assert times.describe() == "gấp 4,8 lần cùng kỳ năm trước"
+    assert times.describe("en") == "4.8 times the same period last year"
+    t = audit(ds)
+    base = t[(t["indicator"] == "tourist_visits") & (t["check"] == "implied_base")].iloc[0]
+    assert base["derived"] == pytest.approx(982_000 / 4.8)
+    assert base["low"] < 982_000 / 4.8 < base["high"] < 210_000

@@ -135,6 +135,12 @@ def _interval(o: Observation, unit: str | None = None) -> tuple[float, float]:
     return lo * factor, hi * factor
 
 
+def _percent(o: Observation) -> tuple[float, float]:
+    """A stated ratio or change in percent, with its rounding: "gấp 4,8 lần" is 480 % (± 5), "đạt 16,7%" 16,7 %."""
+    factor = _factor(o.unit or "times", "percent")  # (a bare multiple is a number of times)
+    return o.value * factor, stated_tolerance(o.value, o.qualifier) * factor
+
+
 def _own_interval(o: Observation) -> tuple[float, float]:
     h = stated_tolerance(o.value, o.qualifier)
     lo, hi = (o.low if o.low is not None else o.value) - h, (o.high if o.high is not None else o.value) + h
@@ -273,8 +279,9 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 )
                 continue
             # (in the catalog's unit, whatever unit the amount was written in: "366.945 triệu đồng, đạt 16,7%")
-            derived = implied_plan(_value(lvl, unit_label), o.value)
-            lo, hi = _whole_interval(lvl, o.value, stated_tolerance(o.value, o.qualifier), unit_label)
+            share, tolerance = _percent(o)
+            derived = implied_plan(_value(lvl, unit_label), share)
+            lo, hi = _whole_interval(lvl, share, tolerance, unit_label)
             consistent: bool | None = None
             detail_parts = []
             round_plan = _roundest(lo, hi)
@@ -302,9 +309,10 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
             lvl = level_for(o)
             if lvl is None:
                 continue
-            index = o.value if o.form == "ratio" else 100 + o.value
+            share, tolerance = _percent(o)  # ("gấp 4,8 lần": 480 %)
+            index = share if o.form == "ratio" else 100 + share
             derived = implied_base(_value(lvl, unit_label), index_percent=index)
-            lo, hi = _whole_interval(lvl, index, stated_tolerance(o.value, o.qualifier), unit_label)
+            lo, hi = _whole_interval(lvl, index, tolerance, unit_label)
             last = o.span.same_period_last_year()
             prior = [
                 c

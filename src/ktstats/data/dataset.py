@@ -101,6 +101,8 @@ class Observation:
             return f"{text} ({format_number(self.value, lang=lang)}/{format_number(self.denominator, lang=lang)})"
         amount = format_quantity(abs(self.value), self.unit, self.qualifier, lang=lang)
         if self.form == "ratio":
+            if self.unit == "times":  # "gấp 4,8 lần cùng kỳ năm trước": a multiple
+                return f"gấp {amount} {ref}" if lang == "vi" else f"{amount} {ref}"
             verb = "đạt" if is_target_like(self.relative_to) else "bằng"
             return f"{verb} {amount} {ref}" if lang == "vi" else f"{amount} of {ref}"
         up = self.value >= 0
