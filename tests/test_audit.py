@@ -182,3 +182,19 @@ def test_a_multiple_is_a_ratio_in_times():
     base = t[(t["indicator"] == "tourist_visits") & (t["check"] == "implied_base")].iloc[0]
     assert base["derived"] == pytest.approx(982_000 / 4.8)
     assert base["low"] < 982_000 / 4.8 < base["high"] < 210_000
+
+
+def test_a_share_of_the_central_estimate_is_not_checked_against_the_provinces_goal():
+    # "thu ngân sách … ước đạt 3.500 tỷ đồng, đạt 131,8% dự toán Trung ương giao, 100% dự toán địa phương giao" (2021):
+    # the central estimate it implies (about 2.655 tỷ) had been flagged as missing the province's goal of 3.500
+    t = audit(load_dataset("kon_tum_history"))
+    central = t[
+        (t["check"] == "implied_plan") & t["stated"].str.contains("Trung ương") & (t["period"] == "năm 2021")
+    ]
+    assert len(central) == 1 and pd.isna(central["consistent"].iloc[0])
+    local = t[
+        (t["check"] == "implied_plan")
+        & t["stated"].str.contains("100% dự toán địa phương")
+        & (t["period"] == "năm 2021")
+    ]
+    assert bool(local["consistent"].iloc[0])  # the local one is the province's 3.500, and meets it
