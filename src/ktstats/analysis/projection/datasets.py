@@ -219,7 +219,10 @@ def _year_published(
     if rows.empty:
         return None
     last = rows.sort_values("document_date", kind="stable", na_position="first").iloc[-1]
-    value = float(last["value"]) * conversion_factor(parse_unit(str(last["unit"])), tgt.unit)
+    try:
+        value = float(last["value"]) * conversion_factor(parse_unit(str(last["unit"])), tgt.unit)
+    except KtstatsError:
+        return None  # a target of another kind ("tăng trưởng từ 8%" of a level): projected through the levels
     estimated = " (theo số ước — an estimate)" if last["measure"] == "estimate" else ""
     common = dict(
         target=tgt,
