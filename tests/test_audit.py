@@ -169,6 +169,9 @@ def test_audit_works_in_the_catalogs_unit_whatever_unit_a_figure_is_written_in()
     assert list(twice["check"]) == ["figure_restated"] and bool(twice["consistent"].iloc[0])
     assert "also stated in kon_tum_2018-07-05_thongke6t" in twice["detail"].iloc[0]
     assert not budget["detail"].str.contains("1.170.828").any()
+    # "1.426.000 triệu đồng" (statistics office), then "khoảng 1.426 tỷ đồng" (a newspaper): the same value, reworded
+    reworded = budget[(budget["check"] == "figure_revised") & (budget["period"] == "6 tháng năm 2019")]
+    assert "in its wording only" in reworded["detail"].iloc[0]
 
 
 def test_a_multiple_is_a_ratio_in_times():

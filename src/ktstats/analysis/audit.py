@@ -392,9 +392,13 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                     o_hi,
                     other.unit,
                     None,
-                    f"revised from {prev.describe()} ({prev.document}, "
-                    f"{prev.document_date:%d/%m/%Y}) by {'+' if change >= 0 else '−'}"
-                    f"{format_number(round(abs(change), 6))} {unit}; the later figure is used",
+                    f"revised from {prev.describe()} ({prev.document}, {prev.document_date:%d/%m/%Y}) "
+                    + (
+                        f"by {'+' if change >= 0 else '−'}{format_number(round(abs(change), 6))} {unit}"
+                        if round(change, 6)
+                        else "in its wording only (the same value)"  # "1.426.000 triệu đồng", then "khoảng 1.426 tỷ"
+                    )
+                    + "; the later figure is used",
                 )
                 continue
             check = "target_restated" if measure in ("plan", "target") else "figure_restated"
