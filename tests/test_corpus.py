@@ -74,18 +74,18 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # held out in 0.19.0, 19, held out in 0.19.1–0.20.0, 20, held out in 0.20.0, and
     # 21, held out in 0.20.1–0.20.2, 22, held out in 0.20.3–0.20.4, 23, held out in 0.20.5, 24, held out in
     # 0.20.6, 25, held out in 0.20.7, 26, held out in 0.20.8, 27, held out in 0.20.9, 28, held out in
-    # 0.20.10, 29, held out in 0.20.11, and 30, held out in 0.20.12, are development texts)
-    # the thirty-first batch: found blind at the start of 0.20.12, scored first when 0.20.12 was frozen
+    # 0.20.10, 29, held out in 0.20.11, 30, held out in 0.20.12, and 31, held out in 0.20.13, are development texts)
+    # the thirty-second batch: found blind at the start of 0.20.13, scored first when 0.20.13 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h31a",
-        "helper-h31b",
-        "helper-h31c",
-    }
-    # the next blind batch waits here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h32a",
         "helper-h32b",
         "helper-h32c",
+    }
+    # the next blind batch waits here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h33a",
+        "helper-h33b",
+        "helper-h33c",
     }
 
 
@@ -220,10 +220,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.12 measures (dev 83,8 % / 85,5 %; held-out batch 31 67,9 % / 69,2 %): they
+    """Floors a little under what 0.20.13 measures (dev 83,4 % / 85,1 %; held-out batch 32 67,6 % / 83,3 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.65, 0.66)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.65, 0.80)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
