@@ -124,9 +124,8 @@ def _extract(args: argparse.Namespace) -> str:
 def _project_or_backtest(args: argparse.Namespace) -> str:
     from ktstats.data.dataset import load_dataset
 
-    ds = _with_history(
-        load_dataset(args.dataset), args.dataset
-    )  # (as the report: the province's history too)
+    # (as the report does: a bundled province's history beside its seeds)
+    ds = _with_history(load_dataset(args.dataset), args.dataset)
     region = ds.resolve_region(args.region, indicator=args.indicator)
     if args.command == "project":
         from ktstats.analysis.projection import project_indicator
