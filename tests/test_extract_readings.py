@@ -1557,3 +1557,16 @@ def test_more_names_of_investment_and_planted_area():
     assert _at(f, 41200.0, "indicator", "qualifier") == [["total_investment", "nearly"]]
     assert _at(f, 104789.0, "indicator") == [["planted_area"]]
     assert _at(f, 194000.0, "indicator") == [["domestic_investment_registered"]]
+
+
+def test_what_one_tax_office_collects_is_no_budget_revenue():
+    # dev tay_ninh_2025_2025-07-01_thuengansach (batch 31: 0.20.11's "the province collecting" rule had filed these
+    # parts as the province's revenue, 7 rows the readers do not have — the precision 0.20.11 lost on batch 31)
+    f = _extract(
+        "Theo Thuế tỉnh Tây Ninh, tổng thu ngân sách nhà nước 6 tháng đầu năm 2025 trên địa bàn là 24.840,556 tỷ đồng. "
+        "Trong đó, tỉnh quản lý thu là 19.098,658 tỷ đồng, đạt 81,4% so với dự toán địa phương, bằng 142,3% so với "
+        "cùng kỳ năm 2024. Tổng thuế cơ sở quản lý thu là 5.741,898 tỷ đồng, đạt 68,6% so với dự toán địa phương."
+    )
+    assert _at(f, 24840.556, "indicator") == [["state_budget_revenue"]]
+    for part in (19098.658, 81.4, 142.3, 5741.898, 68.6):
+        assert _at(f, part, "indicator") == []

@@ -629,8 +629,9 @@ def named_by_what_it_counts(
     return None
 
 
-# the province collecting or spending, the verb right before the amount (not "doanh thu", "tổng thu", "thu hút")
-_BUDGET_VERB_WORD = r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(thu|chi)"
+# the province collecting or spending, the verb right before the amount (not "doanh thu", "tổng thu", "thu hút", nor
+# what one tax office collects: "Trong đó, tỉnh quản lý thu là 19.098,658 tỷ đồng", "thuế cơ sở quản lý thu")
+_BUDGET_VERB_WORD = r"(?<![^\W\d_])(?<!doanh\s)(?<!tổng\s)(?<!số\s)(?<!nguồn\s)(?<!khoản\s)(?<!lý\s)(thu|chi)"
 _BUDGET_VERB = re.compile(_BUDGET_VERB_WORD + r"(?:\s+(?:được|đạt|là))?(?:\s+(?:khoảng|hơn|gần|trên))?\s*$")
 # … and before a share of the budget estimate: "thu vượt 17,5% dự toán"
 _BUDGET_VERB_SHARE = re.compile(
