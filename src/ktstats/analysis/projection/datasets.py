@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ktstats.analysis.projection.realtime import Backtest
-from ktstats.analysis.projection.result import Projection
+from ktstats.analysis.projection.result import Projection, settled
 from ktstats.analysis.projection.single import project
 from ktstats.analysis.targets import (
     Target,
@@ -19,8 +19,8 @@ from ktstats.analysis.targets import (
 )
 from ktstats.errors import DataError, KtstatsError, PeriodError
 from ktstats.lang.checks import fraction, integer
-from ktstats.lang.periods import parse_date
-from ktstats.lang.units import ureg
+from ktstats.lang.periods import Span, parse_date
+from ktstats.lang.units import conversion_factor, parse_unit, ureg
 
 if TYPE_CHECKING:
     pass
@@ -88,7 +88,6 @@ def project_indicator(
     """
     from ktstats.catalog.indicators import indicator as lookup
     from ktstats.data.series import IndicatorSeries
-    from ktstats.lang.periods import Span
 
     ind = lookup(indicator)
     level = fraction(level, "level")
@@ -139,17 +138,7 @@ def project_indicator(
                 f"unknown method {method!r} for a growth rate; use 'auto' or one of {', '.join(REALTIME_METHODS)}"
             )
 
-        common = dict(
-            target=tgt,
-            year=year,
-            level=level,
-            periods_done=0,
-            periods_in_year=4,
-            freq="Q",
-            unit=tgt.unit,
-            indicator=indicator,
-            region=region,
-        )
+        common = _common(tgt, year, level, indicator, region, done=0, per_year=4, freq="Q")
         when = pd.Timestamp.max if as_of is None else parse_date(as_of, argument="as_of")
         return project_growth_as_of(
             growth_rows(dataset, indicator, region),
@@ -205,10 +194,6 @@ def _year_published(
     """The year's own figure of a flow when it was published by ``as_of`` — its latest statement, an estimate
     too ("Năm 2024, thu ngân sách … ước đạt khoảng 4.425 tỷ đồng", as year-end reports give it): the outcome
     is known, and no pace is extended from a part of the year. ``None`` when it was not published."""
-    from ktstats.analysis.projection.result import settled
-    from ktstats.lang.periods import Span
-    from ktstats.lang.units import conversion_factor, parse_unit
-
     whole = Span.whole_year(year)
     rows = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
     rows = rows[
@@ -224,19 +209,26 @@ def _year_published(
     except KtstatsError:
         return None  # a target of another kind ("tăng trưởng từ 8%" of a level): projected through the levels
     estimated = " (theo số ước — an estimate)" if last["measure"] == "estimate" else ""
-    common = dict(
+    common = _common(tgt, year, level, indicator, region, done=12, per_year=12, freq="M")
+    reason = f"the year's figure was published{estimated} in {last['document']}"
+    return settled(value, bool(tgt.met(value)), "published", reason, common)
+
+
+def _common(
+    tgt: Target, year: int, level: float, indicator: str, region: str, *, done: int, per_year: int, freq: str
+) -> dict[str, Any]:
+    """What every projection of one target states beside its figures (``build``'s and ``settled``'s ``common``)."""
+    return dict(
         target=tgt,
         year=year,
         level=level,
-        periods_done=12,
-        periods_in_year=12,
-        freq="M",
+        periods_done=done,
+        periods_in_year=per_year,
+        freq=freq,
         unit=tgt.unit,
         indicator=indicator,
         region=region,
     )
-    reason = f"the year's figure was published{estimated} in {last['document']}"
-    return settled(value, bool(tgt.met(value)), "published", reason, common)
 
 
 def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None:
@@ -486,8 +478,6 @@ def dataset_backtest(
 
     def target_then(year: int, when: pd.Timestamp) -> Target | None:
         return current_target(dataset, indicator, region, year, when)
-
-    from ktstats.lang.units import parse_unit
 
     common = dict(
         target=None,
