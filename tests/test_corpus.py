@@ -74,18 +74,19 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # held out in 0.19.0, 19, held out in 0.19.1–0.20.0, 20, held out in 0.20.0, and
     # 21, held out in 0.20.1–0.20.2, 22, held out in 0.20.3–0.20.4, 23, held out in 0.20.5, 24, held out in
     # 0.20.6, 25, held out in 0.20.7, 26, held out in 0.20.8, 27, held out in 0.20.9, 28, held out in
-    # 0.20.10, 29, held out in 0.20.11, 30, held out in 0.20.12, and 31, held out in 0.20.13, are development texts)
-    # the thirty-second batch: found blind at the start of 0.20.13, scored first when 0.20.13 was frozen
+    # 0.20.10, 29, held out in 0.20.11, 30, held out in 0.20.12, 31, held out in 0.20.13, and 32, held out in
+    # 0.20.14, are development texts)
+    # the thirty-third batch: found blind at the start of 0.20.14, scored first when 0.20.14 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h32a",
-        "helper-h32b",
-        "helper-h32c",
-    }
-    # the next blind batch waits here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h33a",
         "helper-h33b",
         "helper-h33c",
+    }
+    # the next blind batch waits here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h34a",
+        "helper-h34b",
+        "helper-h34c",
     }
 
 
@@ -151,7 +152,7 @@ def test_every_expected_figure_is_in_its_quote_and_its_quote_in_its_text(part):
                 continue  # "đứng đầu cả nước", "cao nhất cả nước": first, in words
             assert any(math.isclose(value, abs(n) * k, rel_tol=1e-9) for n in numbers for k in scales), where
     # a batch of 20–42 texts holds 149–377 figures; the reserve is empty between batches
-    assert rows >= {"dev": 1500, "heldout": 140, "reserve": 40 * any((CORPUS / part).glob("*.txt"))}[part]
+    assert rows >= {"dev": 1500, "heldout": 120, "reserve": 40 * any((CORPUS / part).glob("*.txt"))}[part]
 
 
 # --- the benchmark: scored on every field, both parts -------------------------------------------
@@ -220,10 +221,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.13 measures (dev 83,4 % / 85,1 %; held-out batch 32 67,6 % / 83,3 %): they
+    """Floors a little under what 0.20.14 measures (dev 83,0 % / 85,1 %; held-out batch 33 61,1 % / 65,0 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.65, 0.80)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.59, 0.63)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
