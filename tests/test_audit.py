@@ -201,3 +201,58 @@ def test_a_share_of_the_central_estimate_is_not_checked_against_the_provinces_go
         & (t["period"] == "năm 2021")
     ]
     assert bool(local["consistent"].iloc[0])  # the local one is the province's 3.500, and meets it
+
+
+def test_a_share_fits_one_of_several_plans_and_two_plans_are_no_contradiction():
+    # Kon Tum 2025 (Thời báo Tài chính, 05/2025): "Kế hoạch … Trung ương giao … là 2.434,977 tỷ đồng" and "tỉnh Kon
+    # Tum đã giao Kế hoạch … là 3.956,954 tỷ đồng"; "giải ngân … khoảng 433,579 tỷ đồng, đạt khoảng 18% so với kế
+    # hoạch vốn trung ương giao". The share fits the central plan; it had been ✗ for missing the province's, and
+    # the two plans "contradicted each other"
+    t = audit(load_dataset("kon_tum_history"))
+    disb = t[(t["indicator"] == "public_investment_disbursement") & (t["period"].str.endswith("2025"))]
+    shares = disb[disb["check"] == "implied_plan"]
+    assert len(shares) == 2 and shares["consistent"].all()
+    assert all(
+        "meets the plan 2.434,977" in d and "does not meet the plan 3.956,954" in d for d in shares["detail"]
+    )
+    plans = disb[disb["check"] == "target_restated"]
+    assert len(plans) == 1 and pd.isna(plans["consistent"].iloc[0]) and "two plans" in plans["detail"].iloc[0]
+
+
+def test_a_growth_rate_revises_an_estimate_of_last_year_and_agrees_with_a_final_figure(tmp_path):
+    # "6 tháng đầu năm 2019 … thu ngân sách … tăng 14,7% so với cùng kỳ" implies 1.243,2 tỷ for the first half of
+    # 2018, which had been estimated at 1.172 tỷ in July 2018: an estimate revised once final, not a contradiction
+    t = audit(load_dataset("kon_tum_history"))
+    base = t[
+        (t["check"] == "implied_base")
+        & (t["indicator"] == "state_budget_revenue")
+        & (t["period"] == "6 tháng năm 2019")
+    ]
+    assert len(base) == 2 and base["consistent"].isna().all()
+    assert all(
+        "1.243,2 tỷ đồng for 6 tháng năm 2018, +6,1% from the estimate 1.172" in d for d in base["detail"]
+    )
+    # a final figure of that half, published later, is what the growth is checked against (not the estimate)
+    frame = load_dataset("kon_tum_history").to_frame()
+    half = frame[
+        (frame["indicator"] == "state_budget_revenue") & (frame["period_start"] == pd.Period("2019-01"))
+    ]
+    half = half[half["period_end"] == pd.Period("2019-06")]
+    est = frame[
+        (frame["indicator"] == "state_budget_revenue")
+        & (frame["period_start"] == pd.Period("2018-01"))
+        & (frame["period_end"] == pd.Period("2018-06"))
+    ]
+    final = est.iloc[[0]].assign(measure="actual", value=1243.0, low=1243.0, high=1243.0, unit="billion dong")
+    final["document"] = half["document"].iloc[0]  # (stated beside the growth, a year later)
+    table = pd.concat(
+        [final, est, half]
+    )  # (the final first: it is chosen for being final, not for its place)
+    for c in ("period_start", "period_end"):
+        table[c] = table[c].astype(str)
+    path = tmp_path / "final.csv"
+    table.drop(columns=["document_date"]).to_csv(path, index=False)
+    got = audit(load_dataset(str(path)))
+    checked = got[(got["check"] == "implied_base") & (got["period"] == "6 tháng năm 2019")]
+    assert len(checked) == 2 and checked["consistent"].all()
+    assert all("agrees with 1.243 tỷ đồng" in d for d in checked["detail"])
