@@ -339,18 +339,18 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 p_lo, p_hi = _interval(base, unit_label)
                 ok = p_hi >= lo and p_lo <= hi
                 detail = f"{'agrees' if ok else 'disagrees'} with {base.describe()} for {last.label()} in {base.document}"
-                verdict: bool | None = ok
+                holds: bool | None = ok
                 if not ok and base.measure == "estimate":
                     # a growth rate is on last year's final figure; an estimate of it published before it was
                     # final is revised, not contradicted: "6 tháng 2019 tăng 14,7%" on "6 tháng 2018 ước 1.172"
-                    verdict = None
+                    holds = None
                     off = (derived - _value(base, unit_label)) / _value(base, unit_label) * 100
                     detail = (
                         f"implies {format_quantity(derived, unit_label, decimals=1)} for {last.label()}, "
                         f"{'+' if off >= 0 else '−'}{format_number(round(abs(off), 1))}% from the estimate "
                         f"{base.describe()} in {base.document}: an estimate is revised once the figure is final"
                     )
-                add("implied_base", o, derived, lo, hi, unit_label, verdict, detail)
+                add("implied_base", o, derived, lo, hi, unit_label, holds, detail)
             else:
                 add(
                     "implied_base",
