@@ -50,7 +50,8 @@ SEED_AUDIT = [
     ("implied_plan", "public_investment_disbursement", "9 tháng năm 2023", 3781.07, None),  # 1326,4/0,3508
     ("implied_plan", "total_investment", "quý I/2024", 30063.16, None),  # 5712/0,19
     ("implied_base", "total_investment", "quý I/2024", 5109.12, None),  # 5712/1,118
-    ("implied_plan", "state_budget_revenue", "quý I/2024", 4600.89, True),  # 830/0,1804 ≥ 4.500
+    # 830/0,1804: the estimate of Dec 2023, not the "từ 4.500 tỷ trở lên" Resolution 26 set in Oct 2024
+    ("implied_plan", "state_budget_revenue", "quý I/2024", 4600.89, None),
     ("implied_base", "state_budget_revenue", "quý I/2024", 830.0, None),  # bằng 100%
     ("implied_plan", "local_budget_spending", "quý I/2024", 11921.93, None),  # 3207/0,269
     ("implied_base", "local_budget_spending", "quý I/2024", 2871.08, None),  # 3207/1,117
@@ -85,7 +86,8 @@ def test_audit_of_the_seeds(kon_tum):
     ].iloc[0]
     assert plan.derived == pytest.approx(3781.07, abs=0.01)
     revenue = table[(table.check == "implied_plan") & (table.indicator == "state_budget_revenue")].iloc[0]
-    assert revenue.consistent and "4.500" in revenue.detail  # dự toán ≈ 4.601 meets the NQ target ≥ 4.500
+    # dự toán ≈ 4.601, of December 2023: the resolution's target ≥ 4.500 (October 2024) is named, not checked
+    assert pd.isna(revenue.consistent) and "4.500 tỷ đồng trở lên was stated later" in revenue.detail
     split = table[table.check == "year_split"].iloc[0]
     assert split.derived == 2400 and "9 tháng năm 2024" in split.detail
     members = table[(table.check == "implied_plan") & (table.period == "10/2020–3/2024")].iloc[0]
@@ -117,8 +119,15 @@ def test_cli_audit_and_report(capsys, tmp_path):
     out_csv = tmp_path / "audit.csv"
     assert main(["audit", "kon-tum", "--csv", str(out_csv)]) == 0
     out = capsys.readouterr().out
-    assert "fraction_share" in out and "0 không khớp (✗)" in out  # Vietnamese by default (issue 15)
+    assert "fraction_share" in out and "2 không khớp (✗)" in out  # Vietnamese by default (issue 15)
     written = pd.read_csv(out_csv)
+    assert len(written) == 96  # (the province's history beside its seeds, as the report reads them)
+    written = written[written["document"].isin(set(load_dataset("kon_tum").to_frame()["document"]))]
+    # (one check spans both: the seeds' 2024 growth target, "8,2%", revises July 2024's "từ 10% trở lên")
+    assert (
+        "revised from từ 10% trở lên" in written.loc[written["check"] == "target_revised", "detail"].iloc[0]
+    )
+    written = written[written["check"] != "target_revised"]
     assert len(written) == 17 and written["check"].value_counts().to_dict() == {
         "implied_plan": 10,
         "implied_base": 3,
@@ -256,3 +265,26 @@ def test_a_growth_rate_revises_an_estimate_of_last_year_and_agrees_with_a_final_
     checked = got[(got["check"] == "implied_base") & (got["period"] == "6 tháng năm 2019")]
     assert len(checked) == 2 and checked["consistent"].all()
     assert all("agrees with 1.243 tỷ đồng" in d for d in checked["detail"])
+
+
+def test_a_share_is_not_checked_against_a_plan_stated_after_it(capsys):
+    # "6 tháng đầu năm 2024 … 1,4 triệu lượt khách, đạt 85% kế hoạch" (July 2024) implies a plan of about 1,65
+    # million; the 2,1 million of Resolution 26 was set on 22/10/2024 — not the plan that share is of, so no ✗
+    # (nor the ✓ Q1 2024's "18,04% dự toán" had for meeting October's "từ 4.500 tỷ đồng trở lên")
+    assert main(["audit", "kon-tum", "--lang", "en", "--csv", "/dev/null"]) == 0
+    t = audit(load_dataset("kon_tum").combine(load_dataset("kon_tum_history")))
+    later = t[t["detail"].str.contains("stated later")]
+    assert set(zip(later["indicator"], later["period"], strict=True)) == {
+        ("tourist_visits", "6 tháng năm 2024"),
+        ("state_budget_revenue", "quý I/2024"),
+    }
+    assert later["consistent"].isna().all()
+    assert all(
+        "22/10/2024" in d and d.endswith("no plan for this period stated by then is in the dataset")
+        for d in later["detail"]
+    )
+    # `ktstats audit kon-tum` reads the province's history beside the seeds, as `report` does
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith(
+        "96 checks: 14 consistent (✓), 2 inconsistent (✗), 80 with nothing to compare (·)"
+    )

@@ -304,6 +304,18 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 fits = []
                 for st in stated:
                     t = Target.from_observation(st)
+                    if (
+                        o.document_date is not None
+                        and st.document_date is not None
+                        and st.document_date > o.document_date
+                    ):
+                        # the plan in force when the share was published was another: "6 tháng 2024 … đạt 85% kế
+                        # hoạch" (July) is not of the target Resolution 26 set in October
+                        detail_parts.append(
+                            f"the {st.measure} {t.label()} was stated later ({st.document}, "
+                            f"{st.document_date:%d/%m/%Y}): not the one this share is of"
+                        )
+                        continue
                     ok = t.could_meet(lo * _factor(unit_label, st.unit), hi * _factor(unit_label, st.unit))
                     fits.append(ok)
                     detail_parts.append(
@@ -314,7 +326,11 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                     # share holds when it fits one of those stated, and is wrong only when it fits none
                     consistent = any(fits)
             if consistent is None:
-                detail_parts.append("no plan for this period is stated in the dataset")
+                detail_parts.append(
+                    "no plan for this period stated by then is in the dataset"
+                    if any("stated later" in d for d in detail_parts)
+                    else "no plan for this period is stated in the dataset"
+                )
             add("implied_plan", o, derived, lo, hi, unit_label, consistent, "; ".join(detail_parts))
         # 2. value + growth/index vs the same period last year => last year's value
         if o.relative_to == "same_period_last_year" and o.form in ("ratio", "change"):

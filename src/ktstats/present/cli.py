@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ktstats.data.dataset import load_dataset
             from ktstats.present.report import format_audit
 
-            table = audit(load_dataset(args.dataset))
+            table = audit(_with_history(load_dataset(args.dataset), args.dataset))  # (as report does)
             if args.csv:
                 from ktstats.data.tables import write_table
 
