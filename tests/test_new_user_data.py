@@ -165,3 +165,11 @@ def test_the_bundled_shares_are_filed_by_what_the_text_says():
     assert tn_ratios[("dak_nong", "state_budget_revenue", 59.0)] == "budget_estimate_local"
     assert tn_ratios[("gia_lai", "state_budget_revenue", 93.6)] == "budget_estimate_local"  # HĐND tỉnh giao
     assert tn_ratios[("gia_lai", "total_investment", 94.95)] == "plan"
+
+
+def test_nothing_published_yet_names_the_day_as_a_report_writes_it():
+    # `ktstats report kon-tum` showed "… were published by 2022-09-30 00:00:00" among its reasons
+    import ktstats
+
+    with pytest.raises(ktstats.DataError, match=r"were published by 07/12/2020$"):
+        ktstats.load_dataset("kon_tum_history").series("total_investment", region="kon_tum", as_of="2020-12-07")
