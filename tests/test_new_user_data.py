@@ -172,4 +172,6 @@ def test_nothing_published_yet_names_the_day_as_a_report_writes_it():
     import ktstats
 
     with pytest.raises(ktstats.DataError, match=r"were published by 07/12/2020$"):
-        ktstats.load_dataset("kon_tum_history").series("total_investment", region="kon_tum", as_of="2020-12-07")
+        ktstats.load_dataset("kon_tum_history").series(
+            "total_investment", region="kon_tum", as_of="2020-12-07"
+        )
