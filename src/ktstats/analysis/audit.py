@@ -38,9 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["audit", "implied_base", "implied_plan", "stated_tolerance"]
 
-#: relative uncertainty of a value written with "khoảng", "ước", "gần"
-
-
 #: what a share of each reference is checked against besides the year's stated plans: the province's own goal
 #: too, except for a share of the central government's estimate ("đạt 131,8% dự toán Trung ương giao" is checked
 #: against a stated plan, never against "mục tiêu 3.500 tỷ")

@@ -371,9 +371,8 @@ class Dataset:
             )
         sub = sub.latest(as_of=as_of)
         if len(sub) == 0:
-            day = (
-                f"{pd.Timestamp(as_of):%d/%m/%Y}" if as_of is not None else "now"
-            )  # (not "2022-09-30 00:00:00")
+            # (the day as a report writes it, not "2022-09-30 00:00:00")
+            day = f"{pd.Timestamp(as_of):%d/%m/%Y}" if as_of is not None else "now"
             raise DataError(f"no {measure} levels of {indicator!r} for {region!r} were published by {day}")
         return IndicatorSeries._from_rows(sub._frame, indicator=indicator, region=region, measure=measure)
 
