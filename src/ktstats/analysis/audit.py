@@ -440,20 +440,12 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
             check = "target_restated" if measure in ("plan", "target") else "figure_restated"
             where = "the same document" if other.document == prev.document else prev.document
             differently = "" if same else (f"; stated differently: {prev.describe()} vs {other.describe()}")
+            verdict = f"the two {'can both hold' if ok else 'contradict each other'}"
+            restated: bool | None = ok
             if measure == "plan" and not ok:
                 # two plans for one year are two bodies' ("Trung ương giao 2.434,977 tỷ", "tỉnh giao 3.956,954
                 # tỷ"), not one plan stated twice
-                add(
-                    check,
-                    other,
-                    other.value,
-                    o_lo,
-                    o_hi,
-                    other.unit,
-                    None,
-                    f"also stated in {where}{differently}; two plans (each body assigns its own), not a contradiction",
-                )
-                continue
+                restated, verdict = None, "two plans (each body assigns its own), not a contradiction"
             add(
                 check,
                 other,
@@ -461,9 +453,8 @@ def audit(dataset: Dataset | pd.DataFrame) -> pd.DataFrame:
                 o_lo,
                 o_hi,
                 other.unit,
-                ok,
-                f"also stated in {where}{differently}; the two "
-                f"{'can both hold' if ok else 'contradict each other'}",
+                restated,
+                f"also stated in {where}{differently}; {verdict}",
             )
     # 5. a year's target = year to date + the rest of the year (flows)
     for o in obs:
