@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ktstats.analysis.projection.realtime import Backtest
-from ktstats.analysis.projection.result import Projection, settled
+from ktstats.analysis.projection.result import Projection, common_fields, settled
 from ktstats.analysis.projection.single import project
 from ktstats.analysis.targets import (
     Target,
@@ -138,7 +138,7 @@ def project_indicator(
                 f"unknown method {method!r} for a growth rate; use 'auto' or one of {', '.join(REALTIME_METHODS)}"
             )
 
-        common = _common(tgt, year, level, indicator, region, done=0, per_year=4, freq="Q")
+        common = common_fields(tgt, year, level, indicator, region, done=0, per_year=4, freq="Q")
         when = pd.Timestamp.max if as_of is None else parse_date(as_of, argument="as_of")
         return project_growth_as_of(
             growth_rows(dataset, indicator, region),
@@ -209,26 +209,9 @@ def _year_published(
     except KtstatsError:
         return None  # a target of another kind ("tăng trưởng từ 8%" of a level): projected through the levels
     estimated = " (theo số ước — an estimate)" if last["measure"] == "estimate" else ""
-    common = _common(tgt, year, level, indicator, region, done=12, per_year=12, freq="M")
+    common = common_fields(tgt, year, level, indicator, region, done=12, per_year=12, freq="M")
     reason = f"the year's figure was published{estimated} in {last['document']}"
     return settled(value, bool(tgt.met(value)), "published", reason, common)
-
-
-def _common(
-    tgt: Target, year: int, level: float, indicator: str, region: str, *, done: int, per_year: int, freq: str
-) -> dict[str, Any]:
-    """What every projection of one target states beside its figures (``build``'s and ``settled``'s ``common``)."""
-    return dict(
-        target=tgt,
-        year=year,
-        level=level,
-        periods_done=done,
-        periods_in_year=per_year,
-        freq=freq,
-        unit=tgt.unit,
-        indicator=indicator,
-        region=region,
-    )
 
 
 def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None:

@@ -316,6 +316,31 @@ def from_paths(
     )
 
 
+def common_fields(
+    tgt: Target,
+    year: int,
+    level: float,
+    indicator: str | None,
+    region: str | None,
+    *,
+    done: int,
+    per_year: int,
+    freq: str,
+) -> dict[str, Any]:
+    """What every projection of one target states beside its figures (``build``'s and ``settled``'s ``common``)."""
+    return dict(
+        target=tgt,
+        year=year,
+        level=level,
+        periods_done=done,
+        periods_in_year=per_year,
+        freq=freq,
+        unit=tgt.unit,
+        indicator=indicator,
+        region=region,
+    )
+
+
 def settled(value: float, ok: bool, method: str, reason: str, common: dict[str, Any]) -> Projection:
     """The outcome is known (the year is complete, or its figure published): no interval, no pace left."""
     status = "achieved" if ok else "off_track"

@@ -27,6 +27,7 @@ from ktstats.analysis.projection.result import (
     NotApplicable,
     Projection,
     build,
+    common_fields,
     flow_prior,
     from_paths,
     pooled_sd,
@@ -192,17 +193,7 @@ def project(
     if extra.size:
         hist = np.vstack([extra, hist]) if hist.size else extra
     k = cur.size
-    common = dict(
-        target=tgt,
-        year=yr,
-        level=level,
-        periods_done=k,
-        periods_in_year=n,
-        freq=freq,
-        unit=tgt.unit,
-        indicator=series.indicator,
-        region=series.region,
-    )
+    common = common_fields(tgt, yr, level, series.indicator, series.region, done=k, per_year=n, freq=freq)
     if k == 0:
         return build(
             common,
