@@ -437,13 +437,15 @@ def _sentence_end(text: str, pos: int) -> int:
 def report_span(text: str, year: int | None) -> Span | None:
     """The part of the year a report covers, for figures whose sentence names no period: the
     year-to-date span its own period phrases name most often ("6 tháng đầu năm 2019", "9 tháng"),
-    longer ones first on a tie; ``None`` when it names none (a whole-year report, or no period).
+    longer ones first on a tie; with none, the one month its results name, when they name no other ("tháng 4
+    năm 2021"); ``None`` otherwise (a whole-year report, or no period).
 
     >>> report_span("Tình hình kinh tế 9 tháng năm 2019. Trong 9 tháng, thu nội địa 13.514 tỉ đồng; quý 3 giảm.", 2019)
     Span('2019-01', '2019-09')
     """
     counts: dict[Span, int] = {}
     later: list[Span] = []  # results of the whole year, or of a part after the months so far
+    months = 0  # how many of them are months written as such ("tháng 4 năm 2021")
     for phrase, reference, goal in _periods_named(text):
         if reference:
             continue
@@ -454,8 +456,11 @@ def report_span(text: str, year: int | None) -> Span | None:
             counts[span] = counts.get(span, 0) + 1
         elif not goal:
             later.append(span)
+            months += span.months == 1 and "tháng" in phrase.casefold()  # not "đến cuối năm 2024"
     if not counts:
-        return None
+        # "giá trị sản xuất công nghiệp … tháng 4 năm 2021 ước đạt …. Ước tổng mức bán lẻ … đạt 4.749,1 tỷ đồng":
+        # a report of one month, the only period its results name (and name as a month)
+        return later[0] if len(set(later)) == 1 and months == len(later) else None
     best = max(counts, key=lambda sp: (counts[sp], sp.months))
     # "năm 2017 … quý I, quý II, quý III, quý IV … Năm 2017": a report of the year that names its quarters
     return None if sum(sp.end > best.end for sp in later) > counts[best] else best
