@@ -42,3 +42,39 @@ def test_the_end_of_the_year_is_no_month_of_its_own():
         "địa bàn ước đạt 9.675 tỉ đồng, tăng 16% so với năm 2023."
     )
     assert _spans(f)[9675.0] == _spans(f)[6.0] == ("2024-01", "2024-12")
+
+
+def test_a_titles_year_of_tasks_does_not_date_the_results_after_it():
+    # dev phu_tho_2018-01-01_grdp2017 (batch 34): "… năm 2017 và phương hướng, nhiệm vụ năm 2018 …, … ước đạt"
+    f = _extract(
+        "Theo báo cáo Đánh giá tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2017 và phương hướng, "
+        "nhiệm vụ năm 2018 của tỉnh Phú Thọ cho thấy, tổng sản phẩm trong tỉnh (GRDP giá 2010) ước đạt 35.635 tỷ "
+        "đồng, tăng 7,75% so với năm 2016 (đạt 100,24% so với kế hoạch)."
+    )
+    assert _spans(f)[35635.0] == _spans(f)[7.75] == ("2017-01", "2017-12")
+    assert set(f["measure"]) == {"estimate"}
+
+
+def test_the_quarter_whose_tasks_are_set_is_not_the_reports_period():
+    # dev quang_ninh_2019-12-28_nam2019 (batch 34): "… đánh giá … năm 2019, triển khai một số nhiệm vụ trọng
+    # tâm tháng 1 và quý 1/2020" — the year 2019 is reported, the first quarter of 2020 is to come
+    # (the headline's figures name no period: they are the report's)
+    f = _extract(
+        "Quảng Ninh lần đầu thu ngân sách kỷ lục gần 46.000 tỉ đồng, tốc độ tăng trưởng kinh tế đạt 12,01%, vượt "
+        "chỉ tiêu đề ra.\n\nNgày 25.12, UBND tỉnh Quảng Ninh họp phiên thường kỳ tháng 12 đánh giá tình hình kinh "
+        "tế - xã hội năm 2019, triển khai một số nhiệm vụ trọng tâm tháng 1 và quý 1/2020.\n\nTheo đó, năm 2019, "
+        "tình hình phát triển kinh tế - xã hội trên địa bàn tiếp tục đạt nhiều kết quả tích cực. Tổng thu ngân sách "
+        "nhà nước đạt trên 45.900 tỉ đồng, tăng 11% so với dự toán."
+    )
+    assert _spans(f)[46000.0] == _spans(f)[12.01] == _spans(f)[45900.0] == ("2019-01", "2019-12")
+
+
+def test_a_day_written_without_its_year_after_the_year_reported_is_of_the_next():
+    # dev dak_nong_2024-03-13_20nam: "Chiều 13/3, …" then "ước đến cuối năm 2023": written in March 2024, so a
+    # level of 2023 is not capped at March 2023
+    f = _extract(
+        "Chiều 13/3, UBND tỉnh Đắk Nông tổ chức họp báo.\n\nTổng sản phẩm trên địa bàn (GRDP giá so sánh năm "
+        "2010) ước đến cuối năm 2023 đạt trên 23.889 tỷ đồng. Tỷ lệ hộ nghèo giảm từ 33,7% năm 2005 xuống còn "
+        "5,18% năm 2023."
+    )
+    assert _spans(f)[5.18] == ("2023-12", "2023-12")

@@ -190,6 +190,10 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
         if names_reference(sentence, m.start()) or quoted(sentence, m.start()) or dates_from(low, m, pos):
             continue
+        if best is not None and _tasks_of(sentence, m):
+            # "báo cáo đánh giá … năm 2017 và phương hướng, nhiệm vụ năm 2018 … ước đạt 35.635 tỷ đồng": a title's
+            # year of tasks, after the year it reports on
+            continue
         if best is not None and BARE_YEAR.fullmatch(best.group("p")):
             later = phrase_span(m.group("p"), year)
             if isinstance(later, Span) and (later.end.year, later.end.month) == (
@@ -359,7 +363,7 @@ def default_year(text: str) -> int | None:
         named += [int(y) for y in _YEAR.findall(phrase)]
         goals += [int(y) for y in _YEAR.findall(phrase)] if goal else []
         span = phrase_span(phrase, None)
-        if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12:
+        if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12 and not goal:
             so_far.append(span.end.year)
         if isinstance(span, Span) and span.months < 12 and not goal:
             parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
@@ -411,11 +415,15 @@ def _periods_named(text: str) -> tuple[tuple[str, bool, bool], ...]:
 _TASKS_OF = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng)[^.;\n0-9]{0,25}$", re.IGNORECASE)
 
 
+# tasks to be carried out: "triển khai một số nhiệm vụ trọng tâm tháng 1 và quý 1/2020" (any period after it)
+_DEPLOYS = re.compile(r"triển\s+khai\s+(?:[^\W\d_]+\s+){0,3}nhiệm\s+vụ[^.;\n]{0,40}$", re.IGNORECASE)
+
+
 def _tasks_of(text: str, m: re.Match[str]) -> bool:
     return (
         m.group("p")[:3].casefold() == "năm"
         and _TASKS_OF.search(text, max(0, m.start() - 40), m.start()) is not None
-    )
+    ) or _DEPLOYS.search(text, max(0, m.start() - 70), m.start()) is not None
 
 
 # words of a sentence about what is still to come: its year is a goal's, not the report's
@@ -620,7 +628,21 @@ def opening_month(text: str, year: int | None) -> pd.Period | None:
     if m is None or not 1 <= int(m.group(2)) <= 12 or not 1 <= int(m.group(1)) <= 31:
         return None
     y = int(m.group(3)) if m.group(3) else year
+    if not m.group(3) and year is not None and int(m.group(2)) < 12 and _year_reported(text, year):
+        y = year + 1  # "Chiều 13/3, … GRDP … ước đến cuối năm 2023 đạt …": written after the year it reports
     return pd.Period(year=y, month=int(m.group(2)), freq="M") if y is not None else None
+
+
+def _year_reported(text: str, year: int) -> bool:
+    """Whether the text gives results to the end of ``year`` ("đến cuối năm 2023", "hết năm 2023": a period
+    phrase that dates no reference and sets no goal)."""
+    return any(
+        not reference and not goal and _TO_YEAR_END.fullmatch(phrase) and phrase.endswith(str(year))
+        for phrase, reference, goal in _periods_named(text)
+    )
+
+
+_TO_YEAR_END = re.compile(r"(?:[^\W\d_]+\s+)*(?:cuối|hết)\s+năm\s+[0-9]{4}", re.IGNORECASE)  # not "6 tháng cuối năm"
 
 
 # a goal before a period phrase in its clause: "đặt mục tiêu … đạt 10% trở lên trong năm 2025" (not "thực
