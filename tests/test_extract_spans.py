@@ -78,3 +78,21 @@ def test_a_day_written_without_its_year_after_the_year_reported_is_of_the_next()
         "5,18% năm 2023."
     )
     assert _spans(f)[5.18] == ("2023-12", "2023-12")
+
+
+def test_results_are_not_of_the_only_year_named_when_it_is_the_goals():
+    # dev quang_tri_2025_2025-11-28_dulich (batch 34): "Trong năm nay …, tăng mạnh so với năm 2024" and "Năm 2026,
+    # Quảng Trị đặt mục tiêu …": this year is 2025, not the goals' 2026
+    f = _extract(
+        "TPO - Trong năm nay, tỉnh Quảng Trị dự kiến đón khoảng 9,6 triệu lượt khách, tổng thu từ du lịch ước hơn "
+        "11.000 tỷ đồng, tăng mạnh so với năm 2024.\n\nTính đến tháng 11, tỉnh Quảng Trị ước đón hơn 9,1 triệu lượt "
+        "khách, tăng 17,2% so với cùng kỳ. Tổng thu từ du lịch ước đạt 10.569 tỷ đồng, tăng 35,6% so với cùng kỳ."
+        "\n\nNăm 2026, Quảng Trị đặt mục tiêu đạt 10,5 triệu lượt khách, trong đó 500 nghìn lượt khách quốc tế; "
+        "tổng thu từ du lịch ước đạt 12.075 tỷ đồng."
+    )
+    spans = _spans(f)
+    assert spans[10569.0] == spans[9.1] == ("2025-01", "2025-11")
+    assert spans[10.5] == ("2026-01", "2026-12")
+    # a text of goals alone keeps their year ("so với năm 2024" compares the goal with it)
+    f = _extract("Năm 2025, tỉnh Quảng Trị đặt mục tiêu đón 9 triệu lượt khách, tăng 10% so với năm 2024.")
+    assert _spans(f)[9.0] == ("2025-01", "2025-12")

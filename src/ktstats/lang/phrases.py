@@ -367,10 +367,34 @@ def default_year(text: str) -> int | None:
             so_far.append(span.end.year)
         if isinstance(span, Span) and span.months < 12 and not goal:
             parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
-    # else the years the text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
-    # reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")
+    years = named or _written_years(text)  # else the years the text writes
+    if not years:
+        # only "cùng kỳ năm 2022" or "so với tháng 9/2024" is written: the report is of the year after
+        years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text) + _COMPARED_MONTH.findall(text)]
+    if not years:
+        return None
+    if named and all(named.count(y) == goals.count(y) for y in named):
+        # "Năm 2025, tỉnh … đặt mục tiêu GRDP đạt 9,01%" the only year named, after "2024 là … phát triển mạnh mẽ"
+        # or "… tăng mạnh so với năm 2024": the results are of a year before the goals', as the text writes it,
+        # else of the year after the one they are compared with
+        compared = [int(y) for p, reference, _ in _periods_named(text) if reference for y in _YEAR.findall(p)]
+        written = [y for y in _written_years(text) if y not in goals and y not in compared]
+        before = [y for y in written or [y + 1 for y in compared] if y < min(goals)]
+        if before:
+            return max(before)
+    # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
+    # of December 2023 that names 2023 once too), then all, then the later
+    most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y in parts, y))
+    # "Năm 2016, GRDP … đạt 9,2% … Trong 6 tháng đầu năm 2017, tăng trưởng … đạt 5,15%": a report of mid-2017
+    # looking back on the year before
+    return max([most, *so_far])
+
+
+def _written_years(text: str) -> list[int]:
+    """The years a text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
+    reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")."""
     plain = _RANGES.sub(" ", text)
-    years = named or [
+    return [
         int(m.group(1))
         for m in _YEAR.finditer(plain)
         if not REFERENCE_BEFORE.search(
@@ -380,17 +404,6 @@ def default_year(text: str) -> int | None:
             c.end() == m.end() for c in _COMPARED_MONTH.finditer(plain, max(0, m.start() - 35), m.end())
         )
     ]
-    if not years:
-        # only "cùng kỳ năm 2022" or "so với tháng 9/2024" is written: the report is of the year after
-        years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text) + _COMPARED_MONTH.findall(text)]
-    if not years:
-        return None
-    # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
-    # of December 2023 that names 2023 once too), then all, then the later
-    most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y in parts, y))
-    # "Năm 2016, GRDP … đạt 9,2% … Trong 6 tháng đầu năm 2017, tăng trưởng … đạt 5,15%": a report of mid-2017
-    # looking back on the year before
-    return max([most, *so_far])
 
 
 @lru_cache(maxsize=4)
