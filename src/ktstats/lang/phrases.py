@@ -375,13 +375,12 @@ def default_year(text: str) -> int | None:
         return None
     if named and all(named.count(y) == goals.count(y) for y in named):
         # "Năm 2025, tỉnh … đặt mục tiêu GRDP đạt 9,01%" the only year named, after "2024 là … phát triển mạnh mẽ"
-        # or "… tăng mạnh so với năm 2024": the results are of a year before the goals', as the text writes it,
-        # else of the year after the one they are compared with
-        compared = [int(y) for p, reference, _ in _periods_named(text) if reference for y in _YEAR.findall(p)]
-        written = [y for y in _written_years(text) if y not in goals and y not in compared]
-        before = [y for y in written or [y + 1 for y in compared] if y < min(goals)]
-        if before:
-            return max(before)
+        # or "… tăng mạnh so với năm 2024": the results are of the year before the goals', when the text writes
+        # that year outside its goals or compares with the year before it
+        before = min(goals) - 1
+        compared = {int(y) for p, reference, _ in _periods_named(text) if reference for y in _YEAR.findall(p)}
+        if before - 1 in compared or (before not in compared and before in _written_years(text)):
+            return before
     # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
     # of December 2023 that names 2023 once too), then all, then the later
     most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y in parts, y))
