@@ -530,7 +530,12 @@ def name_after_ends(sentence: str, end: int, next_start: int, reach: int) -> int
 _VISITORS = re.compile(r"(?:lượt\s+)?(?:du\s+)?khách(?![^\W\d_])")
 # GRDP named before an amount per person: "GRDP bình quân đạt 45,2 triệu đồng/người/năm"
 _GRDP_NAMED = re.compile(r"(?<![^\W\d_])(?:grdp|tổng sản phẩm)(?![^\W\d_])")
-_NEW_ENTERPRISES = re.compile(r"doanh\s+nghiệp\s+(?:(?:đăng\s+ký\s+)?thành\s+lập\s+)?mới(?![^\W\d_])")
+# "1.476 doanh nghiệp thành lập mới", "477 DN thành lập mới", "gần 5.500 doanh nghiệp mới"
+_NEW_ENTERPRISES = re.compile(
+    r"(?:doanh\s+nghiệp|dn)\s+(?:(?:đăng\s+ký\s+)?thành\s+lập(?:\s+mới)?|mới(?:\s+thành\s+lập)?)(?![^\W\d_])"
+)
+# … or founded, then counted: "Hà Tĩnh thành lập 449 doanh nghiệp"
+_FOUNDED = re.compile(r"thành\s+lập(?:\s+mới)?(?:\s+(?:được|thêm|hơn|gần|trên|khoảng))*\s*$")
 # what a sum of money after a count of visitors is: what they brought ("doanh thu", "tổng thu", "thu về", "thu",
 # "mang lại"), not the sales of shops or transport ("doanh thu bán lẻ", "doanh thu vận tải")
 _REVENUE_WORD = re.compile(
@@ -597,7 +602,9 @@ def named_by_what_it_counts(
         dollars = fits(by_code()["grdp_per_capita_usd"], unit)  # "2.620 USD/người"
         return by_code()["grdp_per_capita_usd" if dollars else "grdp_per_capita"]
     enterprises = _NEW_ENTERPRISES.search(number.casefold())
-    if enterprises is not None and enterprises.start() < length:
+    if (enterprises is not None and enterprises.start() < length) or (
+        _FOUNDED.search(lead) and fits(by_code()["new_enterprises"], unit)
+    ):
         return by_code()["new_enterprises"]
     if is_money(unit) and _BUDGET_TOTAL.search(lead):
         return by_code()["state_budget_revenue"]  # "Về ngân sách, tổng thu đạt 28.969 tỷ đồng"

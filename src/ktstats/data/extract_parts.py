@@ -172,6 +172,10 @@ def not_a_figure(
         )
     lo = max(lo, start - _PART_WINDOW)  # (a clause's words near the number: time stays linear)
     low = casefolded(text)
+    counted = ind or subject
+    if counted is not None and counted.kind in ("flow", "count") and _OF_CAPITAL.match(low, end):
+        if not any(money in counted.unit for money in ("dong", "USD")):
+            return "the change of their capital, not of their number"  # "tăng 39,5% số DN và tăng 5,02 lần số vốn"
     if ind is not None and ind.code in _INVESTMENT_REGISTERED:
         if _BOTH_SOURCES.search(low, lo, min(len(low), end + 60)):
             return "domestic and foreign investment together"  # "… 18,6 tỷ USD vốn đầu tư trong nước và … nước ngoài"
@@ -188,6 +192,8 @@ def not_a_figure(
 
 
 _PART_WINDOW: Final = 400
+# what a change right after it is of: "tăng 5,02 lần số vốn", "tăng 32,6% về vốn đăng ký"
+_OF_CAPITAL = re.compile(r"\s*(?:số|về)\s+vốn(?![^\W\d_])")
 _INVESTMENT_REGISTERED: Final = frozenset({"fdi_registered", "domestic_investment_registered"})
 _BOTH_SOURCES = re.compile(
     r"trong\s+(?:nước\s+)?và\s+(?:vốn\s+(?:đầu\s+tư\s+)?(?:trực\s+tiếp\s+)?)?(?:ngoài\s+nước|nước\s+ngoài)"

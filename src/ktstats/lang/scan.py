@@ -38,9 +38,9 @@ from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
 _STRIP = " .,;:)(\"'“”…*"  # ("7,5%*": a footnote mark)
-_GLUED_PERCENT = re.compile(r"%(?=[^\W\d_])")  # "tăng 32,8%so với": a word glued to a percent is a word
+_GLUED_PERCENT = re.compile(r"%(?=[^\W\d_]|\()")  # "tăng 32,8%so với", "4,66%(tăng": what is glued to a percent is not it
 _GLUED_UNIT = re.compile(r"(?<=[0-9])(?:ha|km²|km2|km|tỷ|tỉ|triệu)$")
-_WORD_RE = re.compile(r"\S+?%(?=[^\W\d_])|\S+")
+_WORD_RE = re.compile(r"\S+?%(?=[^\W\d_]|\()|\S+")
 _QUALIFIER_WORDS: Final = frozenset(
     {w for phrase in PREFIXES for w in phrase.split()} - {"đạt", "là"} | {"từ"}
 )
