@@ -555,7 +555,8 @@ def test_the_same_month_a_year_earlier_is_the_same_period_of_last_year():
 
 
 def test_the_reports_year_is_not_a_references_or_a_horizons():
-    from ktstats.lang.phrases import default_year, names_reference
+    from ktstats.lang.phrases import names_reference
+    from ktstats.lang.report_periods import default_year
 
     # thai_binh_2023-09-30_9thang: only "cùng kỳ năm 2022" is written, so the report is of 2023
     assert default_year("9 tháng đầu năm, thu ngân sách giảm 5,7% so với cùng kỳ năm 2022.") == 2023
@@ -1011,7 +1012,7 @@ def test_a_full_stop_that_lost_its_space_ends_a_sentence():
 
 
 def test_a_year_report_that_names_its_quarters_is_of_the_year():
-    from ktstats.lang.phrases import report_span
+    from ktstats.lang.report_periods import report_span
 
     # quang_ninh_2017-12-23_tangtruong: quý I … quý IV named once each, the year twice: no part of the year is
     # the report's, so a figure with no period of its own is the year's

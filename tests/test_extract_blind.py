@@ -129,4 +129,24 @@ def test_new_enterprises_founded_then_counted_or_abbreviated():
         39.5: ("new_enterprises", "change", "same_period_last_year"),
     }
     kept = ds.unattached
-    assert kept.loc[kept["value"] == 5.02, "reason"].tolist() == ["the change of their capital, not of their number"]
+    assert kept.loc[kept["value"] == 5.02, "reason"].tolist() == [
+        "the change of their capital, not of their number"
+    ]
+
+
+def test_a_count_with_a_fraction_is_not_read():
+    # dev thua_thien_hue_2019-09-25_dulich9thang (batch 34): "316,423 lượt" (thousands written with a comma) and
+    # dev quang_ngai_2025_2025-10-18_grdp: "đón 3,848 lượt khách" (a scale word lost): no count has a fraction,
+    # so neither 316,423 nor 3,848 visits is filed; both are kept unattached with the reason
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = ktstats.extract(
+            "Riêng trong tháng 9/2019, lượng khách đến Huế ước đạt 316,423 lượt; trong đó khách quốc tế ước đạt "
+            "127,455 lượt, tăng 16,61%. Cụ thể, trong 9 tháng, Thừa Thiên Huế đón 3,848 lượt khách du lịch. Khách "
+            "du lịch cả năm ước đạt 1,32 triệu lượt.",
+            region="Thừa Thiên Huế",
+        )
+    f = ds.to_frame()
+    assert f["value"].tolist() == [1.32] and f["unit"].tolist() == ["million visit"]
+    reasons = ds.unattached["reason"].tolist()
+    assert sum("a count with a fraction" in r for r in reasons) == 3

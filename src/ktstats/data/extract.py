@@ -70,13 +70,10 @@ from ktstats.lang.periods import Span, parse_date, year_outside
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import (
-    default_year,
     goal_of_the_year,
     horizon_before,
     month_or_year_so_far,
-    opening_month,
     period_spoken_of,
-    report_span,
     span_after,
     year_so_far_after,
 )
@@ -97,6 +94,7 @@ from ktstats.lang.relations import (
     to_fiscal_close,
     verb_of,
 )
+from ktstats.lang.report_periods import default_year, opening_month, report_span
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.sentences import sentences, split_sentences
 from ktstats.lang.text import normalize_text

@@ -172,10 +172,14 @@ def not_a_figure(
         )
     lo = max(lo, start - _PART_WINDOW)  # (a clause's words near the number: time stays linear)
     low = casefolded(text)
-    counted = ind or subject
-    if counted is not None and counted.kind in ("flow", "count") and _OF_CAPITAL.match(low, end):
-        if not any(money in counted.unit for money in ("dong", "USD")):
-            return "the change of their capital, not of their number"  # "tăng 39,5% số DN và tăng 5,02 lần số vốn"
+    counted = ind or subject  # (a count: "tăng 39,5% số DN và tăng 5,02 lần số vốn")
+    if (
+        counted is not None
+        and counted.kind in ("flow", "count")
+        and not any(money in counted.unit for money in ("dong", "USD"))
+        and _OF_CAPITAL.match(low, end)
+    ):
+        return "the change of their capital, not of their number"
     if ind is not None and ind.code in _INVESTMENT_REGISTERED:
         if _BOTH_SOURCES.search(low, lo, min(len(low), end + 60)):
             return "domestic and foreign investment together"  # "… 18,6 tỷ USD vốn đầu tư trong nước và … nước ngoài"

@@ -28,24 +28,26 @@ from ktstats.lang.relations import BARE_YEAR, dates_from
 from ktstats.lang.scan import fold_case
 
 __all__ = [
+    "COMPARED_MONTH",
     "PERIOD_PHRASES",
     "PERIOD_WORDS",
     "REFERENCE_BEFORE",
+    "SAME_PERIOD_YEAR",
     "SPELLED_COUNTS",
+    "TERM",
+    "YEAR",
     "casefolded",
-    "default_year",
     "goal_of_the_year",
     "horizon_before",
     "matches",
     "month_or_year_so_far",
     "names_reference",
-    "opening_month",
     "period_spoken_of",
     "phrase_span",
     "quoted",
-    "report_span",
     "span_after",
     "span_before",
+    "tasks_of",
     "within",
     "year_so_far_after",
 ]
@@ -158,9 +160,9 @@ _MOMENT_OF = re.compile(r"(?<![^\W\d_])(?:cuối|đầu)\s+$", re.IGNORECASE)
 
 
 # "so với cùng kỳ năm 2022": the year before the report's
-_SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
+SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
 # "tăng 14,63% so với tháng 9/2024": the same month a year before the report's
-_COMPARED_MONTH = re.compile(
+COMPARED_MONTH = re.compile(
     r"so\s+(?:với\s+)?(?:tháng|quý)\s+[0-9IVX]{1,4}\s*(?:/\s*|năm\s+)((?:19|20)[0-9]{2})(?![0-9])", re.I
 )
 
@@ -190,7 +192,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
         if names_reference(sentence, m.start()) or quoted(sentence, m.start()) or dates_from(low, m, pos):
             continue
-        if best is not None and _tasks_of(sentence, m):
+        if best is not None and tasks_of(sentence, m):
             # "báo cáo đánh giá … năm 2017 và phương hướng, nhiệm vụ năm 2018 … ước đạt 35.635 tỷ đồng": a title's
             # year of tasks, after the year it reports on
             continue
@@ -224,13 +226,13 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
         return None
     # "Trong năm 2025 vừa qua, … tăng trưởng kinh tế cả năm đạt 7,34%": a phrase with no year of its own is of the
     # year the sentence named before it
-    return phrase_span(best.group("p"), named if named and not _YEAR.search(best.group("p")) else year)
+    return phrase_span(best.group("p"), named if named and not YEAR.search(best.group("p")) else year)
 
 
 # a year opening its sentence: "Trong năm 2025 vừa qua, …"
 _OPENER = re.compile(r"\W*(?:trong\s+)?", re.IGNORECASE)
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
-_TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
+TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
     r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
@@ -292,7 +294,7 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     for named in (*map(int, digits), *([year] if year and not digits else [])):
         if (outside := year_outside(named)) is not None:
             return f"impossible period {phrase!r}: {outside}"
-    if len(digits) == 2 and _TERM.match(
+    if len(digits) == 2 and TERM.match(
         low
     ):  # "giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025": the years of a term
         first, last = int(digits[0]), int(digits[1])
@@ -335,93 +337,7 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
         return f"impossible period {phrase!r}: {exc}"
 
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
-_RANGES = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])")
-
-
-def default_year(text: str) -> int | None:
-    """The year a report speaks of, for period phrases that do not name one: the year its period
-    phrases name most often ("6 tháng đầu năm 2021"; ties go to the later year), not counting the
-    years of references ("so với cùng kỳ năm 2020", "giá so sánh năm 2010"); with no such phrase,
-    the year written most often; ``None`` when the text writes no year. A year named in a sentence about goals
-    ("Năm 2024, HĐND tỉnh quyết nghị …", "phấn đấu", "sẽ") counts after the years of results, and of years named
-    as often, one a part of which is named ("Quý IV năm 2025 … năm 2026") comes first; a later year whose
-    months so far the text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year
-    reports them.
-
-    >>> default_year("6 tháng đầu năm 2021, thu ngân sách tăng 15% so với cùng kỳ năm 2020; "
-    ...              "chi tăng 9% so với cùng kỳ năm 2020.")
-    2021
-    """
-    named: list[int] = []
-    so_far: list[int] = []  # the years of months so far ("6 tháng đầu năm 2017"): only that year reports them
-    goals: list[int] = []  # years named in a sentence about goals ("Năm 2026, tỉnh phấn đấu …")
-    parts: set[int] = set()  # years a part of which the text names outside goals
-    for phrase, reference, goal in _periods_named(text):
-        if reference or _TERM.match(phrase):
-            continue  # a reference's year, or a term's
-        named += [int(y) for y in _YEAR.findall(phrase)]
-        goals += [int(y) for y in _YEAR.findall(phrase)] if goal else []
-        span = phrase_span(phrase, None)
-        if isinstance(span, Span) and span.start.month == 1 and 1 < span.months < 12 and not goal:
-            so_far.append(span.end.year)
-        if isinstance(span, Span) and span.months < 12 and not goal:
-            parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
-    years = named or _written_years(text)  # else the years the text writes
-    if not years:
-        # only "cùng kỳ năm 2022" or "so với tháng 9/2024" is written: the report is of the year after
-        years = [int(y) + 1 for y in _SAME_PERIOD_YEAR.findall(text) + _COMPARED_MONTH.findall(text)]
-    if not years:
-        return None
-    if named and all(named.count(y) == goals.count(y) for y in named):
-        # "Năm 2025, tỉnh … đặt mục tiêu GRDP đạt 9,01%" the only year named, after "2024 là … phát triển mạnh mẽ"
-        # or "… tăng mạnh so với năm 2024": the results are of the year before the goals', when the text writes
-        # that year outside its goals or compares with the year before it
-        before = min(goals) - 1
-        compared = {int(y) for p, reference, _ in _periods_named(text) if reference for y in _YEAR.findall(p)}
-        if before - 1 in compared or (before not in compared and before in _written_years(text)):
-            return before
-    # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
-    # of December 2023 that names 2023 once too), then all, then the later
-    most = max(set(years), key=lambda y: (years.count(y) - goals.count(y), years.count(y), y in parts, y))
-    # "Năm 2016, GRDP … đạt 9,2% … Trong 6 tháng đầu năm 2017, tăng trưởng … đạt 5,15%": a report of mid-2017
-    # looking back on the year before
-    return max([most, *so_far])
-
-
-def _written_years(text: str) -> list[int]:
-    """The years a text writes, but not a term's or a plan period's ends ("nhiệm kỳ 2020 - 2025") nor a
-    reference's ("so với cùng kỳ năm 2022", "tầm nhìn đến năm 2050")."""
-    plain = _RANGES.sub(" ", text)
-    return [
-        int(m.group(1))
-        for m in _YEAR.finditer(plain)
-        if not REFERENCE_BEFORE.search(
-            plain[max(0, m.start() - 35) : m.start()].removesuffix("năm ").rstrip() + " "
-        )
-        and not any(
-            c.end() == m.end() for c in _COMPARED_MONTH.finditer(plain, max(0, m.start() - 35), m.end())
-        )
-    ]
-
-
-@lru_cache(maxsize=4)
-def _periods_named(text: str) -> tuple[tuple[str, bool, bool], ...]:
-    """The period phrases of a text, each with whether it dates a reference (:func:`names_reference`, or an
-    aside it opens: "tăng 5,8% (quý I-2019 tăng 8,4%)" compares with that quarter) and whether its sentence
-    speaks of goals (:data:`_GOAL_SENTENCE`); found once for :func:`default_year` and :func:`report_span`."""
-    return tuple(
-        (
-            m.group("p"),
-            names_reference(text, m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip()[-1:] == "(",
-            _GOAL_SENTENCE.search(text, _sentence_start(text, m.start()), _sentence_end(text, m.end()))
-            is not None
-            or _tasks_of(text, m),
-        )
-        for m in PERIOD_PHRASES.finditer(text)
-    )
-
-
+YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # the year whose tasks are set: "tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026" (a goal's year; but
 # "phương hướng, nhiệm vụ 6 tháng cuối năm 2024" is the rest of the report's year)
 _TASKS_OF = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng)[^.;\n0-9]{0,25}$", re.IGNORECASE)
@@ -431,59 +347,13 @@ _TASKS_OF = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng)[^.;\n0-9]{0,25}$
 _DEPLOYS = re.compile(r"triển\s+khai\s+(?:[^\W\d_]+\s+){0,3}nhiệm\s+vụ[^.;\n]{0,40}$", re.IGNORECASE)
 
 
-def _tasks_of(text: str, m: re.Match[str]) -> bool:
+def tasks_of(text: str, m: re.Match[str]) -> bool:
+    """Whether the period phrase ``m`` of ``text`` names the period whose tasks are set ("phương hướng, nhiệm vụ
+    năm 2018", "triển khai … nhiệm vụ trọng tâm tháng 1 và quý 1/2020"), not one the text reports on."""
     return (
         m.group("p")[:3].casefold() == "năm"
         and _TASKS_OF.search(text, max(0, m.start() - 40), m.start()) is not None
     ) or _DEPLOYS.search(text, max(0, m.start() - 70), m.start()) is not None
-
-
-# words of a sentence about what is still to come: its year is a goal's, not the report's
-_GOAL_SENTENCE = re.compile(
-    r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|quyết nghị|dự kiến|dự báo|sẽ|đề ra|định hướng)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in ".;\n") + 1
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(c, pos) for c in ".;\n") if i != -1]
-    return min(ends) if ends else len(text)
-
-
-def report_span(text: str, year: int | None) -> Span | None:
-    """The part of the year a report covers, for figures whose sentence names no period: the
-    year-to-date span its own period phrases name most often ("6 tháng đầu năm 2019", "9 tháng"),
-    longer ones first on a tie; with none, the one month its results name, when they name no other ("tháng 4
-    năm 2021"); ``None`` otherwise (a whole-year report, or no period).
-
-    >>> report_span("Tình hình kinh tế 9 tháng năm 2019. Trong 9 tháng, thu nội địa 13.514 tỉ đồng; quý 3 giảm.", 2019)
-    Span('2019-01', '2019-09')
-    """
-    counts: dict[Span, int] = {}
-    later: list[Span] = []  # results of the whole year, or of a part after the months so far
-    months = 0  # how many of them are months written as such ("tháng 4 năm 2021")
-    for phrase, reference, goal in _periods_named(text):
-        if reference:
-            continue
-        span = phrase_span(phrase, year)
-        if not isinstance(span, Span) or (year is not None and span.end.year != year):
-            continue
-        if span.start.month == 1 and 1 < span.months < 12:
-            counts[span] = counts.get(span, 0) + 1
-        elif not goal:
-            later.append(span)
-            months += span.months == 1 and "tháng" in phrase.casefold()  # not "đến cuối năm 2024"
-    if not counts:
-        # "giá trị sản xuất công nghiệp … tháng 4 năm 2021 ước đạt …. Ước tổng mức bán lẻ … đạt 4.749,1 tỷ đồng":
-        # a report of one month, the only period its results name (and name as a month)
-        return later[0] if len(set(later)) == 1 and months == len(later) else None
-    best = max(counts, key=lambda sp: (counts[sp], sp.months))
-    # "năm 2017 … quý I, quý II, quý III, quý IV … Năm 2017": a report of the year that names its quarters
-    return None if sum(sp.end > best.end for sp in later) > counts[best] else best
 
 
 @lru_cache(maxsize=16)
@@ -620,43 +490,6 @@ def horizon_before(sentence: str, low: str, digit: int) -> tuple[int | None, boo
     return years[-1], _HORIZON.search(sentence, max(0, digit - 60), digit) is not None
 
 
-# "Ngày 6/3, Đoàn kiểm tra …", "(PLO) - Sáng 8/10, …": the day a news report opens with, on its first lines
-_OPENING_DAY = re.compile(
-    r"(?:^|\n)[ \t]*(?:\([^\n()]{1,40}\)\s*[-–]\s*)?(?:ngày|chiều|sáng|tối|trưa)\s+(?:ngày\s+)?"
-    r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})(?:\s*[/.-]\s*((?:19|20)[0-9]{2}))?(?![0-9])",
-    re.IGNORECASE,
-)
-
-
-def opening_month(text: str, year: int | None) -> pd.Period | None:
-    """The month a news report says it was written in, on its first lines ("Ngày 6/3, …", "Sáng 8/10, …"),
-    in ``year`` unless the date writes one; ``None`` when it opens otherwise. A level it states with no period
-    of its own cannot be of a later month.
-
-    >>> opening_month("Ngày 6/3, Đoàn kiểm tra … làm việc với tỉnh Kon Tum.", 2025)
-    Period('2025-03', 'M')
-    """
-    m = _OPENING_DAY.search(text, 0, 400)
-    if m is None or not 1 <= int(m.group(2)) <= 12 or not 1 <= int(m.group(1)) <= 31:
-        return None
-    y = int(m.group(3)) if m.group(3) else year
-    if not m.group(3) and year is not None and int(m.group(2)) < 12 and _year_reported(text, year):
-        y = year + 1  # "Chiều 13/3, … GRDP … ước đến cuối năm 2023 đạt …": written after the year it reports
-    return pd.Period(year=y, month=int(m.group(2)), freq="M") if y is not None else None
-
-
-def _year_reported(text: str, year: int) -> bool:
-    """Whether the text gives results to the end of ``year`` ("đến cuối năm 2023", "hết năm 2023": a period
-    phrase that dates no reference and sets no goal)."""
-    return any(
-        not reference and not goal and _TO_YEAR_END.fullmatch(phrase) and phrase.endswith(str(year))
-        for phrase, reference, goal in _periods_named(text)
-    )
-
-
-_TO_YEAR_END = re.compile(r"(?:[^\W\d_]+\s+)*(?:cuối|hết)\s+năm\s+[0-9]{4}", re.IGNORECASE)  # not "6 tháng cuối năm"
-
-
 # a goal before a period phrase in its clause: "đặt mục tiêu … đạt 10% trở lên trong năm 2025" (not "thực
 # hiện kế hoạch 6 tháng đầu năm", which reports results)
 _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
@@ -708,7 +541,7 @@ def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period |
         m for m in named if not names_reference(sentence, m.start(), plans=True) and not dates_from(low, m)
     ]
     # "tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026": the year summed up, not the one whose tasks are set
-    named = [m for m in named if not _tasks_of(sentence, m)] or named
+    named = [m for m in named if not tasks_of(sentence, m)] or named
     outside = [m for m in named if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
     spans = [x for x in (phrase_span(m.group("p"), year) for m in outside) if isinstance(x, Span)]
     parts = sorted(set(spans), key=lambda x: x.start)

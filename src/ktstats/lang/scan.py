@@ -38,7 +38,9 @@ from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
 
 _STRIP = " .,;:)(\"'“”…*"  # ("7,5%*": a footnote mark)
-_GLUED_PERCENT = re.compile(r"%(?=[^\W\d_]|\()")  # "tăng 32,8%so với", "4,66%(tăng": what is glued to a percent is not it
+_GLUED_PERCENT = re.compile(
+    r"%(?=[^\W\d_]|\()"
+)  # "tăng 32,8%so với", "4,66%(tăng": what is glued to a percent is not it
 _GLUED_UNIT = re.compile(r"(?<=[0-9])(?:ha|km²|km2|km|tỷ|tỉ|triệu)$")
 _WORD_RE = re.compile(r"\S+?%(?=[^\W\d_]|\()|\S+")
 _QUALIFIER_WORDS: Final = frozenset(
@@ -454,10 +456,34 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
             pos = max(we, start + got.end)
             continue
         reading, s, e = got
-        found.append((reading, start + s, start + e))
+        if _fractional_count(reading):
+            # "ước đạt 316,423 lượt": no count has a fraction; thousands written with a comma, or a slip
+            found.append(
+                (f"{shown(reading.text)}: a count with a fraction; it is not read", start + s, start + e)
+            )
+        else:
+            found.append((reading, start + s, start + e))
         pos = start + e
     found.sort(key=lambda item: item[1])
     return found
+
+
+#: dimensions that are no count of things (money, area, mass, points)
+_NOT_COUNTS: Final = frozenset(
+    {"[currency_vnd]", "[currency_usd]", "[length]", "[mass]", "[percentage_point]"}
+)
+
+
+def _fractional_count(reading: Reading) -> bool:
+    """Whether ``reading`` counts things (visits, persons, enterprises …) in a number with a fraction: "316,423
+    lượt", not "1,32 triệu lượt" (1.320.000) nor "2,5 triệu đồng"."""
+    if float(reading.value).is_integer():
+        return False  # (most numbers: no unit looked into)
+    dims = dict(reading.unit.dimensionality)
+    if len(dims) != 1 or next(iter(dims.values())) != 1 or next(iter(dims)) in _NOT_COUNTS:
+        return False
+    whole = float((reading.value * reading.unit).to_root_units().magnitude)
+    return abs(whole - round(whole)) > 1e-6
 
 
 def _skipped(word: str) -> bool:
