@@ -150,3 +150,16 @@ def test_a_count_with_a_fraction_is_not_read():
     assert f["value"].tolist() == [1.32] and f["unit"].tolist() == ["million visit"]
     reasons = ds.unattached["reason"].tolist()
     assert sum("a count with a fraction" in r for r in reasons) == 3
+
+
+def test_the_parts_listed_after_a_bare_trong_do_are_estimates_as_the_whole_is():
+    # dev hau_giang_2023-04-01_quy1: "Ước tổng thu … Trong đó:" then the parts, one per line
+    f = _extract(
+        "Ước tổng thu Ngân sách nhà nước tháng 3/2023 được 877,48 tỷ đồng, luỹ kế được 3.289,63 tỷ đồng, đạt 30,74% "
+        "dự toán Trung ương. Trong đó:\n\n- Thu Ngân sách nhà nước trên địa bàn được 555,50 tỷ đồng, luỹ kế được "
+        "1.627,18 tỷ đồng, bao gồm:\n\n+ Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng.\n\n+ Thu từ hoạt "
+        "động xuất nhập khẩu: 55,50 tỷ đồng, luỹ kế được 137,67 tỷ đồng.",
+        region="Hậu Giang",
+    )
+    assert set(f["measure"]) == {"estimate"} and len(f) >= 8
+    assert _spans(f)[1489.51] == ("2023-01", "2023-03") and _spans(f)[500.0] == ("2023-03", "2023-03")

@@ -218,8 +218,9 @@ def extract(
     before_ref: str | None = None  # and what its last share was of
     growth_measure = "actual"  # of the last GRDP growth rate: a rank ranks it
     last_subject: Indicator | None = None
-    # the subject before a breakdown ("Trong đó, …"), and whether the sentence before was one
+    # the subject before a breakdown ("Trong đó, …"), whether the sentence before was one, and a bare "Trong đó:"
     whole: tuple[Indicator | None, bool] = (None, False)
+    introduced = False
     listing = False  # in a list of goals that goes on after "; " into this sentence
     goes_on: tuple[Indicator | None, str | None] = (None, None)
     goal_span: Span | None = None  # the span of the goals the sentences before set, for goals that name none
@@ -234,8 +235,12 @@ def extract(
         # ("…. Trong đó, thu nội địa …. Lũy kế 11 tháng … là 6.932 tỷ đồng": the whole's, not the part's)
         overall = _OVERALL.match(sentence)  # (anchored, and bounded to the sentence's first words)
         subject: Indicator | None = (whole[0] if whole[1] else last_subject) if overall else None
-        # (and after one, a sentence that opens with another item: "Trong đó, thu nội địa …. Thu thuế qua hải quan …")
-        breakdown = _BREAKDOWN.match(sentence) is not None or (whole[1] and _ITEM.match(sentence) is not None)
+        # (and after one, a sentence that opens with another item: "Trong đó, thu nội địa …. Thu thuế qua hải quan …";
+        # any after a bare "Trong đó:", or marked "+": "Ước tổng thu …. Trong đó:", "Thu NSNN trên địa bàn …")
+        breakdown = _BREAKDOWN.match(sentence) is not None or (
+            whole[1] and (_ITEM.match(sentence) is not None or introduced or sentence[:2] == "+ ")
+        )
+        introduced = breakdown and not _ANY_DIGIT.search(sentence)
         whole, last_subject = (
             ((whole[0] if whole[1] else last_subject), breakdown),
             revenue_goes_on(low, last_subject),
@@ -252,7 +257,8 @@ def extract(
         compared = month_after_compared(sentence, context or covered)  # "…, tăng 4,72% so với tháng 12/2024"
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)
         inherited_ref = before_ref if breakdown else None
-        before_measure, before_span, before_ref = None, None, None
+        if not introduced:  # (a bare "Trong đó:" hands the whole's on)
+            before_measure, before_span, before_ref = None, None, None
         listed, listing = listing, False
         last_verb, scope = "", EstimateScope()  # (the reach of an "ước" in the sentence)
         estimated_end: pd.Period | None = None  # where the last estimate of the sentence ends
@@ -545,9 +551,8 @@ def extract(
             if form == "level" and target_ind is subject and not inside:
                 subject_measure = measure  # (not an amount in an aside: "(Trung ương giao: 13.398 tỷ đồng)")
             elif form in ("ratio", "change") and subject_measure is not None and measure == "actual":
-                measure = (
-                    subject_measure  # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
-                )
+                # "ước khoảng 5.712 tỷ đồng, … tăng 11,8%": the ratio is an estimate too
+                measure = subject_measure
             if (
                 of is not None
                 and span is not None
@@ -613,9 +618,8 @@ def extract(
                 reason = f"unit {shown or '-'} does not fit {target_ind.code} ({target_ind.unit or '-'}) as a {form}"
                 kept.add(value, shown, sentence, start, end, reason)
                 continue
-            if (
-                why := over_years(relative_to, after, span.end.year)
-            ) is not None:  # "gấp 21 lần so với năm 2002"
+            # "gấp 21 lần so với năm 2002"
+            if (why := over_years(relative_to, after, span.end.year)) is not None:
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)
                 continue
             if inside and estimated_end is not None and measure in ("actual", "estimate"):
