@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from ktstats.errors import KtstatsError, ParseError, shown
 from ktstats.lang.numbers import (
@@ -477,13 +477,19 @@ _NOT_COUNTS: Final = frozenset(
 def _fractional_count(reading: Reading) -> bool:
     """Whether ``reading`` counts things (visits, persons, enterprises …) in a number with a fraction: "316,423
     lượt", not "1,32 triệu lượt" (1.320.000) nor "2,5 triệu đồng"."""
-    if float(reading.value).is_integer():
-        return False  # (most numbers: no unit looked into)
-    dims = dict(reading.unit.dimensionality)
-    if len(dims) != 1 or next(iter(dims.values())) != 1 or next(iter(dims)) in _NOT_COUNTS:
-        return False
-    whole = float((reading.value * reading.unit).to_root_units().magnitude)
+    if float(reading.value).is_integer() or (factor := _count_factor(reading.unit)) is None:
+        return False  # (most numbers: an integer, or no count)
+    whole = reading.value * factor
     return abs(whole - round(whole)) > 1e-6
+
+
+@lru_cache(maxsize=256)
+def _count_factor(unit: Any) -> float | None:
+    """How many things one ``unit`` counts (1 for "lượt", 1e6 for "triệu lượt"); ``None`` for no count."""
+    dims = dict(unit.dimensionality)
+    if len(dims) != 1 or next(iter(dims.values())) != 1 or next(iter(dims)) in _NOT_COUNTS:
+        return None
+    return float((1 * unit).to_root_units().magnitude)
 
 
 def _skipped(word: str) -> bool:
