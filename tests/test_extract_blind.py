@@ -163,3 +163,14 @@ def test_the_parts_listed_after_a_bare_trong_do_are_estimates_as_the_whole_is():
     )
     assert set(f["measure"]) == {"estimate"} and len(f) >= 8
     assert _spans(f)[1489.51] == ("2023-01", "2023-03") and _spans(f)[500.0] == ("2023-03", "2023-03")
+
+
+def test_trong_so_do_opens_the_parts_as_trong_do_does():
+    # dev bac_ninh_2020-09-01_9thang: "… ước đạt 21.562,7 tỷ đồng …. Trong số đó, thu nội địa 17.037,2 tỷ đồng"
+    f = _extract(
+        "Tổng thu ngân sách nhà nước 9 tháng ước đạt 21.562,7 tỷ đồng, đạt 73,5% dự toán và giảm 2,7% so với cùng kỳ "
+        "năm 2019. Trong số đó, thu nội địa 17.037,2 tỷ đồng, đạt 74,9% dự toán, giảm 2,8% so cùng kỳ.",
+        region="Bắc Ninh",
+    )
+    part = f[f["indicator"] == "domestic_revenue"]
+    assert sorted(part["value"]) == [-2.8, 17037.2, 74.9] and set(part["measure"]) == {"estimate"}

@@ -133,10 +133,10 @@ _OVERALL = re.compile(
 _REFERENCE_THEN_VERB = re.compile(
     r"(so\s+(?:với\s+)?(?:(?!\bvà\b)[^,;0-9]){2,40}?)\s+(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng))?\s*$"
 )
-_BREAKDOWN = re.compile(r"(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"(?:trong\s+(?:số\s+)?đó|cụ\s+thể)\b", re.IGNORECASE)
 _ITEM = re.compile(r"\W*(?:trong\s+)?(?:thu|chi)\s+(?!ngân\s+sách|cân\s+đối|nsnn|nsđp)", re.IGNORECASE)
 # "…. Trong đó: quý I đạt 4.773.484 triệu đồng": a breakdown by period, of what the sentence before named
-_BY_PERIOD = re.compile(r"\W*(?:trong\s+đó|cụ\s+thể)\W*(?:quý|tháng)\b", re.IGNORECASE)
+_BY_PERIOD = re.compile(r"\W*(?:trong\s+(?:số\s+)?đó|cụ\s+thể)\W*(?:quý|tháng)\b", re.IGNORECASE)
 
 _PERCENT = ureg.percent
 _POINT = ureg.percentage_point
@@ -145,7 +145,7 @@ _DIMENSIONLESS = ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
 
-_PART_OF_ESTIMATE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_]).*?trong\s+đó")
+_PART_OF_ESTIMATE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_]).*?trong\s+(?:số\s+)?đó")
 
 
 def extract(

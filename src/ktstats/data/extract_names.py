@@ -511,7 +511,7 @@ def _or_trade(best: Indicator | None, low: str, lo: int, end: int, unit: Any) ->
     return by_code()["trade_revenue"] if trade and revenue_from_trade(low, lo, trade[-1], unit) else best
 
 
-_PARTS_OPEN: Final = re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE)
+_PARTS_OPEN: Final = re.compile(r"(?<![^\W\d_])trong\s+(?:số\s+)?đó(?![^\W\d_])", re.IGNORECASE)
 
 
 def name_after_ends(sentence: str, end: int, next_start: int, reach: int) -> int:
