@@ -173,4 +173,4 @@ def test_trong_so_do_opens_the_parts_as_trong_do_does():
         region="Bắc Ninh",
     )
     part = f[f["indicator"] == "domestic_revenue"]
-    assert sorted(part["value"]) == [-2.8, 17037.2, 74.9] and set(part["measure"]) == {"estimate"}
+    assert sorted(part["value"]) == [-2.8, 74.9, 17037.2] and set(part["measure"]) == {"estimate"}
