@@ -174,3 +174,24 @@ def test_trong_so_do_opens_the_parts_as_trong_do_does():
     )
     part = f[f["indicator"] == "domestic_revenue"]
     assert sorted(part["value"]) == [-2.8, 74.9, 17037.2] and set(part["measure"]) == {"estimate"}
+
+
+def test_investment_by_sector_and_what_tinh_chung_does_not_carry():
+    # dev quang_binh_2025-04-01_quyi (batch 34): "vốn đầu tư trên địa bàn" is the total; the non-state sector's
+    # is private investment, the state's and the foreign-invested sector's are parts of the total
+    f = _extract(
+        "Theo thông tin từ Chi Cục thống kê tỉnh Quảng Bình, vốn đầu tư trên địa bàn tỉnh này trong quý 1/2025 ước "
+        "tính đạt 6.964,2 tỷ đồng, tăng 11,6% so với cùng kỳ năm trước. Trong đó: vốn đầu tư thực hiện của khu vực "
+        "nhà nước đạt 1.073,0 tỷ đồng, giảm 26,4%; vốn đầu tư thực hiện thuộc khu vực ngoài nhà nước đạt 5.883,3 "
+        "tỷ đồng, tăng 23,2%; vốn đầu tư thực hiện thuộc khu vực có vốn đầu tư nước ngoài đạt 7,9 tỷ đồng, tăng "
+        "3,9% so với cùng kỳ năm trước.\n\nGRDP TĂNG 7,84%\n\nTính chung quý 1/2025, vốn đầu tư từ nguồn vốn ngân "
+        "sách nhà nước trên địa bàn tỉnh do địa phương quản lý đạt 683,5 tỷ đồng, giảm 33,9% so với cùng kỳ năm "
+        "trước."
+    )
+    assert {v: r[0] for v, r in _rows(f).items()} == {
+        6964.2: "total_investment",
+        11.6: "total_investment",
+        5883.3: "private_investment",
+        23.2: "private_investment",
+        7.84: "grdp_growth",
+    }

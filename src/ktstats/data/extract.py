@@ -292,11 +292,9 @@ def extract(
             next_start = figure_starts[n + 1] if n + 1 < len(figure_starts) else len(sentence)
             window_after = (digit, name_after_ends(sentence, end, next_start, _WINDOW))
             unit, value = reading.unit, reading.value
-            # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that
-            # figure's, never the indicator named after it
+            # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that figure's
             follows = n > 0 and follows_figure(sentence, last_end, digit, unit)
-            # (a figure after "với" is the clause's subject's, when it has one: "khởi sắc với 1.476 doanh nghiệp
-            # thành lập mới" names its own)
+            # (after "với", the clause's subject's, if any: "khởi sắc với 1.476 doanh nghiệp thành lập mới" names its own)
             near_after = None if follows or (lead.endswith(" với ") and subject is not None) else window_after
             ind, name_end = _indicator_near(sentence, max(prev_end, clause_start), digit, unit, near_after)
             if ind is None:  # "đón hơn 6,5 triệu lượt khách", "…, mang lại doanh thu 690 tỉ đồng"
@@ -617,6 +615,8 @@ def extract(
                 shown = unit_to_str(unit)
                 reason = f"unit {shown or '-'} does not fit {target_ind.code} ({target_ind.unit or '-'}) as a {form}"
                 kept.add(value, shown, sentence, start, end, reason)
+                # ("Tính chung quý 1/2025, vốn đầu tư … đạt 683,5 tỷ đồng, giảm 33,9%" after a line on GRDP: not its)
+                subject = None if overall and target_ind is subject and ind is None else subject
                 continue
             # "gấp 21 lần so với năm 2002"
             if (why := over_years(relative_to, after, span.end.year)) is not None:

@@ -65,6 +65,9 @@ PARTS = re.compile(
     # investment) and a branch's growth ("Lĩnh vực nông nghiệp 6 tháng đầu năm tăng trưởng 0,83%")
     r"|(?:khu\s+vực\s+)?kinh\s+tế\s+(?:có\s+vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài(?:\s+fdi)?|nhà\s+nước"
     r"|ngoài\s+nhà\s+nước|tư\s+nhân|trong\s+nước)|(?:sản\s+xuất|lĩnh\s+vực)\s+nông|ngành\s+hàng|năng\s+lượng"
+    # the state's and the foreign-invested sector's investment ("vốn đầu tư thực hiện của khu vực nhà nước đạt
+    # 1.073,0 tỷ đồng"; the non-state sector's is private_investment)
+    r"|khu\s+vực\s+(?:nhà\s+nước|có\s+vốn\s+đầu\s+tư\s+nước\s+ngoài)"
     # the balance of trade: "cán cân mậu dịch xuất siêu đạt khoảng 6,5 tỷ USD" (neither exports nor imports); passengers
     r"|cán\s+cân\s+(?:thương\s+mại|mậu\s+dịch)|xuất\s+siêu|nhập\s+siêu|khách\s+vận\s+chuyển|hành\s+khách"
     # labour productivity is no GRDP per head: "năng suất lao động xã hội đạt 539 triệu đồng/người"
