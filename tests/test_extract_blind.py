@@ -195,3 +195,14 @@ def test_investment_by_sector_and_what_tinh_chung_does_not_carry():
         23.2: "private_investment",
         7.84: "grdp_growth",
     }
+
+
+def test_tong_gia_tri_san_pham_is_grdp():
+    # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
+    f = _extract(
+        "Theo số liệu từ UBND tỉnh, tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010) ước đạt 63.249 tỷ "
+        "đồng, tăng 4,38% so với năm 2023.",
+        region="Đắk Lắk",
+    )
+    assert {v: r[0] for v, r in _rows(f).items()} == {63249.0: "grdp_constant", 4.38: "grdp_growth"}
+    assert _spans(f)[63249.0] == ("2024-01", "2024-12")
