@@ -205,4 +205,5 @@ def test_tong_gia_tri_san_pham_is_grdp():
         region="Đắk Lắk",
     )
     assert {v: r[0] for v, r in _rows(f).items()} == {63249.0: "grdp_constant", 4.38: "grdp_growth"}
+    # (its year from "so với năm 2023" alone: the year after the one it is compared with)
     assert _spans(f)[63249.0] == ("2024-01", "2024-12")

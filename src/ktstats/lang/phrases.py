@@ -29,10 +29,10 @@ from ktstats.lang.scan import fold_case
 
 __all__ = [
     "COMPARED_MONTH",
+    "COMPARED_YEAR",
     "PERIOD_PHRASES",
     "PERIOD_WORDS",
     "REFERENCE_BEFORE",
-    "SAME_PERIOD_YEAR",
     "SPELLED_COUNTS",
     "TERM",
     "YEAR",
@@ -160,7 +160,7 @@ _MOMENT_OF = re.compile(r"(?<![^\W\d_])(?:cuối|đầu)\s+$", re.IGNORECASE)
 
 
 # "so với cùng kỳ năm 2022": the year before the report's
-SAME_PERIOD_YEAR = re.compile(r"cùng\s+kỳ\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
+COMPARED_YEAR = re.compile(r"(?:cùng\s+kỳ|so\s+với)\s+(?:năm\s+)?((?:19|20)[0-9]{2})(?![0-9])", re.I)
 # "tăng 14,63% so với tháng 9/2024": the same month a year before the report's
 COMPARED_MONTH = re.compile(
     r"so\s+(?:với\s+)?(?:tháng|quý)\s+[0-9IVX]{1,4}\s*(?:/\s*|năm\s+)((?:19|20)[0-9]{2})(?![0-9])", re.I

@@ -16,9 +16,9 @@ import pandas as pd
 from ktstats.lang.periods import Span
 from ktstats.lang.phrases import (
     COMPARED_MONTH,
+    COMPARED_YEAR,
     PERIOD_PHRASES,
     REFERENCE_BEFORE,
-    SAME_PERIOD_YEAR,
     TERM,
     YEAR,
     names_reference,
@@ -61,8 +61,8 @@ def default_year(text: str) -> int | None:
             parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
     years = named or _written_years(text)  # else the years the text writes
     if not years:
-        # only "cùng kỳ năm 2022" or "so với tháng 9/2024" is written: the report is of the year after
-        years = [int(y) + 1 for y in SAME_PERIOD_YEAR.findall(text) + COMPARED_MONTH.findall(text)]
+        # only "cùng kỳ năm 2022", "so với năm 2023" or "so với tháng 9/2024" is written: the report is of the year after
+        years = [int(y) + 1 for y in COMPARED_YEAR.findall(text) + COMPARED_MONTH.findall(text)]
     if not years:
         return None
     if named and all(named.count(y) == goals.count(y) for y in named):
