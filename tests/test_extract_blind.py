@@ -207,3 +207,13 @@ def test_tong_gia_tri_san_pham_is_grdp():
     assert {v: r[0] for v, r in _rows(f).items()} == {63249.0: "grdp_constant", 4.38: "grdp_growth"}
     # (its year from "so với năm 2023" alone: the year after the one it is compared with)
     assert _spans(f)[63249.0] == ("2024-01", "2024-12")
+
+
+def test_chi_so_san_xuat_is_the_industrial_production_index():
+    # dev ninh_binh_2025_2025-10-01_9thang: "Ngành công nghiệp … khi chỉ số sản xuất tăng 22,03%"
+    f = _extract(
+        "9 tháng năm 2025, ngành công nghiệp tiếp tục là “đầu tàu” kinh tế của Ninh Bình khi chỉ số sản xuất tăng "
+        "22,03% so với cùng kỳ.",
+        region="Ninh Bình",
+    )
+    assert _rows(f) == {22.03: ("iip_growth", "level", "")}
