@@ -4,9 +4,12 @@ its rule."""
 
 from __future__ import annotations
 
+import math
 import warnings
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ktstats
 
@@ -217,3 +220,29 @@ def test_chi_so_san_xuat_is_the_industrial_production_index():
         region="Ninh Bình",
     )
     assert _rows(f) == {22.03: ("iip_growth", "level", "")}
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**7),
+    fraction=st.integers(min_value=1, max_value=999),
+    word=st.sampled_from(["lượt", "người", "doanh nghiệp", "xã", "hộ", "dự án", "lượt khách"]),
+    scale=st.sampled_from(["", "nghìn ", "triệu "]),
+)
+@settings(max_examples=150, deadline=None)
+def test_a_count_is_read_whole_or_not_at_all(whole, fraction, word, scale):
+    """Property: a count of things is read only when it is a whole number of things — "12.345 lượt", "1,32
+    triệu lượt" — and never as a fraction of one ("316,423 lượt" is kept unattached with the reason)."""
+    from ktstats.lang.numbers import format_number
+    from ktstats.lang.scan import numbers_in
+
+    digits = f"{fraction:03d}".rstrip("0")
+    written = f"{format_number(whole)},{digits}"
+    (what, _, _), *_ = numbers_in(f"đạt {written} {scale}{word}")
+    value = whole + int(digits) / 10 ** len(digits)
+    things = value * {"": 1, "nghìn ": 1e3, "triệu ": 1e6}[scale]
+    if abs(things - round(things)) > 1e-6:
+        assert isinstance(what, str) and "a count with a fraction" in what
+    else:
+        assert not isinstance(what, str) and math.isclose(what.value, value)
+    (what, _, _), *_ = numbers_in(f"đạt {format_number(whole)} {scale}{word}")
+    assert not isinstance(what, str) and what.value == whole
