@@ -246,3 +246,29 @@ def test_a_count_is_read_whole_or_not_at_all(whole, fraction, word, scale):
         assert not isinstance(what, str) and math.isclose(what.value, value)
     (what, _, _), *_ = numbers_in(f"đạt {format_number(whole)} {scale}{word}")
     assert not isinstance(what, str) and what.value == whole
+
+
+def test_guests_who_stayed_the_night_are_a_part_of_the_visitors_counted_too():
+    # dev phu_yen_2024-12-20_dulich: all visitors, then "Tổng lượt khách lưu trú đạt gần 2,5 triệu lượt"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = ktstats.extract(
+            "Ngày 20.12, ông Nguyễn Lê Vũ, Phó giám đốc Sở VH-TT-DL tỉnh Phú Yên, cho biết năm 2024, tổng số khách du "
+            "lịch đến tỉnh này hơn 4 triệu lượt, đạt 120% so với kế hoạch, tăng 27,5% so với cùng kỳ.\n\nTrong đó, "
+            "khách quốc tế hơn 30.000 lượt, đạt 150% so với kế hoạch, tăng 52% so với cùng kỳ. Tổng lượt khách lưu trú "
+            "đạt gần 2,5 triệu lượt, tăng 17,1% so với cùng kỳ."
+        )
+    assert sorted(ds.to_frame()["value"]) == [4.0, 27.5, 120.0]
+    kept = ds.unattached
+    assert set(kept.loc[kept["value"].isin([2.5, 17.1]), "reason"]) == {
+        "a figure for a part (khách lưu trú), not the whole"
+    }
+    # dev khanh_hoa_2024-05-29_dulich: a province that counts its visitors as guests who stayed the night
+    f = _extract(
+        "Ước tính 5 tháng đầu năm 2024 tỉnh Khánh Hòa đã đón hơn 3,8 triệu lượt khách lưu trú, tăng 140% so với "
+        "cùng kỳ năm 2023."
+    )
+    assert _rows(f) == {
+        3.8: ("tourist_visits", "level", ""),
+        140.0: ("tourist_visits", "change", "same_period_last_year"),
+    }

@@ -56,6 +56,7 @@ from ktstats.data.extract_parts import (
     goal_year,
     goals_carry,
     not_a_figure,
+    overnight_guests,
     part_before,
     range_bounds,
     sentence_rows,
@@ -618,9 +619,8 @@ def extract(
                 # ("Tính chung quý 1/2025, vốn đầu tư … đạt 683,5 tỷ đồng, giảm 33,9%" after a line on GRDP: not its)
                 subject = None if overall and target_ind is subject and ind is None else subject
                 continue
-            # "gấp 21 lần so với năm 2002"
             if (why := over_years(relative_to, after, span.end.year)) is not None:
-                kept.add(value, unit_to_str(unit), sentence, start, end, why)
+                kept.add(value, unit_to_str(unit), sentence, start, end, why)  # "gấp 21 lần so với năm 2002"
                 continue
             if inside and estimated_end is not None and measure in ("actual", "estimate"):
                 # "ước đạt 6,27% (quý I tăng 7,63%; … quý III tăng 6,51%)": its last quarter is estimated too, an
@@ -691,7 +691,7 @@ def extract(
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, stated, year)  # ("Ngày 10/7, …" of 2025: the unit's report)
         file_regions(rows, code, inferred=date is None, sentences=list(sentence_ids))
-    rows = kept.one_per_sentence(rows)
+    rows = kept.one_per_sentence(overnight_guests(rows, list(sentence_ids), kept))
     ds = Dataset(validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document), _validated=True)
     ds.name = document
     ds.unattached = kept  # made a table when first looked at

@@ -21,7 +21,7 @@ from ktstats.data.extract_names import (
     names_a_rank,
     revenue_from_trade,
 )
-from ktstats.data.unattached import quote_around
+from ktstats.data.unattached import Unattached, quote_around
 from ktstats.lang.periods import Span
 from ktstats.lang.phrases import casefolded, span_before
 from ktstats.lang.units import ureg
@@ -372,3 +372,36 @@ def range_bounds(qualifier: str, low: float, high: float, negated: bool) -> tupl
     if qualifier != "range":
         return "", ""
     return (-high, -low) if negated else (low, high)
+
+
+# guests who stayed the night, named before their number in its clause: "khách lưu trú đạt 163.315 lượt", "khách
+# đến các cơ sở lưu trú ước đạt 961,0 nghìn lượt"
+_OVERNIGHT = re.compile(
+    r"khách\s+(?:đến\s+)?(?:các\s+)?(?:cơ\s+sở\s+(?:kinh\s+doanh\s+)?)?lưu\s+trú(?!\s+và)"
+)
+
+
+def overnight_guests(
+    rows: list[dict[str, Any]], sentences: list[str], kept: Unattached
+) -> list[dict[str, Any]]:
+    """``rows`` without the guests who stayed the night when the text counts all its visitors of the same
+    period too ("đón 2,5 triệu lượt khách …; khách lưu trú đạt 1,2 triệu lượt": a part, kept in ``kept`` with
+    the reason); alone, they are the text's count of visitors (Khánh Hòa reports "tổng lượt khách lưu trú")."""
+
+    def overnight(row: dict[str, Any]) -> bool:
+        sentence = casefolded(sentences[row["_sentence"]])
+        lo = max(0, row["_at"] - 90, sentence.rfind(";", 0, row["_at"]) + 1)
+        return _OVERNIGHT.search(sentence, lo, row["_at"]) is not None
+
+    def when(row: dict[str, Any]) -> tuple[Any, ...]:
+        return row["period_start"], row["period_end"], row["form"], row["relative_to"]
+
+    visitors = [r for r in rows if r["indicator"] == "tourist_visits"]
+    stayed = {id(r) for r in visitors if overnight(r)}
+    counted = {when(r) for r in visitors if id(r) not in stayed}
+    parts = {id(r) for r in visitors if id(r) in stayed and when(r) in counted}
+    reason = "a figure for a part (khách lưu trú), not the whole"
+    for r in rows:
+        if id(r) in parts:
+            kept.add(r["value"], r["unit"], r["quote"], 0, 0, reason)
+    return [r for r in rows if id(r) not in parts]
