@@ -87,6 +87,9 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
         "helper-h36a",
         "helper-h36b",
         "helper-h36c",
+        "helper-h37a",
+        "helper-h37b",
+        "helper-h37c",
     }
 
 
