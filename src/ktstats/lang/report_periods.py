@@ -39,11 +39,16 @@ def default_year(text: str) -> int | None:
     ("Năm 2024, HĐND tỉnh quyết nghị …", "phấn đấu", "sẽ") counts after the years of results, and of years named
     as often, one a part of which is named ("Quý IV năm 2025 … năm 2026") comes first; a later year whose
     months so far the text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year
-    reports them.
+    reports them. When every year named is a goal's, the results are of the year before the goals' when the text
+    compares with the year before that or writes that year outside its goals; a text that names no year but the
+    one it compares with ("so với năm 2023", "cùng kỳ năm 2022") is of the year after.
 
     >>> default_year("6 tháng đầu năm 2021, thu ngân sách tăng 15% so với cùng kỳ năm 2020; "
     ...              "chi tăng 9% so với cùng kỳ năm 2020.")
     2021
+    >>> default_year("Trong năm nay, tỉnh đón 9,6 triệu lượt khách, tăng mạnh so với năm 2024. "
+    ...              "Năm 2026, tỉnh đặt mục tiêu đón 10,5 triệu lượt khách.")
+    2025
     """
     named: list[int] = []
     so_far: list[int] = []  # the years of months so far ("6 tháng đầu năm 2017"): only that year reports them
