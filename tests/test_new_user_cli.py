@@ -47,6 +47,11 @@ def test_vietnamese_report_has_no_codes_or_english_units(capsys: pytest.CaptureF
     reasons = [line for line in out.splitlines() if line.startswith("  – ")]
     assert reasons
     assert all("Lý do (tiếng Anh): " in line for line in reasons)
+    # each names its target: the two 2025 disbursement plans (the centre's, the province's) are told apart
+    plans = [line for line in reasons if line.startswith("  – Giải ngân vốn đầu tư công 2025 (")]
+    assert len(plans) == 2 and len(set(plans)) == 2
+    assert any("(2.434,977 tỷ đồng)" in line for line in plans)
+    assert any("(3.956,954 tỷ đồng)" in line for line in plans)
 
 
 def test_english_report_has_no_vietnamese_periods_or_targets(capsys: pytest.CaptureFixture[str]) -> None:

@@ -325,9 +325,10 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
             outcome = f"{written}{estimated} — {met}"
         name = catalog[r["indicator"]].name(lang)
         sources = "; ".join(document_source(d.strip()) for d in str(r["documents"]).split(",") if d.strip())
+        target = tr.get(str(r["target"]), str(r["target"]))
         rows.append(
             [
-                f"{name}: {tr.get(str(r['target']), str(r['target']))}",
+                f"{name}: {target}",
                 str(r["year"]),
                 shown,
                 "" if math.isnan(prob) else f"{format_number(round(100 * prob, 1), lang=lang)}%",
@@ -339,7 +340,8 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         reason = str(then["reason"])
         if lang == "vi" and reason:
             reason = f"{w('reason_en')}: {reason}"
-        notes.append(f"  – {name} {r['year']}: {reason}")
+        # (the target named: two plans of one year, "2.434,977 tỷ đồng" and "3.956,954 tỷ đồng", each have theirs)
+        notes.append(f"  – {name} {r['year']} ({target}): {reason}")
     return [w("projection_head"), *text_table(rows), *notes, ""]
 
 
