@@ -382,8 +382,8 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
     **dict.fromkeys(
-        ("helper-h35a", "helper-h35b", "helper-h35c"),
-        "batch 35 (found blind during 0.20.15): 16 texts",
+        ("helper-h37a", "helper-h37b", "helper-h37c"),
+        "batch 37 (found blind during 0.20.17): 17 texts",
     ),
 }
 

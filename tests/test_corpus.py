@@ -75,21 +75,22 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # 21, held out in 0.20.1–0.20.2, 22, held out in 0.20.3–0.20.4, 23, held out in 0.20.5, 24, held out in
     # 0.20.6, 25, held out in 0.20.7, 26, held out in 0.20.8, 27, held out in 0.20.9, 28, held out in
     # 0.20.10, 29, held out in 0.20.11, 30, held out in 0.20.12, 31, held out in 0.20.13, 32, held out in
-    # 0.20.14, 33, held out in 0.20.15, and 34, held out in 0.20.16, are development texts)
-    # the thirty-fifth batch: found blind during 0.20.15, scored first when 0.20.16 was frozen
+    # 0.20.14, 33, held out in 0.20.15, 34, held out in 0.20.16, 35, held out in 0.20.17, and 36, scored once
+    # when 0.20.17 was frozen, are development texts)
+    # the thirty-seventh batch: found blind during 0.20.17, scored first when 0.20.17 was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h35a",
-        "helper-h35b",
-        "helper-h35c",
-    }
-    # the next blind batch waits here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        "helper-h36a",
-        "helper-h36b",
-        "helper-h36c",
         "helper-h37a",
         "helper-h37b",
         "helper-h37c",
+    }
+    # the next blind batches wait here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h38a",
+        "helper-h38b",
+        "helper-h38c",
+        "helper-h39a",
+        "helper-h39b",
+        "helper-h39c",
     }
 
 
@@ -224,10 +225,10 @@ def test_two_readers_agree_on_most_figures():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.16 measures (dev 82,4 % / 84,6 %; held-out batch 35 45,9 % / 57,1 %): they
+    """Floors a little under what 0.20.17 measures (dev 82,6 % / 85,2 %; held-out batch 37 64,2 % / 70,5 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.44, 0.55)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.62, 0.68)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
