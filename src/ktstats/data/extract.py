@@ -127,7 +127,7 @@ _OF_PERIOD = re.compile(
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 # "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
 _OVERALL = re.compile(
-    r"(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|kết\s+quả\s+này|số\s+thu\s+này)\b"
+    r"(?:(?P<total>tính\s+chung|lũy\s+kế|luỹ\s+kế)|kết\s+quả\s+này|số\s+thu\s+này)\b"
     r"|[^.;]{0,60}?\b(?:con\s+số|chỉ\s+số|mức\s+tăng(?:\s+trưởng)?)\s+này\b|(?:[^.;,]{0,12}\s)?(?:đây|đó)\s+là\s+mức\s+tăng",
     re.IGNORECASE,
 )
@@ -616,8 +616,8 @@ def extract(
                 shown = unit_to_str(unit)
                 reason = f"unit {shown or '-'} does not fit {target_ind.code} ({target_ind.unit or '-'}) as a {form}"
                 kept.add(value, shown, sentence, start, end, reason)
-                # ("Tính chung quý 1/2025, vốn đầu tư … đạt 683,5 tỷ đồng, giảm 33,9%" after a line on GRDP: not its)
-                subject = None if overall and target_ind is subject and ind is None else subject
+                # ("Tính chung quý 1/2025, vốn đầu tư … 683,5 tỷ đồng, giảm 33,9%": not GRDP's; "Đây là mức tăng …")
+                subject = None if overall and overall["total"] and target_ind is subject and ind is None else subject
                 continue
             if (why := over_years(relative_to, after, span.end.year)) is not None:
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)  # "gấp 21 lần so với năm 2002"
