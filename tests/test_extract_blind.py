@@ -214,6 +214,18 @@ def test_a_subject_named_by_day_la_muc_tang_goes_on_past_a_count_of_provinces():
     assert growth["thua_thien_hue"] == 2.06 and growth["da_nang"] == -9.77 and growth["quang_ngai"] == -1.02
 
 
+def test_results_listed_after_reaching_the_goals_set_are_results():
+    # dev hung_yen_2024-01-21_grdp2023 (batch 35): "đều đạt hoặc vượt mục tiêu đề ra: …" lists results measured
+    # against the goals, not the goals
+    f = _extract(
+        "Theo ông Nguyễn Hữu Nghĩa, Bí thư tỉnh Hưng Yên, hầu hết các chỉ tiêu kinh tế - xã hội năm 2023 của tỉnh "
+        "Hưng Yên đều đạt hoặc vượt mục tiêu đề ra: GRDP ước tăng 10,05% (bình quân 3 năm 2021 - 2023 tăng trưởng "
+        "9,91%) vượt kế hoạch đề ra (kế hoạch 9%)."
+    )
+    growth = f[(f["indicator"] == "grdp_growth") & (f["value"].astype(float) == 10.05)]
+    assert list(growth["measure"]) == ["estimate"] and list(growth["period_end"].astype(str)) == ["2023-12"]
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(

@@ -98,12 +98,12 @@ _PLAN_ASIDE = re.compile(
 _LIST_OPENED_BY = (
     r"phấn đấu[^.]{{0,300}}?[;:]|(?:{})(?:(?!đạt|thực hiện|tăng(?!\s+trưởng)|giảm|cùng kỳ)[^.;:]){{0,120}}:"
 )
-# ("nhiều chỉ tiêu đạt và vượt kế hoạch đề ra cụ thể: …": the plan set is what results are measured against)
-_GOAL_LIST = re.compile(_LIST_OPENED_BY.format("mục tiêu|(?<!hoạch )đề ra"), re.IGNORECASE)
+# ("nhiều chỉ tiêu đạt và vượt kế hoạch đề ra cụ thể: …", "đều đạt hoặc vượt mục tiêu đề ra: GRDP ước tăng
+# 10,05%": the plan or goal set is what the results listed are measured against)
+_GOALS = "(?<!vượt )(?<!đạt )mục tiêu|(?<!hoạch )(?<!tiêu )đề ra"
+_GOAL_LIST = re.compile(_LIST_OPENED_BY.format(_GOALS), re.IGNORECASE)
 # a goal that opens a list of figures: "phấn đấu đưa tốc độ tăng trưởng …; thu ngân sách …; vốn đầu tư …"
-_TARGET_LIST = re.compile(
-    _LIST_OPENED_BY.format("mục tiêu|chỉ tiêu|nhiệm vụ chủ yếu|(?<!hoạch )đề ra"), re.IGNORECASE
-)
+_TARGET_LIST = re.compile(_LIST_OPENED_BY.format(f"{_GOALS}|chỉ tiêu|nhiệm vụ chủ yếu"), re.IGNORECASE)
 
 
 # a heading over results, though it names "chỉ tiêu" (indicators): "Một số chỉ tiêu tăng trưởng nổi bật như:",
