@@ -139,10 +139,8 @@ _ITEM = re.compile(r"\W*(?:trong\s+)?(?:thu|chi)\s+(?!ngân\s+sách|cân\s+đố
 # "…. Trong đó: quý I đạt 4.773.484 triệu đồng": a breakdown by period, of what the sentence before named
 _BY_PERIOD = re.compile(r"\W*(?:trong\s+(?:số\s+)?đó|cụ\s+thể)\W*(?:quý|tháng)\b", re.IGNORECASE)
 
-_PERCENT = ureg.percent
-_POINT = ureg.percentage_point
-_TIMES = ureg.times
-_DIMENSIONLESS = ureg.dimensionless
+_PERCENT, _POINT = ureg.percent, ureg.percentage_point
+_TIMES, _DIMENSIONLESS = ureg.times, ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
 
@@ -617,7 +615,8 @@ def extract(
                 reason = f"unit {shown or '-'} does not fit {target_ind.code} ({target_ind.unit or '-'}) as a {form}"
                 kept.add(value, shown, sentence, start, end, reason)
                 # ("Tính chung quý 1/2025, vốn đầu tư … 683,5 tỷ đồng, giảm 33,9%": not GRDP's; "Đây là mức tăng …")
-                subject = None if overall and overall["total"] and target_ind is subject and ind is None else subject
+                if overall and overall["total"] and target_ind is subject and ind is None:
+                    subject = None
                 continue
             if (why := over_years(relative_to, after, span.end.year)) is not None:
                 kept.add(value, unit_to_str(unit), sentence, start, end, why)  # "gấp 21 lần so với năm 2002"
