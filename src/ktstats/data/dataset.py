@@ -491,19 +491,25 @@ class Dataset:
         as_of: str | pd.Timestamp | None = None,
         method: str = "auto",
         level: float = 0.8,
-        reference: Dataset | str | None = None,
+        reference: Dataset | str | Sequence[Dataset | str] | None = None,
     ) -> Projection:
         """Will ``indicator`` meet its target this year? (see :func:`ktstats.analysis.projection.project_indicator`).
 
         ``target=None`` uses the dataset's own whole-year target for the region and ``year``;
         ``as_of`` projects from what was published by that day only — figures, weights, method
-        choice and target. ``reference`` (a Dataset or a bundled name such as ``"vn_gdp"``) lends the
-        country's growth series — quarter weights, method and real-time errors — to a region that
-        publishes only its year to date.
+        choice and target. ``reference`` (a Dataset or a bundled name such as ``"vn_gdp"``, or several)
+        lends the country's growth series — quarter weights, method and real-time errors — to a region that
+        publishes only its year to date, and a flow known only by its year-to-date total its path through
+        the year (``"vn_disbursement"``: the country's shares of the plan disbursed by each month-end).
 
         >>> p = load_dataset("vn_gdp").project("gdp_growth", year=2023, as_of="2023-10-15")
         >>> p.status, p.periods_done
         ('off_track', 3)
+        >>> kt = load_dataset("kon_tum").combine(load_dataset("kon_tum_history"))
+        >>> p = kt.project("public_investment_disbursement", "2.434,977 tỷ đồng", year=2025,
+        ...                as_of="2025-05-31", reference="vn_disbursement")
+        >>> p.method, round(p.ytd, 1), p.status
+        ('same_period_pace', 433.6, 'at_risk')
         """
         from ktstats.analysis.projection import project_indicator
 
@@ -525,7 +531,7 @@ class Dataset:
         year: int | None = None,
         as_of: str | pd.Timestamp | None = None,
         regions: Sequence[str] | str | None = None,
-        reference: Dataset | str | None = None,
+        reference: Dataset | str | Sequence[Dataset | str] | None = None,
         document: str | None = None,
     ) -> pd.DataFrame:
         """One projection per region and whole-year target (a restated target is one row naming its

@@ -65,6 +65,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "for growth run_rate, last_quarter, seasonal or ets",
     )
     proj.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
+    proj.add_argument(
+        "--reference",
+        action="append",
+        default=None,
+        help="a dataset lending its national path (repeatable): vn-gdp (quarter weights and errors of growth), "
+        "vn-disbursement (shares of the plan disbursed by each month-end)",
+    )
     proj.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     bt = sub.add_parser("backtest", help="how each projection method did in past years")
     bt.add_argument("dataset")
@@ -139,6 +146,7 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
             as_of=args.as_of,
             method=args.method,
             level=args.level,
+            reference=None if not args.reference else tuple(args.reference),
         )
         return p._describe(args.lang) + "\n"
 

@@ -346,7 +346,7 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
 
 
 #: the series a province's growth borrows weights and real-time errors from (see Dataset.projections)
-_NATIONAL = "vn_gdp"
+_NATIONAL = ("vn_gdp", "vn_disbursement")
 
 
 def _number(x: Any) -> float:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 import pandas as pd
 
+from ktstats.analysis.projection.profile import reference_profile
 from ktstats.analysis.projection.realtime import Backtest
 from ktstats.analysis.projection.result import Projection, common_fields, settled
 from ktstats.analysis.projection.single import project
@@ -82,9 +83,11 @@ def project_indicator(
     The year to date and the history come from the dataset (as known on
     ``as_of``); for growth indicators the quarterly growth and the published
     annual growth of past years are used, the latter to estimate the quarter
-    weights. ``reference`` (a Dataset or a bundled name, e.g. ``"vn_gdp"``) lends its growth
-    series' weights, method and real-time errors to a region with a year to date but no past
-    years of its own (a province's "9 tháng tăng 7,2%").
+    weights. ``reference`` (a Dataset or a bundled name, e.g. ``"vn_gdp"``, or several, e.g.
+    ``("vn_gdp", "vn_disbursement")``) lends its growth series' weights, method and real-time errors
+    to a region with a year to date but no past years of its own (a province's "9 tháng tăng
+    7,2%"), and its path through the year to a flow of which only a year-to-date total is known
+    ("giải ngân 4 tháng đạt 433,6 tỷ đồng": :func:`~ktstats.analysis.projection.profile.reference_profile`).
     """
     from ktstats.catalog.indicators import indicator as lookup
     from ktstats.data.series import IndicatorSeries
@@ -168,10 +171,11 @@ def project_indicator(
         return project(series, tgt, year=year, method=method, level=level)
     except (DataError, PeriodError) as exc:
         total = _ytd_total(sp, s.basis, year)
-        if total is None or method not in ("auto", "run_rate"):
+        if total is None or method not in ("auto", "run_rate", *_BY_PATH):
             raise
         # only the year-to-date total is published (no month-by-month figures): the pace so far
-        # extended to the year, with the stated prior as the only uncertainty — no shape is invented
+        # extended to the year, with the stated prior as the only uncertainty — no shape is invented —
+        # unless a reference lends its path through the year (the country's shares of the plan by month)
         value, months = total
         idx = pd.period_range(f"{year}-01", periods=months, freq="M")
         even = IndicatorSeries(
@@ -183,9 +187,26 @@ def project_indicator(
             indicator=indicator,
             region=region,
         )
+        why = f"only the year-to-date total to month {months} is usable ({exc}); "
+        ref = None if reference is None else _reference(reference)
+        path = None if ref is None else reference_profile(ref.dataset, indicator, year, as_of)
+        if path is not None:
+            # the reference's past years as months of this flow, each year scaled to the same total: the
+            # methods that read a path (the share done by now, last year's pace) see only its shape
+            past = IndicatorSeries.from_pandas(
+                path.history(year, value), unit=s.unit, kind=s.kind, basis="period", indicator=indicator
+            )
+            p = project(even, tgt, year=year, method=method, level=level, history=past)
+            done = ", ".join(path.part_at(months))
+            why += f"its path through the year from the reference ({path.describe()}; by month {months}: {done}): "
+            return dataclasses.replace(p, reason=why + p.reason)
+        if method != "auto" and method != "run_rate":
+            raise DataError(
+                f"{method} needs the path of past years; only the year-to-date total to month {months} is "
+                f"usable ({exc}), and no reference= with that indicator's shares at month-ends was given"
+            ) from None
         p = project(even, tgt, year=year, method="run_rate", level=level)
-        why = f"only the year-to-date total to month {months} is usable ({exc}); run_rate from that total: "
-        return dataclasses.replace(p, reason=why + p.reason)
+        return dataclasses.replace(p, reason=why + "run_rate from that total: " + p.reason)
 
 
 def _year_published(
@@ -267,10 +288,15 @@ def _reference(reference: Any) -> Any:
 
     if isinstance(reference, Reference):
         return reference
-    if isinstance(reference, str):
-        from ktstats.data.dataset import load_dataset
+    from ktstats.data.dataset import load_dataset
 
+    if isinstance(reference, str):
         reference = load_dataset(reference)
+    elif isinstance(reference, (tuple, list)) and reference:  # ("vn_gdp", "vn_disbursement"): one reference
+        parts = [load_dataset(r) if isinstance(r, str) else r for r in reference]
+        if not all(hasattr(d, "combine") for d in parts):
+            raise DataError("reference= takes a Dataset, a bundled dataset's name, or several of them")
+        reference = parts[0].combine(*parts[1:])
     if not hasattr(reference, "to_frame") or not hasattr(reference, "filter"):
         raise DataError(
             f"reference= takes a Dataset or a bundled dataset's name, not {type(reference).__name__}"
@@ -282,6 +308,8 @@ def _reference(reference: Any) -> Any:
 
 
 _REFERENCES: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+#: the methods a flow known only by its year-to-date total can use with a reference's path through the year
+_BY_PATH = ("seasonal_share", "same_period_pace")
 
 PROJECTION_COLUMNS = [
     "region",

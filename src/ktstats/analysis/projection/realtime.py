@@ -355,8 +355,9 @@ class Reference:
     rows of one series, with its vintages and real-time errors computed once and kept, so that a
     table of 34 provinces costs one national backtest, not 34."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, dataset: Any = None) -> None:
         self.frame = frame
+        self.dataset = dataset  # the whole reference dataset: a flow borrows its path through the year
         self._vintages: dict[pd.Timestamp, Vintage] = {}
         self._errors: dict[tuple[str, int, int, pd.Timestamp], list[float]] = {}
 
@@ -468,7 +469,8 @@ def _borrowed(
 
 def reference_rows(dataset: Any) -> Reference:
     """The growth series a reference dataset lends: the country's GDP growth (``gdp_growth`` of
-    ``viet_nam``) if it has one, else its only growth series."""
+    ``viet_nam``) if it has one, else its only growth series (none: it lends flows their path through the
+    year only, see :mod:`ktstats.analysis.projection.profile`)."""
     from ktstats.catalog.indicators import indicator as lookup
 
     f = dataset.to_frame()
@@ -477,13 +479,16 @@ def reference_rows(dataset: Any) -> Reference:
         {(i, r) for i, r in zip(f["indicator"], f["region"], strict=True) if lookup(i).kind == "growth"}
     )
     if ("gdp_growth", "viet_nam") in pairs:
-        return Reference(growth_rows(dataset, "gdp_growth", "viet_nam"))
-    if len(pairs) != 1:
+        return Reference(growth_rows(dataset, "gdp_growth", "viet_nam"), dataset)
+    if len(pairs) > 1:
         raise DataError(
             f"a reference dataset lends one growth series; this one has {len(pairs)} "
-            f"({', '.join(f'{i}/{r}' for i, r in pairs) or 'none'})"
+            f"({', '.join(f'{i}/{r}' for i, r in pairs)})"
         )
-    return Reference(growth_rows(dataset, *pairs[0]))
+    if not pairs:
+        columns = ["period_start", "period_end", "measure", "value", "document", "document_date"]
+        return Reference(pd.DataFrame(columns=columns), dataset)
+    return Reference(growth_rows(dataset, *pairs[0]), dataset)
 
 
 #: a dataset's level rows split by (indicator, region), built once per dataset (datasets are immutable)
