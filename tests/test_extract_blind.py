@@ -226,6 +226,24 @@ def test_results_listed_after_reaching_the_goals_set_are_results():
     assert list(growth["measure"]) == ["estimate"] and list(growth["period_end"].astype(str)) == ["2023-12"]
 
 
+def test_a_plans_year_carried_over_dates_no_figure():
+    # dev lam_dong_2025_2025-09-23_giaingan (batch 36): "năm 2024 kéo dài sang năm 2025" is the capital of the
+    # 2024 plan still disbursed in 2025; the figure is of 2025 to 31 August (it was filed under 2024 and the old
+    # province)
+    f = _extract(
+        "Chiều 23/9, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng chủ trì hội nghị đánh giá tình hình kinh tế-xã hội 9 "
+        "tháng và triển khai nhiệm vụ trọng tâm những tháng cuối năm 2025. Theo Sở Tài chính tỉnh Lâm Đồng, đến "
+        "ngày 31/8, tổng số vốn giải ngân kế hoạch năm 2025 và năm 2024 kéo dài sang năm 2025 chỉ mới đạt "
+        "4.492/18.904 tỷ đồng."
+    )
+    row = f[f["value"].astype(float) == 4492.0].iloc[0]
+    assert (str(row["period_start"]), str(row["period_end"]), row["region"]) == (
+        "2025-01",
+        "2025-08",
+        "lam_dong_2025",
+    )
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(

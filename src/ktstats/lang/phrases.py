@@ -192,6 +192,8 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
         if names_reference(sentence, m.start()) or quoted(sentence, m.start()) or dates_from(low, m, pos):
             continue
+        if _CARRIED.match(low, m.end()):
+            continue  # "kế hoạch năm 2025 và năm 2024 kéo dài sang năm 2025": a plan's year, carried over
         if best is not None and tasks_of(sentence, m):
             # "báo cáo đánh giá … năm 2017 và phương hướng, nhiệm vụ năm 2018 … ước đạt 35.635 tỷ đồng": a title's
             # year of tasks, after the year it reports on
@@ -230,6 +232,7 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 
 
 # a year opening its sentence: "Trong năm 2025 vừa qua, …"
+_CARRIED = re.compile(r"\s+(?:được\s+)?(?:kéo\s+dài|chuyển)\s+sang\b")
 _OPENER = re.compile(r"\W*(?:trong\s+)?", re.IGNORECASE)
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
 TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
