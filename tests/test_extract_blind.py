@@ -244,6 +244,23 @@ def test_a_plans_year_carried_over_dates_no_figure():
     )
 
 
+def test_the_countrys_growth_named_with_its_year_before_the_figure():
+    # dev binh_dinh_2020-12-28_grdp2020 (batch 36): "tốc độ tăng GRDP của cả nước năm 2020, đạt 2,91%" is the
+    # country's; dev hai_phong_2022-02-14_kinhte: "cao nhất cả nước năm 2021, đạt 12,38%" stays the city's
+    f = _extract(
+        "Theo bà Nguyễn Thị Mỹ, trong năm 2020, GRDP của tỉnh Bình Định đạt gần 50.000 tỷ đồng, tăng 3,61% so với "
+        "cùng kỳ. Đây là mức tăng thấp nhất của tỉnh trong giai đoạn 2011-2020 nhưng cao hơn tốc độ tăng GRDP của "
+        "cả nước năm 2020, đạt 2,91%."
+    )
+    row = f[f["value"].astype(float) == 2.91].iloc[0]
+    assert (row["indicator"], row["region"]) == ("gdp_growth", "viet_nam")
+    g = _extract(
+        "Hải Phòng là thành phố có tốc độ tăng trưởng GRDP cao nhất cả nước năm 2021, đạt 12,38% so với năm 2020."
+    )
+    row = g[g["value"].astype(float) == 12.38].iloc[0]
+    assert (row["indicator"], row["region"]) == ("grdp_growth", "hai_phong")
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(

@@ -109,9 +109,11 @@ def indicator_named_in(sentence: str, unit: Any) -> Indicator | None:
 _SHARE_OR_AVERAGE = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|bình quân")
 # "… bằng 57,7% tổng sản phẩm trong tỉnh", "… 10% GRDP": a share of GRDP, named right after the percent
 _OF_GRDP_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:grdp|tổng sản phẩm)(?![^\W\d_])")
-#: the whole country named right before a figure: "bình quân cả nước (tăng 5,03%)", "mức trung bình cả nước 7,52%"
+#: the whole country named right before a figure: "bình quân cả nước (tăng 5,03%)", "mức trung bình cả nước 7,52%",
+#: "tốc độ tăng GRDP của cả nước năm 2020, đạt 2,91%" (not "cao nhất cả nước năm 2021, đạt 12,38%": the province's)
 COUNTRY_BEFORE = re.compile(
-    r"(?:cả\s+nước|toàn\s+quốc)\s*(?:\(\s*|:\s*)?(?:(?:là|chỉ|ước|đạt|tăng|ở\s+mức)\s+)*\+?\s*$"
+    r"(?:cả\s+nước|toàn\s+quốc)(?:(?<!nhất\scả\snước)(?<!đầu\scả\snước)\s+năm\s+[0-9]{4}\s*,)?\s*(?:\(\s*|:\s*)?(?:(?:là|chỉ|ước|đạt|tăng|ở\s+mức)\s+)*"
+    r"\+?\s*$"
 )
 _LEVEL_WORD = re.compile(r"(?<![^\W\d_])mức\s*$")
 _COUNTRY_AFTER = re.compile(r"\s*(?:của\s+)?(?:cả\s+nước|toàn\s+quốc)(?![^\W\d_])")
