@@ -261,6 +261,20 @@ def test_the_countrys_growth_named_with_its_year_before_the_figure():
     assert (row["indicator"], row["region"]) == ("grdp_growth", "hai_phong")
 
 
+def test_tong_so_is_a_count_not_a_document_number():
+    # dev bac_ninh_2023-02-01_iipthang1 (batch 35): "tổng số 236 doanh nghiệp" was hidden like "Nghị quyết số 26"
+    # — neither filed nor kept unattached
+    f = _extract(
+        "Cũng trong tháng 1/2023, tỉnh Bắc Ninh có tổng số 236 doanh nghiệp thành lập mới, tăng 5,4% so cùng kỳ năm "
+        "2022, với tổng số vốn đăng ký hơn 3.272 tỷ đồng."
+    )
+    assert list(f.loc[f["form"] == "level", "value"].astype(float)) == [236.0]
+    assert set(f["indicator"]) == {"new_enterprises"}
+    # a document's number is still none: "Nghị quyết số 26-NQ/TU"
+    g = _extract("Theo Nghị quyết số 26-NQ/TU, năm 2024 tỉnh Kon Tum phấn đấu thu ngân sách 4.500 tỷ đồng.")
+    assert list(g["value"].astype(float)) == [4500.0]
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(
