@@ -273,6 +273,12 @@ def test_tong_so_is_a_count_not_a_document_number():
     # a document's number is still none: "Nghị quyết số 26-NQ/TU"
     g = _extract("Theo Nghị quyết số 26-NQ/TU, năm 2024 tỉnh Kon Tum phấn đấu thu ngân sách 4.500 tỷ đồng.")
     assert list(g["value"].astype(float)) == [4500.0]
+    # nor is "số" before an amount (dev dak_nong_2018-12-01_xuatkhau): "Trong số 1.158 triệu USD xuất khẩu"
+    from ktstats.lang.scan import numbers_in
+
+    read = [w.value for w, _, _ in numbers_in("Trong số 1.158 triệu USD xuất khẩu trong năm 2018") if w]
+    assert read == [1158.0]
+    assert [w for w, _, _ in numbers_in("Quyết định số 1922/QĐ-UBND, văn bản số 123 ngày 5/6")] == [None] * 3
 
 
 def test_tong_gia_tri_san_pham_is_grdp():

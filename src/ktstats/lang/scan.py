@@ -80,8 +80,9 @@ _NOT_FIGURES = re.compile(  # every alternative starts a word: (?<!\w) and its f
     r"(?![0-9]|,[0-9]|\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?![^\W\d_]))"
     r"|(?<![0-9])[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])"
     r"|(?<![0-9])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"
-    # ("con số 2.730", "tổng số 236 doanh nghiệp": figures)
-    r"|(?<!con )(?<!Con )(?<!tổng )(?<!Tổng )(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?"
+    # ("con số 2.730", "tổng số 236 doanh nghiệp", "Trong số 1.158 triệu USD": figures)
+    r"|(?<!con )(?<!Con )(?<!tổng )(?<!Tổng )(?:số|Số)\s+[0-9][0-9./]*(?:-[A-ZĐ]+(?:/[A-ZĐ-]+)*)?(?![0-9./])"
+    r"(?!\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|USD|đồng|lượt|người|doanh\s+nghiệp|dự\s+án|tấn))"
     r"|[0-9]+(?:/[0-9]+)?-?(?:NQ|KL|QĐ|CT|HD|TB|UBND|HĐND|TU|TW|QH|CP|TTg)[A-ZĐ/-]*"
     r"|(?:Nghị quyết|Kết luận|Quy định|Chỉ thị|Hướng dẫn|Thông báo|Quyết định|Đoàn kiểm tra|Đoàn công tác)"
     r"(?:\s+số)?\s+[0-9]+"
