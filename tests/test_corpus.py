@@ -224,6 +224,25 @@ def test_two_readers_agree_on_most_figures():
             assert " ".join(ktstats.normalize_text(str(quote)).split()) in text, path.name
 
 
+def test_a_plan_named_by_its_body_is_scored_as_the_plan_the_readers_read():
+    q = _bench()
+    row = dict(
+        indicator="public_investment_disbursement",
+        region="long_an",
+        period_start="2025-01",
+        period_end="2025-03",
+        measure="actual",
+        value=11.71,
+        unit="percent",
+        qualifier="exact",
+        form="ratio",
+    )
+    central, plain = (q.keys(pd.DataFrame([row | {"relative_to": r}])) for r in ("plan_central", "plan"))
+    assert central == plain and central[0][-1] == "plan"
+    budget = q.keys(pd.DataFrame([row | {"relative_to": "budget_estimate_central"}]))
+    assert budget[0][-1] == "budget_estimate_central"
+
+
 def test_quality_on_the_dev_part_and_the_held_out_part():
     """Floors a little under what 0.20.17 measures (dev 82,6 % / 85,2 %; held-out batch 37 64,2 % / 70,5 %): they
     guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""

@@ -281,6 +281,27 @@ def test_tong_so_is_a_count_not_a_document_number():
     assert [w for w, _, _ in numbers_in("Quyết định số 1922/QĐ-UBND, văn bản số 123 ngày 5/6")] == [None] * 3
 
 
+def test_two_shares_of_two_plans_named_by_who_set_them():
+    # dev long_an_2025-04-30_quy1: the centre's and the province's plans; the second share was dropped as a second
+    # share of "the plan"
+    f = _extract(
+        "Tính đến đầu tháng 4/2025, tỉnh Long An giải ngân đầu tư công 1.130 tỷ đồng, đạt 11,71% kế hoạch Thủ tướng "
+        "Chính phủ giao, đạt 12,67% kế hoạch Ủy ban nhân dân tỉnh giao."
+    )
+    shares = f[f["form"] == "ratio"].set_index("relative_to")["value"].astype(float).to_dict()
+    assert shares == {"plan_central": 11.71, "plan_local": 12.67}
+    # dev dak_lak_2021-12-29_hopbao: a budget's plan is its estimate, the centre's and the province's
+    g = _extract(
+        "Năm 2021, tỉnh Đắk Lắk tổng thu ngân sách nhà nước ước đạt 8.150 tỷ đồng (bằng 109,96% kế hoạch HĐND tỉnh "
+        "giao và bằng 151,78% kế hoạch Trung ương giao)."
+    )
+    shares = g[g["form"] == "ratio"].set_index("relative_to")["value"].astype(float).to_dict()
+    assert shares == {"budget_estimate_local": 109.96, "budget_estimate_central": 151.78}
+    # a plan with no body named stays "plan"
+    h = _extract("Năm 2024, tỉnh Kon Tum giải ngân vốn đầu tư công đạt 95% kế hoạch.")
+    assert list(h.loc[h["form"] == "ratio", "relative_to"]) == ["plan"]
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(

@@ -70,6 +70,8 @@ def test_reference_vocabulary_keeps_what_the_text_says():
     )
     assert {
         "plan",
+        "plan_central",
+        "plan_local",
         "budget_estimate",
         "budget_estimate_local",
         "budget_estimate_central",
@@ -81,7 +83,9 @@ def test_reference_vocabulary_keeps_what_the_text_says():
     assert is_target_like("resolution_target") and not is_target_like("start_of_period")
 
 
-@pytest.mark.parametrize("ref", ["budget_estimate", "spending_task", "resolution_target"])
+@pytest.mark.parametrize(
+    "ref", ["budget_estimate", "spending_task", "resolution_target", "plan_central", "plan_local"]
+)
 def test_a_dataset_row_may_name_the_new_references(ref):
     frame = pd.DataFrame(
         [

@@ -41,7 +41,7 @@ __all__ = ["audit", "implied_base", "implied_plan", "stated_tolerance"]
 #: what a share of each reference is checked against besides the year's stated plans: the province's own goal
 #: too, except for a share of the central government's estimate ("đạt 131,8% dự toán Trung ương giao" is checked
 #: against a stated plan, never against "mục tiêu 3.500 tỷ")
-_COMPARED_WITH: dict[str, tuple[str, ...]] = {"budget_estimate_central": ("plan",)}
+_COMPARED_WITH: dict[str, tuple[str, ...]] = {"budget_estimate_central": ("plan",), "plan_central": ("plan",)}
 
 
 def implied_plan(value: Any, share_percent: Any) -> Any:

@@ -183,6 +183,8 @@ class Target:
             ]
             suffix = {
                 "plan": " kế hoạch",
+                "plan_central": " kế hoạch Trung ương giao",
+                "plan_local": " kế hoạch địa phương giao",
                 "budget_estimate": " dự toán",
                 "budget_estimate_local": " dự toán địa phương giao",
                 "budget_estimate_central": " dự toán Trung ương giao",
@@ -194,6 +196,8 @@ class Target:
             prefix = {"added": "add ", "reduction": "cut by ", "growth": "growth ", "level": ""}[self.kind]
             suffix = {
                 "plan": " of the plan",
+                "plan_central": " of the central plan",
+                "plan_local": " of the local plan",
                 "budget_estimate": " of the budget estimate",
                 "budget_estimate_local": " of the local budget estimate",
                 "budget_estimate_central": " of the central budget estimate",

@@ -46,6 +46,7 @@ from ktstats.data.extract_names import (
     named_by_what_it_counts,
     names_between,
     per_head,
+    reference_of,
     revenue_goes_on,
 )
 from ktstats.data.extract_names import fits as _fits
@@ -373,8 +374,8 @@ def extract(
                 and ref not in (None, "", "same_period_last_year", "start_of_period")
                 and (verb not in CHANGE_VERBS)
             ):
-                form, relative_to = "ratio", str(ref)  # "đạt 55% dự toán Trung ương giao"
                 target_ind = share_subject or subject or target_ind
+                form, relative_to = "ratio", reference_of(target_ind, str(ref))  # "đạt 55% dự toán TW giao"
             elif unit == _POINT and target_ind is not None and target_ind.kind in ("growth", "rate", "index"):
                 # "cao hơn 0,24 điểm % so với tốc độ tăng cùng kỳ": a difference in points, from what it names
                 default = "same_period_last_year" if target_ind.kind == "growth" else "start_of_period"

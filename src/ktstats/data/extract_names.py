@@ -78,6 +78,14 @@ SHARE_OF: Final = {
     **dict.fromkeys(_BUDGET_ITEMS, "budget_estimate"),
     "public_investment_disbursement": "plan",
 }
+# a budget's plan is its estimate: "bằng 151,78% kế hoạch Trung ương giao" of revenue is of the centre's dự toán
+_BUDGET_PLANS: Final = {"plan_central": "budget_estimate_central", "plan_local": "budget_estimate_local"}
+
+
+def reference_of(ind: Indicator | None, ref: str) -> str:
+    """The reference ``ref`` a share of ``ind`` names, a budget item's plan read as its budget estimate."""
+    budget = ind is not None and SHARE_OF.get(ind.code) == "budget_estimate"
+    return _BUDGET_PLANS.get(ref, ref) if budget else ref
 
 
 def names_a_rank(phrase: str) -> bool:

@@ -47,7 +47,8 @@ __all__ = [
 MEASURES: Final = ("actual", "estimate", "plan", "target")
 FORMS: Final = ("level", "ratio", "change", "difference")
 #: what a ratio, change or difference is relative to, as the text says it:
-#: ``plan`` (kế hoạch), ``budget_estimate`` (dự toán, no body named), ``budget_estimate_local``
+#: ``plan`` (kế hoạch), ``plan_central`` (kế hoạch Thủ tướng / Trung ương giao), ``plan_local`` (kế hoạch
+#: UBND / HĐND tỉnh giao), ``budget_estimate`` (dự toán, no body named), ``budget_estimate_local``
 #: (dự toán địa phương / HĐND tỉnh giao), ``budget_estimate_central`` (dự toán Trung ương /
 #: Thủ tướng giao), ``spending_task`` (nhiệm vụ chi),
 #: ``congress_target`` (chỉ tiêu Nghị quyết Đại hội), ``resolution_target`` (the target of another
@@ -56,6 +57,8 @@ FORMS: Final = ("level", "ratio", "change", "difference")
 RELATIVE_TO: Final = (
     "",
     "plan",
+    "plan_central",
+    "plan_local",
     "budget_estimate",
     "budget_estimate_local",
     "budget_estimate_central",
@@ -69,7 +72,15 @@ RELATIVE_TO: Final = (
 #: references that are an assigned amount for the period (a plan in the broad sense): a share of one
 #: ("đạt 18,04% dự toán") implies that amount, as a share of a ``plan`` does
 PLAN_LIKE: Final = frozenset(
-    {"plan", "budget_estimate", "budget_estimate_local", "budget_estimate_central", "spending_task"}
+    {
+        "plan",
+        "plan_central",
+        "plan_local",
+        "budget_estimate",
+        "budget_estimate_local",
+        "budget_estimate_central",
+        "spending_task",
+    }
 )
 #: references a share of which is attainment ("đạt …"): the plan-like ones and the targets of resolutions
 TARGET_LIKE: Final = PLAN_LIKE | {"congress_target", "resolution_target"}

@@ -85,6 +85,8 @@ _QUALIFYING: Final = frozenset(
 OF_THE_YEAR: Final = frozenset(
     {
         "plan",
+        "plan_central",
+        "plan_local",
         "budget_estimate",
         "budget_estimate_local",
         "budget_estimate_central",
@@ -117,6 +119,25 @@ _REFERENCES: Final = (
     (re.compile(rf"^\s*{_SO}nhiệm\s+vụ\s+chi", re.I), "spending_task"),
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+)?nghị\s+quyết\s+đại\s+hội", re.I), "congress_target"),
     (re.compile(rf"^\s*{_SO}(?:chỉ\s+tiêu\s+(?:của\s+)?)?nghị\s+quyết", re.I), "resolution_target"),
+    # a plan with the body that assigned it: "kế hoạch Thủ tướng Chính phủ giao", "kế hoạch vốn Trung ương giao"
+    # (the centre's), "kế hoạch Ủy ban nhân dân tỉnh giao", "kế hoạch HĐND tỉnh giao" (the province's)
+    (
+        re.compile(
+            rf"^\s*{_SO}(?:kế\s+hoạch|kh(?![^\W\d_]))(?:\s+vốn)?{_GIVEN}\s*(?:do\s+)?"
+            r"(?:trung\s+ương|tw(?![^\W\d_])|thủ\s+tướng|chính\s+phủ)",
+            re.I,
+        ),
+        "plan_central",
+    ),
+    (
+        re.compile(
+            rf"^\s*{_SO}(?:kế\s+hoạch|kh(?![^\W\d_]))(?:\s+vốn)?{_GIVEN}\s*(?:do\s+)?"
+            r"(?:địa\s+phương|hđnd|ubnd|hội\s+đồng\s+nhân\s+dân|[uủ]y\s+ban\s+nhân\s+dân|tỉnh|thành\s+phố)"
+            r"[^,;.]{0,30}?\sgiao(?![^\W\d_])",
+            re.I,
+        ),
+        "plan_local",
+    ),
     (
         re.compile(
             rf"^\s*{_SO}(?:thực\s+nguồn\s+)?(?:kế\s+hoạch|kh(?![^\W\d_])|chỉ\s+tiêu|mục\s+tiêu|kịch\s+bản)",
