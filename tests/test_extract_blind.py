@@ -302,6 +302,21 @@ def test_two_shares_of_two_plans_named_by_who_set_them():
     assert list(h.loc[h["form"] == "ratio", "relative_to"]) == ["plan"]
 
 
+def test_tang_truong_kinh_te_reaches_past_the_province_and_the_period():
+    # dev bac_ninh_2025_2025-10-03_tangtruong: the province and the period between the name and the figure do not
+    # count in its reach (9,61 was kept with "no indicator of the catalog is named near it")
+    f = _extract(
+        "Tăng trưởng kinh tế của tỉnh Bắc Ninh quý III và 9 tháng năm 2025 đạt 9,61%, đứng thứ 5 cả nước."
+    )
+    assert list(f.loc[f["indicator"] == "grdp_growth", "value"].astype(float)) == [9.61]
+    # a bare "tăng trưởng" keeps its reach (dev thanh_hoa_2019-07-29_grdp6thang: industry's growth, not GRDP's)
+    g = _extract(
+        "Năm 2019, tỉnh Thanh Hóa: công nghiệp có bước đột phá mới, tăng trưởng 6 tháng đầu năm cao nhất từ trước "
+        "đến nay, tăng 48,7%."
+    )
+    assert "grdp_growth" not in set(g["indicator"])
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(

@@ -48,6 +48,21 @@ _WINDOW: Final = 400  # characters around a number that can belong to its phrase
 #: bare words that name an indicator only for a number right after them ("tăng trưởng 7,2%")
 GENERIC_ALIASES: Final = frozenset({"tăng trưởng", "tốc độ tăng trưởng", "tăng trưởng kinh tế"})
 _GENERIC_REACH: Final = 45
+# what does not count in the reach of "tăng trưởng kinh tế": the province named, and the period ("Tăng trưởng kinh tế
+# của tỉnh Bắc Ninh quý III và 9 tháng năm 2025 đạt 9,61%"); a bare "tăng trưởng" keeps its reach ("Công nghiệp …,
+# tăng trưởng 6 tháng đầu năm cao nhất từ trước đến nay, tăng 48,7%" is industry's)
+_WHOSE_WHEN = re.compile(
+    r"(?:của\s+)?(?:tỉnh|thành\s+phố|TP\.?)\s+(?:[A-ZĐ][\w-]*\s*){1,3}|(?:quý|tháng)\s+[0-9IVX]+(?:\s*/\s*[0-9]{4})?"
+    r"|[0-9]+\s+tháng(?:\s+đầu)?|năm\s+[0-9]{4}|\s+và\s+"
+)
+
+
+def _reach(text: str, start: int, end: int) -> int:
+    """The characters between a generic name and its number, the province and the period named between left out."""
+    gap = text[start:end]
+    return len(gap) - sum(len(m.group(0)) for m in _WHOSE_WHEN.finditer(gap))
+
+
 _A_REFERENCE = re.compile(r"(?:kịch bản|kế hoạch|dự toán|mục tiêu)\s+$")
 # a list of items after a bare "tăng trưởng": "có mức tăng trưởng khá: sợi tăng 9,9%", "… tốt như sữa tăng 10,09%"
 _LIST_OPENS = re.compile(r":|(?<![^\W\d_])như(?![^\W\d_])")
@@ -427,7 +442,11 @@ def indicator_near(
         for m in found_names:
             if (
                 m.group(0) in GENERIC_ALIASES
-                and (end - m.end() > _GENERIC_REACH or _LIST_OPENS.search(low, m.end(), end))
+                and (
+                    (_reach(text, m.end(), end) if m.group(0) == "tăng trưởng kinh tế" else end - m.end())
+                    > _GENERIC_REACH
+                    or _LIST_OPENS.search(low, m.end(), end)
+                )
                 and not _PERIOD_LIST.search(low, m.end(), end)
             ):
                 continue  # "mức tăng trưởng khá so với cùng kỳ: sợi các loại tăng 9,9%": not its figure
