@@ -33,6 +33,7 @@ from ktstats.lang.numbers import (
     parse_quantity_text,
     to_float,
 )
+from ktstats.lang.text import letters_lost
 from ktstats.lang.units import SCALE_WORDS, UNIT_PHRASES
 
 __all__ = ["Unread", "find_quantity", "fold_case", "number_word", "numbers_in", "quantity_at"]
@@ -467,6 +468,10 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
             found.append((reading, start + s, start + e))
         pos = start + e
     found.sort(key=lambda item: item[1])
+    if any(isinstance(f[0], Reading) for f in found) and (lost := letters_lost(sentence)):
+        # a damaged text: no word around a number can be trusted ("78.233 t đồng", "gim 2,77%")
+        why = f"the sentence has lost letters ({', '.join(lost[:4])}: a damaged encoding); it is not read"
+        found = [(why, a, b) if isinstance(w, Reading) else (w, a, b) for w, a, b in found]
     return found
 
 

@@ -21,7 +21,14 @@ from typing import Any, Final
 
 from ktstats.errors import ParseError, shown
 
-__all__ = ["did_you_mean", "fold_ascii", "longest_first", "normalize_text", "squash_whitespace"]
+__all__ = [
+    "did_you_mean",
+    "fold_ascii",
+    "letters_lost",
+    "longest_first",
+    "normalize_text",
+    "squash_whitespace",
+]
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 
@@ -117,6 +124,32 @@ def normalize_text(text: str) -> str:
     if " \n" in text or "\n " in text:
         text = _TRAILING.sub("\n", text)
     return text
+
+
+# a Vietnamese syllable with its vowel lost: an initial and a final consonant and nothing between ("tnh" for tỉnh,
+# "ngnh" for ngành, "vc" for vực), as a text decoded from a legacy encoding that dropped every accented vowel reads
+_SKELETON = re.compile(
+    r"(?<![\w./@-])(?:ngh|ng|nh|ch|th|tr|ph|kh|gi|qu|[bcdđghklmnpqrstvx])(?:ch|ng|nh|[cmnpt])(?![\w./@-])"
+)
+# web addresses and file names ("baochinhphu.vn", "anh-1.png"): their letters are no Vietnamese syllables
+_ADDRESS = re.compile(r"\S+\.(?:vn|com|net|org|html?|jpe?g|png|gif|webp)\b\S*|https?://\S+", re.IGNORECASE)
+
+
+def letters_lost(sentence: str) -> list[str]:
+    """The syllables of ``sentence`` that lost their vowels — two or more distinct ones mean a damaged text
+    ("Tổng sản phẩm trên địa bàn tnh (GRDP) … ước đạt 78.233 t đồng, … khu vc Công nghip, xây dng …"), whose
+    numbers cannot be trusted to be read with their words; else ``[]``.
+
+    >>> letters_lost("Tổng sản phẩm trên địa bàn tnh (GRDP) năm 2019, khu vc Công nghip, xây dng đạt 36.843 t đồng")
+    ['dng', 'tnh', 'vc']
+    >>> letters_lost("GRDP của tỉnh tăng 7,2% (ảnh: baochinhphu.vn, anh-1.png); 10 km, 5 kg")
+    []
+    """
+    first = _SKELETON.search(sentence)  # (most sentences have none: one search)
+    if first is None or _SKELETON.search(sentence, first.end()) is None:
+        return []
+    found = sorted(set(_SKELETON.findall(_ADDRESS.sub(" ", sentence))))
+    return found if len(found) >= 2 else []
 
 
 def _not_text(value: object, argument: str = "text") -> ParseError:
