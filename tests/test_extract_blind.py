@@ -317,6 +317,12 @@ def test_tang_truong_kinh_te_reaches_past_the_province_and_the_period():
     assert "grdp_growth" not in set(g["indicator"])
 
 
+def test_gdrp_is_a_slip_for_grdp():
+    # dev dien_bien_2024-05-01_70nam (batch 35): "GDRP tỉnh Điện Biên ước tăng 6,07%"
+    f = _extract("Quý I/2024, GDRP tỉnh Điện Biên ước tăng 6,07%.")
+    assert list(zip(f["indicator"], f["value"].astype(float))) == [("grdp_growth", 6.07)]
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(
