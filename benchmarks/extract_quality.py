@@ -392,6 +392,10 @@ BATCHES = {
         ("helper-h37a", "helper-h37b", "helper-h37c"),
         "batch 37 (found blind during 0.20.17): 17 texts",
     ),
+    **dict.fromkeys(
+        ("helper-h38a", "helper-h38b", "helper-h38c"),
+        "batch 38 (found blind during 0.20.18): 13 texts",
+    ),
 }
 
 

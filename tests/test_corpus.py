@@ -75,22 +75,26 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # 21, held out in 0.20.1–0.20.2, 22, held out in 0.20.3–0.20.4, 23, held out in 0.20.5, 24, held out in
     # 0.20.6, 25, held out in 0.20.7, 26, held out in 0.20.8, 27, held out in 0.20.9, 28, held out in
     # 0.20.10, 29, held out in 0.20.11, 30, held out in 0.20.12, 31, held out in 0.20.13, 32, held out in
-    # 0.20.14, 33, held out in 0.20.15, 34, held out in 0.20.16, 35, held out in 0.20.17, and 36, scored once
-    # when 0.20.17 was frozen, are development texts)
-    # the thirty-seventh batch: found blind during 0.20.17, scored first when 0.20.17 was frozen
+    # 0.20.14, 33, held out in 0.20.15, 34, held out in 0.20.16, 35, held out in 0.20.17, 36, scored once
+    # when 0.20.17 was frozen, and 39, scored once when 0.20.18 was frozen, are development texts)
+    # the thirty-seventh and thirty-eighth batches: found blind during 0.20.17 and 0.20.18, scored first when
+    # each version was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
         "helper-h37a",
         "helper-h37b",
         "helper-h37c",
-    }
-    # the next blind batches wait here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
         "helper-h38a",
         "helper-h38b",
         "helper-h38c",
-        "helper-h39a",
-        "helper-h39b",
-        "helper-h39c",
+    }
+    # the next blind batches wait here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h40a",
+        "helper-h40b",
+        "helper-h40c",
+        "helper-h41a",
+        "helper-h41b",
+        "helper-h41c",
     }
 
 
@@ -244,10 +248,10 @@ def test_a_plan_named_by_its_body_is_scored_as_the_plan_the_readers_read():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.17 measures (dev 82,6 % / 85,2 %; held-out batch 37 64,2 % / 70,5 %): they
-    guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
+    """Floors a little under what 0.20.18 measures (dev 82,8 % / 85,2 %; held-out batches 37 and 38 62,8 % /
+    68,2 %): they guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.62, 0.68)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.61, 0.66)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
