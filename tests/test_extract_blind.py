@@ -1,5 +1,5 @@
 """Readings written from what blind batches lost, once they became development texts (batches 33 and 34 in
-0.20.17, 35 and 36 in 0.20.18; issue 14): each test is on sentences of a development text of the corpus
+0.20.17, 35 and 36 in 0.20.18, 39 in 0.20.19; issue 14): each test is on sentences of a development text of the corpus
 (`datasets/corpus/dev/`) and fails without its rule."""
 
 from __future__ import annotations
@@ -320,7 +320,23 @@ def test_tang_truong_kinh_te_reaches_past_the_province_and_the_period():
 def test_gdrp_is_a_slip_for_grdp():
     # dev dien_bien_2024-05-01_70nam (batch 35): "GDRP tỉnh Điện Biên ước tăng 6,07%"
     f = _extract("Quý I/2024, GDRP tỉnh Điện Biên ước tăng 6,07%.")
-    assert list(zip(f["indicator"], f["value"].astype(float))) == [("grdp_growth", 6.07)]
+    assert list(zip(f["indicator"], f["value"].astype(float), strict=True)) == [("grdp_growth", 6.07)]
+
+
+def test_a_plans_year_is_not_the_period_a_report_covers():
+    # dev vinh_long_2025-05-01_4thang (batch 39, where 0.11.0 read 9 of 9 and 0.20.18 2): "tổng kế hoạch vốn đầu tư
+    # công năm 2025" dates the plan; the report covers the months to the end of April, so the figures that name no
+    # period are of January–April 2025 and of the province before the merger, not of the year and its new unit
+    f = _extract(
+        "Bên cạnh đó, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt hơn 26.855 tỷ đồng, tăng 25,18%; "
+        "tổng kim ngạch xuất khẩu đạt 368,2 triệu USD, đạt 33,47% kế hoạch, tăng 10,21% so cùng kỳ.\n"
+        "Giám đốc Sở Tài chính tỉnh Vĩnh Long Phạm Minh Thiện thông tin, tổng kế hoạch vốn đầu tư công năm 2025 của "
+        "tỉnh là 6.802 tỷ đồng.\nĐến cuối tháng 4 đã giải ngân đạt hơn 1.058 tỷ đồng, đạt 15,57% kế hoạch.\n"
+        "Năm nay, tỉnh tập trung triển khai các dự án trọng điểm."
+    )
+    spans = _spans(f)
+    assert spans[26855.0] == spans[368.2] == ("2025-01", "2025-04")
+    assert set(f.loc[f["value"].astype(float) == 26855.0, "region"]) == {"vinh_long"}
 
 
 def test_tong_gia_tri_san_pham_is_grdp():

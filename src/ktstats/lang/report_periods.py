@@ -54,7 +54,7 @@ def default_year(text: str) -> int | None:
     so_far: list[int] = []  # the years of months so far ("6 tháng đầu năm 2017"): only that year reports them
     goals: list[int] = []  # years named in a sentence about goals ("Năm 2026, tỉnh phấn đấu …")
     parts: set[int] = set()  # years a part of which the text names outside goals
-    for phrase, reference, goal in _periods_named(text):
+    for phrase, reference, goal, _ in _periods_named(text):
         if reference or TERM.match(phrase):
             continue  # a reference's year, or a term's
         named += [int(y) for y in YEAR.findall(phrase)]
@@ -75,7 +75,7 @@ def default_year(text: str) -> int | None:
         # or "… tăng mạnh so với năm 2024": the results are of the year before the goals', when the text writes
         # that year outside its goals or compares with the year before it
         before = min(goals) - 1
-        compared = {int(y) for p, reference, _ in _periods_named(text) if reference for y in YEAR.findall(p)}
+        compared = {int(y) for p, reference, *_ in _periods_named(text) if reference for y in YEAR.findall(p)}
         if before - 1 in compared or (before not in compared and before in _written_years(text)):
             return before
     # the year named most often, not counting goals' years first ("Năm 2024, HĐND tỉnh quyết nghị …" in a report
@@ -103,10 +103,11 @@ def _written_years(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=4)
-def _periods_named(text: str) -> tuple[tuple[str, bool, bool], ...]:
+def _periods_named(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     """The period phrases of a text, each with whether it dates a reference (:func:`names_reference`, or an
-    aside it opens: "tăng 5,8% (quý I-2019 tăng 8,4%)" compares with that quarter) and whether its sentence
-    speaks of goals (:data:`_GOAL_SENTENCE`); found once for :func:`default_year` and :func:`report_span`."""
+    aside it opens: "tăng 5,8% (quý I-2019 tăng 8,4%)" compares with that quarter), whether its sentence
+    speaks of goals (:data:`_GOAL_SENTENCE`) and whether it dates a plan ("tổng kế hoạch vốn đầu tư công năm 2025
+    của tỉnh là 6.802 tỷ đồng"); found once for :func:`default_year` and :func:`report_span`."""
     return tuple(
         (
             m.group("p"),
@@ -114,6 +115,7 @@ def _periods_named(text: str) -> tuple[tuple[str, bool, bool], ...]:
             _GOAL_SENTENCE.search(text, _sentence_start(text, m.start()), _sentence_end(text, m.end()))
             is not None
             or tasks_of(text, m),
+            names_reference(text, m.start(), plans=True),
         )
         for m in PERIOD_PHRASES.finditer(text)
     )
@@ -147,8 +149,8 @@ def report_span(text: str, year: int | None) -> Span | None:
     counts: dict[Span, int] = {}
     later: list[Span] = []  # results of the whole year, or of a part after the months so far
     months = 0  # how many of them are months written as such ("tháng 4 năm 2021")
-    for phrase, reference, goal in _periods_named(text):
-        if reference:
+    for phrase, reference, goal, plan in _periods_named(text):
+        if reference or plan:  # ("tổng kế hoạch vốn đầu tư công năm 2025 … Đến cuối tháng 4 đã giải ngân …")
             continue
         span = phrase_span(phrase, year)
         if not isinstance(span, Span) or (year is not None and span.end.year != year):
@@ -197,7 +199,7 @@ def _year_reported(text: str, year: int) -> bool:
     phrase that dates no reference and sets no goal)."""
     return any(
         not reference and not goal and _TO_YEAR_END.fullmatch(phrase) and phrase.endswith(str(year))
-        for phrase, reference, goal in _periods_named(text)
+        for phrase, reference, goal, _ in _periods_named(text)
     )
 
 
