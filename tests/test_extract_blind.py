@@ -339,6 +339,21 @@ def test_a_plans_year_is_not_the_period_a_report_covers():
     assert set(f.loc[f["value"].astype(float) == 26855.0, "region"]) == {"vinh_long"}
 
 
+def test_a_report_written_after_the_merger_gives_the_units_first_half():
+    # dev tay_ninh_2025_2025-09-28_ngansach: results to 18 September, so written by the merged Tây Ninh; its growth
+    # of the first half of 2025 is of the unit's territory (as the statistics are compiled then), not of the old
+    # province's
+    f = _extract(
+        "Mới đây, UBND tỉnh Tây Ninh cho biết tốc độ tăng trưởng kinh tế của tỉnh 6 tháng đầu năm 2025 là 9,63%, là "
+        "mức tăng trưởng cao nhất 6 tháng đầu năm giai đoạn 2021-2025.\n\nĐặc biệt đến ngày 18/9, thu ngân sách nhà "
+        "nước đạt hơn 37.413 tỉ đồng, tăng 33% so với cùng kỳ."
+    )
+    assert set(f["region"]) == {"tay_ninh_2025"}
+    # before the merger, a report of the first half is the province's (dev cao_bang_2025-07-06 style: no month after)
+    g = _extract("Trong 6 tháng đầu năm 2025, tỉnh Tây Ninh thu ngân sách nhà nước đạt hơn 20.000 tỉ đồng.")
+    assert set(g["region"]) == {"tay_ninh"}
+
+
 def test_tong_gia_tri_san_pham_is_grdp():
     # dev dak_lak_2025-01-01_nam2024 (batch 33): "tổng giá trị sản phẩm trên địa bàn (theo giá so sánh năm 2010)"
     f = _extract(

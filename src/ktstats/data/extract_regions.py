@@ -43,6 +43,15 @@ def unit_then(code: str, period_end: str) -> str:
     return r.code
 
 
+def _name(code: str) -> str:
+    from ktstats.catalog.regions import region as find_region
+
+    try:
+        return find_region(code).name_vi
+    except DataError:
+        return code
+
+
 def file_regions(
     rows: list[dict[str, Any]], code: str, *, inferred: bool, sentences: list[str] | None = None
 ) -> None:
@@ -62,12 +71,28 @@ def file_regions(
         and unit_then(code, r["period_end"]) != code
         for r in rows
     )
+    # written after the merger, the report is the unit's: its results of the months before are of the unit's
+    # territory too ("6 tháng đầu năm 2025" in a September report of the merged Tây Ninh), as the statistics are
+    # compiled then; a year before the unit began is the province of that name then (:func:`unit_then`)
+    # (only a unit that kept the province's name, and only when the text gives results of months after the merger)
+    unit = next(
+        (
+            u
+            for r in rows
+            if after
+            and r["measure"] in ("actual", "estimate")
+            and _months(r["period_start"], r["period_end"]) < 12
+            and (u := unit_then(code, r["period_end"])) != code
+            and _name(u) == _name(code)
+        ),
+        code,
+    )
     for row in rows:
         # (a goal for a span that begins after the province ceased — "năm 2026" — can only be the unit's)
         measured = (
             after or row["measure"] in ("actual", "estimate") or unit_then(code, row["period_start"]) != code
         )
-        row["region"] = unit_then(code, row["period_end"]) if measured else code
+        row["region"] = unit_then(unit, row["period_end"]) if measured else code
         if row["indicator"] == COUNTRY:  # the country's GDP growth is the country's ("cả nước tăng 5,05%")
             row["region"] = "viet_nam"
     if sentences is not None:
