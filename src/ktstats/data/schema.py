@@ -25,6 +25,7 @@ from ktstats.catalog.indicators import POINT_KINDS, by_code
 from ktstats.errors import DataError, KtstatsError, shown
 from ktstats.lang.numbers import NUMBER_RE, QUALIFIERS, to_float
 from ktstats.lang.periods import Span
+from ktstats.lang.relations import PLAN_LIKE
 from ktstats.lang.text import did_you_mean, squash_whitespace
 from ktstats.lang.units import conversion_factor, parse_unit, unit_to_str, ureg
 
@@ -56,32 +57,15 @@ FORMS: Final = ("level", "ratio", "change", "difference")
 #: ``previous_period`` (so với tháng trước, quý trước)
 RELATIVE_TO: Final = (
     "",
-    "plan",
-    "plan_central",
-    "plan_local",
-    "budget_estimate",
-    "budget_estimate_local",
-    "budget_estimate_central",
-    "spending_task",
+    *sorted(PLAN_LIKE),
     "same_period_last_year",
     "congress_target",
     "resolution_target",
     "start_of_period",
     "previous_period",
 )
-#: references that are an assigned amount for the period (a plan in the broad sense): a share of one
-#: ("đạt 18,04% dự toán") implies that amount, as a share of a ``plan`` does
-PLAN_LIKE: Final = frozenset(
-    {
-        "plan",
-        "plan_central",
-        "plan_local",
-        "budget_estimate",
-        "budget_estimate_local",
-        "budget_estimate_central",
-        "spending_task",
-    }
-)
+# PLAN_LIKE (from ktstats.lang.relations): references that are an assigned amount for the period (a plan in the
+# broad sense): a share of one ("đạt 18,04% dự toán") implies that amount, as a share of a ``plan`` does
 #: references a share of which is attainment ("đạt …"): the plan-like ones and the targets of resolutions
 TARGET_LIKE: Final = PLAN_LIKE | {"congress_target", "resolution_target"}
 #: how the numbers of a quote are written: Vietnamese (1.326,4) or English (1,326.4)

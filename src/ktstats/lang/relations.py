@@ -81,8 +81,9 @@ _QUALIFYING: Final = frozenset(
     }
 )
 
-#: what a flow's share is of when it is the whole year's: a plan, a budget estimate, a task, a resolution's target
-OF_THE_YEAR: Final = frozenset(
+#: references that are an assigned amount for the period (a plan in the broad sense): kế hoạch (the centre's, the
+#: province's, or no body named), dự toán (likewise), nhiệm vụ chi
+PLAN_LIKE: Final = frozenset(
     {
         "plan",
         "plan_central",
@@ -91,9 +92,10 @@ OF_THE_YEAR: Final = frozenset(
         "budget_estimate_local",
         "budget_estimate_central",
         "spending_task",
-        "resolution_target",
     }
 )
+#: what a flow's share is of when it is the whole year's: a plan, a budget estimate, a task, a resolution's target
+OF_THE_YEAR: Final = PLAN_LIKE | {"resolution_target"}
 _SO = r"(?:so\s+(?:với\s+)?)?"
 # ("dự toán năm 2025 …", "dự toán điều chỉnh HĐND tỉnh", "Dự toán được Hội đồng nhân dân thành phố giao")
 _GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?(?:\s*(?:điều\s+chỉnh|được|đã\s+được)\s+)?"
