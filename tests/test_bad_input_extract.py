@@ -497,3 +497,25 @@ def test_two_lost_vowels_are_enough_to_read_nothing_of_the_sentence(words):
     ds = extract(text)
     # ("gim" is "giảm" with its vowel lost: "gi" opens a syllable, as in "giá")
     assert ds.to_frame().empty
+
+
+def test_the_level_a_change_rose_from_is_not_the_periods_figure():
+    # dev ninh_thuan_2022-04-20_tongquan: "tăng từ 67,8 tỷ đồng, lên 29.920 tỷ đồng" filed 67,8 tỷ — the level of an
+    # earlier year — as the year's investment and dropped 29.920 as a second figure: a wrong number
+    text = (
+        "Năm 2021, tỉnh Ninh Thuận: thu ngân sách tăng khá cao, tăng 130 lần, từ 33,3 tỷ đồng lên 4.343 tỷ đồng. "
+        "Tổng mức đầu tư toàn xã hội tăng từ 67,8 tỷ đồng, lên 29.920 tỷ đồng, tăng 441 lần."
+    )
+    ds = extract(text)
+    levels = ds.to_frame().query("form == 'level'").set_index("indicator")["value"].astype(float).to_dict()
+    assert levels == {"state_budget_revenue": 4343.0, "total_investment": 29920.0}
+    kept = ds.unattached.set_index("value")["reason"].to_dict()
+    assert "rose from" in kept[33.3] and "rose from" in kept[67.8]
+    # one with its own year is that year's (dev tra_vinh_2022-04-13_grdp), and "từ 8,2% trở lên" is at least
+    dated = extract(
+        "Năm 2020, GRDP bình quân đầu người tỉnh Trà Vinh tăng từ 35,28 triệu đồng/người năm 2015 lên 65 triệu "
+        "đồng/người năm 2020."
+    ).to_frame()
+    assert {35.28, 65.0} <= set(dated["value"].astype(float))
+    goal = extract("Năm 2024, tỉnh Kon Tum phấn đấu tăng trưởng GRDP từ 8,2% trở lên.").to_frame()
+    assert list(goal["qualifier"]) == ["at_least"]

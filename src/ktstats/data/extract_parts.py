@@ -156,6 +156,15 @@ _LAST_AMOUNT = re.compile(
 _SIZE = re.compile(r"quy\s+mô|giá\s+hiện\s+hành|đầu\s+người")
 
 
+# a level after "từ" with "lên" right after it: where a change started ("tăng từ 67,8 tỷ đồng, lên 29.920 tỷ đồng"),
+# not "từ 8% trở lên" (at least)
+_RISE_FROM = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|nâng)?[^;.]{0,12}?(?<![^\W\d_])từ(?:\s+mức)?\s*$")
+# (one with its own year is that year's figure: "tăng từ 35,28 triệu đồng/người năm 2015 lên 65 triệu đồng/người")
+_RISE_TO = re.compile(
+    r"(?:(?!trở\s+lên|(?:19|20)[0-9]{2})[^;.]){0,50}?(?<!trở\s)(?<![^\W\d_])(?:lên|xuống)\s+(?:mức\s+)?[0-9]"
+)
+
+
 def not_a_figure(
     text: str,
     where: tuple[int, int, int],
@@ -195,6 +204,10 @@ def not_a_figure(
         _POINTS.search(low, start, end) and COUNTRY_BEFORE.search(low, lo, start)
     ):
         return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
+    if _RISE_FROM.search(low, lo, start) and _RISE_TO.match(low, end):
+        # "thu ngân sách tăng 130 lần, từ 33,3 tỷ đồng lên 4.343 tỷ đồng": the level it rose from, of an earlier
+        # year; the figure is the one after "lên"
+        return "the level it rose from ('từ … lên …'), of an earlier period"
     return None
 
 
