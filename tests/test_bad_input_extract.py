@@ -519,3 +519,16 @@ def test_the_level_a_change_rose_from_is_not_the_periods_figure():
     assert {35.28, 65.0} <= set(dated["value"].astype(float))
     goal = extract("Năm 2024, tỉnh Kon Tum phấn đấu tăng trưởng GRDP từ 8,2% trở lên.").to_frame()
     assert list(goal["qualifier"]) == ["at_least"]
+
+
+def test_a_name_after_a_comma_is_the_next_figures():
+    # dev hue_2025_2025-11-06_ktxh: "vốn huy động 87.300 tỷ đồng, dư nợ tín dụng 89.400 tỷ đồng" filed the
+    # deposits (87.300) as the credit outstanding — a wrong number — and dropped the credit as a second figure
+    f = extract(
+        "Tháng 10/2025, thành phố Huế có 887 doanh nghiệp mới, tăng 37%; tổng mức bán lẻ hàng hóa và dịch vụ đạt "
+        "54.581 tỷ đồng, tăng 15,1%; vốn huy động 87.300 tỷ đồng, dư nợ tín dụng 89.400 tỷ đồng; du lịch đón 5,4 "
+        "triệu lượt khách, doanh thu đạt 10.700 tỷ đồng, tăng 60%."
+    )
+    credit = f.to_frame().query("indicator == 'credit_outstanding'")
+    assert list(credit["value"].astype(float)) == [89400.0]
+    assert 87300.0 in set(f.unattached["value"])
