@@ -548,10 +548,12 @@ def name_after_ends(sentence: str, end: int, next_start: int, reach: int) -> int
     end of the clause (";" within ``reach``) or a "trong đó" — "…, tăng 22,5% so với cùng kỳ, trong đó, thu nội
     địa …": a part named after it names no figure before it."""
     stops = [next_start, len(sentence)]
-    # a name after a comma that comes before the next figure is that figure's ("vốn huy động 87.300 tỷ đồng, dư nợ
-    # tín dụng 89.400 tỷ đồng": the deposits are no credit)
+    # a name after a comma before the next figure of the clause is that figure's ("vốn huy động 87.300 tỷ đồng, dư nợ
+    # tín dụng 89.400 tỷ đồng": the deposits are no credit); with no figure before the clause ends, a name may go on
+    # past a comma ("25 thôn, làng vùng đồng bào dân tộc thiểu số đạt chuẩn …; khoảng 98,14% …")
     comma = sentence.find(",", end, next_start) if next_start < len(sentence) else -1
-    stops += [comma] if comma != -1 else []
+    if comma != -1 and ";" not in sentence[comma:next_start]:
+        stops.append(comma)
     semi = sentence.find(";", end, end + reach)
     parts = _PARTS_OPEN.search(sentence, end, min(next_start, end + reach))
     stops += [semi] if semi != -1 else []
