@@ -231,8 +231,9 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
     return phrase_span(best.group("p"), named if named and not YEAR.search(best.group("p")) else year)
 
 
-# a year opening its sentence: "Trong năm 2025 vừa qua, …"
+# a plan's year carried into the next: "năm 2024 kéo dài sang năm 2025", "… chuyển sang …"
 _CARRIED = re.compile(r"\s+(?:được\s+)?(?:kéo\s+dài|chuyển)\s+sang\b")
+# a year opening its sentence: "Trong năm 2025 vừa qua, …"
 _OPENER = re.compile(r"\W*(?:trong\s+)?", re.IGNORECASE)
 _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế)\s*$")
 TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
