@@ -201,7 +201,7 @@ def _alias_keys(r: Region) -> frozenset[str]:
 
 
 def named_in(
-    text: str, on: str | pd.Timestamp | None = None, *, asides: bool = True
+    text: str, on: str | pd.Timestamp | None = None, *, asides: bool = True, kind: str | None = None
 ) -> list[tuple[str, int]]:
     """The provinces and cities a text names, most often named first: ``[(code, mentions), …]``.
 
@@ -212,6 +212,8 @@ def named_in(
     parentheses (a comparison: "(sau tỉnh Hậu Giang và tỉnh Cà Mau)") after the others; ``on``
     keeps the units that existed on that date (a 2024 report's "Quảng Ngãi" is the
     old province, not the merged one). With ``asides=False``, a name written only in parentheses is left out.
+    ``kind`` ("province" or "city": what the text calls itself, "toàn tỉnh") ranks, of names named as often, those
+    of that kind first ("Nhà máy bia Sài Gòn - Đắk Lắk" twice in a report of "toàn tỉnh" is Đắk Lắk's).
 
     >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
     [('kon_tum', 2), ('gia_lai', 1)]
@@ -249,7 +251,12 @@ def named_in(
     # ("TP Hà Nội" once does not outrank "TP HCM" four times, nor "TP. HCM" once "Bà Rịa - Vũng Tàu" five times)
     return sorted(
         ((code, n) for code, n in plain.items() if asides or aside[code] < n),
-        key=lambda kv: (aside[kv[0]] == kv[1], -(2 * titled[kv[0]] + kv[1]), first[kv[0]]),
+        key=lambda kv: (
+            aside[kv[0]] == kv[1],
+            -(2 * titled[kv[0]] + kv[1]),
+            kind is not None and _index()[0][kv[0]].kind != kind,
+            first[kv[0]],
+        ),
     )
 
 

@@ -99,7 +99,7 @@ from ktstats.lang.relations import (
 from ktstats.lang.report_periods import default_year, opening_month, report_span
 from ktstats.lang.scan import numbers_in
 from ktstats.lang.sentences import sentences, split_sentences
-from ktstats.lang.text import normalize_text
+from ktstats.lang.text import damaged, normalize_text
 from ktstats.lang.units import conversion_factor, unit_to_str, ureg
 
 if TYPE_CHECKING:
@@ -200,6 +200,7 @@ def extract(
     kept = Unattached()
     normalized = normalize_text(text)
     parts = split_sentences(normalized)
+    lost = damaged(p[0] for p in parts)  # a text that lost its accented vowels: one lost syllable is enough
     if year is None:
         year = default_year(normalized)  # the year the text's own periods name
     year_unknown = year is None and date is None
@@ -241,10 +242,8 @@ def extract(
             whole[1] and (_ITEM.match(sentence) is not None or introduced or sentence[:2] == "+ ")
         )
         introduced = breakdown and not _ANY_DIGIT.search(sentence)
-        whole, last_subject = (
-            ((whole[0] if whole[1] else last_subject), breakdown),
-            revenue_goes_on(low, last_subject),
-        )
+        whole = ((whole[0] if whole[1] else last_subject), breakdown)
+        last_subject = revenue_goes_on(low, last_subject)
         share_subject: Indicator | None = None
         subject_measure: str | None = None
         prev_end = 0
@@ -252,7 +251,7 @@ def extract(
         # (a sentence ended at "; " before a capital goes on: "Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%")
         carried_subject, carried_measure = goes_on if i and parts[i - 1][0].endswith(";") else (None, None)
         # every number but dates, years, document numbers, codes: a figure, or unattached with the reason
-        found = numbers_in(sentence) if _ANY_DIGIT.search(sentence) else []
+        found = numbers_in(sentence, lost) if _ANY_DIGIT.search(sentence) else []
         by_period = parts[i - 1][0] if i and breakdown and _BY_PERIOD.match(sentence) else ""
         compared = month_after_compared(sentence, context or covered)  # "…, tăng 4,72% so với tháng 12/2024"
         inherited, inherited_span = (before_measure, before_span) if breakdown else (None, None)

@@ -240,6 +240,17 @@ _AFTER_MERGER = re.compile(
     re.IGNORECASE,
 )
 _MERGED_UNITS_BEGIN = pd.Timestamp("2025-07-01")
+# how a report speaks of its own unit: "toàn tỉnh", "trên địa bàn tỉnh", "UBND tỉnh" (a province), or "toàn thành
+# phố", "UBND thành phố" (a city); a province's report may name its city ("thành phố Kon Tum"), so only these
+_SELF = {
+    kind: re.compile(
+        r"(?<![^\W\d_])(?:toàn|địa\s+bàn|ubnd|ủy\s+ban\s+nhân\s+dân|hđnd|hội\s+đồng\s+nhân\s+dân|của)\s+"
+        + word
+        + r"(?![^\W\d_])(?-i:(?!\s+[A-ZĐÂĂÊÔƠƯ]))",  # not "thành phố Kon Tum" (the city of a province)
+        re.IGNORECASE,
+    )
+    for kind, word in (("province", "tỉnh"), ("city", r"(?:thành\s+phố|tp\.?)"))
+}
 
 
 def report_region(text: str, region: str | None, date: pd.Period | None, year: int | None = None) -> str:
@@ -257,7 +268,10 @@ def report_region(text: str, region: str | None, date: pd.Period | None, year: i
         on = _MERGED_UNITS_BEGIN  # "khu vực tỉnh Quảng Ngãi cũ (trước sáp nhập)": written after the 2025 merger
     elif on is None and year is not None:
         on = min(pd.Timestamp(year=year, month=12, day=31), _MERGED_UNITS_BEGIN - pd.Timedelta(days=1))
-    named = named_in(text, on=on, asides=False)  # "(sau thành phố Huế)" names another, not the report's
+    says = [kind for kind, pattern in _SELF.items() if pattern.search(text)]
+    # "(sau thành phố Huế)" names another, not the report's; of names named as often, one of the kind the
+    # text calls itself
+    named = named_in(text, on=on, asides=False, kind=says[0] if len(says) == 1 else None)
     if not named:
         raise DataError(
             "the text names no province or city; say which report this is with region= "

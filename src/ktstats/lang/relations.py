@@ -98,7 +98,8 @@ PLAN_LIKE: Final = frozenset(
 OF_THE_YEAR: Final = PLAN_LIKE | {"resolution_target"}
 _SO = r"(?:so\s+(?:với\s+)?)?"
 # ("dự toán năm 2025 …", "dự toán điều chỉnh HĐND tỉnh", "Dự toán được Hội đồng nhân dân thành phố giao")
-_GIVEN = r"(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?(?:\s*(?:điều\s+chỉnh|được|đã\s+được)\s+)?"
+# ("dự toán pháp lệnh Bộ Tài chính giao": the statutory estimate, set by the Ministry of Finance)
+_GIVEN = r"(?:\s+pháp\s+lệnh)?(?:\s+(?:năm\s+)?(?:[0-9]{4}\s+)?)?(?:\s*(?:điều\s+chỉnh|được|đã\s+được)\s+)?"
 _REFERENCES: Final = (
     # the centre's estimate: "dự toán Trung ương giao", "dự toán Thủ tướng Chính phủ giao", "dự toán TW", "dự toán
     # Chính phủ giao"
@@ -187,8 +188,19 @@ def compared_month(after: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+# an aside between a figure and what it is compared with, or the end of the aside a figure stands in: "bằng
+# 104,8% (vượt 231,287 tỷ đồng) so dự toán …", "(vượt 231,287 tỷ đồng) so dự toán …"
+_ASIDE_FIRST = re.compile(r"^\s*(?:\([^()]{0,60}\)|\))(?=\s*so\s)")
+
+
 def reference_after(after: str) -> str | None:
-    """What the words right after a number say it is relative to, or ``None``."""
+    """What the words right after a number say it is relative to, or ``None``.
+
+    >>> reference_after(" (vượt 231,287 tỷ đồng) so dự toán pháp lệnh Bộ Tài chính giao"), reference_after(") so cùng kỳ")
+    ('budget_estimate_central', 'same_period_last_year')
+    """
+    if after[:3].lstrip().startswith(("(", ")")) and (aside := _ASIDE_FIRST.match(after)) is not None:
+        after = after[aside.end() :]
     if _PREVIOUS_PERIOD.match(after):
         return "previous_period"
     for pattern, name in _REFERENCES:

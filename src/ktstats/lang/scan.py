@@ -382,7 +382,7 @@ def fold_case(text: str) -> str:
     return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
 
 
-def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
+def numbers_in(sentence: str, damaged: bool = False) -> list[tuple[Reading | str | None, int, int]]:
     """Every number of a sentence, left to right, with what it is and where it stands.
 
     Each digit of ``sentence`` (any decimal digit, "１" and "١" too) lies in one entry
@@ -397,6 +397,7 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
 
     Readings and reasons do not overlap. :func:`~ktstats.data.extract.extract` files every
     reading as a figure or an unattached number and keeps every reason as an unattached number.
+    A sentence that lost its accented vowels is not read (two lost syllables; one in a ``damaged`` text).
 
     >>> [(w if isinstance(w, (str, type(None))) else w.value, a, b) for w, a, b in numbers_in("năm 2024 đạt 1,5%")]
     [(None, 0, 8), (1.5, 9, 17)]
@@ -468,7 +469,9 @@ def numbers_in(sentence: str) -> list[tuple[Reading | str | None, int, int]]:
             found.append((reading, start + s, start + e))
         pos = start + e
     found.sort(key=lambda item: item[1])
-    if any(isinstance(f[0], Reading) for f in found) and (lost := letters_lost(sentence)):
+    if any(isinstance(f[0], Reading) for f in found) and (
+        lost := letters_lost(sentence, 1 if damaged else 2)
+    ):
         # a damaged text: no word around a number can be trusted ("78.233 t đồng", "gim 2,77%")
         why = f"the sentence has lost letters ({', '.join(lost[:4])}: a damaged encoding); it is not read"
         found = [(why, a, b) if isinstance(w, Reading) else (w, a, b) for w, a, b in found]
