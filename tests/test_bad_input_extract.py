@@ -477,7 +477,9 @@ def test_a_text_that_lost_its_vowels_files_no_figure():
     assert ds.to_frame().empty
     lost = ds.unattached[ds.unattached["reason"].str.contains("lost letters")]
     assert (
-        len(lost) >= 5 and lost["reason"].str.contains("gim").any() and "a damaged encoding" in lost["reason"].iloc[0]
+        len(lost) >= 5
+        and lost["reason"].str.contains("gim").any()
+        and "a damaged encoding" in lost["reason"].iloc[0]
     )
     # every number is still accounted for, none invented
     assert len(ds.unattached) >= 7

@@ -486,3 +486,21 @@ def test_in_a_text_that_lost_its_accents_one_lost_syllable_is_enough():
         "118.958" in t for t in ds.unattached["text"]
     )
     assert ds.unattached["reason"].str.contains("lost letters").any()
+
+
+def test_rice_sown_xuong_giong_is_the_planted_area():
+    # dev soc_trang_2017-04-01_quy1 (batch 40): "Xuống giống 206.436 ha lúa" (the Mekong's word for sowing)
+    f = _extract(
+        "Tình hình kinh tế - xã hội quý I năm 2017 tỉnh Sóc Trăng. Xuống giống 206.436 ha lúa, đạt 60,7% kế hoạch, "
+        "giảm 3,6% so cùng kỳ."
+    )
+    assert _rows(f) == {
+        206436.0: ("planted_area", "level", ""),
+        60.7: ("planted_area", "ratio", "plan"),
+        -3.6: ("planted_area", "change", "same_period_last_year"),
+    }
+    # "giống đạt tiêu chuẩn gieo sạ chiếm gần 80%" (seed fit for sowing) is no planted area
+    f = _extract(
+        "Năm 2021 tỉnh Phú Yên: diện tích 2 vụ lúa chính sử dụng giống đạt tiêu chuẩn gieo sạ chiếm gần 80%."
+    )
+    assert "planted_area" not in set(f["indicator"])
