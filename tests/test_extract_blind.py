@@ -504,3 +504,20 @@ def test_rice_sown_xuong_giong_is_the_planted_area():
         "Năm 2021 tỉnh Phú Yên: diện tích 2 vụ lúa chính sử dụng giống đạt tiêu chuẩn gieo sạ chiếm gần 80%."
     )
     assert "planted_area" not in set(f["indicator"])
+
+
+def test_investment_outside_the_state_sector_is_private_investment():
+    # dev da_nang_2024-04-01_quy1ngansach (batch 40): "vốn đầu tư của doanh nghiệp ngoài nhà nước"; a budget item of
+    # the same words ("thu từ … khu vực doanh nghiệp ngoài nhà nước 110,3 nghìn tỷ đồng") is no investment
+    f = _extract(
+        "Quý I năm 2024 thành phố Đà Nẵng: vốn đầu tư của doanh nghiệp ngoài nhà nước đạt 3.013 tỷ đồng, tăng 1,2%."
+    )
+    assert _rows(f) == {
+        3013.0: ("private_investment", "level", ""),
+        1.2: ("private_investment", "change", "same_period_last_year"),
+    }
+    f = _extract(
+        "10 tháng năm 2025, thu nội địa của Hà Nội gồm thu từ khu vực doanh nghiệp nhà nước thực hiện 65 nghìn tỷ "
+        "đồng; khu vực doanh nghiệp ngoài nhà nước 110,3 nghìn tỷ đồng, vượt 4,1% và tăng 43%."
+    )
+    assert "private_investment" not in set(f["indicator"])
