@@ -521,3 +521,15 @@ def test_investment_outside_the_state_sector_is_private_investment():
         "đồng; khu vực doanh nghiệp ngoài nhà nước 110,3 nghìn tỷ đồng, vượt 4,1% và tăng 43%."
     )
     assert "private_investment" not in set(f["indicator"])
+
+
+def test_the_estimated_result_compared_with_dates_no_figure():
+    # dev can_tho_2018-02-01_chitieu2018 (batch 40): "so (với) ước thực hiện năm 2017" is the base, the figures are
+    # of 2018
+    f = _extract(
+        "Các chỉ tiêu kinh tế - xã hội năm 2018 của thành phố Cần Thơ. 2. GRDP bình quân đầu người đạt 80,8 triệu "
+        "đồng, tăng 10,71% so với ước thực hiện năm 2017. 4. Kim ngạch xuất khẩu và doanh thu dịch vụ ngoại tệ 1.790 "
+        "triệu USD, tăng 1,19% so ước thực hiện năm 2017. Kim ngạch nhập khẩu hàng hóa 400 triệu USD, giảm 6,52% so "
+        "với ước thực hiện năm 2017."
+    )
+    assert set(_spans(f).values()) == {("2018-01", "2018-12")} and len(f) == 6

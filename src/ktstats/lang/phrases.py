@@ -126,8 +126,9 @@ REFERENCE_BEFORE = re.compile(
     r"|[0-9]\s*lần"
     # "vụ đông xuân năm 2024": a crop season named by its year, not a span of months
     r"|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm(?:\s+xuân)?)"
-    # "so với cuối năm ngoái", "so với đầu năm 2023": a moment compared with; "so với thực hiện năm 2017": a result
-    r"|so\s+(?:với\s+)?(?:(?:thời\s+điểm\s+)?(?:cuối|đầu)|thực\s+hiện|kết\s+quả(?:\s+thực\s+hiện)?)"
+    # "so với cuối năm ngoái", "so với đầu năm 2023": a moment compared with; "so với (ước) thực hiện năm 2017": a
+    # result
+    r"|so\s+(?:với\s+)?(?:(?:thời\s+điểm\s+)?(?:cuối|đầu)|(?:ước\s+)?thực\s+hiện|kết\s+quả(?:\s+thực\s+hiện)?)"
     # "đạt 10,10%, cao nhất giai đoạn 2017-2020": the span it is the highest of, not the figure's
     r"|(?:cao|thấp)\s+nhất(?:\s+(?:trong|của))?)\s*(?:của\s*)?$",
     re.I,
