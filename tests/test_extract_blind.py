@@ -533,3 +533,28 @@ def test_the_estimated_result_compared_with_dates_no_figure():
         "với ước thực hiện năm 2017."
     )
     assert set(_spans(f).values()) == {("2018-01", "2018-12")} and len(f) == 6
+
+
+def test_the_first_month_of_the_year_is_january():
+    # dev quang_ngai_2025_2026-02-23_thang1 (batch 37): "trong tháng đầu năm 2026" (not "những tháng đầu năm", some
+    # months, nor "hai tháng đầu năm", two)
+    from ktstats.lang.phrases import phrase_span
+
+    assert phrase_span("tháng đầu năm 2026", None) == ktstats.Span("2026-01", "2026-01")
+    assert phrase_span("tháng đầu tiên của năm", 2024) == ktstats.Span("2024-01", "2024-01")
+    f = _extract(
+        "Thông tin từ Sở Tài chính cho thấy, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của Quảng Ngãi "
+        "trong tháng đầu năm 2026 ước đạt 11.747 tỷ đồng; trong những tháng đầu năm 2026 xuất khẩu tăng mạnh."
+    )
+    assert _spans(f) == {11747.0: ("2026-01", "2026-01")}
+
+
+def test_the_plans_period_after_the_reports_in_a_title_dates_no_figure():
+    # dev vinh_long_2022-07-18_hopbao (batch 37): "… tình hình kinh tế - xã hội 6 tháng đầu năm 2022 và Kế hoạch phát
+    # triển kinh tế - xã hội 6 tháng cuối năm 2022 …, cho biết, tổng sản phẩm … đạt 18.396,8 tỷ đồng"
+    f = _extract(
+        "Báo cáo tại buổi họp báo tình hình kinh tế - xã hội 6 tháng đầu năm 2022 và Kế hoạch phát triển kinh tế - xã "
+        "hội 6 tháng cuối năm 2022 trên địa bàn tỉnh Vĩnh Long, bà Phạm Thị Nở - Chánh Văn phòng UBND tỉnh Vĩnh Long "
+        "cho biết, tổng sản phẩm trên địa bàn tỉnh (GRDP) đạt 18.396,8 tỷ đồng, tăng 6,69% so với cùng kỳ năm trước."
+    )
+    assert set(_spans(f).values()) == {("2022-01", "2022-06")} and len(f) == 2

@@ -80,6 +80,8 @@ PERIOD_PHRASES = re.compile(  # (?<!\w): a phrase starts a word, other positions
     r"|tháng\s+[0-9]{1,2}\s*(?:[-–]|và|đến)\s*(?:tháng\s+)?[0-9]{1,2}(?![0-9])(?!\s*tháng)"  # ("tháng 8 và 8 tháng": two)
     r"(?:\s*/\s*[0-9]{4,}|\s+năm\s+[0-9]{4,})?"
     r"|tháng\s+[0-9]{1,2}(?![0-9/])(?:\s+năm\s+(?:[0-9]{4,}|(?:nay|ngoái)(?![^\W\d_])))?"
+    # "trong tháng đầu năm 2026": January (not "những tháng đầu năm", some months)
+    r"|(?<!những\s)(?<!các\s)(?<!mấy\s)tháng\s+đầu\s+(?:tiên\s+(?:của\s+)?)?năm(?:\s+[0-9]{4,}|\s+nay(?![^\W\d_]))?"
     r"|cả\s+năm(?:\s+[0-9]{4,})?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+[0-9]{4,}|\s+(?:nay|ngoái)(?![^\W\d_]))?"
     r"|(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+[0-9]{4}\s*[-–]\s*[0-9]{4}(?![0-9])"
@@ -195,7 +197,13 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             continue
         if _CARRIED.match(low, m.end()):
             continue  # "kế hoạch năm 2025 và năm 2024 kéo dài sang năm 2025": a plan's year, carried over
-        if best is not None and tasks_of(sentence, m):
+        if best is not None and (
+            tasks_of(sentence, m)
+            # "tình hình … 6 tháng đầu năm 2022 và Kế hoạch phát triển … 6 tháng cuối năm 2022": the plan's period
+            or (
+                YEAR.search(best.group("p")) and _AND_PLAN.search(sentence, max(0, m.start() - 60), m.start())
+            )
+        ):
             # "báo cáo đánh giá … năm 2017 và phương hướng, nhiệm vụ năm 2018 … ước đạt 35.635 tỷ đồng": a title's
             # year of tasks, after the year it reports on
             continue
@@ -232,6 +240,9 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
     return phrase_span(best.group("p"), named if named and not YEAR.search(best.group("p")) else year)
 
 
+# the plan after the report in a title: "tình hình kinh tế - xã hội 6 tháng đầu năm 2022 và Kế hoạch phát triển kinh
+# tế - xã hội 6 tháng cuối năm 2022"
+_AND_PLAN = re.compile(r"(?<![^\W\d_])và\s+kế\s+hoạch[^.;\n0-9]{0,45}$", re.IGNORECASE)
 # a plan's year carried into the next: "năm 2024 kéo dài sang năm 2025", "… chuyển sang …"
 _CARRIED = re.compile(r"\s+(?:được\s+)?(?:kéo\s+dài|chuyển)\s+sang\b")
 # a year opening its sentence: "Trong năm 2025 vừa qua, …"
@@ -274,6 +285,9 @@ def span_after(sentence: str, end: int, stop: int, year: int | None) -> Span | N
     return None
 
 
+_FIRST_MONTH = re.compile(r"tháng\s+đầu\s+(?:tiên\s+(?:của\s+)?)?năm(?:\s+([0-9]{4,}))?$")
+
+
 @lru_cache(maxsize=4096)
 def phrase_span(phrase: str, year: int | None) -> Span | str | None:
     """The span a period phrase names; ``None`` when it names none exactly ("đầu năm 2025", a
@@ -287,6 +301,8 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
             return None
         low = _RELATIVE_YEAR.sub(lambda m: f"năm {year - (m.group(1) == 'ngoái')}", low)
     low = " ".join(low.split()) if low.startswith("mười") else low
+    if (first := _FIRST_MONTH.match(low)) is not None:  # "tháng đầu năm 2026": January 2026
+        low = f"tháng 1 năm {first.group(1)}" if first.group(1) else "tháng 1"
     for word, number in _SPELLED.items():  # "chín tháng đầu năm" is "9 tháng đầu năm"
         if low.startswith(word + " "):
             low = number + low[len(word) :]
