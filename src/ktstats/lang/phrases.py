@@ -301,8 +301,8 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
             return None
         low = _RELATIVE_YEAR.sub(lambda m: f"năm {year - (m.group(1) == 'ngoái')}", low)
     low = " ".join(low.split()) if low.startswith("mười") else low
-    if (first := _FIRST_MONTH.match(low)) is not None:  # "tháng đầu năm 2026": January 2026
-        low = f"tháng 1 năm {first.group(1)}" if first.group(1) else "tháng 1"
+    if (january := _FIRST_MONTH.match(low)) is not None:  # "tháng đầu năm 2026": January 2026
+        low = f"tháng 1 năm {january.group(1)}" if january.group(1) else "tháng 1"
     for word, number in _SPELLED.items():  # "chín tháng đầu năm" is "9 tháng đầu năm"
         if low.startswith(word + " "):
             low = number + low[len(word) :]
