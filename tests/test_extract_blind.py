@@ -558,3 +558,15 @@ def test_the_plans_period_after_the_reports_in_a_title_dates_no_figure():
         "cho biết, tổng sản phẩm trên địa bàn tỉnh (GRDP) đạt 18.396,8 tỷ đồng, tăng 6,69% so với cùng kỳ năm trước."
     )
     assert set(_spans(f).values()) == {("2022-01", "2022-06")} and len(f) == 2
+
+
+def test_a_growth_restated_to_break_it_down_keeps_its_measure():
+    # dev da_nang_2024-06-01_grdp6thang: "Trong mức tăng 5% toàn nền kinh tế …" restates the estimate named before;
+    # "đóng góp chính cho tăng trưởng GRDP chung với 4,17 điểm phần trăm" is a sector's contribution
+    f = _extract(
+        "Tính chung 6 tháng đầu năm 2024, GRDP của thành phố Đà Nẵng ước tăng 5%. Trong mức tăng 5% toàn nền kinh "
+        "tế trong 6 tháng qua, khu vực dịch vụ tăng 5,99%, đóng góp chính cho tăng trưởng GRDP chung với 4,17 điểm "
+        "phần trăm; khu vực công nghiệp - xây dựng tăng 1,7%, đóng góp 0,32 điểm."
+    )
+    assert list(f["value"]) == [5.0, 5.0]
+    assert set(f["indicator"]) == {"grdp_growth"} and set(f["measure"]) == {"estimate"}

@@ -60,6 +60,7 @@ from ktstats.data.extract_parts import (
     overnight_guests,
     part_before,
     range_bounds,
+    restated,
     sentence_rows,
 )
 from ktstats.data.extract_regions import file_regions, report_region
@@ -690,7 +691,7 @@ def extract(
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, stated, year)  # ("Ngày 10/7, …" of 2025: the unit's report)
         file_regions(rows, code, inferred=date is None, sentences=list(sentence_ids))
-    rows = kept.one_per_sentence(overnight_guests(rows, list(sentence_ids), kept))
+    rows = kept.one_per_sentence(overnight_guests(restated(rows, said := list(sentence_ids)), said, kept))
     ds = Dataset(validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document), _validated=True)
     ds.name = document
     ds.unattached = kept  # made a table when first looked at

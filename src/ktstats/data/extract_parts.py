@@ -84,7 +84,7 @@ PARTS = re.compile(
 # a count right before a name: the name is what it counts ("930 nghìn lượt khách")
 _COUNTED = re.compile(r"[0-9]\s+(?:(?:nghìn|ngàn|triệu)\s+)?$")
 
-_TO = re.compile(r"\s+(?:vào|cho)(?![^\W\d_])")
+_TO = re.compile(r"\s+(?:(?:chính|chủ\s+yếu|lớn(?:\s+nhất)?|nhiều(?:\s+nhất)?)\s+)?(?:vào|cho)(?![^\W\d_])")
 
 _STRUCTURE_OF: Final = 3  # characters between "cơ cấu" and the indicator whose structure it is
 
@@ -123,7 +123,7 @@ def part_before(text: str, lo: int, pos: int, unit: Any = None, end: int | None 
     if unit is not None and last.group(0).startswith("doanh") and not is_money(unit) and unit != _PERCENT:
         return None  # "Doanh thu dịch vụ lưu trú … đạt khoảng 9.760 tỷ đồng, trong khi du lịch đón 6,5 triệu lượt khách"
     if last.group(0).startswith("đóng") and _TO.match(low, last.end()):
-        # "đóng góp vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
+        # "đóng góp (chính) vào tốc độ tăng trưởng GRDP toàn tỉnh 1,28%": a contribution to what it names
         return last.group(0)
     starts, matches = alias_matches(low)
     structure = last.group(0).startswith("cơ")
@@ -418,3 +418,26 @@ def overnight_guests(
         if id(r) in parts:
             kept.add(r["value"], r["unit"], r["quote"], 0, 0, reason)
     return [r for r in rows if id(r) not in parts]
+
+
+# "Trong mức tăng 4,75%, khu vực nông, lâm nghiệp … tăng 3,82%": the growth named before, restated to break it down
+_RESTATED = re.compile(r"\W*trong\s+mức\s+tăng\s", re.IGNORECASE)
+
+
+def restated(rows: list[dict[str, Any]], sentences: list[str]) -> list[dict[str, Any]]:
+    """``rows`` with the measure of a growth restated ("GRDP quý I ước tăng 4,75% …. Trong mức tăng 4,75%, khu vực
+    …") taken from where the text first gave it: an estimate stays one."""
+    first: dict[tuple[Any, ...], str] = {}
+    for row in rows:
+        key = (
+            row["indicator"],
+            row["region"],
+            row["period_start"],
+            row["period_end"],
+            row["form"],
+            row["value"],
+        )
+        if key in first and _RESTATED.match(sentences[row["_sentence"]]):
+            row["measure"] = first[key]
+        first.setdefault(key, row["measure"])
+    return rows
