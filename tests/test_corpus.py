@@ -1659,7 +1659,11 @@ def test_a_year_after_a_dash_and_periods_of_asides():
         "cùng kỳ năm 2019. Trong mức tăng 4,75%, khu vực công nghiệp - xây dựng tăng 5,8% (quý I-2019 tăng 8,4%); "
         "khu vực dịch vụ tăng 5,3% (quý I-2019 tăng 8,08%); thuế sản phẩm tăng 5,29% (quý I-2019 tăng 21,72%)."
     )
-    assert _filed(f, 4.75, "period_start", "period_end", "measure") == ("2020-01", "2020-03", "estimate")
+    # (twice: "Trong mức tăng 4,75%" restates it, as the readers list it; 0.20.20)
+    hits = f[f["value"] == 4.75]
+    assert len(hits) == 2 and {
+        (str(r.period_start), str(r.period_end), r.measure) for r in hits.itertuples()
+    } == {("2020-01", "2020-03", "estimate")}
     assert ktstats.lang.phrases.phrase_span("tháng 4-2021", None) == ktstats.lang.periods.Span(
         "2021-04", "2021-04"
     )
