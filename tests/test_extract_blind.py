@@ -570,3 +570,32 @@ def test_a_growth_restated_to_break_it_down_keeps_its_measure():
     )
     assert list(f["value"]) == [5.0, 5.0]
     assert set(f["indicator"]) == {"grdp_growth"} and set(f["measure"]) == {"estimate"}
+
+
+# --- read off batch 43 once it became development texts (0.20.21) ----------------------------------------------
+
+
+def test_the_ends_of_a_range_of_provinces_are_not_the_reports():
+    # dev ninh_thuan_2020-10-01_9thang (batch 43): "So với các tỉnh từ Thanh Hóa đến Bình Thuận, Ninh Thuận là tỉnh
+    # …": each named once, Thanh Hóa first; the ends of the range are comparisons
+    f = _extract(
+        "Nhờ đó, kết thúc 9 tháng năm 2020, tốc độ tăng trưởng Tổng sản phẩm nội tỉnh (GRDP) ước đạt 14.874,3 tỷ "
+        "đồng, tăng 11% so với cùng kỳ năm trước.\n\nÔng Nguyễn Văn Hương, Cục trưởng Cục Thống kê tỉnh cho biết: So "
+        "với các tỉnh từ Thanh Hóa đến Bình Thuận, Ninh Thuận là tỉnh đứng vị trí đầu."
+    )
+    assert set(f["region"]) == {"ninh_thuan"}
+    # (travellers "từ Hà Nội đến Kon Tum" are no range of provinces)
+    from ktstats.catalog.regions import named_in
+
+    assert named_in("du khách từ Hà Nội đến Kon Tum", on="2020-12-31", asides=False) == [
+        ("ha_noi", 1),
+        ("kon_tum", 1),
+    ]
+
+
+def test_the_estimate_the_peoples_committee_set_is_the_provinces():
+    # dev tuyen_quang_2018-10-04_9thang2018 (batch 43): "đạt 72,34% dự toán UBND tỉnh giao"
+    from ktstats.lang.relations import reference_after
+
+    assert reference_after(" dự toán UBND tỉnh giao, tăng 15,08%") == "budget_estimate_local"
+    assert reference_after(" dự toán Ủy ban nhân dân tỉnh giao") == "budget_estimate_local"

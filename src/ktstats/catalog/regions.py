@@ -18,6 +18,7 @@ re-aggregates flows from the old provinces to the new ones.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -229,7 +230,17 @@ def named_in(
     first: dict[str, int] = {}
     aside: dict[str, int] = {}  # named in parentheses: "đứng thứ 03/13 (sau tỉnh Hậu Giang và tỉnh Cà Mau)"
     pattern, by_key = _name_pattern()
-    for m in pattern.finditer(folded):
+    found = list(pattern.finditer(folded))
+    # "So với các tỉnh từ Thanh Hóa đến Bình Thuận, Ninh Thuận …": the ends of a range of provinces are no report's
+    # (not "du khách từ Hà Nội đến Kon Tum")
+    ranged = {
+        j
+        for i, (a, b) in enumerate(itertools.pairwise(found))
+        if _RANGE_TO.fullmatch(folded, a.end(), b.start())
+        and _RANGE_FROM.search(folded, max(0, a.start() - 20), a.start())
+        for j in (i, i + 1)
+    }
+    for i, m in enumerate(found):
         if aligned:
             written = base[m.start("name") : m.end("name")]
             if not written.isascii() and written not in _written_forms(m.group("name")):
@@ -245,7 +256,7 @@ def named_in(
             titled[r.code] = titled.get(r.code, 0) + (m.group("title") is not None)
             lo = max(0, m.start() - 300)
             aside[r.code] = aside.get(r.code, 0) + (
-                folded.count("(", lo, m.start()) > folded.count(")", lo, m.start())
+                folded.count("(", lo, m.start()) > folded.count(")", lo, m.start()) or i in ranged
             )
     # a name named only in asides ranks after one named in the text itself; a name with its title counts twice
     # ("TP Hà Nội" once does not outrank "TP HCM" four times, nor "TP. HCM" once "Bà Rịa - Vũng Tàu" five times)
@@ -258,6 +269,10 @@ def named_in(
             first[kv[0]],
         ),
     )
+
+
+_RANGE_FROM = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho|thanh|dia\s+phuong)\s+tu\s+$")
+_RANGE_TO = re.compile(r"\s*(?:-|den|toi)\s*")
 
 
 def named_at(sentence: str, on: str | pd.Timestamp | None = None) -> list[tuple[int, int, str]]:

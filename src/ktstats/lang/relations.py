@@ -110,10 +110,12 @@ _REFERENCES: Final = (
         ),
         "budget_estimate_central",
     ),
-    # the province's own: "dự toán địa phương giao", "dự toán HĐND tỉnh giao", "dự toán tỉnh giao"
+    # the province's own: "dự toán địa phương giao", "dự toán HĐND tỉnh giao", "dự toán tỉnh giao", "dự toán UBND
+    # tỉnh giao"
     (
         re.compile(
-            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|hội\s+đồng\s+nhân\s+dân|tỉnh|thành\s+phố|tp(?![^\W\d_]))",
+            rf"^\s*{_SO}dự\s+toán{_GIVEN}\s*(?:do\s+)?(?:địa\s+phương|hđnd|ubnd|hội\s+đồng\s+nhân\s+dân|[uủ]y\s+ban\s+nhân\s+dân"
+            r"|tỉnh|thành\s+phố|tp(?![^\W\d_]))",
             re.I,
         ),
         "budget_estimate_local",
