@@ -599,3 +599,23 @@ def test_the_estimate_the_peoples_committee_set_is_the_provinces():
 
     assert reference_after(" dự toán UBND tỉnh giao, tăng 15,08%") == "budget_estimate_local"
     assert reference_after(" dự toán Ủy ban nhân dân tỉnh giao") == "budget_estimate_local"
+
+
+def test_the_foreign_invested_sector_and_the_country_in_an_aside_are_not_the_provinces_figures():
+    # dev dong_nai_2020-11-19_xuatkhau10 (batch 43): "Trong đó, khối FDI ước đạt 1.404 triệu USD" is the sector's share
+    # of exports (no FDI registered); "(cả nước tăng 1,2%)" is the country's, and hid the province's 1,8 %
+    f = _extract(
+        "Theo Sở Công Thương Đồng Nai, kim ngạch xuất khẩu tháng 10/2020 ước đạt 1.858 triệu USD. Trong đó, khối FDI "
+        "ước đạt 1.404 triệu USD, tăng khoảng 11,8% so với tháng trước.\n\nKim ngạch nhập khẩu tháng 10/2020 đạt "
+        "1.431 triệu USD, tăng 15,1% so với tháng 9/2020 (cả nước tăng 1,2%), tăng 1,8% so với cùng kỳ (cả nước tăng "
+        "10,1%)."
+    )
+    assert "fdi_registered" not in set(f["indicator"])
+    assert _rows(f)[1.8] == ("imports", "change", "same_period_last_year")
+    assert not {1.2, 10.1} & set(f["value"])
+    # the country's GDP growth in an aside is still the country's
+    f = _extract("Năm 2023 tỉnh Bến Tre: Tổng sản phẩm trong tỉnh (GRDP): + 5,16% (cả nước +5,05%).")
+    assert set(zip(f["indicator"], f["region"], f["value"], strict=True)) == {
+        ("grdp_growth", "ben_tre", 5.16),
+        ("gdp_growth", "viet_nam", 5.05),
+    }

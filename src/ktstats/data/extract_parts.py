@@ -49,6 +49,8 @@ PARTS = re.compile(
     r"|(?<!toàn\s)(?<!xuất\s)(?:nhóm\s+)?ngành\s+(?:nông|lâm|thủy|công\s+nghiệp|dịch\s+vụ|xây\s+dựng|chế\s+biến"
     r"|khai|sản\s+xuất|điện)"
     r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu|giá\s+trị\s+sản\s+xuất"
+    # the foreign-invested sector's share of a whole: "Trong đó, khối FDI ước đạt 1.404 triệu USD" (of exports)
+    r"|(?:khối|khu\s+vực)\s+(?:doanh\s+nghiệp\s+)?fdi(?![^\W\d_])"
     r"|(?<![^\W\d_])như\s*:"
     # total trade; but "thu từ (hoạt động) xuất nhập khẩu" is the revenue from it
     rf"|{BARE_TRADE.pattern}"
@@ -204,6 +206,12 @@ def not_a_figure(
         _POINTS.search(low, start, end) and COUNTRY_BEFORE.search(low, lo, start)
     ):
         return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
+    if (
+        (ind or subject) is not None
+        and (ind or subject).code not in _GROWTHS
+        and _COUNTRY_ASIDE.search(low, lo, start)
+    ):
+        return "the whole country's, in an aside"  # "tăng 15,1% so với tháng 9/2020 (cả nước tăng 1,2%)"
     if _RISE_FROM.search(low, lo, start) and _RISE_TO.match(low, end):
         # "thu ngân sách tăng 130 lần, từ 33,3 tỷ đồng lên 4.343 tỷ đồng": the level it rose from, of an earlier
         # year; the figure is the one after "lên"
@@ -233,6 +241,10 @@ _PROVINCES_COUNTED = re.compile(
 _BAR = re.compile(r"(?<![^\W\d_])(?:từ|trên|dưới|hơn|vượt|trở\s+lên|trở\s+xuống)(?![^\W\d_])")
 
 
+# the country's figure in an aside after the province's: "(cả nước tăng 1,2%)", "(cả nước 3,8%)" (the country's GDP
+# growth is filed under the country: "(cả nước +5,05%)")
+_COUNTRY_ASIDE = re.compile(r"\(\s*cả\s+nước\s+(?:[^\W\d_]+\s+){0,3}[+\-−]?\s*$")
+_GROWTHS: Final = frozenset({"grdp_growth", "gdp_growth"})
 # a figure compared with the whole country's: "gấp 1,16 lần bình quân cả nước", "bằng 93,5% so với cả nước"
 _VS_COUNTRY = re.compile(
     r"\s*(?:so\s+(?:với\s+)?)?(?:mức\s+)?(?:bình\s+quân\s+)?(?:chung\s+)?(?:của\s+)?cả\s+nước"
