@@ -206,11 +206,7 @@ def not_a_figure(
         _POINTS.search(low, start, end) and COUNTRY_BEFORE.search(low, lo, start)
     ):
         return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
-    if (
-        (ind or subject) is not None
-        and (ind or subject).code not in _GROWTHS
-        and _COUNTRY_ASIDE.search(low, lo, start)
-    ):
+    if counted is not None and counted.code not in _GROWTHS and _COUNTRY_ASIDE.search(low, lo, start):
         return "the whole country's, in an aside"  # "tăng 15,1% so với tháng 9/2020 (cả nước tăng 1,2%)"
     if _RISE_FROM.search(low, lo, start) and _RISE_TO.match(low, end):
         # "thu ngân sách tăng 130 lần, từ 33,3 tỷ đồng lên 4.343 tỷ đồng": the level it rose from, of an earlier
