@@ -619,3 +619,23 @@ def test_the_foreign_invested_sector_and_the_country_in_an_aside_are_not_the_pro
         ("grdp_growth", "ben_tre", 5.16),
         ("gdp_growth", "viet_nam", 5.05),
     }
+
+
+def test_the_countrys_domestic_product_and_sightseeing_visitors():
+    # dev thua_thien_hue_2021-10-01_grdp9thang (batch 43): "Tổng sản phẩm trong nước (GDP) quốc gia … chỉ tăng 1,42%"
+    f = _extract(
+        "Thừa Thiên Huế 9 tháng năm 2021: Tổng sản phẩm trong nước (GDP) quốc gia 9 tháng đầu năm 2021 chỉ tăng 1,42%."
+    )
+    assert set(zip(f["indicator"], f["region"], f["value"], strict=True)) == {
+        ("gdp_growth", "viet_nam", 1.42)
+    }
+    # dev can_tho_2024-07-01_6thang2024: "Tổng số khách tham quan, du lịch ước đạt 3.730.000 lượt"
+    f = _extract(
+        "Thành phố Cần Thơ 6 tháng đầu năm 2024: tổng số khách tham quan, du lịch ước đạt 3.730.000 lượt, tăng 5% so "
+        "với cùng kỳ, đạt 61% kế hoạch năm."
+    )
+    assert _rows(f) == {
+        3730000.0: ("tourist_visits", "level", ""),
+        5.0: ("tourist_visits", "change", "same_period_last_year"),
+        61.0: ("tourist_visits", "ratio", "plan"),
+    }
