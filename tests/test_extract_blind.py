@@ -639,3 +639,18 @@ def test_the_countrys_domestic_product_and_sightseeing_visitors():
         5.0: ("tourist_visits", "change", "same_period_last_year"),
         61.0: ("tourist_visits", "ratio", "plan"),
     }
+
+
+def test_a_countrywide_rank_written_in_words():
+    # dev hai_phong_2020-12-01_grdp2020 (batch 43): "Hải Phòng đứng thứ hai cả nước về tăng trưởng kinh tế năm 2020";
+    # a regional rank in words ("đứng thứ nhất trong 6 thành phố") stays no figure, as one in digits does
+    f = _extract("Hải Phòng đứng thứ hai cả nước về tăng trưởng kinh tế năm 2020")
+    assert _rows(f) == {2.0: ("grdp_growth_rank_national", "level", "")}
+    f = _extract(
+        "Năm 2020 Đà Nẵng đứng thứ nhất trong 6 thành phố, đứng thứ hai toàn quốc về tăng trưởng GRDP 5%."
+    )
+    assert _rows(f) == {2.0: ("grdp_growth_rank_national", "level", ""), 5.0: ("grdp_growth", "level", "")}
+    from ktstats.lang.scan import numbers_in
+
+    # ("Thứ năm" is a weekday; "thứ hai là Hà Nội" a list's second)
+    assert all(w is None for w, _, _ in numbers_in("Thứ năm, 12/3/2024, đứng thứ hai là Hà Nội"))

@@ -382,6 +382,22 @@ def fold_case(text: str) -> str:
     return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
 
 
+# a country-wide rank written in words: "đứng thứ hai cả nước", "xếp thứ ba toàn quốc" (regional ranks are kept apart
+# as ranks with digits are)
+_ORDINALS: Final = dict(
+    zip(
+        ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"),
+        map(str, range(1, 11)),
+        strict=True,
+    )
+)
+_RANK_IN_WORDS = re.compile(
+    r"((?<![^\W\d_])(?:đứng|xếp|cao|vị)\s+thứ\s+)(" + "|".join(_ORDINALS) + r")(?=\s+(?:trong\s+|trên\s+)?"
+    r"(?:cả\s+nước|toàn\s+quốc)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
 def numbers_in(sentence: str, damaged: bool = False) -> list[tuple[Reading | str | None, int, int]]:
     """Every number of a sentence, left to right, with what it is and where it stands.
 
@@ -420,6 +436,10 @@ def numbers_in(sentence: str, damaged: bool = False) -> list[tuple[Reading | str
         masked = _SLASH_AFTER_PERCENT.sub(" ", masked)  # "đạt 45,27%/tổng kế hoạch": of the plan
     if ":" in masked:  # "Tổng kim ngạch xuất khẩu:165 triệu USD": a colon that lost its space
         masked = _GLUED_COLON.sub(" ", masked)
+    if "thứ" in masked:  # "đứng thứ hai cả nước": a rank in words, read as its digit (positions kept)
+        masked = _RANK_IN_WORDS.sub(
+            lambda m: m.group(1) + _ORDINALS[m.group(2).casefold()].ljust(len(m.group(2))), masked
+        )
     low = fold_case(masked)
     pos = 0
     n = len(masked)
