@@ -654,3 +654,14 @@ def test_a_countrywide_rank_written_in_words():
 
     # ("Thứ năm" is a weekday; "thứ hai là Hà Nội" a list's second)
     assert all(w is None for w, _, _ in numbers_in("Thứ năm, 12/3/2024, đứng thứ hai là Hà Nội"))
+
+
+def test_the_centres_targeted_transfer_is_no_target_and_no_figure():
+    # dev hoa_binh_2019-04-01_ngansachquy1 (batch 43): "thu bổ sung có mục tiêu từ ngân sách trung ương 563 tỷ đồng" is
+    # a transfer (a part of the local budget), "có mục tiêu" (targeted) no goal
+    f = _extract(
+        "Quý I năm 2019 tỉnh Hòa Bình: Trong đó, thu điều tiết được hưởng theo phân cấp 745 tỷ đồng; thu bổ sung cân "
+        "đối từ ngân sách trung ương 1.243,8 tỷ đồng; thu bổ sung có mục tiêu từ ngân sách trung ương 563 tỷ đồng."
+    )
+    assert 563.0 not in set(f["value"]) and 1243.8 not in set(f["value"])
+    assert set(f["measure"]) <= {"actual", "estimate"}

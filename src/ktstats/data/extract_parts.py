@@ -49,6 +49,8 @@ PARTS = re.compile(
     r"|(?<!toàn\s)(?<!xuất\s)(?:nhóm\s+)?ngành\s+(?:nông|lâm|thủy|công\s+nghiệp|dịch\s+vụ|xây\s+dựng|chế\s+biến"
     r"|khai|sản\s+xuất|điện)"
     r"|công\s+nghiệp\s+chế\s+biến|thuế\s+sản\s+phẩm|đóng\s+góp|cơ\s+cấu|giá\s+trị\s+sản\s+xuất"
+    # the centre's transfers, a part of the local budget: "thu bổ sung có mục tiêu từ ngân sách trung ương 563 tỷ"
+    r"|bổ\s+sung\s+(?:có\s+mục\s+tiêu|cân\s+đối)"
     # the foreign-invested sector's share of a whole: "Trong đó, khối FDI ước đạt 1.404 triệu USD" (of exports)
     r"|(?:khối|khu\s+vực)\s+(?:doanh\s+nghiệp\s+)?fdi(?![^\W\d_])"
     r"|(?<![^\W\d_])như\s*:"

@@ -50,7 +50,8 @@ _GOAL_SET = re.compile(
 _SCENARIO_NAMED = re.compile(
     r"(?<!vượt\s)(?<!đạt\s)(?<!so\svới\s)(?<!hơn\s)(?<!%\s)(?<!và\s)(?<![^\W\d_])kịch\s+bản(?![^\W\d_])"
 )
-_TARGET_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
+# (not "bổ sung có mục tiêu", the centre's targeted transfer: "thu bổ sung có mục tiêu từ ngân sách trung ương 563 tỷ")
+_TARGET_RE = re.compile(rf"(?<![^\W\d_])(?<!có\s)(?:{'|'.join(map(re.escape, _TARGET_WORDS))})(?![^\W\d_])")
 _STRIVE = re.compile(r"\W*phấn\s+đấu(?![^\W\d_])")  # a clause that opens with "Phấn đấu"
 # "ước", "dự ước", and "dự đạt", "dự tính" (projected): the figure is an estimate
 _ESTIMATE_RE = re.compile(
