@@ -665,3 +665,21 @@ def test_the_centres_targeted_transfer_is_no_target_and_no_figure():
     )
     assert 563.0 not in set(f["value"]) and 1243.8 not in set(f["value"])
     assert set(f["measure"]) <= {"actual", "estimate"}
+
+
+def test_a_plan_or_a_horizon_right_before_its_figure_dates_it():
+    # dev ninh_binh_2019-01-01_dulich (batch 43): "…; kế hoạch năm 2019 đạt 7,5 triệu lượt khách, dự kiến đến năm 2020
+    # đạt 8 triệu lượt khách" (a plan opening its clause, a horizon right before the figure); a title's plan with no
+    # figure of its own ("báo cáo … năm 2024, kế hoạch năm 2025, trong đó, …") still dates nothing
+    f = _extract(
+        "Lượng du khách đến Ninh Bình không ngừng tăng lên qua các năm: năm 2018 đạt 7,3 triệu lượt khách, tăng 3,5% so "
+        "với năm 2017; kế hoạch năm 2019 đạt 7,5 triệu lượt khách, dự kiến đến năm 2020 đạt 8 triệu lượt khách."
+    )
+    spans = _spans(f)
+    assert spans[7.3] == ("2018-01", "2018-12") and spans[7.5] == ("2019-01", "2019-12")
+    assert spans[8.0] == ("2020-01", "2020-12")
+    f = _extract(
+        "Chủ tịch UBND tỉnh Hải Dương đã trình báo cáo về tình hình, kết quả thực hiện nhiệm vụ phát triển kinh tế - "
+        "xã hội năm 2024, kế hoạch năm 2025, trong đó, GRDP đạt 212.386 tỉ đồng."
+    )
+    assert _spans(f) == {212386.0: ("2024-01", "2024-12")}

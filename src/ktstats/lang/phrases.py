@@ -193,7 +193,18 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
             and sentence.find(")", m.end(), pos) != -1
         ):
             continue  # "(cả năm từ 8,2% trở lên)" speaks for the parenthesis only
-        if names_reference(sentence, m.start()) or quoted(sentence, m.start()) or dates_from(low, m, pos):
+        # a plan opening its clause ("…; kế hoạch năm 2019 đạt 7,5 triệu lượt khách") or a horizon ("dự kiến đến năm
+        # 2020 đạt 8 triệu lượt khách") dates the figure right after it; not "báo cáo … năm 2024, kế hoạch năm 2025,
+        # trong đó, …" (a title's plan, no figure of its own)
+        own = (
+            _OWN_PLAN.search(low, max(0, m.start() - 12), m.start())
+            or _UP_TO.search(low, max(0, m.start() - 4), m.start())
+        ) and _PLAN_FIGURE.fullmatch(low, m.end(), pos)
+        if (
+            (names_reference(sentence, m.start()) and not own)
+            or quoted(sentence, m.start())
+            or dates_from(low, m, pos)
+        ):
             continue
         if _CARRIED.match(low, m.end()):
             continue  # "kế hoạch năm 2025 và năm 2024 kéo dài sang năm 2025": a plan's year, carried over
@@ -243,6 +254,10 @@ def span_before(sentence: str, pos: int, year: int | None) -> Span | str | None:
 # the plan after the report in a title: "tình hình kinh tế - xã hội 6 tháng đầu năm 2022 và Kế hoạch phát triển kinh
 # tế - xã hội 6 tháng cuối năm 2022"
 _AND_PLAN = re.compile(r"(?<![^\W\d_])và\s+kế\s+hoạch[^.;\n0-9]{0,45}$", re.IGNORECASE)
+# a plan that opens its clause, and its own figure right after: "…; kế hoạch năm 2019 đạt 7,5 triệu lượt khách"
+_OWN_PLAN = re.compile(r"(?:^|[;,:]\s)kế\s+hoạch\s+$")
+_UP_TO = re.compile(r"(?<![^\W\d_])đến\s+$")
+_PLAN_FIGURE = re.compile(r"\s*(?:đạt|là|:)\s*(?:hơn\s+|trên\s+|khoảng\s+)?")
 # a plan's year carried into the next: "năm 2024 kéo dài sang năm 2025", "… chuyển sang …"
 _CARRIED = re.compile(r"\s+(?:được\s+)?(?:kéo\s+dài|chuyển)\s+sang\b")
 # a year opening its sentence: "Trong năm 2025 vừa qua, …"
