@@ -683,3 +683,13 @@ def test_a_plan_or_a_horizon_right_before_its_figure_dates_it():
         "xã hội năm 2024, kế hoạch năm 2025, trong đó, GRDP đạt 212.386 tỉ đồng."
     )
     assert _spans(f) == {212386.0: ("2024-01", "2024-12")}
+
+
+def test_investment_from_the_state_budget_is_public_investment():
+    # dev ha_noi_2025_2025-12-04_fdi11thang (batch 38): the statistics office's "vốn đầu tư thực hiện từ nguồn ngân
+    # sách nhà nước (NSNN) do địa phương quản lý" is public investment, not all investment
+    f = _extract(
+        "Tính chung 11 tháng năm 2025, vốn đầu tư từ nguồn NSNN do địa phương quản lý của Hà Nội thực hiện được 79,7 "
+        "nghìn tỷ đồng, đạt 76,2% kế hoạch năm và tăng 27,6% so với cùng kỳ năm trước."
+    )
+    assert set(f["indicator"]) == {"public_investment_disbursement"} and len(f) == 3
