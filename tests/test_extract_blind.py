@@ -197,6 +197,9 @@ def test_investment_by_sector_and_what_tinh_chung_does_not_carry():
         5883.3: "private_investment",
         23.2: "private_investment",
         7.84: "grdp_growth",
+        # (investment from the state budget, public investment since 0.20.21; no GRDP growth, as the test is for)
+        683.5: "public_investment_disbursement",
+        -33.9: "public_investment_disbursement",
     }
 
 
