@@ -696,3 +696,13 @@ def test_investment_from_the_state_budget_is_public_investment():
         "nghìn tỷ đồng, đạt 76,2% kế hoạch năm và tăng 27,6% so với cùng kỳ năm trước."
     )
     assert set(f["indicator"]) == {"public_investment_disbursement"} and len(f) == 3
+
+
+def test_the_causes_named_after_a_figure_name_no_figure():
+    # dev hai_duong_2025-01-03_nam2024 (batch 38): "… trong quý IV (tăng 11,66%) nhờ hoạt động sản xuất, kinh doanh,
+    # giải ngân vốn đầu tư công …" is no disbursement
+    f = _extract(
+        "Năm 2024, tăng trưởng của tỉnh Hải Dương bứt phá mạnh mẽ trong quý IV (tăng 11,66%) nhờ hoạt động sản xuất, "
+        "kinh doanh, giải ngân vốn đầu tư công của tỉnh có nhiều khởi sắc."
+    )
+    assert "public_investment_disbursement" not in set(f["indicator"])

@@ -556,11 +556,15 @@ def name_after_ends(sentence: str, end: int, next_start: int, reach: int) -> int
         stops.append(comma)
     semi = sentence.find(";", end, end + reach)
     parts = _PARTS_OPEN.search(sentence, end, min(next_start, end + reach))
+    # "… trong quý IV (tăng 11,66%) nhờ hoạt động sản xuất, … giải ngân vốn đầu tư công": the causes named after it
+    because = _BECAUSE.search(sentence, end, min(next_start, end + reach))
+    stops += [because.start()] if because is not None else []
     stops += [semi] if semi != -1 else []
     stops += [parts.start()] if parts is not None else []
     return min(stops)
 
 
+_BECAUSE = re.compile(r"\s(?:nhờ|bởi|vì)\s", re.IGNORECASE)
 # "lượt khách", "lượt du khách", and with no "lượt": "thu hút được 5,51 triệu du khách", "3,9 triệu khách"
 _VISITORS = re.compile(r"(?:lượt\s+)?(?:du\s+)?khách(?![^\W\d_])")
 # GRDP named before an amount per person: "GRDP bình quân đạt 45,2 triệu đồng/người/năm"
