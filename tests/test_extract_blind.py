@@ -706,3 +706,15 @@ def test_the_causes_named_after_a_figure_name_no_figure():
         "kinh doanh, giải ngân vốn đầu tư công của tỉnh có nhiều khởi sắc."
     )
     assert "public_investment_disbursement" not in set(f["indicator"])
+
+
+# --- read off batch 45 once it became development texts (0.20.22) ----------------------------------------------
+
+
+def test_a_rank_out_of_a_number_written_after_it():
+    # dev binh_dinh_2024-06-11_grdp6thang (batch 45): "xếp thứ 19 so với 63 tỉnh, thành phố trên cả nước" filed the
+    # 63 (how many are ranked) as the rank and kept the 19 as a regional rank
+    f = _extract(
+        "Bình Định: GRDP 6 tháng đầu năm 2024, tăng 7,6% và xếp thứ 19 so với 63 tỉnh, thành phố trên cả nước"
+    )
+    assert _rows(f) == {7.6: ("grdp_growth", "level", ""), 19.0: ("grdp_growth_rank_national", "level", "")}

@@ -265,6 +265,13 @@ def vs_country(text: str, end: int) -> bool:
     return _VS_COUNTRY.match(casefolded(text), end) is not None
 
 
+# a rank out of a number written in words: "xếp thứ 19 so với 63 tỉnh, thành phố", "đứng thứ 5 trong 63 tỉnh"
+_OUT_OF_AFTER = re.compile(
+    r"\s*(?:so\s+với|trong|trên)\s+(?:tổng\s+số\s+)?([0-9]{1,2})\s+(?:tỉnh|địa\s+phương)"
+)
+_OUT_OF_WORDS = re.compile(r"thứ\s+[0-9]{1,2}\s+(?:so\s+với|trong|trên)\s+(?:tổng\s+số\s+)?$")
+
+
 def ranks_another(
     text: str, lo: int, pos: int, end: int, subject: Indicator | None = None, denominator: float | None = None
 ) -> bool:
@@ -281,6 +288,10 @@ def ranks_another(
     False
     """
     tail = text[end : end + 30].casefold()
+    if _OUT_OF_WORDS.search(text[max(0, pos - 30) : pos].casefold()):
+        return True  # "xếp thứ 19 so với 63 tỉnh": the 63 is how many are ranked
+    if denominator is None and (out_of := _OUT_OF_AFTER.match(tail)) is not None:
+        denominator = float(out_of.group(1))  # "xếp thứ 19 so với 63 tỉnh, thành phố": 19/63
     if denominator not in (63.0, 34.0) and "cả nước" not in tail and "toàn quốc" not in tail:
         return True
     if subject is not None and not subject.code.startswith("grdp"):
