@@ -718,3 +718,18 @@ def test_a_rank_out_of_a_number_written_after_it():
         "Bình Định: GRDP 6 tháng đầu năm 2024, tăng 7,6% và xếp thứ 19 so với 63 tỉnh, thành phố trên cả nước"
     )
     assert _rows(f) == {7.6: ("grdp_growth", "level", ""), 19.0: ("grdp_growth_rank_national", "level", "")}
+
+
+def test_a_year_opening_an_aside_with_its_own_figure_is_the_year_compared_with():
+    # dev thua_thien_hue_2019-07-01_6thang2019 (batch 45): "giá trị XK 543 triệu USD (năm 2018 440 triệu USD)" — the
+    # 543 is the half-year's (it was dated 2018 and hid the comparison); "XK" is exports
+    f = _extract(
+        "6 tháng đầu năm 2019, Thừa Thiên Huế: giá trị XK 543 triệu USD (năm 2018 440 triệu USD), thu ngân sách nhà "
+        "nước 3.822 tỉ đồng (năm 2018 là 3.344 tỉ đồng)."
+    )
+    spans = _spans(f)
+    assert spans[543.0] == spans[3822.0] == ("2019-01", "2019-06")
+    assert set(f.loc[f["value"] == 543.0, "indicator"]) == {"exports"}
+    # a year right after a figure with no figure of its own is still the figure's ("37,35 triệu đồng năm 2018")
+    f = _extract("Tỉnh Kon Tum: thu nhập bình quân đầu người đạt 37,35 triệu đồng năm 2018.")
+    assert _spans(f)[37.35] == ("2018-01", "2018-12")

@@ -58,6 +58,7 @@ from ktstats.data.extract_parts import (
     goals_carry,
     not_a_figure,
     overnight_guests,
+    own_period,
     part_before,
     range_bounds,
     restated,
@@ -77,13 +78,11 @@ from ktstats.lang.phrases import (
     horizon_before,
     month_or_year_so_far,
     period_spoken_of,
-    span_after,
     year_so_far_after,
 )
 from ktstats.lang.phrases import phrase_span as _phrase_span
 from ktstats.lang.phrases import span_before as _span_before
 from ktstats.lang.relations import (
-    BARE_YEAR,
     CHANGE_VERBS,
     OF_THE_YEAR,
     SHARE_VERBS,
@@ -121,11 +120,7 @@ _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
 
 
-# "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
 _QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
-_OF_PERIOD = re.compile(
-    r"\s+(của|trong|sau|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
-)
 # "Trong đó, thu nội địa …": the parts of the figure of the sentence before
 # "Tính chung 9 tháng …", "Lũy kế 4 tháng, con số này đạt …": the figure of the indicator just named
 _OVERALL = re.compile(
@@ -476,19 +471,7 @@ def extract(
                 reason = why_not or "no indicator of the catalog is named near it"
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
-            own = _span_before(sentence, digit, year) or span_after(sentence, end, next_start, year)
-            gap = len(sentence[end : end + 3]) - len(sentence[end : end + 3].lstrip(" ("))
-            right_after = _PERIOD_PHRASES.match(sentence, end + gap)
-            if (
-                right_after is not None
-                and BARE_YEAR.fullmatch(right_after.group("p"))
-                and unit != _TIMES  # "gấp 1,6 lần năm 2023": a multiple of that year's figure
-            ):
-                own = _phrase_span(right_after.group("p"), year)  # "37,35 triệu đồng năm 2018"
-            of = _OF_PERIOD.match(sentence, end)
-            if of is not None and (right_after := _PERIOD_PHRASES.match(sentence, of.end())) is not None:
-                # "cao hơn mức tăng 4,03% của 6 tháng đầu năm 2020", "với mức tăng 8,59% trong quý 3"
-                own = _phrase_span(right_after.group("p"), year)
+            own, of = own_period(sentence, (digit, end, next_start), year, unit == _TIMES)
             # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
             quoted_for = of is not None and (
                 of.group(1).casefold() == "của" or _QUOTED.search(lead) is not None

@@ -23,7 +23,8 @@ from ktstats.data.extract_names import (
 )
 from ktstats.data.unattached import Unattached, quote_around
 from ktstats.lang.periods import Span
-from ktstats.lang.phrases import casefolded, span_before
+from ktstats.lang.phrases import PERIOD_PHRASES, casefolded, phrase_span, span_after, span_before
+from ktstats.lang.relations import BARE_YEAR
 from ktstats.lang.units import ureg
 
 __all__ = [
@@ -462,3 +463,38 @@ def restated(rows: list[dict[str, Any]], sentences: list[str]) -> list[dict[str,
             row["measure"] = first[key]
         first.setdefault(key, row["measure"])
     return rows
+
+
+# "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
+OF_PERIOD = re.compile(
+    r"\s+(của|trong|sau|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
+)
+_GAP = re.compile(r"[ (]{0,3}")
+# the aside's own figure after its year: "giá trị XK 543 triệu USD (năm 2018 440 triệu USD)"
+_ASIDE_FIGURE = re.compile(r"\s*(?:là\s+|đạt\s+)?[0-9]")
+
+
+def own_period(
+    sentence: str, where: tuple[int, int, int], year: int | None, multiple: bool
+) -> tuple[Span | str | None, re.Match[str] | None]:
+    """The period a figure names for itself (its number starting at ``where[0]``, ending at ``where[1]``, the next
+    figure at ``where[2]``), and the "của …" / "trong …" that names it after the figure, if any: the nearest phrase
+    before it, else one after it; a year right after it ("37,35 triệu đồng năm 2018"), unless the figure is a
+    ``multiple`` of that year's ("gấp 1,6 lần năm 2023") or the year opens an aside with its own figure ("543 triệu
+    USD (năm 2018 440 triệu USD)": the year compared with); a period after "của" or "trong" ("cao hơn mức tăng 4,03%
+    của 6 tháng đầu năm 2020", "với mức tăng 8,59% trong quý 3")."""
+    digit, end, next_start = where
+    own = span_before(sentence, digit, year) or span_after(sentence, end, next_start, year)
+    gap = _GAP.match(sentence, end)
+    right_after = PERIOD_PHRASES.match(sentence, gap.end()) if gap is not None else None
+    if (
+        right_after is not None
+        and BARE_YEAR.fullmatch(right_after.group("p"))
+        and not multiple
+        and (gap is None or "(" not in gap.group(0) or not _ASIDE_FIGURE.match(sentence, right_after.end()))
+    ):
+        own = phrase_span(right_after.group("p"), year)
+    of = OF_PERIOD.match(sentence, end)
+    if of is not None and (right_after := PERIOD_PHRASES.match(sentence, of.end())) is not None:
+        own = phrase_span(right_after.group("p"), year)
+    return own, of
