@@ -733,3 +733,20 @@ def test_a_year_opening_an_aside_with_its_own_figure_is_the_year_compared_with()
     # a year right after a figure with no figure of its own is still the figure's ("37,35 triệu đồng năm 2018")
     f = _extract("Tỉnh Kon Tum: thu nhập bình quân đầu người đạt 37,35 triệu đồng năm 2018.")
     assert _spans(f)[37.35] == ("2018-01", "2018-12")
+
+
+def test_the_details_of_an_estimate_with_no_figure_of_its_own_are_estimates():
+    # dev khanh_hoa_2020-09-13_9thang (batch 41): "Theo báo cáo …, ước 9 tháng năm 2020, …, các chỉ tiêu kinh tế … tăng
+    # thấp hoặc giảm …. Cụ thể, tổng sản phẩm trên địa bàn tỉnh giảm 9,8%; …"
+    f = _extract(
+        "Theo báo cáo của UBND tỉnh Khánh Hòa, ước 9 tháng năm 2020, do ảnh hưởng của dịch bệnh Covid-19, các chỉ tiêu "
+        "kinh tế của tỉnh tăng thấp hoặc giảm so với cùng kỳ năm trước. Cụ thể, tổng sản phẩm trên địa bàn tỉnh giảm "
+        "9,8%; tổng mức bán lẻ hàng hóa và doanh thu dịch vụ giảm 30,46%."
+    )
+    assert set(f["measure"]) == {"estimate"} and len(f) == 2
+    # a sentence of results after one that estimates nothing stays actual
+    f = _extract(
+        "Theo báo cáo của UBND tỉnh Khánh Hòa, 9 tháng năm 2020 các chỉ tiêu giảm. Cụ thể, tổng sản phẩm trên địa bàn "
+        "tỉnh giảm 9,8%."
+    )
+    assert set(f["measure"]) == {"actual"}

@@ -134,6 +134,8 @@ _REFERENCE_THEN_VERB = re.compile(
 _BREAKDOWN = re.compile(r"(?:trong\s+(?:số\s+)?đó|cụ\s+thể)\b", re.IGNORECASE)
 _ITEM = re.compile(r"\W*(?:trong\s+)?(?:thu|chi)\s+(?!ngân\s+sách|cân\s+đối|nsnn|nsđp)", re.IGNORECASE)
 # "…. Trong đó: quý I đạt 4.773.484 triệu đồng": a breakdown by period, of what the sentence before named
+# a sentence with no figure that estimates a period: what it details next ("Cụ thể, …") is estimated
+_ESTIMATE_OF = re.compile(r"(?<![^\W\d_])ước\s+(?:tính\s+)?(?:[0-9]{1,2}\s+tháng|quý|năm|cả\s+năm)")
 _BY_PERIOD = re.compile(r"\W*(?:trong\s+(?:số\s+)?đó|cụ\s+thể)\W*(?:quý|tháng)\b", re.IGNORECASE)
 
 _PERCENT, _POINT = ureg.percent, ureg.percentage_point
@@ -642,6 +644,10 @@ def extract(
                 before_measure, before_span = measure, span
                 ranked_growth = target_ind.code == "grdp_growth" and measure in ("actual", "estimate")
                 growth_measure = measure if ranked_growth else growth_measure  # a rank ranks a result
+        if not figure_starts and _ESTIMATE_OF.search(
+            low
+        ):  # "Theo báo cáo …, ước 9 tháng năm 2020, … Cụ thể, …"
+            before_measure = "estimate"
         growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
         first = first_in_country(sentence, low, growth, (section_span, context, covered, whole_year), year)
         if first is not None:  # "tăng trưởng … đạt hơn 14,5%, đứng đầu cả nước"
