@@ -750,3 +750,13 @@ def test_the_details_of_an_estimate_with_no_figure_of_its_own_are_estimates():
         "tỉnh giảm 9,8%."
     )
     assert set(f["measure"]) == {"actual"}
+
+
+def test_firms_projects_disbursed_in_industrial_parks_are_no_public_investment():
+    # dev hung_yen_2025_2025-08-01_thuhut7thang (batch 41): "tổng vốn đầu tư được giải ngân tại các khu công nghiệp ước
+    # đạt 1.130 tỷ đồng" is the tenants' investment; the state's disbursement is still public investment
+    f = _extract(
+        "Hưng Yên 7 tháng năm 2025: Trong tháng 7, tổng vốn đầu tư được giải ngân tại các khu công nghiệp ước đạt 1.130 "
+        "tỷ đồng. Giải ngân vốn đầu tư công đạt 3.200 tỷ đồng, bằng 40% kế hoạch."
+    )
+    assert set(f.loc[f["indicator"] == "public_investment_disbursement", "value"]) == {3200.0, 40.0}

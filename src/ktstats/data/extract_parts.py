@@ -209,6 +209,14 @@ def not_a_figure(
         _POINTS.search(low, start, end) and COUNTRY_BEFORE.search(low, lo, start)
     ):
         return "a comparison with the whole country"  # "cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm"
+    if (
+        ind is not None
+        and ind.code == "public_investment_disbursement"
+        and _PRIVATE_PROJECTS.search(low, lo, min(len(low), end + 40))
+        and not _PUBLIC_MONEY.search(low, lo, min(len(low), end + 40))
+    ):
+        # "tổng vốn đầu tư được giải ngân tại các khu công nghiệp ước đạt 1.130 tỷ đồng": firms' projects, not the state's
+        return "the disbursement of firms' projects, not public investment"
     if counted is not None and counted.code not in _GROWTHS and _COUNTRY_ASIDE.search(low, lo, start):
         return "the whole country's, in an aside"  # "tăng 15,1% so với tháng 9/2020 (cả nước tăng 1,2%)"
     if _RISE_FROM.search(low, lo, start) and _RISE_TO.match(low, end):
@@ -240,6 +248,9 @@ _PROVINCES_COUNTED = re.compile(
 _BAR = re.compile(r"(?<![^\W\d_])(?:từ|trên|dưới|hơn|vượt|trở\s+lên|trở\s+xuống)(?![^\W\d_])")
 
 
+# the projects of firms in industrial parks, foreign or "secondary" (tenants'), and the state's money
+_PRIVATE_PROJECTS = re.compile(r"khu\s+công\s+nghiệp|kcn(?![^\W\d_])|thứ\s+cấp|fdi(?![^\W\d_])|nước\s+ngoài")
+_PUBLIC_MONEY = re.compile(r"đầu\s+tư\s+công|ngân\s+sách|nsnn|nsđp")
 # the country's figure in an aside after the province's: "(cả nước tăng 1,2%)", "(cả nước 3,8%)" (the country's GDP
 # growth is filed under the country: "(cả nước +5,05%)")
 _COUNTRY_ASIDE = re.compile(r"\(\s*cả\s+nước\s+(?:[^\W\d_]+\s+){0,3}[+\-−]?\s*$")
