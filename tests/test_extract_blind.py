@@ -760,3 +760,18 @@ def test_firms_projects_disbursed_in_industrial_parks_are_no_public_investment()
         "tỷ đồng. Giải ngân vốn đầu tư công đạt 3.200 tỷ đồng, bằng 40% kế hoạch."
     )
     assert set(f.loc[f["indicator"] == "public_investment_disbursement", "value"]) == {3200.0, 40.0}
+
+
+def test_the_change_of_the_number_of_projects_is_not_of_their_capital():
+    # dev bac_ninh_2024-12-01_fdi11thang (batch 45): "… tổng vốn đăng ký mới đạt 1,8 tỷ USD, tăng 2,9% về số dự án và
+    # tăng 70,7% về tổng vốn"
+    f = _extract(
+        "Tính đến ngày 20/11/2024, tỉnh Bắc Ninh đã thu hút được 4,71 tỷ USD vốn FDI, gấp 3 lần cùng kỳ năm trước, với "
+        "359 dự án FDI đăng ký cấp mới, tổng vốn đăng ký mới đạt 1,8 tỷ USD, tăng 2,9% về số dự án và tăng 70,7% về "
+        "tổng vốn."
+    )
+    assert 2.9 not in set(f["value"]) and _rows(f)[70.7] == (
+        "fdi_registered",
+        "change",
+        "same_period_last_year",
+    )

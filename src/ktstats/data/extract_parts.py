@@ -197,6 +197,8 @@ def not_a_figure(
         and _OF_CAPITAL.match(low, end)
     ):
         return "the change of their capital, not of their number"
+    if counted is not None and counted.code in _INVESTMENT_REGISTERED and _OF_PROJECTS.match(low, end):
+        return "the change of the number of projects, not of their capital"  # "tăng 2,9% về số dự án"
     if ind is not None and ind.code in _INVESTMENT_REGISTERED:
         if _BOTH_SOURCES.search(low, lo, min(len(low), end + 60)):
             return "domestic and foreign investment together"  # "… 18,6 tỷ USD vốn đầu tư trong nước và … nước ngoài"
@@ -229,6 +231,8 @@ def not_a_figure(
 _PART_WINDOW: Final = 400
 # what a change right after it is of: "tăng 5,02 lần số vốn", "tăng 32,6% về vốn đăng ký"
 _OF_CAPITAL = re.compile(r"\s*(?:số|về)\s+vốn(?![^\W\d_])")
+# "… tổng vốn đăng ký mới đạt 1,8 tỷ USD, tăng 2,9% về số dự án và tăng 70,7% về tổng vốn"
+_OF_PROJECTS = re.compile(r"\s*(?:về\s+)?số\s+(?:lượng\s+)?(?:dự\s+án|lượt)(?![^\W\d_])")
 _INVESTMENT_REGISTERED: Final = frozenset({"fdi_registered", "domestic_investment_registered"})
 _BOTH_SOURCES = re.compile(
     r"trong\s+(?:nước\s+)?và\s+(?:vốn\s+(?:đầu\s+tư\s+)?(?:trực\s+tiếp\s+)?)?(?:ngoài\s+nước|nước\s+ngoài)"
