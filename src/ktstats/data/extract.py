@@ -644,9 +644,8 @@ def extract(
                 before_measure, before_span = measure, span
                 ranked_growth = target_ind.code == "grdp_growth" and measure in ("actual", "estimate")
                 growth_measure = measure if ranked_growth else growth_measure  # a rank ranks a result
-        if not figure_starts and _ESTIMATE_OF.search(
-            low
-        ):  # "Theo báo cáo …, ước 9 tháng năm 2020, … Cụ thể, …"
+        # "Theo báo cáo …, ước 9 tháng năm 2020, …. Cụ thể, …": the details of an estimate with no figure of its own
+        if not figure_starts and _ESTIMATE_OF.search(low):
             before_measure = "estimate"
         growth = [r for r in rows[-6:] if r["_sentence"] == sid and r["indicator"] == "grdp_growth"]
         first = first_in_country(sentence, low, growth, (section_span, context, covered, whole_year), year)

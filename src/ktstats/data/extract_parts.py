@@ -281,7 +281,7 @@ def vs_country(text: str, end: int) -> bool:
     return _VS_COUNTRY.match(casefolded(text), end) is not None
 
 
-# a rank out of a number written in words: "xếp thứ 19 so với 63 tỉnh, thành phố", "đứng thứ 5 trong 63 tỉnh"
+# a rank out of a number written after it: "xếp thứ 19 so với 63 tỉnh, thành phố", "đứng thứ 5 trong 63 tỉnh"
 _OUT_OF_AFTER = re.compile(
     r"\s*(?:so\s+với|trong|trên)\s+(?:tổng\s+số\s+)?([0-9]{1,2})\s+(?:tỉnh|địa\s+phương)"
 )
@@ -481,7 +481,7 @@ def restated(rows: list[dict[str, Any]], sentences: list[str]) -> list[dict[str,
 
 
 # "mức tăng 4,03% của 6 tháng đầu năm 2020": the period the figure is of, named after it
-OF_PERIOD = re.compile(
+_OF_PERIOD = re.compile(
     r"\s+(của|trong|sau|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
 )
 _GAP = re.compile(r"[ (]{0,3}")
@@ -509,7 +509,7 @@ def own_period(
         and (gap is None or "(" not in gap.group(0) or not _ASIDE_FIGURE.match(sentence, right_after.end()))
     ):
         own = phrase_span(right_after.group("p"), year)
-    of = OF_PERIOD.match(sentence, end)
+    of = _OF_PERIOD.match(sentence, end)
     if of is not None and (right_after := PERIOD_PHRASES.match(sentence, of.end())) is not None:
         own = phrase_span(right_after.group("p"), year)
     return own, of
