@@ -72,6 +72,16 @@ def _ascii(text: str) -> str:
     return fold_ascii(text)
 
 
+def _aligned_ascii(text: str) -> str:
+    """``text`` without diacritics, a letter for a letter: a character that folds to more or fewer ("…" to "...")
+    becomes a space, so that positions stay the text's and a name with diacritics is still checked against its own
+    spelling ("diễn biến" in a text with a "…" is no Điện Biên)."""
+    folded = _ascii(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join(f if len(f := _ascii(c)) == 1 else " " for c in text)
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[Region, ...]:
     frame = pd.read_csv(data_dir() / "regions.csv", dtype=str, keep_default_na=False, encoding="utf-8")
@@ -220,7 +230,7 @@ def named_in(
     [('kon_tum', 2), ('gia_lai', 1)]
     """
     base = " ".join(_DASHES.sub(" ", normalize_text(text).casefold()).split())  # "Bà Rịa – Vũng Tàu"
-    folded = " ".join(_ascii(base).split())
+    folded = _aligned_ascii(base)
     # each letter folds to one (Vietnamese in NFC does): a name written with diacritics must be written
     # with its own ("diễn biến" folds to "dien bien" but is no Điện Biên); one written without any counts
     aligned = len(folded) == len(base)
@@ -240,6 +250,14 @@ def named_in(
         and _RANGE_FROM.search(folded, max(0, a.start() - 20), a.start())
         for j in (i, i + 1)
     }
+    # "thấp hơn một số tỉnh lân cận như Hải Phòng, Quảng Ninh, Hà Nam, Ninh Bình": neighbours compared with
+    listed: set[int] = set()
+    for i, m in enumerate(found):
+        if _NEIGHBOURS.search(folded, max(0, m.start() - 30), m.start()) or (
+            i - 1 in listed and _LISTED.fullmatch(folded, found[i - 1].end(), m.start())
+        ):
+            listed.add(i)
+    ranged |= listed
     for i, m in enumerate(found):
         if aligned:
             written = base[m.start("name") : m.end("name")]
@@ -271,6 +289,8 @@ def named_in(
     )
 
 
+_NEIGHBOURS = re.compile(r"(?<![a-z])(?:lan\s+can|khac|ban)\s+(?:nhu|la)\s*:?\s*$")
+_LISTED = re.compile(r"\s*(?:,|va)\s*")
 _RANGE_FROM = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho|thanh|dia\s+phuong)\s+tu\s+$")
 _RANGE_TO = re.compile(r"\s*(?:-|den|toi)\s*")
 
@@ -286,9 +306,9 @@ def named_at(sentence: str, on: str | pd.Timestamp | None = None) -> list[tuple[
     """
     date = parse_date(on, argument="on") if on is not None else None
     base = _DASHES.sub(" ", sentence.casefold())
-    folded = _ascii(base)
-    if len(base) != len(sentence) or len(folded) != len(base):
-        return []  # a letter that does not fold to one: positions would not be the sentence's
+    folded = _aligned_ascii(base)
+    if len(base) != len(sentence):
+        return []  # a letter that does not casefold to one: positions would not be the sentence's
     pattern, by_key = _name_pattern()
     out = []
     for m in pattern.finditer(folded):
