@@ -794,3 +794,17 @@ def test_a_text_that_names_its_province_nowhere_asks_for_it():
     with pytest.raises(ktstats.DataError, match="region="):
         ktstats.extract(text)
     assert set(_extract(text, region="Hải Dương")["region"]) == {"hai_duong"}
+
+
+def test_a_year_compared_with_is_not_the_reports_year():
+    # dev hai_duong_2024-09-01_9thang2024 (batch 46): its only other year is a goal's ("dự báo … năm 2024"); "cao hơn năm
+    # 2023 khoảng 01 điểm%" made 2023 the report's year
+    from ktstats.lang.report_periods import default_year
+
+    text = (
+        "Tăng trưởng kinh tế toàn cầu năm 2024 được dự báo khả quan. Tăng trưởng GDP của Việt Nam được dự báo đạt trên "
+        "6,0%, cao nhất khu vực Đông Nam Á; cao hơn năm 2023 khoảng 01 điểm%. Tăng trưởng kinh tế 9 tháng đầu năm của "
+        "tỉnh Hải Dương ước đạt 9,31%."
+    )
+    assert default_year(text) == 2024
+    assert _spans(_extract(text))[9.31] == ("2024-01", "2024-09")

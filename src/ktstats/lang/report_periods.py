@@ -111,7 +111,9 @@ def _periods_named(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     return tuple(
         (
             m.group("p"),
-            names_reference(text, m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip()[-1:] == "(",
+            names_reference(text, m.start())
+            or text[max(0, m.start() - 3) : m.start()].rstrip()[-1:] == "("
+            or _ABOVE.search(text, max(0, m.start() - 12), m.start()) is not None,
             _GOAL_SENTENCE.search(text, _sentence_start(text, m.start()), _sentence_end(text, m.end()))
             is not None
             or tasks_of(text, m),
@@ -121,6 +123,9 @@ def _periods_named(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     )
 
 
+# "cao hơn năm 2023 khoảng 01 điểm%": a period compared with is no period the report covers (its own figure, if
+# one follows, is dated by it: "cao hơn 6 tháng đầu năm 8,5%")
+_ABOVE = re.compile(r"(?<![^\W\d_])(?:cao|thấp)\s+hơn\s+$", re.IGNORECASE)
 # words of a sentence about what is still to come: its year is a goal's, not the report's
 _GOAL_SENTENCE = re.compile(
     r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|quyết nghị|dự kiến|dự báo|sẽ|đề ra|định hướng)(?![^\W\d_])",
