@@ -484,7 +484,6 @@ def restated(rows: list[dict[str, Any]], sentences: list[str]) -> list[dict[str,
 _OF_PERIOD = re.compile(
     r"\s+(của|trong|sau|(?=cùng\s+kỳ))\s*(?=\S+\s+tháng|quý|tháng|năm\s+[0-9]|cùng\s+kỳ)", re.IGNORECASE
 )
-_GAP = re.compile(r"[ (]{0,3}")
 # the aside's own figure after its year: "giá trị XK 543 triệu USD (năm 2018 440 triệu USD)"
 _ASIDE_FIGURE = re.compile(r"\s*(?:là\s+|đạt\s+)?[0-9]")
 
@@ -500,13 +499,14 @@ def own_period(
     của 6 tháng đầu năm 2020", "với mức tăng 8,59% trong quý 3")."""
     digit, end, next_start = where
     own = span_before(sentence, digit, year) or span_after(sentence, end, next_start, year)
-    gap = _GAP.match(sentence, end)
-    right_after = PERIOD_PHRASES.match(sentence, gap.end()) if gap is not None else None
+    gap = sentence[end : end + 3]
+    gap = gap[: len(gap) - len(gap.lstrip(" ("))]  # spaces and an opening parenthesis
+    right_after = PERIOD_PHRASES.match(sentence, end + len(gap))
     if (
         right_after is not None
         and BARE_YEAR.fullmatch(right_after.group("p"))
         and not multiple
-        and (gap is None or "(" not in gap.group(0) or not _ASIDE_FIGURE.match(sentence, right_after.end()))
+        and ("(" not in gap or not _ASIDE_FIGURE.match(sentence, right_after.end()))
     ):
         own = phrase_span(right_after.group("p"), year)
     of = _OF_PERIOD.match(sentence, end)
