@@ -808,3 +808,32 @@ def test_a_year_compared_with_is_not_the_reports_year():
     )
     assert default_year(text) == 2024
     assert _spans(_extract(text))[9.31] == ("2024-01", "2024-09")
+
+
+def test_the_provinces_a_road_is_named_after_are_no_reports():
+    # dev nam_dinh_2025-06-01_6thang2025 (batch 44): "cao tốc Ninh Bình – Nam Định – Thái Bình – Hải Phòng" and "đường
+    # cao tốc Cầu Giẽ – Ninh Bình" named Ninh Bình more often than the report's own Nam Định, whose five figures of the
+    # half-year were filed under Ninh Bình
+    text = (
+        "Theo thống kê, 6 tháng đầu năm 2025, Chỉ số sản xuất công nghiệp (IIP) tăng tới 22,2% so với cùng kỳ. "
+        "Các dự án kết nối liên vùng như cao tốc Ninh Bình – Nam Định – Thái Bình – Hải Phòng và tuyến đường kết nối "
+        "vùng biển đến đường cao tốc Cầu Giẽ – Ninh Bình đều ở giai đoạn chuẩn bị hoàn thiện. Tính đến cuối 2024, Nam "
+        "Định có khoảng 6 KCN và 26 cụm CN."
+    )
+    assert set(_extract(text)["region"]) == {"nam_dinh"}
+    # (a province named with its title is no road's: "quốc lộ 14 đi tỉnh Kon Tum")
+    from ktstats.catalog.regions import named_in
+
+    assert named_in("Tuyến quốc lộ 14 đi tỉnh Kon Tum", asides=False) == [("kon_tum", 1)]
+
+
+def test_the_provinces_a_province_overtook_are_compared_with():
+    # dev thai_nguyen_2025_2026-03-11_fdi2thang (batch 44): "vượt qua hai trung tâm thu hút vốn FDI lớn là TP. Hồ Chí
+    # Minh và Bắc Ninh" — a title counts twice — filed Thái Nguyên's FDI under Hồ Chí Minh City
+    text = (
+        "Trong hai tháng đầu năm 2026, Thái Nguyên bất ngờ vươn lên dẫn đầu cả nước về thu hút vốn ngoại, với hơn 1,65 "
+        "tỷ USD vốn FDI đăng ký, vượt qua hai trung tâm thu hút vốn FDI lớn là TP. Hồ Chí Minh và Bắc Ninh. Thái Nguyên "
+        "đã vượt qua TP. Hồ Chí Minh và Bắc Ninh. Cụ thể, tổng vốn FDI đăng ký vào Thái Nguyên đạt hơn 1,65 tỷ USD."
+    )
+    frame = _extract(text)
+    assert set(frame["region"]) == {"thai_nguyen_2025"} and set(frame["value"]) == {1.65}

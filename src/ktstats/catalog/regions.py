@@ -224,7 +224,9 @@ def named_in(
     keeps the units that existed on that date (a 2024 report's "Quảng Ngãi" is the
     old province, not the merged one). With ``asides=False``, a name written only in parentheses is left out.
     ``kind`` ("province" or "city": what the text calls itself, "toàn tỉnh") ranks, of names named as often, those
-    of that kind first ("Nhà máy bia Sài Gòn - Đắk Lắk" twice in a report of "toàn tỉnh" is Đắk Lắk's).
+    of that kind first ("Nhà máy bia Sài Gòn - Đắk Lắk" twice in a report of "toàn tỉnh" is Đắk Lắk's). The ends of a
+    range ("các tỉnh từ Thanh Hóa đến Bình Thuận"), neighbours compared with ("tỉnh lân cận như …"), provinces
+    overtaken ("vượt qua TP. Hồ Chí Minh và Bắc Ninh") and a road's ("cao tốc Ninh Bình – Nam Định") count as asides.
 
     >>> named_in("Kinh tế tỉnh Kon Tum 9 tháng ... Kon Tum đứng thứ 19; Gia Lai ...", on="2023-10-01")
     [('kon_tum', 2), ('gia_lai', 1)]
@@ -253,11 +255,18 @@ def named_in(
     # "thấp hơn một số tỉnh lân cận như Hải Phòng, Quảng Ninh, Hà Nam, Ninh Bình": neighbours compared with
     listed: set[int] = set()
     for i, m in enumerate(found):
-        if _NEIGHBOURS.search(folded, max(0, m.start() - 30), m.start()) or (
+        if _NEIGHBOURS.search(folded, max(0, m.start() - 60), m.start()) or (
             i - 1 in listed and _LISTED.fullmatch(folded, found[i - 1].end(), m.start())
         ):
             listed.add(i)
     ranged |= listed
+    # "cao tốc Ninh Bình – Nam Định – Thái Bình – Hải Phòng", "đường cao tốc Cầu Giẽ – Ninh Bình": a road's name
+    for i, m in enumerate(found):
+        if m.group("title") is None and (
+            _ROAD.search(folded, max(0, m.start() - 40), m.start())
+            or (i - 1 in ranged and not folded[found[i - 1].end() : m.start()].strip())
+        ):
+            ranged.add(i)
     for i, m in enumerate(found):
         if aligned:
             written = base[m.start("name") : m.end("name")]
@@ -289,8 +298,13 @@ def named_in(
     )
 
 
-_NEIGHBOURS = re.compile(r"(?<![a-z])(?:lan\s+can|khac|ban)\s+(?:nhu|la)\s*:?\s*$")
+# (and those a province overtook: "vượt qua hai trung tâm thu hút vốn FDI lớn là TP. Hồ Chí Minh và Bắc Ninh")
+_NEIGHBOURS = re.compile(
+    r"(?<![a-z])(?:(?:lan\s+can|khac|ban)\s+(?:nhu|la)|vuot\s+qua(?:\s+[a-z]+){0,8}?\s+la|vuot\s+qua)\s*:?"
+    r"(?:\s*(?:tinh|thanh\s+pho|tp\.?))?\s*$"
+)
 _LISTED = re.compile(r"\s*(?:,|va)\s*")
+_ROAD = re.compile(r"(?<![a-z])(?:cao\s+toc|quoc\s+lo|duong\s+sat|duong\s+ven\s+bien)(?:\s+[a-z]+){0,3}\s+$")
 _RANGE_FROM = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho|thanh|dia\s+phuong)\s+tu\s+$")
 _RANGE_TO = re.compile(r"\s*(?:-|den|toi)\s*")
 
