@@ -837,3 +837,17 @@ def test_the_provinces_a_province_overtook_are_compared_with():
     )
     frame = _extract(text)
     assert set(frame["region"]) == {"thai_nguyen_2025"} and set(frame["value"]) == {1.65}
+
+
+def test_a_year_compared_with_in_an_aside_dates_the_year_after():
+    # dev long_an_2021-06-25_6thang (batch 44): its only year is last year's, in an aside after "cùng kỳ"; the half-year's
+    # growth, industry and FDI were dated 2020
+    from ktstats.lang.report_periods import default_year
+
+    text = (
+        "Cụ thể, tốc độ tăng trưởng kinh tế 6 tháng đầu năm của Long An đạt 6,06%. Đây là mức tăng trưởng cao hơn so với "
+        "cùng kỳ (6 tháng đầu năm 2020 tăng trưởng đạt 4,34%). Chỉ số sản xuất công nghiệp tăng 7,5% so với cùng kỳ."
+    )
+    assert default_year(text) == 2021
+    spans = _spans(_extract(text))
+    assert spans[6.06] == spans[7.5] == ("2021-01", "2021-06") and spans[4.34] == ("2020-01", "2020-06")

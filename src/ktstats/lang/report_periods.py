@@ -9,6 +9,7 @@ sentence names no period or no year. Split from :mod:`ktstats.lang.phrases`, who
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -41,7 +42,8 @@ def default_year(text: str) -> int | None:
     months so far the text names ("6 tháng đầu năm 2017" after two "năm 2016") is the report's: only that year
     reports them. When every year named is a goal's, the results are of the year before the goals' when the text
     compares with the year before that or writes that year outside its goals; a text that names no year but the
-    one it compares with ("so với năm 2023", "cùng kỳ năm 2022") is of the year after.
+    one it compares with ("so với năm 2023", "cùng kỳ năm 2022", "cao hơn cùng kỳ (6 tháng đầu năm 2020 …)") is of
+    the year after.
 
     >>> default_year("6 tháng đầu năm 2021, thu ngân sách tăng 15% so với cùng kỳ năm 2020; "
     ...              "chi tăng 9% so với cùng kỳ năm 2020.")
@@ -64,10 +66,15 @@ def default_year(text: str) -> int | None:
             so_far.append(span.end.year)
         if isinstance(span, Span) and span.months < 12 and not goal:
             parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
-    years = named or _written_years(text)  # else the years the text writes
+    # "cao hơn so với cùng kỳ (6 tháng đầu năm 2020 tăng trưởng đạt 4,34%)": the year compared with, in an aside
+    aside = Counter(int(y) for y in _SAME_PERIOD_ASIDE.findall(text))
+    years = named or list(
+        (Counter(_written_years(text)) - aside).elements()
+    )  # else the years the text writes
     if not years:
         # only "cùng kỳ năm 2022", "so với năm 2023" or "so với tháng 9/2024" is written: the report is of the year after
-        years = [int(y) + 1 for y in COMPARED_YEAR.findall(text) + COMPARED_MONTH.findall(text)]
+        compared = COMPARED_YEAR.findall(text) + COMPARED_MONTH.findall(text)
+        years = [int(y) + 1 for y in compared] + [y + 1 for y in aside.elements()]
     if not years:
         return None
     if named and all(named.count(y) == goals.count(y) for y in named):
@@ -123,6 +130,9 @@ def _periods_named(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     )
 
 
+_SAME_PERIOD_ASIDE = re.compile(
+    r"cùng\s+kỳ\s*\(\s*[^()]{0,30}?(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE
+)
 # "cao hơn năm 2023 khoảng 01 điểm%": a period compared with is no period the report covers (its own figure, if
 # one follows, is dated by it: "cao hơn 6 tháng đầu năm 8,5%")
 _ABOVE = re.compile(r"(?<![^\W\d_])(?:cao|thấp)\s+hơn\s+$", re.IGNORECASE)
