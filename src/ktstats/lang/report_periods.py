@@ -68,13 +68,12 @@ def default_year(text: str) -> int | None:
             parts.add(span.end.year)  # "Quý IV năm 2025": results of a part of that year
     # "cao hơn so với cùng kỳ (6 tháng đầu năm 2020 tăng trưởng đạt 4,34%)": the year compared with, in an aside
     aside = Counter(int(y) for y in _SAME_PERIOD_ASIDE.findall(text))
-    years = named or list(
-        (Counter(_written_years(text)) - aside).elements()
-    )  # else the years the text writes
+    # else the years the text writes
+    years = named or list((Counter(_written_years(text)) - aside).elements())
     if not years:
         # only "cùng kỳ năm 2022", "so với năm 2023" or "so với tháng 9/2024" is written: the report is of the year after
-        compared = COMPARED_YEAR.findall(text) + COMPARED_MONTH.findall(text)
-        years = [int(y) + 1 for y in compared] + [y + 1 for y in aside.elements()]
+        after = COMPARED_YEAR.findall(text) + COMPARED_MONTH.findall(text)
+        years = [int(y) + 1 for y in after] + [y + 1 for y in aside.elements()]
     if not years:
         return None
     if named and all(named.count(y) == goals.count(y) for y in named):
