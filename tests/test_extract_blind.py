@@ -851,3 +851,19 @@ def test_a_year_compared_with_in_an_aside_dates_the_year_after():
     assert default_year(text) == 2021
     spans = _spans(_extract(text))
     assert spans[6.06] == spans[7.5] == ("2021-01", "2021-06") and spans[4.34] == ("2020-01", "2020-06")
+
+
+def test_a_fixed_price_base_is_no_year_of_the_report():
+    # dev hoa_binh_2017-07-01_6thang2017 (batch 47): "theo giá cố định năm 2010" (the price base, as "giá so sánh năm
+    # 2010") was the only year written, so every figure of the 2017 half-year was filed under 2010
+    from ktstats.lang.report_periods import default_year
+
+    text = (
+        "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 7,88%. Giá trị sản xuất nông, lâm nghiệp, thuỷ sản (theo giá cố "
+        "định năm 2010) ước đạt 3.382 tỷ đồng, tăng 3,75% cùng kỳ. Tổng thu NSNN trên địa bàn ước đạt 1.368 tỷ đồng."
+    )
+    assert default_year(text) is None
+    with pytest.raises(ktstats.DataError, match="date="):
+        ktstats.extract(text, region="Hòa Bình")
+    frame = _extract(text, region="Hòa Bình", date="2017-07")
+    assert set(frame["period_end"].astype(str).str[:4]) == {"2017"}

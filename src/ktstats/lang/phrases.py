@@ -114,7 +114,7 @@ def casefolded(text: str) -> str:
 
 
 REFERENCE_BEFORE = re.compile(
-    r"(?:kế hoạch|dự toán|pháp lệnh|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|so với|so|gốc|mức tăng|cùng kỳ"
+    r"(?:kế hoạch|dự toán|pháp lệnh|tài sản, thu nhập|thu nhập|nhiệm kỳ|chỉ tiêu|so sánh|cố định|so với|so|gốc|mức tăng|cùng kỳ"
     # a horizon, not the report's period: "tầm nhìn đến năm 2050", "(phấn đấu) đến năm 2030"
     r"|tầm nhìn|(?<![^\W\d_])đến"
     # "cao nhất (kể) từ năm 2014 đến nay": since, not the report's period
