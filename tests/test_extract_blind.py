@@ -867,3 +867,31 @@ def test_a_fixed_price_base_is_no_year_of_the_report():
         ktstats.extract(text, region="Hòa Bình")
     frame = _extract(text, region="Hòa Bình", date="2017-07")
     assert set(frame["period_end"].astype(str).str[:4]) == {"2017"}
+
+
+def test_the_day_a_report_was_written_from_its_dateline_or_its_first_sentence():
+    # dev cao_bang_2025_2025-07-06_dulich and nghe_an_2025_2025-07-01_6thang (batches 13 and 38): written after the July
+    # 2025 merger ("Chủ Nhật, 06/07/2025 - 20:59"; "Tại phiên họp thường kỳ tháng 6/2025 diễn ra sáng 1/7, …"), their
+    # half-years are the unit's, as their readers filed them (24 figures), not the province's before the merger
+    from ktstats.lang.report_periods import opening_month
+
+    dated = (
+        "Cao Bằng: Lượng khách quốc tế tăng gần 177% so với cùng kỳ\n\nChủ Nhật, 06/07/2025 - 20:59\n\n"
+        "Trong 6 tháng đầu năm 2025, tỉnh Cao Bằng đón 1,8 triệu lượt khách du lịch."
+    )
+    assert str(opening_month(dated, 2025)) == "2025-07"
+    assert set(_extract(dated)["region"]) == {"cao_bang_2025"}
+    event = (
+        "Tại phiên họp thường kỳ tháng 6/2025 diễn ra sáng 1/7, Giám đốc Sở Tài chính Nghệ An cho biết, tình hình kinh "
+        "tế - xã hội 6 tháng đầu năm tiếp tục chuyển biến tích cực. Tốc độ tăng trưởng GRDP ước đạt 8,32%."
+    )
+    assert str(opening_month(event, 2025)) == "2025-07"
+    assert set(_extract(event)["region"]) == {"nghe_an_2025"}
+    # (a site's header shows the day it was read, not written: "Thứ bảy 07/02/2026 13:28" above a February 2025
+    # report of Vĩnh Long, which the merger of July 2025 joined with Bến Tre and Trà Vinh; a document's date is
+    # no day of writing: "Nghị quyết số 115/NQ-CP ngày 31/8/2018")
+    header = "Thứ bảy 07/02/2026 13:28\nHotline: 024.355.63.010\n\nHai tháng đầu năm 2025, xuất khẩu của tỉnh Vĩnh Long đạt 186,3 triệu USD."
+    assert opening_month(header, 2025) is None
+    assert (
+        opening_month("Với cú hích từ Nghị quyết số 115/NQ-CP ngày 31/8/2018 của Chính phủ, …", 2022) is None
+    )

@@ -191,15 +191,48 @@ _OPENING_DAY = re.compile(
 )
 
 
+# a dateline: "Chủ Nhật, 06/07/2025 - 20:59", "Thứ Ba, 12/3/2024", "06/07/2025 20:59"
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"
+    r"([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*((?:19|20)[0-9]{2})"
+    r"(?=\s*(?:[-–|,]\s*)?[0-9]{1,2}:[0-9]{2}|\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# the day of the event a report opens on, in its first sentence: "Tại phiên họp … diễn ra sáng 1/7, …" (not "ngày":
+# "Nghị quyết số 115/NQ-CP ngày 31/8/2018" dates a document)
+_DAY_OF_EVENT = re.compile(
+    r"(?<![^\W\d_])(?:chiều|sáng|tối|trưa)\s+(?:ngày\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})"
+    r"(?:\s*/\s*((?:19|20)[0-9]{2}))?(?![0-9/])",
+    re.IGNORECASE,
+)
+
+
 def opening_month(text: str, year: int | None) -> pd.Period | None:
-    """The month a news report says it was written in, on its first lines ("Ngày 6/3, …", "Sáng 8/10, …"),
-    in ``year`` unless the date writes one; ``None`` when it opens otherwise. A level it states with no period
-    of its own cannot be of a later month.
+    """The month a news report says it was written in, on its first lines ("Ngày 6/3, …", "Sáng 8/10, …", a
+    dateline "Chủ Nhật, 06/07/2025 - 20:59") or in its first sentence ("Tại phiên họp … diễn ra sáng 1/7, …"), in
+    ``year`` unless the date writes one; ``None`` when it opens otherwise. A level it states with no period of its
+    own cannot be of a later month.
 
     >>> opening_month("Ngày 6/3, Đoàn kiểm tra … làm việc với tỉnh Kon Tum.", 2025)
     Period('2025-03', 'M')
+    >>> opening_month("Cao Bằng: Lượng khách tăng\\n\\nChủ Nhật, 06/07/2025 - 20:59\\n\\nTrong 6 tháng đầu năm …", 2025)
+    Period('2025-07', 'M')
     """
     m = _OPENING_DAY.search(text, 0, 400)
+    if m is None:
+        first = re.search(r"[.!?](?:\s|$)|\n", text[:400])
+        m = _DATELINE.search(text, 0, 400) or _DAY_OF_EVENT.search(
+            text, 0, first.start() if first else min(len(text), 400)
+        )
+        if m is not None and m.group(3) and year is not None and 1 <= int(m.group(2)) <= 12:
+            # (a site's header shows the day it was read: "Thứ bảy 07/02/2026 13:28" above a report of February
+            # 2025, "Thứ hai, Ngày 05/05/2025" above one of 2022): not half a year after the months it reports, nor
+            # before their last but one ("7/1/2019" above a report of the first half of 2019)
+            covered = report_span(text, year)
+            written = pd.Period(year=int(m.group(3)), month=int(m.group(2)), freq="M")
+            end = covered.end if covered is not None else Span.whole_year(year).end
+            if written > end + 6 or (covered is not None and written < end - 1):
+                m = None
     if m is None or not 1 <= int(m.group(2)) <= 12 or not 1 <= int(m.group(1)) <= 31:
         return None
     y = int(m.group(3)) if m.group(3) else year
