@@ -1,5 +1,5 @@
 """Readings written from what blind batches lost, once they became development texts (batches 33 and 34 in
-0.20.17, 35 and 36 in 0.20.18, 39 in 0.20.19; issue 14): each test is on sentences of a development text of the corpus
+0.20.17, 35 and 36 in 0.20.18, 39 in 0.20.19, and later ones, each test naming its text; issue 14): each test is on sentences of a development text of the corpus
 (`datasets/corpus/dev/`) and fails without its rule."""
 
 from __future__ import annotations
@@ -895,3 +895,18 @@ def test_the_day_a_report_was_written_from_its_dateline_or_its_first_sentence():
     assert (
         opening_month("Với cú hích từ Nghị quyết số 115/NQ-CP ngày 31/8/2018 của Chính phủ, …", 2022) is None
     )
+
+
+def test_to_the_first_day_of_a_month_is_to_the_end_of_the_month_before():
+    # dev ha_noi_2025_2025-10-05_duytritangtruong (batch 47): "thu ngân sách nhà nước đến ngày 1/10 đạt 530,8 nghìn tỷ
+    # đồng" is the nine months', and so were the text's other figures (14 filed as ten months')
+    from ktstats.lang.periods import Span
+    from ktstats.lang.phrases import phrase_span
+
+    assert phrase_span("đến ngày 1/10", 2025) == Span("2025-01", "2025-09")
+    assert phrase_span("đến ngày 31/7/2017", 2025) == Span("2017-01", "2017-07")
+    text = (
+        "Năm 2025, thu ngân sách nhà nước của Hà Nội đến ngày 1/10 đạt 530,8 nghìn tỷ đồng, tương đương 103,3% dự toán "
+        "và tăng gần 40% so với cùng kỳ năm trước."
+    )
+    assert set(_spans(_extract(text)).values()) == {("2025-01", "2025-09")}

@@ -266,8 +266,9 @@ _WHOLE_YEAR_BEFORE = re.compile(r"(?:tính\s+chung|cả|lũy\s+kế|luỹ\s+kế
 TERM = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s|năm\s+\(?[0-9]{4}\s*[-–]", re.IGNORECASE)
 _BARE_MONTHS = re.compile(r"[0-9]+\s+tháng", re.IGNORECASE)
 _TO_MONTH = re.compile(
-    r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})|(?:ngày\s+)?[0-9]{1,2}\s*/\s*([0-9]{1,2})"
-    r"|ngày\s+[0-9]{1,2}(?:\s+tháng\s+|-)([0-9]{1,2}))"  # "đến ngày 27-11"
+    r"(?:đến\s+(?:hết\s+|cuối\s+|đầu\s+|giữa\s+)?|hết\s+)(?:tháng\s+([0-9]{1,2})"
+    r"|(?:ngày\s+)?(?P<day>[0-9]{1,2})\s*/\s*([0-9]{1,2})"
+    r"|ngày\s+(?P<day2>[0-9]{1,2})(?:\s+tháng\s+|-)([0-9]{1,2}))"  # "đến ngày 27-11"
 )
 
 
@@ -350,9 +351,11 @@ def phrase_span(phrase: str, year: int | None) -> Span | str | None:
         return Span(f"{y}-01", f"{y}-{3 * quarter:02d}") if y else None
     to_month = _TO_MONTH.search(low)
     if to_month is not None:  # "đến hết tháng 7", "tính đến ngày 31/7/2017": January to that month
-        month = int(to_month.group(1) or to_month.group(2) or to_month.group(3))
+        month = int(to_month.group(1) or to_month.group(3) or to_month.group(5))
         if not 1 <= month <= 12:
             return f"impossible period {phrase!r}: there is no month {month}"
+        if month > 1 and (to_month.group("day") or to_month.group("day2")) in ("1", "01"):
+            month -= 1  # "đến ngày 1/10": to the end of September
         return Span(f"{y}-01", f"{y}-{month:02d}") if y else None
     if low.startswith("tết"):  # "Tết Nguyên đán 2026": the month it falls in, where the table knows it
         return Span.month(y, _TET_MONTH[y]) if y in _TET_MONTH else None
