@@ -100,6 +100,12 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
         "helper-h53a",
         "helper-h53b",
         "helper-h53c",
+        "helper-h54a",
+        "helper-h54b",
+        "helper-h54c",
+        "helper-h55a",
+        "helper-h55b",
+        "helper-h55c",
     }
 
 
