@@ -910,3 +910,25 @@ def test_to_the_first_day_of_a_month_is_to_the_end_of_the_month_before():
         "và tăng gần 40% so với cùng kỳ năm trước."
     )
     assert set(_spans(_extract(text)).values()) == {("2025-01", "2025-09")}
+
+
+def test_a_heading_sorting_results_by_the_plan_heads_results():
+    # dev ca_mau_2020-12-01_kehoach2020 (batch 51): "1. Những chỉ tiêu dự kiến đạt và vượt kế hoạch" names "chỉ tiêu"
+    # (indicators, or targets), and its 12 results, expected to meet the plan, were filed as targets
+    text = (
+        "Kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2020 tỉnh Cà Mau\n"
+        "1. Những chỉ tiêu dự kiến đạt và vượt kế hoạch\n"
+        "(1) Tổng vốn đầu tư toàn xã hội đạt 16.851 tỷ đồng, vượt 13,9% kế hoạch.\n"
+        "(2) Thu ngân sách nhà nước đạt 6.311 tỷ đồng, vượt 10,8% kế hoạch.\n"
+        "(4) Tỷ lệ hộ nghèo giảm còn 1,57% (Kế hoạch 1,82%).\n"
+    )
+    measures = dict(zip(_extract(text)["value"], _extract(text)["measure"], strict=True))
+    assert (
+        measures[16851.0] == measures[6311.0] == measures[1.57] == "estimate" and measures[1.82] == "target"
+    )
+    from ktstats.lang.measures import measure_of
+
+    s = "(2) Thu ngân sách nhà nước đạt 6.311 tỷ đồng."
+    at = s.index("6.311")
+    assert measure_of(s, 0, at, at + 5, "2. Các chỉ tiêu không đạt kế hoạch", "nhà nước đạt ") == "actual"
+    assert measure_of(s, 0, at, at + 5, "Các chỉ tiêu chủ yếu năm 2021", "nhà nước đạt ") == "target"

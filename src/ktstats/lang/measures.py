@@ -109,8 +109,14 @@ _TARGET_LIST = re.compile(_LIST_OPENED_BY.format(f"{_GOALS}|chỉ tiêu|nhiệm 
 
 # a heading over results, though it names "chỉ tiêu" (indicators): "Một số chỉ tiêu tăng trưởng nổi bật như:",
 # "Kết quả thực hiện các chỉ tiêu chủ yếu", "Tình hình thực hiện …"
+# ("Những chỉ tiêu dự kiến đạt và vượt kế hoạch", "Các chỉ tiêu không đạt kế hoạch": results, sorted by the plan)
 _RESULTS_HEADING = re.compile(
-    r"(?<![^\W\d_])(?:kết quả|thực hiện|tình hình|nổi bật|đạt được|đánh giá)(?![^\W\d_])"
+    r"(?<![^\W\d_])(?:kết quả|thực hiện|tình hình|nổi bật|đạt được|đánh giá"
+    r"|chỉ tiêu\s+(?:(?:dự kiến|ước|có khả năng)\s+)?(?:không\s+|chưa\s+)?(?:đạt|vượt))(?![^\W\d_])"
+)
+# a heading over estimated results: "Những chỉ tiêu dự kiến đạt và vượt kế hoạch"
+_ESTIMATED_HEADING = re.compile(
+    r"(?<![^\W\d_])chỉ tiêu\s+(?:dự kiến|ước)\s+(?:không\s+|chưa\s+)?(?:đạt|vượt)"
 )
 
 
@@ -162,7 +168,7 @@ def _by_words(clause: str, heading: str, before: str) -> str:
         )
     ):
         return "target"
-    return "actual"
+    return "estimate" if _ESTIMATED_HEADING.search(head) else "actual"
 
 
 def measure_of(
