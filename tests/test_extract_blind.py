@@ -932,3 +932,13 @@ def test_a_heading_sorting_results_by_the_plan_heads_results():
     at = s.index("6.311")
     assert measure_of(s, 0, at, at + 5, "2. Các chỉ tiêu không đạt kế hoạch", "nhà nước đạt ") == "actual"
     assert measure_of(s, 0, at, at + 5, "Các chỉ tiêu chủ yếu năm 2021", "nhà nước đạt ") == "target"
+
+
+def test_a_negative_growth_written_as_am():
+    # dev khanh_hoa_2024-01-01_nam2023 (batch 51): "mức tăng trưởng GRDP âm 10,5%" ("âm": negative) was filed as a
+    # growth of +10,5 %
+    text = (
+        "Trước đó, năm 2020, kinh tế Khánh Hòa có mức tăng trưởng GRDP âm 10,5%, thuộc nhóm các tỉnh tăng trưởng âm "
+        "sâu nhất trong cả nước."
+    )
+    assert _extract(text)["value"].tolist() == [-10.5]

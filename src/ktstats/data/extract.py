@@ -143,6 +143,7 @@ _TIMES, _DIMENSIONLESS = ureg.times, ureg.dimensionless
 _WINDOW: Final = 400  # characters around a number that can belong to its phrase (keeps time linear)
 _PART_REACH: Final = 130  # characters before a number in which a sector or item names what it is of
 
+_NEGATIVE = re.compile(r"(?<![^\W\d_])âm\s*$", re.IGNORECASE)  # "âm 10,5%": negative
 _PART_OF_ESTIMATE = re.compile(r"(?<![^\W\d_])ước(?![^\W\d_]).*?trong\s+(?:số\s+)?đó")
 
 
@@ -289,6 +290,8 @@ def extract(
             next_start = figure_starts[n + 1] if n + 1 < len(figure_starts) else len(sentence)
             window_after = (digit, name_after_ends(sentence, end, next_start, _WINDOW))
             unit, value = reading.unit, reading.value
+            if _NEGATIVE.search(sentence, max(0, digit - 6), digit) and unit in (_PERCENT, _POINT):
+                value = -value  # "mức tăng trưởng GRDP âm 10,5%": a fall
             # "thu hơn 11.200 tỷ đồng, tăng 20,17% …, GRDP tăng đều": a change right after a figure is that figure's
             follows = n > 0 and follows_figure(sentence, last_end, digit, unit)
             # (after "với", the clause's subject's, if any: "khởi sắc với 1.476 doanh nghiệp thành lập mới" names its own)
