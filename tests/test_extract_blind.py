@@ -942,3 +942,19 @@ def test_a_negative_growth_written_as_am():
         "sâu nhất trong cả nước."
     )
     assert _extract(text)["value"].tolist() == [-10.5]
+
+
+def test_a_delta_is_no_dong():
+    # dev kien_giang_2025-01-17_10sukien (batch 51): "Quy mô nền kinh tế đứng thứ 2 đồng bằng sông Cửu Long với trên 144
+    # nghìn tỷ đồng" filed a GRDP of 2 đồng ("đồng bằng": a delta) and left the 144 nghìn tỷ as a second figure
+    from ktstats.lang.scan import numbers_in
+
+    text = "Năm 2024, quy mô nền kinh tế đứng thứ 2 đồng bằng sông Cửu Long với trên 144 nghìn tỷ đồng."
+    assert [str(r.unit) for r, _, _ in numbers_in(text) if r is not None] == [
+        "dimensionless",
+        "dong * trillion",
+    ]
+    frame = _extract(text, region="Kiên Giang")
+    assert frame["value"].tolist() == [144.0] and frame["unit"].tolist() == ["trillion dong"]
+    # ("830 tỷ đồng bằng 105% dự toán": a scale word before "đồng" is money)
+    assert str(numbers_in("thu 830 tỷ đồng bằng 105% dự toán")[0][0].unit) == "billion * dong"

@@ -281,6 +281,8 @@ def _read_at(text: str, words: list[tuple[int, int]], d: int) -> tuple[Reading, 
             return _group_refused(text, words, k, lead)
         limit = k - 1
         break
+    if d + 2 < len(words) and [text[a:b].casefold() for a, b in words[d + 1 : d + 3]] == ["đồng", "bằng"]:
+        limit = d  # "đứng thứ 2 đồng bằng sông Cửu Long": a delta, no đồng
     for k in range(d, limit if "%" not in core else d):
         # "830 tỷ đồng, đạt …": no unit runs past a comma, semicolon or colon (a share may:
         # "75% xã, phường, thị trấn trở lên" is at least 75%)
