@@ -389,12 +389,16 @@ def agreement(part: str | None = None) -> tuple[int, int, int]:
 #: rules were written is scored once, after them (the cleanest figure of that version)
 BATCHES = {
     **dict.fromkeys(
-        ("helper-h48a", "helper-h48b", "helper-h48c"),
-        "batch 48 (found blind during 0.20.23): 15 texts",
-    ),
-    **dict.fromkeys(
         ("helper-h50a", "helper-h50b", "helper-h50c"),
         "batch 50 (found blind during 0.20.24): 16 texts",
+    ),
+    **dict.fromkeys(
+        ("helper-h54a", "helper-h54b", "helper-h54c"),
+        "batch 54 (found blind during 0.20.25): 18 texts",
+    ),
+    **dict.fromkeys(
+        ("helper-h55a", "helper-h55b", "helper-h55c"),
+        "batch 55 (found blind during 0.20.25): 12 texts",
     ),
 }
 

@@ -80,32 +80,29 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # when 0.20.18 was frozen, 40, scored once when 0.20.19 was frozen, 41, held out in 0.20.20–0.20.21, 42, held
     # out in 0.20.21–0.20.22, 43, scored once when 0.20.20 was frozen, 44, held out in 0.20.22–0.20.23, 45,
     # scored once when 0.20.21 was frozen, 46, scored once when 0.20.22 was frozen, 47, held out in
-    # 0.20.23–0.20.24, 49, scored once when 0.20.23 was frozen, and 51, scored once when 0.20.24 was frozen, are
-    # development texts)
-    # the forty-eighth and fiftieth batches: found blind during 0.20.23 and 0.20.24, scored first when each
-    # version was frozen
+    # 0.20.23–0.20.24, 48, held out in 0.20.24–0.20.25, 49, scored once when 0.20.23 was frozen, 51, scored once
+    # when 0.20.24 was frozen, and 52 and 53, scored once when 0.20.25 was frozen, are development texts)
+    # the fiftieth, fifty-fourth and fifty-fifth batches: found blind during 0.20.24 and 0.20.25, scored first when
+    # each version was frozen
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        "helper-h48a",
-        "helper-h48b",
-        "helper-h48c",
         "helper-h50a",
         "helper-h50b",
         "helper-h50c",
-    }
-    # the next blind batches wait here, never scored, for the next version's first clean figure
-    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        "helper-h52a",
-        "helper-h52b",
-        "helper-h52c",
-        "helper-h53a",
-        "helper-h53b",
-        "helper-h53c",
         "helper-h54a",
         "helper-h54b",
         "helper-h54c",
         "helper-h55a",
         "helper-h55b",
         "helper-h55c",
+    }
+    # the next blind batches wait here, never scored, for the next version's first clean figure
+    assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
+        "helper-h56a",
+        "helper-h56b",
+        "helper-h56c",
+        "helper-h57a",
+        "helper-h57b",
+        "helper-h57c",
     }
 
 
@@ -259,10 +256,10 @@ def test_a_plan_named_by_its_body_is_scored_as_the_plan_the_readers_read():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.24 measures (dev 81,5 % / 83,9 %; held-out batches 48 and 50 72,2 % /
-    73,4 %): they guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
+    """Floors a little under what 0.20.25 measures (dev 81,8 % / 84,3 %; held-out batches 50, 54 and 55 77,2 % /
+    80,2 %): they guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.70, 0.72)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.75, 0.78)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
