@@ -200,6 +200,32 @@ def test_cli_extract(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "report.docx")]) == 2
 
 
+
+def test_cli_extract_several_reports(tmp_path, capsys):
+    """An analyst's folder of reports becomes one dataset: every file's figures, each under its file's name;
+    a file that fails stops the run, named, and nothing is written."""
+    sources = [data_dir() / "sources" / n for n in ("003_672f3fa1ac6cf720.txt", "004_7e9a290f5ed7f930.txt")]
+    alone = [len(extract(p.read_text(encoding="utf-8"), document=p.name, date="2024-10")) for p in sources]
+    out = tmp_path / "all.csv"
+    assert main(["extract", *map(str, sources), "--csv", str(out), "--date", "2024-10"]) == 0
+    assert "2 files" not in capsys.readouterr().out  # (figures were found)
+    back = ktstats.load_dataset(str(out)).to_frame()
+    assert back["document"].value_counts().to_dict() == {p.name: n for p, n in zip(sources, alone, strict=True)}
+    # the same name twice: which figure came from which file could not be told
+    copy = tmp_path / "x" / sources[0].name
+    copy.parent.mkdir()
+    copy.write_bytes(sources[0].read_bytes())
+    assert main(["extract", str(sources[0]), str(copy)]) == 2
+    assert "two files are named 003_672f3fa1ac6cf720.txt" in capsys.readouterr().err
+    # a report that never writes its year: the run stops and says which file, nothing is written
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Thu ngân sách 6 tháng đầu năm nay đạt 830 tỷ đồng, tỉnh Kon Tum.", encoding="utf-8")
+    out2 = tmp_path / "none.csv"
+    assert main(["extract", str(sources[0]), str(undated), "--csv", str(out2)]) == 2
+    err = capsys.readouterr().err
+    assert "undated.txt:" in err and "date=" in err
+    assert not out2.exists()
+
 # --- names written with a word more or less (issue 14) ---------------------------------------------------------
 
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ktstats import __version__
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang import labels
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -81,27 +84,63 @@ def _build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
     bt.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     ext = sub.add_parser("extract", help="find the figures in a report's text")
-    ext.add_argument("file", help="a UTF-8 text file (.txt)")
+    ext.add_argument(
+        "file", nargs="+", help="UTF-8 text files (.txt), one report each; their figures make one dataset"
+    )
     ext.add_argument(
         "--csv", metavar="FILE", help="write the figures as a dataset CSV (read back with load_dataset)"
     )
     ext.add_argument(
-        "--region", default=None, help="province of the report (default: the one the text names most often)"
+        "--region", default=None, help="province of the reports (default: the one each text names most often)"
     )
     ext.add_argument("--year", type=int, default=None, help="year for period phrases without one")
-    ext.add_argument("--date", default=None, help="month of the report (YYYY-MM)")
+    ext.add_argument("--date", default=None, help="month of the reports (YYYY-MM)")
     ind = sub.add_parser("indicators", help="list the indicator catalog")
     ind.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
 
 
 def _extract(args: argparse.Namespace) -> str:
+    """Every file given read as one report; their figures in one dataset (each row names its file) and the
+    numbers not attached listed (by file when there are several). A file that cannot be read or extracted stops
+    the run, named: no report's figures are left out unsaid."""
     from pathlib import Path
 
     from ktstats.data.extract import extract
     from ktstats.present.report import render_report
 
-    path = Path(args.file)
+    paths = [Path(f) for f in args.file]
+    names = [p.name for p in paths]
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise DataError(f"two files are named {twice[0]}: a figure's document is its file's name; rename one")
+    several = len(paths) > 1
+    datasets, unattached = [], []
+    for path in paths:
+        try:
+            ds = extract(
+                _read_text(path), document=path.name, region=args.region, year=args.year, date=args.date
+            )
+        except KtstatsError as exc:
+            if several and path.name not in str(exc):
+                raise DataError(f"{path.name}: {exc}") from exc
+            raise
+        datasets.append(ds)
+        where = f"{path.name}: " if several else ""
+        unattached += [
+            f"  {where}{r['text'] or r['value']}: {r['reason']}" for r in ds.unattached.to_dict("records")
+        ]
+    ds = datasets[0].combine(*datasets[1:], name="extract") if several else datasets[0]
+    if args.csv:
+        ds.to_csv(args.csv)
+    shown = f"{len(paths)} files" if several else names[0]
+    lines = [render_report(ds, indicators=ds.indicators) if len(ds) else f"no figures found in {shown}\n"]
+    if unattached:
+        lines += [f"{len(unattached)} number(s) not attached to an indicator:", *unattached]
+    return "\n".join(lines) + "\n"
+
+
+def _read_text(path: Path) -> str:
+    """A report file's text: UTF-8 (a byte-order mark is dropped); anything else a :class:`DataError` naming it."""
     if path.suffix.lower() == ".docx":
         raise DataError(
             f"{path.name}: .docx is not read (python-docx would bring lxml); save the report as UTF-8 text"
@@ -111,21 +150,12 @@ def _extract(args: argparse.Namespace) -> str:
     except OSError as exc:
         raise DataError(f"cannot read {path}: {exc.strerror}", file=path.name) from None
     try:
-        content = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
             f"{path.name} is not UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 4]!r}); save it as UTF-8",
             file=path.name,
         ) from None
-    ds = extract(content, document=path.name, region=args.region, year=args.year, date=args.date)
-    if args.csv:
-        ds.to_csv(args.csv)
-    lines = [render_report(ds, indicators=ds.indicators) if len(ds) else f"no figures found in {path.name}\n"]
-    if len(ds.unattached):
-        lines.append(f"{len(ds.unattached)} number(s) not attached to an indicator:")
-        for rec in ds.unattached.to_dict("records"):
-            lines.append(f"  {rec['text'] or rec['value']}: {rec['reason']}")
-    return "\n".join(lines) + "\n"
 
 
 def _project_or_backtest(args: argparse.Namespace) -> str:
