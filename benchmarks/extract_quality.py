@@ -283,16 +283,20 @@ def speed(text: str, runs: int = 3) -> float:
 def speed_per_text(runs: int = 3) -> tuple[float, int, float]:
     """MB/s of one ``extract`` call per corpus text (what a user reading reports one by one gets: the fixed
     cost of a call counts), the number of texts and their MB: the best of ``runs`` passes, caches emptied
-    before each pass."""
-    texts = [text for part in ("dev", "heldout") for _, text, _, _ in corpus_texts(part)]
+    before each pass. A text whose figures run to the day it was written ("từ đầu năm đến nay") and never says
+    when is given its month after it asks, as a user would: both calls count."""
+    texts = [(text, date[:7]) for part in ("dev", "heldout") for _, text, _, _, date in _corpus(part)]
     best = float("inf")
     for _ in range(runs):
         _cold()
         started = time.perf_counter()
-        for text in texts:
-            ktstats.extract(text, document="speed", region="Kon Tum", year=2024)
+        for text, date in texts:
+            try:
+                ktstats.extract(text, document="speed", region="Kon Tum", year=2024)
+            except ktstats.DataError:
+                ktstats.extract(text, document="speed", region="Kon Tum", year=2024, date=date)
         best = min(best, time.perf_counter() - started)
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    size = sum(len(t.encode("utf-8")) for t, _ in texts) / 1e6
     return size / best, len(texts), size
 
 
@@ -399,6 +403,14 @@ BATCHES = {
     **dict.fromkeys(
         ("helper-h55a", "helper-h55b", "helper-h55c"),
         "batch 55 (found blind during 0.20.25): 12 texts",
+    ),
+    **dict.fromkeys(
+        ("helper-h56a", "helper-h56b", "helper-h56c"),
+        "batch 56 (found blind after 0.20.25 was frozen): 11 texts",
+    ),
+    **dict.fromkeys(
+        ("helper-h57a", "helper-h57b", "helper-h57c"),
+        "batch 57 (found blind after 0.20.25 was frozen): 13 texts",
     ),
 }
 

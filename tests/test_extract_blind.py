@@ -958,3 +958,28 @@ def test_a_delta_is_no_dong():
     assert frame["value"].tolist() == [144.0] and frame["unit"].tolist() == ["trillion dong"]
     # ("830 tỷ đồng bằng 105% dự toán": a scale word before "đồng" is money)
     assert str(numbers_in("thu 830 tỷ đồng bằng 105% dự toán")[0][0].unit) == "billion * dong"
+
+
+def test_the_year_so_far_runs_to_the_day_of_writing_never_to_the_years_end():
+    # dev can_tho_2025_2025-08-14_xuatkhau: "từ đầu năm đến nay" (from January to the day of writing) in a page that
+    # never says when it was written was filed as the whole of 2025 (3.139,2 triệu USD, the exports of seven months,
+    # as the year's): now the text asks for date=, and with it the figure runs to that month
+    text = (
+        "Giám đốc Sở Công Thương thành phố Cần Thơ Hà Vũ Sơn cho biết: kim ngạch xuất khẩu hàng hóa và doanh thu "
+        "ngoại tệ từ đầu năm đến nay đạt 3.139,2 triệu USD, tăng 12,1% so với cùng kỳ năm 2024."
+    )
+    with pytest.raises(ktstats.DataError, match=r"từ đầu năm đến nay.*date="):
+        _extract(text)
+    with pytest.raises(ktstats.DataError, match="date="):
+        _extract(text, year=2025)  # (the year alone does not say the month)
+    assert set(_spans(_extract(text, date="2025-07")).values()) == {("2025-01", "2025-07")}
+    # dev long_an_2018-01-01_ngansach: in a review of 2017 written in January 2018, the year so far is 2017's
+    review = (
+        "Chỉ số phát triển công nghiệp (IPP) năm 2017 tăng 16,2% so cùng kỳ. Đối với đầu tư trong nước, từ đầu năm "
+        "đến nay, thành lập mới 1.353 doanh nghiệp với tổng số vốn đăng ký 15.230 tỷ đồng."
+    )
+    with pytest.raises(ktstats.DataError, match="date="):
+        _extract(review, region="Long An")
+    f = _extract(review, region="Long An", date="2018-01")
+    assert _spans(f) == dict.fromkeys((16.2, 1353.0, 15230.0), ("2017-01", "2017-12"))
+    assert set(f["measure"]) == {"actual"}

@@ -77,6 +77,7 @@ from ktstats.lang.phrases import (
     goal_of_the_year,
     horizon_before,
     month_or_year_so_far,
+    names_since_january,
     period_spoken_of,
     year_so_far_after,
 )
@@ -209,10 +210,12 @@ def extract(
     covered = report_span(normalized, year)  # "9 tháng năm 2019": the report's part of the year
     stated = date or opening_month(normalized, year)  # when it was written: "Ngày 6/3, …"
     now = covered.end if covered is not None else stated  # what "từ đầu năm đến nay" runs to
+    if now is not None and year is not None and now.year > year:  # (in a review of 2017 written in January 2018: 2017)
+        now = pd.Period(f"{year}-12", "M")
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
     heading_of: tuple[str, Span | str | None] = ("", None)
-    undated = 0  # figures with no period only because the text writes no year
+    undated = to_now = 0  # figures undated only because the text writes no year (or not when it was written)
     before_measure: str | None = None  # the measure of the last amount of the sentence before
     before_span: Span | None = None  # and its span
     before_ref: str | None = None  # and what its last share was of
@@ -476,6 +479,9 @@ def extract(
                 reason = why_not or "no indicator of the catalog is named near it"
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
+            # "Từ đầu năm 2024 đến nay, … thu 830 tỷ đồng" in a text that never says when it was written: which month?
+            if now is None and target_ind.kind in ("flow", "growth", "index"):
+                to_now += names_since_january(sentence, clause_start, digit)
             own, of = own_period(sentence, (digit, end, next_start), year, unit == _TIMES)
             # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
             quoted_for = of is not None and (
@@ -673,11 +679,13 @@ def extract(
             ]
             spoken = None if (dated and all(m in _GOALS for m in dated)) or (mine and not dated) else spoken
         context = spoken if spoken is not None else context
-    if undated:
+    if undated or to_now:
+        what = f"the text never writes the year of its figures ({undated} figures, e.g. '6 tháng đầu năm', 'năm nay')"
+        if not undated:  # ("từ đầu năm 2024 đến nay": the year is known, not the month)
+            what = f"{to_now} figures are of the year so far ('từ đầu năm đến nay'), and the text never says when"
         raise DataError(
-            f"the text never writes the year of its figures ({undated} figures, e.g. "
-            f"'6 tháng đầu năm', 'năm nay'); say when it was published with date= (e.g. date='2023-06'; "
-            "--date on the command line) or give year="
+            f"{what}; say when it was published with date= (e.g. date='2023-06'; --date on the command line)"
+            + (" or give year=" if undated else "")
         )
     if rows:  # the region is looked for in the text only when there are figures to file
         code = code or report_region(text, None, stated, year)  # ("Ngày 10/7, …" of 2025: the unit's report)

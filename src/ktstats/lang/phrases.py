@@ -42,6 +42,7 @@ __all__ = [
     "matches",
     "month_or_year_so_far",
     "names_reference",
+    "names_since_january",
     "period_spoken_of",
     "phrase_span",
     "quoted",
@@ -550,6 +551,16 @@ def since_january(text: str, lo: int, hi: int, now: pd.Period | None) -> Span | 
     if m is None or now is None or (m.group(1) and int(m.group(1)) != now.year):
         return None
     return Span(f"{now.year}-01", now)
+
+
+def names_since_january(text: str, lo: int, hi: int) -> bool:
+    """Whether "từ đầu năm (2025) đến nay" (the year so far, to the day of writing) is written between ``lo`` and
+    ``hi``: a figure of it has no period until the text says, or is told, when it was written.
+
+    >>> names_since_january("Từ đầu năm 2024 đến nay, tỉnh thu ngân sách 830 tỷ đồng", 0, 45)
+    True
+    """
+    return _SINCE_JANUARY.search(text, lo, hi) is not None
 
 
 def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period | None = None) -> Span | None:
