@@ -200,7 +200,6 @@ def test_cli_extract(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "report.docx")]) == 2
 
 
-
 def test_cli_extract_several_reports(tmp_path, capsys):
     """An analyst's folder of reports becomes one dataset: every file's figures, each under its file's name;
     a file that fails stops the run, named, and nothing is written."""
@@ -210,7 +209,9 @@ def test_cli_extract_several_reports(tmp_path, capsys):
     assert main(["extract", *map(str, sources), "--csv", str(out), "--date", "2024-10"]) == 0
     assert "2 files" not in capsys.readouterr().out  # (figures were found)
     back = ktstats.load_dataset(str(out)).to_frame()
-    assert back["document"].value_counts().to_dict() == {p.name: n for p, n in zip(sources, alone, strict=True)}
+    assert back["document"].value_counts().to_dict() == {
+        p.name: n for p, n in zip(sources, alone, strict=True)
+    }
     # the same name twice: which figure came from which file could not be told
     copy = tmp_path / "x" / sources[0].name
     copy.parent.mkdir()
@@ -225,6 +226,7 @@ def test_cli_extract_several_reports(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "undated.txt:" in err and "date=" in err
     assert not out2.exists()
+
 
 # --- names written with a word more or less (issue 14) ---------------------------------------------------------
 

@@ -983,3 +983,25 @@ def test_the_year_so_far_runs_to_the_day_of_writing_never_to_the_years_end():
     f = _extract(review, region="Long An", date="2018-01")
     assert _spans(f) == dict.fromkeys((16.2, 1353.0, 15230.0), ("2017-01", "2017-12"))
     assert set(f["measure"]) == {"actual"}
+
+
+def test_a_clause_that_opens_on_den_nay_runs_to_the_day_of_writing():
+    # dev dong_thap_2025_2025-10-22_ngansach: "Đến nay" (up to now) opening a clause is the year so far too; the text's
+    # "10 tháng đầu năm 2025" says which month "now" is. Alone, the sentence asks for date= rather than file the
+    # disbursement of ten months as the year's (a share of the plan read as the year's outcome)
+    sentence = "Đến nay, tỉnh Đồng Tháp đã giải ngân vốn đầu tư công 8.417 tỷ đồng (đạt 60% kế hoạch)."
+    with pytest.raises(ktstats.DataError, match="đến nay.*date="):
+        _extract(sentence, year=2025)
+    with_date = _extract(sentence, date="2025-10")
+    assert _spans(with_date) == dict.fromkeys((8417.0, 60.0), ("2025-01", "2025-10"))
+    report = "10 tháng đầu năm 2025, thu ngân sách tỉnh Đồng Tháp đạt 19.809 tỷ đồng. " + sentence
+    assert _spans(_extract(report))[8417.0] == ("2025-01", "2025-10")
+    # "since 2014", "the highest ever" and a count "đến nay" in a text that says when are no such thing
+    since = _extract("GRDP tỉnh Đồng Tháp năm 2024 tăng 7,2%, cao nhất từ năm 2014 đến nay.")
+    assert _spans(since) == {7.2: ("2024-01", "2024-12")}
+    count = _extract(
+        "Ngày 6/3/2024, tỉnh Kon Tum cho biết: tính đến nay, toàn tỉnh có 45 xã đạt chuẩn nông thôn mới."
+    )
+    assert _spans(count) == {45.0: ("2024-03", "2024-03")}
+    with pytest.raises(ktstats.DataError, match="date="):
+        _extract("Năm 2024, tính đến nay, toàn tỉnh Kon Tum có 45 xã đạt chuẩn nông thôn mới.")

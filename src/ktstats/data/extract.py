@@ -210,7 +210,7 @@ def extract(
     covered = report_span(normalized, year)  # "9 tháng năm 2019": the report's part of the year
     stated = date or opening_month(normalized, year)  # when it was written: "Ngày 6/3, …"
     now = covered.end if covered is not None else stated  # what "từ đầu năm đến nay" runs to
-    if now is not None and year is not None and now.year > year:  # (in a review of 2017 written in January 2018: 2017)
+    if now is not None and year is not None and now.year > year:  # (a review of 2017 written in January 2018)
         now = pd.Period(f"{year}-12", "M")
     context: Span | None = None
     sentence_ids: dict[str, int] = {}
@@ -479,8 +479,7 @@ def extract(
                 reason = why_not or "no indicator of the catalog is named near it"
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
-            # "Từ đầu năm 2024 đến nay, … thu 830 tỷ đồng" in a text that never says when it was written: which month?
-            if now is None and target_ind.kind in ("flow", "growth", "index"):
+            if now is None:  # "Từ đầu năm 2024 đến nay, … thu 830 tỷ đồng", "Đến nay, … có 45 xã": when?
                 to_now += names_since_january(sentence, clause_start, digit)
             own, of = own_period(sentence, (digit, end, next_start), year, unit == _TIMES)
             # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
@@ -682,7 +681,7 @@ def extract(
     if undated or to_now:
         what = f"the text never writes the year of its figures ({undated} figures, e.g. '6 tháng đầu năm', 'năm nay')"
         if not undated:  # ("từ đầu năm 2024 đến nay": the year is known, not the month)
-            what = f"{to_now} figures are of the year so far ('từ đầu năm đến nay'), and the text never says when"
+            what = f"{to_now} figures run to the day of writing ('từ đầu năm đến nay', 'đến nay'), never said"
         raise DataError(
             f"{what}; say when it was published with date= (e.g. date='2023-06'; --date on the command line)"
             + (" or give year=" if undated else "")

@@ -435,9 +435,14 @@ def month_or_year_so_far(
 ) -> Span:
     """The span of a flow's figure when its clause says more than its period phrase: one month when the
     clause compares with the month before or the figure is "trong tháng"; the year so far after a bare "lũy kế";
-    January to ``now`` (when the text was written) after "từ đầu năm đến nay"."""
-    if own is None and (so_far := since_january(sentence, clause_start, digit, now)) is not None:
-        return so_far
+    January to ``now`` (when the text was written) after "từ đầu năm đến nay", also for a figure of that whole year."""
+    so_far = since_january(sentence, clause_start, digit, now)
+    if so_far is not None and (
+        own is None or (isinstance(own, Span) and own == Span.whole_year(so_far.end.year))
+    ):
+        return (
+            so_far  # ("Đến nay, … đã giải ngân 1.200 tỷ đồng vốn … năm 2024, đạt 40% kế hoạch": both to now)
+        )
     stop = sentence.find(";", end)
     clause_end = len(sentence) if stop == -1 else stop
     if span.months > 1 and _IN_THE_MONTH.match(sentence, end):
@@ -535,19 +540,40 @@ def horizon_before(sentence: str, low: str, digit: int) -> tuple[int | None, boo
 _GOAL_BEFORE = re.compile(r"(?:phấn đấu|mục tiêu)[^;]*$", re.IGNORECASE)
 
 
-#: "từ đầu năm (2025) đến nay": the year so far, to the day the text was written
-_SINCE_JANUARY = re.compile(r"từ\s+đầu\s+năm(?:\s+(?:nay|([0-9]{4})))?\s+(?:đến|tới)\s+nay", re.IGNORECASE)
+#: "(kể) từ đầu năm (2025) đến nay", "đầu năm đến nay": the year so far, to the day the text was written; and a
+#: clause that opens on "(tính) đến nay" ("Đến nay, tỉnh đã giải ngân …"), not "từ năm 2014 đến nay" (since then)
+_SINCE_JANUARY = re.compile(
+    r"(?:(?<![^\W\d_])đầu\s+năm(?:\s+(?:nay|([0-9]{4})))?\s+(?:cho\s+)?|(?<![^\W\d_])(?:tính\s+)?)(?:đến|tới)\s+"
+    r"(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại)|hiện\s+(?:nay|tại))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _since_january(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first "từ đầu năm … đến nay" between ``lo`` and ``hi``, or a "đến nay" that opens a clause there."""
+    for m in _SINCE_JANUARY.finditer(text, lo, hi):
+        if m.group(0).casefold().startswith("đầu"):
+            return m  # ("từ đầu năm đến nay", "đầu năm đến nay")
+        before = text[max(0, m.start() - 40) : m.start()].rstrip()
+        if not before or before[-1] in ",;:(\n":
+            return m  # ("Đến nay, …", ", tính đến nay …")
+    return None
 
 
 def since_january(text: str, lo: int, hi: int, now: pd.Period | None) -> Span | None:
-    """The span "từ đầu năm (2025) đến nay" names between ``lo`` and ``hi``: January to ``now``, the month the
-    text was written (:func:`opening_month`); ``None`` when it names none or ``now`` is unknown or of another year.
+    """The span "từ đầu năm (2025) đến nay" names between ``lo`` and ``hi`` (or a "đến nay" opening a clause):
+    January to ``now``, the month the text was written (:func:`opening_month`); ``None`` when it names none or
+    ``now`` is unknown or of another year.
 
     >>> since_january("Ngày 26.11, …, từ đầu năm 2025 đến nay, tỉnh đón hơn 7,4 triệu lượt khách", 0, 70,
     ...               pd.Period("2025-11", "M"))
     Span('2025-01', '2025-11')
+    >>> since_january("Đến nay, tỉnh đã giải ngân 1.200 tỷ đồng", 0, 30, pd.Period("2024-06", "M"))
+    Span('2024-01', '2024-06')
+    >>> since_january("cao nhất từ năm 2014 đến nay, tăng 9%", 0, 30, pd.Period("2024-06", "M")) is None
+    True
     """
-    m = _SINCE_JANUARY.search(text, lo, hi) if now is not None else None
+    m = _since_january(text, lo, hi) if now is not None else None
     if m is None or now is None or (m.group(1) and int(m.group(1)) != now.year):
         return None
     return Span(f"{now.year}-01", now)
@@ -560,7 +586,7 @@ def names_since_january(text: str, lo: int, hi: int) -> bool:
     >>> names_since_january("Từ đầu năm 2024 đến nay, tỉnh thu ngân sách 830 tỷ đồng", 0, 45)
     True
     """
-    return _SINCE_JANUARY.search(text, lo, hi) is not None
+    return _since_january(text, lo, hi) is not None
 
 
 def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period | None = None) -> Span | None:
