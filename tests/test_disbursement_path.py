@@ -131,3 +131,15 @@ def test_a_borrowed_history_keeps_each_years_total_and_never_runs_backwards(nati
     assert (by_year.index < year).all()
     np.testing.assert_allclose(by_year.to_numpy(), scale, rtol=1e-9)
     assert (h.to_numpy() >= 0).all()
+
+
+def test_without_a_reference_the_even_pace_names_the_path_it_could_borrow(kon_tum):
+    # a new user's `ktstats project … public_investment_disbursement` with no --reference extends Kon Tum's four
+    # months evenly (1.300,7 tỷ đồng, "khó đạt"); the reason now says which bundled path would shape the year
+    p = project_indicator(kon_tum, IND, PLAN, region="kon_tum", year=2025, as_of="2025-05-31")
+    assert p.method == "run_rate" and "reference='vn_disbursement'" in p.reason
+    assert "--reference vn-disbursement" in p.reason
+    with_path = project_indicator(
+        kon_tum, IND, PLAN, region="kon_tum", year=2025, as_of="2025-05-31", reference="vn_disbursement"
+    )
+    assert "reference='vn_disbursement'" not in with_path.reason

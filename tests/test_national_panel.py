@@ -111,6 +111,8 @@ def test_dropping_later_documents_does_not_change_the_calls(ds, calls):
 def test_without_a_reference_a_province_without_history_is_insufficient(ds):
     p = ds.project("grdp_growth", region="Quảng Ngãi", year=2025, as_of="2025-10-31")
     assert p.status == "insufficient_data" and "quarter weights" in p.reason
+    # and says what would answer it (a new user saw only "chưa đủ số liệu")
+    assert "reference='vn_gdp' (--reference vn-gdp" in p.reason
 
 
 def test_a_threshold_for_one_unit_and_the_pace_it_needs(ds):

@@ -206,7 +206,23 @@ def project_indicator(
                 f"usable ({exc}), and no reference= with that indicator's shares at month-ends was given"
             ) from None
         p = project(even, tgt, year=year, method="run_rate", level=level)
-        return dataclasses.replace(p, reason=why + "run_rate from that total: " + p.reason)
+        hint = _path_hint(indicator, year, as_of)  # (the report borrows the country's path; a user must ask)
+        return dataclasses.replace(p, reason=why + "run_rate from that total: " + p.reason + hint)
+
+
+def _path_hint(indicator: str, year: int, as_of: Any) -> str:
+    """Where a flow known only by its year to date could borrow a path through the year: a bundled national
+    dataset whose shares of the plan by month-end (published by ``as_of``) :func:`reference_profile` reads."""
+    from ktstats.catalog.bundled import bundled_datasets
+    from ktstats.data.dataset import load_dataset
+
+    for name in (n for n in bundled_datasets() if n.startswith("vn_")):
+        if reference_profile(load_dataset(name), indicator, year, as_of) is not None:
+            return (
+                f"; the pace so far, extended evenly, ignores the shape of the year: reference={name!r} "
+                f"(--reference {name.replace('_', '-')} on the command line) lends the country's path"
+            )
+    return ""
 
 
 def _year_published(

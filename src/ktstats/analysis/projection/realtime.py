@@ -334,7 +334,14 @@ def project_growth_as_of(
     try:
         point, g_ytd, share, k = _point(chosen, v, year)
     except NotApplicable as exc:
-        return build(common, method=chosen, status="insufficient_data", reason=why + str(exc))
+        hint = ""
+        if reference is None and not _has_own_history(v, year) and common.get("indicator") in _GDP_GROWTH:
+            # (what to do about it: the report borrows the country's, a user must ask for it)
+            hint = (
+                "; a region with no past years of its own can borrow the country's quarter weights and "
+                "real-time errors: reference='vn_gdp' (--reference vn-gdp on the command line)"
+            )
+        return build(common, method=chosen, status="insufficient_data", reason=why + str(exc) + hint)
     past = np.asarray(errors.get(chosen) or _past_errors(frame, chosen, year, k, as_of), dtype="float64")
     sd, df = pooled_sd(past, (1 - share) * PRIOR_REST_SD)
     required = required_growth(target.value, g_ytd, share) if target.bound != "range" else None
@@ -465,6 +472,10 @@ def _borrowed(
     return with_interval(
         common, target, method=chosen, point=point, sd=sd, df=df, reason=reason, ytd=g_ytd, required=required
     )
+
+
+#: the growth rates the country's GDP growth can lend its quarter weights to (a province's GRDP, the country's own)
+_GDP_GROWTH: Final = ("grdp_growth", "gdp_growth")
 
 
 def reference_rows(dataset: Any) -> Reference:
