@@ -1005,3 +1005,24 @@ def test_a_clause_that_opens_on_den_nay_runs_to_the_day_of_writing():
     assert _spans(count) == {45.0: ("2024-03", "2024-03")}
     with pytest.raises(ktstats.DataError, match="date="):
         _extract("Năm 2024, tính đến nay, toàn tỉnh Kon Tum có 45 xã đạt chuẩn nông thôn mới.")
+
+
+def test_the_month_of_writing_and_the_year_so_far_without_a_month():
+    # "trong tháng" (in the month) and a bare "lũy kế" (the year so far) in a text that names its year but not its
+    # month were filed under December and the whole year: 300 tỷ đồng as December's revenue, 1.800 as the year's
+    text = (
+        "Tỉnh Kon Tum thu ngân sách 300 tỷ đồng trong tháng, lũy kế đạt 1.800 tỷ đồng. Năm 2024, tỉnh phấn đấu "
+        "thu ngân sách 4.000 tỷ đồng."
+    )
+    with pytest.raises(ktstats.DataError, match="date="):
+        _extract(text, year=2024)
+    f = _extract(text, date="2024-06")
+    assert _spans(f) == {
+        300.0: ("2024-06", "2024-06"),
+        1800.0: ("2024-01", "2024-06"),
+        4000.0: ("2024-01", "2024-12"),
+    }
+    assert f.loc[f["value"] == 4000.0, "measure"].tolist() == ["target"]
+    # a year named after "lũy kế" dates itself (dev dak_lak_2025_2025-11-10_ktxh)
+    named = _extract("Lũy kế năm 2025, thu ngân sách tỉnh Đắk Lắk ước đạt 15.535 tỷ đồng.", date="2025-11")
+    assert _spans(named) == {15535.0: ("2025-01", "2025-12")}

@@ -77,7 +77,7 @@ from ktstats.lang.phrases import (
     goal_of_the_year,
     horizon_before,
     month_or_year_so_far,
-    names_since_january,
+    names_now,
     period_spoken_of,
     year_so_far_after,
 )
@@ -480,7 +480,7 @@ def extract(
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
             if now is None:  # "Từ đầu năm 2024 đến nay, … thu 830 tỷ đồng", "Đến nay, … có 45 xã": when?
-                to_now += names_since_january(sentence, clause_start, digit)
+                to_now += names_now(sentence, clause_start, digit, end, month=target_ind.kind == "flow")
             own, of = own_period(sentence, (digit, end, next_start), year, unit == _TIMES)
             # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
             quoted_for = of is not None and (

@@ -41,8 +41,8 @@ __all__ = [
     "horizon_before",
     "matches",
     "month_or_year_so_far",
+    "names_now",
     "names_reference",
-    "names_since_january",
     "period_spoken_of",
     "phrase_span",
     "quoted",
@@ -415,6 +415,10 @@ def within(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
 _ON_PREVIOUS_MONTH = re.compile(r"so\s+(?:với\s+)?tháng\s+trước", re.IGNORECASE)
 # "lũy kế ước đạt 321.887 tỉ đồng": the year so far, to the month the report speaks of
 _SO_FAR = re.compile(rf"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|[0-9]|{SPELLED_COUNTS}))", re.IGNORECASE)
+# (and naming no year: "lũy kế năm 2025", "lũy kế cả năm" date themselves)
+_BARE_SO_FAR = re.compile(
+    rf"(?<![^\W\d_])lũy\s+kế(?!\s+(?:từ|đến|năm|cả|[0-9]|{SPELLED_COUNTS}))", re.IGNORECASE
+)
 
 
 # "… tỷ đồng trong tháng", "… tỷ đồng của tháng này": right after a figure, the month the report speaks of
@@ -445,18 +449,23 @@ def month_or_year_so_far(
         )
     stop = sentence.find(";", end)
     clause_end = len(sentence) if stop == -1 else stop
+    # the month of writing when it lies in the span ("Ngày 6/7, … trong tháng" of a year: July), else its last
+    month = Span(now, now) if now is not None and span.start <= now <= span.end else Span(span.end, span.end)
     if span.months > 1 and _IN_THE_MONTH.match(sentence, end):
         # "đã đạt 3.470 tỷ đồng trong tháng và lũy kế đạt 6.920 tỷ đồng": the month's
-        return Span(span.end, span.end)
+        return month
     if _SO_FAR.search(sentence, max(clause_start, digit - 60), digit):
         # "đạt 85 triệu USD gấp đôi so với tháng trước, lũy kế 180,8 triệu USD": the month's comparison is not this one's
-        return Span(f"{span.end.year}-01", span.end) if span.months == 1 else span
+        if span.months == 1:
+            return Span(f"{span.end.year}-01", span.end)
+        whole = span.months == 12 and own is None and month.end != span.end  # ("lũy kế cả năm": the year's)
+        return Span(f"{month.end.year}-01", month.end) if whole else span
     if (
         span.months > 1
         and not (isinstance(own, Span) and own.months > 1)
         and _IN_THE_MONTH_BEFORE.search(sentence, max(clause_start, digit - 60), digit)
     ):
-        return Span(span.end, span.end)  # "Tổng doanh thu du lịch trong tháng ước đạt 4.157,5 tỷ đồng"
+        return month  # "Tổng doanh thu du lịch trong tháng ước đạt 4.157,5 tỷ đồng"
     if (
         span.months > 1
         and not (isinstance(own, Span) and own.months > 1)
@@ -579,14 +588,25 @@ def since_january(text: str, lo: int, hi: int, now: pd.Period | None) -> Span | 
     return Span(f"{now.year}-01", now)
 
 
-def names_since_january(text: str, lo: int, hi: int) -> bool:
-    """Whether "từ đầu năm (2025) đến nay" (the year so far, to the day of writing) is written between ``lo`` and
-    ``hi``: a figure of it has no period until the text says, or is told, when it was written.
+def names_now(text: str, lo: int, hi: int, end: int, *, month: bool = False) -> bool:
+    """Whether the figure whose number runs from ``hi`` to ``end`` is dated by the day the text was written: "từ đầu
+    năm (2025) đến nay" (the year so far) or a clause opening on "đến nay" between ``lo`` and ``hi``; with ``month``
+    (a flow's figure) also "trong tháng (này)" right before or after it (the month of writing) and a bare "lũy kế"
+    before it (the year so far). Such a figure has no period until the text says, or is told, when it was written.
 
-    >>> names_since_january("Từ đầu năm 2024 đến nay, tỉnh thu ngân sách 830 tỷ đồng", 0, 45)
+    >>> names_now("Từ đầu năm 2024 đến nay, tỉnh thu ngân sách 830 tỷ đồng", 0, 45, 48)
+    True
+    >>> names_now("Tỉnh thu ngân sách 300 tỷ đồng trong tháng", 0, 19, 30, month=True)
     True
     """
-    return _since_january(text, lo, hi) is not None
+    if _since_january(text, lo, hi) is not None:
+        return True
+    return month and (
+        _IN_THE_MONTH.match(text, end) is not None
+        or _IN_THE_MONTH_BEFORE.search(text, max(lo, hi - 60), hi) is not None
+        # ("lũy kế đạt 1.800 tỷ đồng": to which month?)
+        or _BARE_SO_FAR.search(text, max(lo, hi - 60), hi) is not None
+    )
 
 
 def period_spoken_of(sentence: str, low: str, year: int | None, now: pd.Period | None = None) -> Span | None:
