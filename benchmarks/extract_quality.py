@@ -412,6 +412,14 @@ BATCHES = {
         ("helper-h57a", "helper-h57b", "helper-h57c"),
         "batch 57 (found blind after 0.20.25 was frozen): 13 texts",
     ),
+    **dict.fromkeys(
+        ("helper-h58a", "helper-h58b", "helper-h58c"),
+        "batch 58 (found blind during 0.20.26): 17 texts",
+    ),
+    **dict.fromkeys(
+        ("helper-h59a", "helper-h59b", "helper-h59c"),
+        "batch 59 (found blind during 0.20.26): 5 texts",
+    ),
 }
 
 
