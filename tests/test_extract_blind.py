@@ -1026,3 +1026,11 @@ def test_the_month_of_writing_and_the_year_so_far_without_a_month():
     # a year named after "lũy kế" dates itself (dev dak_lak_2025_2025-11-10_ktxh)
     named = _extract("Lũy kế năm 2025, thu ngân sách tỉnh Đắk Lắk ước đạt 15.535 tỷ đồng.", date="2025-11")
     assert _spans(named) == {15535.0: ("2025-01", "2025-12")}
+    # an index's month as well: "CPI trong tháng tăng 0,5%" in a text of 2024 was December's
+    cpi = (
+        "Năm 2024, tỉnh Kon Tum phấn đấu thu ngân sách 4.000 tỷ đồng. Chỉ số giá tiêu dùng (CPI) trong tháng tăng "
+        "0,5% so với tháng trước."
+    )
+    with pytest.raises(ktstats.DataError, match="date="):
+        _extract(cpi, year=2024)
+    assert _spans(_extract(cpi, date="2024-06"))[0.5] == ("2024-06", "2024-06")

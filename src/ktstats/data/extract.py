@@ -119,6 +119,8 @@ _GENERIC_GROWTH = re.compile(
 # "GRDP bình quân đầu người tăng cao (tăng 8,95 triệu đồng)": the verb right before the amount
 _BY_AMOUNT = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|mở\s+rộng)\s+(?:thêm\s+|hơn\s+|gần\s+|khoảng\s+)?$")
 _GOALS: Final = ("target", "plan")  # the measures of what is still to be reached
+# the kinds a figure of one month or of the year so far can be of ("trong tháng", "lũy kế", "từ đầu năm đến nay")
+_SO_FAR_KINDS: Final = ("flow", "growth", "index")
 
 
 _QUOTED = re.compile(r"(?:hơn|so\s+với)\s+(?:mức|tốc\s+độ)\s+tăng(?:\s+trưởng)?\s*$")
@@ -480,7 +482,9 @@ def extract(
                 kept.add(value, unit_to_str(unit), sentence, start, end, reason)
                 continue
             if now is None:  # "Từ đầu năm 2024 đến nay, … thu 830 tỷ đồng", "Đến nay, … có 45 xã": when?
-                to_now += names_now(sentence, clause_start, digit, end, month=target_ind.kind == "flow")
+                to_now += names_now(
+                    sentence, clause_start, digit, end, month=target_ind.kind in _SO_FAR_KINDS
+                )
             own, of = own_period(sentence, (digit, end, next_start), year, unit == _TIMES)
             # a figure quoted for comparison: "mức tăng 4,03% của 6 tháng …", "cao hơn mức tăng 8,49% cùng kỳ"
             quoted_for = of is not None and (
@@ -498,11 +502,7 @@ def extract(
             )
             chain = (own, compared, inherited_span, section_span, carried, covered, whole_year)
             span = next((x for x in chain if x is not None), None)
-            if (
-                isinstance(span, Span)
-                and target_ind is not None
-                and target_ind.kind in ("flow", "growth", "index")
-            ):
+            if isinstance(span, Span) and target_ind is not None and target_ind.kind in _SO_FAR_KINDS:
                 span = month_or_year_so_far(sentence, clause_start, digit, end, span, own, now)
                 later = year_so_far_after(sentence, end, span) if own is None else -1
                 if later != -1 and not names_between(low, end, later):

@@ -444,9 +444,8 @@ def month_or_year_so_far(
     if so_far is not None and (
         own is None or (isinstance(own, Span) and own == Span.whole_year(so_far.end.year))
     ):
-        return (
-            so_far  # ("Đến nay, … đã giải ngân 1.200 tỷ đồng vốn … năm 2024, đạt 40% kế hoạch": both to now)
-        )
+        # ("Đến nay, … đã giải ngân 1.200 tỷ đồng vốn … năm 2024, đạt 40% kế hoạch": both to now)
+        return so_far
     stop = sentence.find(";", end)
     clause_end = len(sentence) if stop == -1 else stop
     # the month of writing when it lies in the span ("Ngày 6/7, … trong tháng" of a year: July), else its last
