@@ -968,7 +968,7 @@ def test_the_year_so_far_runs_to_the_day_of_writing_never_to_the_years_end():
         "Giám đốc Sở Công Thương thành phố Cần Thơ Hà Vũ Sơn cho biết: kim ngạch xuất khẩu hàng hóa và doanh thu "
         "ngoại tệ từ đầu năm đến nay đạt 3.139,2 triệu USD, tăng 12,1% so với cùng kỳ năm 2024."
     )
-    with pytest.raises(ktstats.DataError, match=r"từ đầu năm đến nay.*date="):
+    with pytest.raises(ktstats.DataError, match=r"đến nay.*date="):
         _extract(text)
     with pytest.raises(ktstats.DataError, match="date="):
         _extract(text, year=2025)  # (the year alone does not say the month)
@@ -1034,3 +1034,8 @@ def test_the_month_of_writing_and_the_year_so_far_without_a_month():
     with pytest.raises(ktstats.DataError, match="date="):
         _extract(cpi, year=2024)
     assert _spans(_extract(cpi, date="2024-06"))[0.5] == ("2024-06", "2024-06")
+    # and "Tháng này, …" (this month) opening the sentence, filed as the whole year with a date or not
+    this_month = "Năm 2024, tỉnh Kon Tum phấn đấu thu ngân sách 4.000 tỷ đồng. Tháng này, tỉnh thu ngân sách 300 tỷ đồng."
+    with pytest.raises(ktstats.DataError, match="trong tháng.*date="):
+        _extract(this_month, year=2024)
+    assert _spans(_extract(this_month, date="2024-06"))[300.0] == ("2024-06", "2024-06")

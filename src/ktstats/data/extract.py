@@ -681,7 +681,7 @@ def extract(
     if undated or to_now:
         what = f"the text never writes the year of its figures ({undated} figures, e.g. '6 tháng đầu năm', 'năm nay')"
         if not undated:  # ("từ đầu năm 2024 đến nay": the year is known, not the month)
-            what = f"{to_now} figures run to the day of writing ('từ đầu năm đến nay', 'đến nay'), never said"
+            what = f"{to_now} figures run to the day of writing ('đến nay', 'trong tháng', 'lũy kế')"
         raise DataError(
             f"{what}; say when it was published with date= (e.g. date='2023-06'; --date on the command line)"
             + (" or give year=" if undated else "")

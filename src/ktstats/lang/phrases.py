@@ -423,8 +423,9 @@ _BARE_SO_FAR = re.compile(
 
 # "… tỷ đồng trong tháng", "… tỷ đồng của tháng này": right after a figure, the month the report speaks of
 _IN_THE_MONTH = re.compile(r"\s*(?:trong|của)\s+tháng(?:\s+này)?(?![^\W\d_]|\s*[0-9])", re.IGNORECASE)
+# (before it: "Tổng doanh thu du lịch trong tháng ước đạt …", "Tháng này, tỉnh thu …")
 _IN_THE_MONTH_BEFORE = re.compile(
-    r"(?<![^\W\d_])trong\s+tháng(?:\s+này)?(?![^\W\d_]|\s*[0-9])", re.IGNORECASE
+    r"(?<![^\W\d_])(?:trong\s+tháng(?:\s+này)?|tháng\s+này)(?![^\W\d_]|\s*[0-9])", re.IGNORECASE
 )
 
 
