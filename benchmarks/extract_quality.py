@@ -399,6 +399,7 @@ _HELD_OUT: dict[int, tuple[str, int]] = {  # batch: (when it was found, its text
     57: ("found blind after 0.20.25 was frozen", 13),
     58: ("found blind during 0.20.26", 17),
     59: ("found blind during 0.20.26", 5),
+    60: ("found blind after 0.20.26 was frozen", 10),
 }
 #: each held-out batch's annotators (``helper-h50a`` … ``c``) and how the report names it
 BATCHES = {
