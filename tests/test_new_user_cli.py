@@ -143,3 +143,66 @@ def test_restated_target_is_one_projection_row_with_both_sources() -> None:
     rows = [line for line in projection.splitlines() if "từ 4.500 tỷ đồng trở lên  2024" in line]
     assert len(rows) == 1
     assert "Tỉnh ủy Kon Tum 22/10/2024" in rows[0] and "TTXVN 29/09/2023" in rows[0]
+
+
+# --- a report's own year to date, as extract reads it: "ước" figures and no publication date ----------------
+
+_NINH_BINH = "datasets/corpus/dev/ninh_binh_2023-09-01_dulich9thang.txt"
+
+
+def _ninh_binh() -> Dataset:
+    """A development text's figures as ``ktstats extract`` gives them: every year-to-date figure an estimate
+    ("… ước đạt 5.521,6 nghìn lượt khách", "Doanh thu du lịch ước thực hiện trên 5.060,7 tỷ đồng"), the year's
+    plans of the same text ("doanh thu đạt 6.850 tỷ đồng"), and no document date."""
+    from pathlib import Path
+
+    from ktstats import extract
+
+    root = Path(__file__).resolve().parents[1]
+    return extract((root / _NINH_BINH).read_text(encoding="utf-8"), document="ninh_binh.txt")
+
+
+def test_a_year_to_date_known_only_as_an_estimate_is_projected() -> None:
+    """A 9-month report's figures are "ước" (estimates); the flow path read actuals only and answered "chưa đủ
+    số liệu" (no actual levels), where growth rates already count estimates until an actual replaces them."""
+    p = _ninh_binh().project("tourism_revenue")  # (the year of the text's one plan: 2023)
+    assert (p.year, p.periods_done, p.ytd) == (2023, 9, pytest.approx(5060.7))
+    assert p.status != "insufficient_data" and 0 < p.probability < 1
+    assert p.reason.startswith("the year to date includes estimates (theo số ước)")
+
+
+def test_project_from_an_extracted_csv_needs_no_year(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    """`ktstats project figures.csv tourism_revenue` on extract's output (no document date, estimates only):
+    the region was resolved among actuals only, the year was asked for although the file states one plan, and
+    the target of an undated document crashed (IndexError)."""
+    path = tmp_path / "ninh_binh.csv"
+    _ninh_binh().to_csv(path)
+    out = run(capsys, "project", str(path), "tourism_revenue")
+    assert out.startswith("tourism_revenue 2023: mục tiêu 6.850 tỷ đồng")
+    assert "theo số ước" in out and "chưa đủ số liệu" not in out
+
+
+def test_project_with_targets_in_several_years_asks_which() -> None:
+    from ktstats.errors import DataError
+
+    ds = _ninh_binh()  # tourist visits: 6,5–6,8 million in 2023, over 8 million by 2025
+    with pytest.raises(DataError, match=r"targets of tourist_visits for 2023, 2025: say which year"):
+        ds.project("tourist_visits")
+    assert ds.project("tourist_visits", year=2023).target.label().startswith("6,5")
+
+
+def test_an_estimate_stands_until_a_later_document_restates_its_span() -> None:
+    """The vintage rule growth rates follow, for flows: the latest document's figure of a span, an actual of
+    the same document before its estimate. (The later statements are constructed beside the real ones.)"""
+    frame = _ninh_binh().to_frame().assign(document_date="2023-09-01")
+    nine = frame[(frame["indicator"] == "tourism_revenue") & (frame["form"] == "level")].iloc[[0]]
+    assert (nine["measure"].iloc[0], nine["value"].iloc[0]) == ("estimate", 5060.7)
+    final = nine.assign(measure="actual", value=5100.0, low=5100.0, high=5100.0, document="later.txt")
+    final = final.assign(document_date="2023-11-15")
+    ds = Dataset(pd.concat([frame, final], ignore_index=True))
+    before, after = (ds.project("tourism_revenue", as_of=d) for d in ("2023-10-01", None))
+    assert (before.ytd, after.ytd) == (pytest.approx(5060.7), pytest.approx(5100.0))
+    assert "theo số ước" in before.reason and "theo số ước" not in after.reason
+    same = nine.assign(measure="actual", value=5000.0, low=5000.0, high=5000.0, quote=nine["quote"] + " …")
+    both = Dataset(pd.concat([frame, same], ignore_index=True)).project("tourism_revenue")
+    assert both.ytd == pytest.approx(5000.0) and "theo số ước" not in both.reason

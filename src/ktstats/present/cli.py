@@ -163,15 +163,14 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
 
     # (as the report does: a bundled province's history beside its seeds)
     ds = _with_history(load_dataset(args.dataset), args.dataset)
-    region = ds.resolve_region(args.region, indicator=args.indicator)
     if args.command == "project":
         from ktstats.analysis.projection import project_indicator
 
-        p = project_indicator(
+        p = project_indicator(  # (which region, and which year when no target is named, it finds)
             ds,
             args.indicator,
             args.target,
-            region=region,
+            region=args.region,
             year=args.year,
             as_of=args.as_of,
             method=args.method,
@@ -182,6 +181,8 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
 
     from ktstats.analysis.projection import backtest
     from ktstats.catalog.indicators import indicator
+
+    region = ds.resolve_region(args.region, indicator=args.indicator)
 
     if indicator(args.indicator).kind == "growth":
         # real time: each year projected as of its cutoff date from what was published then

@@ -51,9 +51,10 @@ def current_target(
     stated = own_targets(dataset, indicator, region, year, as_of)
     if not stated:
         return None
-    dates = {
+    dates = {  # (a document of no known date counts as the oldest: extract's output of an undated text)
         d: dataset.filter(document=d).to_frame()["document_date"].max() for _, docs in stated for d in docs
     }
+    dates = {d: pd.Timestamp.min if pd.isna(when) else when for d, when in dates.items()}
     first = [min(dates[d] for d in docs) for _, docs in stated]
     newest = max(first)
     latest = [t for (t, _), when in zip(stated, first, strict=True) if when == newest]
@@ -90,17 +91,16 @@ def project_indicator(
     ("giải ngân 4 tháng đạt 433,6 tỷ đồng": :func:`~ktstats.analysis.projection.profile.reference_profile`).
     """
     from ktstats.catalog.indicators import indicator as lookup
-    from ktstats.data.series import IndicatorSeries
 
     ind = lookup(indicator)
     level = fraction(level, "level")
     year = None if year is None else integer(year, "year", low=1900, high=2100)
     if target is None:
         if year is None:
-            raise DataError("without a target, say which year to project: year=…")
+            year = _target_year(dataset, indicator, region, as_of)
         end = pd.Timestamp(year, 12, 31)
         on = end if as_of is None else min(parse_date(as_of, argument="as_of"), end)
-        region = dataset.resolve_region(region, indicator=indicator, on=on)
+        region = _region(dataset, region, indicator, on)
         target = current_target(dataset, indicator, region, year, as_of)
         if target is None:
             raise DataError(f"the dataset states no target for {indicator} in {region}, {year}; pass target=")
@@ -127,7 +127,7 @@ def project_indicator(
         if as_of is None
         else min(parse_date(as_of, argument="as_of"), pd.Timestamp(year, 12, 31))
     )
-    region = dataset.resolve_region(region, indicator=indicator, on=on)
+    region = _region(dataset, region, indicator, on)
     _not_merged_away(dataset, region, on)
     if ind.kind == "growth":
         from ktstats.analysis.projection.realtime import REALTIME_METHODS, growth_rows, project_growth_as_of
@@ -156,14 +156,92 @@ def project_indicator(
     published = _year_published(dataset, indicator, region, year, as_of, tgt, level)
     if published is not None:  # the year's figure is out (a year-end report's estimate counts, as for growth)
         return published
-    s = dataset.series(
-        indicator, region, as_of=as_of, freq=_flow_freq(dataset, indicator, region, year, as_of)
-    )
+    known, estimated = _as_known(dataset, indicator, region, as_of)
+    s = known.series(indicator, region, as_of=as_of, freq=_flow_freq(known, indicator, region, year, as_of))
     sp = s.to_pandas()
     sp = sp[sp.index.year <= year]
     if not (sp.index.year == year).any():
         by = "" if as_of is None else f" published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
         raise DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
+    p = _project_flow(s, sp, indicator, tgt, region, year, as_of, method, level, reference)
+    index = pd.PeriodIndex(sp.index)
+    spans = {  # the spans of the year's figures the projection reads
+        (pd.Period(f"{year}-01", "M") if s.basis == "ytd" else q.asfreq("M", "start"), q.asfreq("M", "end"))
+        for q in index[index.year == year]
+    }
+    if spans & estimated:  # (as for growth: a report's "ước đạt" stands until a later document restates it)
+        return dataclasses.replace(p, reason="the year to date includes estimates (theo số ước): " + p.reason)
+    return p
+
+
+def _region(dataset: Any, region: str | None, indicator: str, on: pd.Timestamp) -> str:
+    """The region to project: as :meth:`Dataset.resolve_region` says, where a dataset with no actual figure of
+    the indicator (a report whose year to date is all "ước") has its only region of the estimates."""
+    if region is None and not len(dataset.filter(indicator=indicator, measure="actual", form="level")):
+        return str(dataset.resolve_region(None, indicator=indicator, measure="estimate", on=on))
+    return str(dataset.resolve_region(region, indicator=indicator, on=on))
+
+
+def _target_year(dataset: Any, indicator: str, region: str | None, as_of: Any) -> int:
+    """The one year for which the dataset states a whole-year target (or plan) of ``indicator`` (in
+    ``region``), published by ``as_of``: what a report projects when no year is named."""
+    rows = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
+    rows = rows[rows["measure"].isin(["target", "plan"])]
+    whole = (rows["period_start"].dt.month == 1) & (rows["period_end"].dt.month == 12)
+    whole &= rows["period_start"].dt.year == rows["period_end"].dt.year
+    years = sorted({int(y) for y in rows.loc[whole, "period_end"].dt.year})
+    if len(years) == 1:
+        return years[0]
+    if not years:
+        raise DataError(f"the dataset states no whole-year target of {indicator}: pass target= and year=")
+    raise DataError(
+        f"the dataset states targets of {indicator} for {', '.join(map(str, years))}: say which year with year= "
+        "(--year on the command line)"
+    )
+
+
+def _as_known(dataset: Any, indicator: str, region: str, as_of: Any) -> tuple[Any, set[tuple[Any, Any]]]:
+    """The flow's levels as known on ``as_of``: for each span the figure of the latest document, an estimate
+    too ("9 tháng ước đạt 18.500 tỷ đồng" — most year-to-date figures a report gives are estimates) until a
+    later document restates it (an actual of the same document wins), every one as an actual; and the spans
+    whose figure is an estimate. This is what growth rates already read (:class:`~.realtime.Vintage`)."""
+    from ktstats.data.dataset import Dataset
+
+    f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
+    f = f[f["measure"].isin(["actual", "estimate"])].assign(_actual=lambda t: t["measure"] == "actual")
+    if f.empty:
+        by = (
+            "in this dataset"
+            if as_of is None
+            else f"were published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
+        )
+        raise DataError(f"no actual or estimated levels of {indicator!r} for {region!r} {by}")
+    f = f.sort_values(["document_date", "_actual"], kind="stable", na_position="first")
+    f = f.drop_duplicates(["period_start", "period_end"], keep="last")
+    estimated = {
+        (a, b)
+        for a, b, m in zip(f["period_start"], f["period_end"], f["measure"], strict=True)
+        if m == "estimate"
+    }
+    frame = f.drop(columns="_actual").assign(measure="actual").sort_index().reset_index(drop=True)
+    return Dataset(frame, name=dataset.name), estimated
+
+
+def _project_flow(
+    s: Any,
+    sp: pd.Series,
+    indicator: str,
+    tgt: Target,
+    region: str,
+    year: int,
+    as_of: Any,
+    method: str,
+    level: float,
+    reference: Any,
+) -> Projection:
+    """A flow's projection from its series ``s`` as known (:func:`_as_known`), ``sp`` its periods to ``year``."""
+    from ktstats.data.series import IndicatorSeries
+
     series = IndicatorSeries.from_pandas(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
