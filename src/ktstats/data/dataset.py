@@ -495,8 +495,9 @@ class Dataset:
     ) -> Projection:
         """Will ``indicator`` meet its target this year? (see :func:`ktstats.analysis.projection.project_indicator`).
 
-        ``target=None`` uses the dataset's own whole-year target for the region and ``year``;
-        ``as_of`` projects from what was published by that day only — figures, weights, method
+        ``target=None`` uses the dataset's own whole-year target for the region and ``year`` (by default its
+        one target year); ``as_of`` projects from what was published by that day only — figures (estimates
+        until restated), weights, method
         choice and target. ``reference`` (a Dataset or a bundled name such as ``"vn_gdp"``, or several)
         lends the country's growth series — quarter weights, method and real-time errors — to a region that
         publishes only its year to date, and a flow known only by its year-to-date total its path through

@@ -82,7 +82,9 @@ def project_indicator(
     """Project one indicator of a dataset against a target (what ``ktstats project`` runs).
 
     The year to date and the history come from the dataset (as known on
-    ``as_of``); for growth indicators the quarterly growth and the published
+    ``as_of``: a figure published as an estimate counts until a later document
+    restates it); ``target=None`` with ``year=None`` is the one year whose
+    whole-year target the dataset states; for growth indicators the quarterly growth and the published
     annual growth of past years are used, the latter to estimate the quarter
     weights. ``reference`` (a Dataset or a bundled name, e.g. ``"vn_gdp"``, or several, e.g.
     ``("vn_gdp", "vn_disbursement")``) lends its growth series' weights, method and real-time errors
