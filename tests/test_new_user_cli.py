@@ -206,3 +206,19 @@ def test_an_estimate_stands_until_a_later_document_restates_its_span() -> None:
     same = nine.assign(measure="actual", value=5000.0, low=5000.0, high=5000.0, quote=nine["quote"] + " …")
     both = Dataset(pd.concat([frame, same], ignore_index=True)).project("tourism_revenue")
     assert both.ytd == pytest.approx(5000.0) and "theo số ước" not in both.reason
+
+
+def test_a_monthly_report_s_own_month_does_not_break_its_year_to_date() -> None:
+    """A Hải Phòng monthly report gives July ("tháng 7 … 11.753,9 tỷ đồng") beside January–July ("112.748 tỷ
+    đồng, đạt 76,47% dự toán"): the projection raised "the spans … mix period and year-to-date figures; filter
+    the dataset", which the command line cannot do. A year to date that ends no quarter is read as one."""
+    from pathlib import Path
+
+    from ktstats import extract
+
+    text = Path(__file__).resolve().parents[1] / "datasets/corpus/dev/hai_phong_2025_2025-08-06_tkktxh.txt"
+    ds = extract(text.read_text(encoding="utf-8"), document="hai_phong.txt")
+    # (the year's estimate the text implies: 112.748 tỷ đồng is 76,47 % of it)
+    p = ds.project("state_budget_revenue", "147.441 tỷ đồng", year=2025)
+    assert (p.periods_done, p.ytd) == (7, pytest.approx(112748.0))
+    assert p.status == "on_track" and "theo số ước" in p.reason

@@ -43,6 +43,7 @@ from ktstats.data.schema import COLUMNS, is_target_like, validate
 from ktstats.data.series import span_mask
 from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
 from ktstats.data.unattached import Unattached
+from ktstats.data.vintages import latest_rows
 from ktstats.errors import DataError, PeriodError, UnitError, shown
 from ktstats.lang.labels import Lang, word
 from ktstats.lang.numbers import format_number, format_quantity
@@ -315,9 +316,7 @@ class Dataset:
         ``as_of`` first drops documents published after that day.
         """
         f = self.filter(as_of=as_of)._frame if as_of is not None else self._frame
-        key = list(_ROW_KEY)
-        ordered = f.sort_values("document_date", kind="stable", na_position="first")
-        kept = ordered.drop_duplicates(key, keep="last").sort_index()
+        kept = latest_rows(f, _ROW_KEY)  # (documents no date orders, disagreeing: a DataError)
         return Dataset(kept.reset_index(drop=True), name=self.name, _validated=True)
 
     def series(

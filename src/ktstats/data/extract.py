@@ -1,19 +1,15 @@
 """Reading figures out of Vietnamese report prose.
 
-:func:`extract` turns a report's text into observations with provenance:
-each figure gets its indicator (from the catalog's Vietnamese names and
-aliases), its span (the nearest period phrase, else the section's heading,
-else the document's year), its measure (actual, estimate "ước", plan
-"dự kiến", target "phấn đấu", "chỉ tiêu"), its value, unit and qualifier, the
-reference of a stated ratio ("đạt 35,08% kế hoạch", "bằng 111,7% so cùng kỳ",
-"tăng 11,8% so với cùng kỳ") and the exact sentence as its quote.
+:func:`extract` turns a report's text into observations with provenance: each figure gets its indicator
+(from the catalog's Vietnamese names and aliases), its span (the nearest period phrase, else the section's
+heading, else the document's year), its measure (actual, estimate "ước", plan "dự kiến", target "phấn đấu",
+"chỉ tiêu"), its value, unit and qualifier, the reference of a stated ratio ("đạt 35,08% kế hoạch", "bằng
+111,7% so cùng kỳ", "tăng 11,8% so với cùng kỳ") and the exact sentence as its quote.
 
-The rules are plain and local: a figure belongs to the indicator named
-nearest before it in its clause (or to the subject of the clause for "đạt …%
-kế hoạch", "chiếm …%"); words next to the number decide the form. Numbers
-that are dates, document numbers, years, ordinals or codes are not figures.
-A figure that cannot be attached to an indicator is kept in
-``Dataset.unattached`` with the reason — never dropped, never guessed.
+The rules are plain and local: a figure belongs to the indicator named nearest before it in its clause (or
+to the subject of the clause for "đạt …% kế hoạch", "chiếm …%"); words next to the number decide the form.
+Numbers that are dates, document numbers, years, ordinals or codes are not figures. A figure that cannot be
+attached to an indicator is kept in ``Dataset.unattached`` with the reason — never dropped, never guessed.
 
 Every other number of the text is accounted for (see :func:`ktstats.lang.scan.numbers_in`):
 it is a figure, or it is kept in ``unattached`` with the reason — a number that cannot be read
@@ -176,7 +172,8 @@ def extract(
     date:
         The month the document was published ("2025-03"): a level stated in it cannot be of a later
         month, and a text that never writes its year ("6 tháng đầu năm nay", "năm ngoái") is read
-        in that year. A text that writes no year, given neither ``date`` nor ``year``, raises
+        in that year. It dates the figures (``document_date``: the month's last day, so that nothing
+        is seen before it may have been published), which orders restated figures of several reports. A text that writes no year, given neither ``date`` nor ``year``, raises
         :class:`DataError` asking for one rather than filing its figures under no period.
 
     Examples
@@ -690,7 +687,10 @@ def extract(
         code = code or report_region(text, None, stated, year)  # ("Ngày 10/7, …" of 2025: the unit's report)
         file_regions(rows, code, inferred=date is None, sentences=list(sentence_ids))
     rows = kept.one_per_sentence(overnight_guests(restated(rows, said := list(sentence_ids)), said, kept))
-    ds = Dataset(validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document), _validated=True)
+    table = validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document)
+    if date is not None:  # (the figures of a dated text: its month's last day, unless it is a known document)
+        table["document_date"] = table["document_date"].fillna(date.end_time.normalize())
+    ds = Dataset(table, _validated=True)
     ds.name = document
     ds.unattached = kept  # made a table when first looked at
     if not len(ds) and not (kept.rows or kept.dropped):

@@ -94,7 +94,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "--region", default=None, help="province of the reports (default: the one each text names most often)"
     )
     ext.add_argument("--year", type=int, default=None, help="year for period phrases without one")
-    ext.add_argument("--date", default=None, help="month of the reports (YYYY-MM)")
+    ext.add_argument(
+        "--date", default=None, help="month of the reports (YYYY-MM); dates their figures (its last day)"
+    )
     ind = sub.add_parser("indicators", help="list the indicator catalog")
     ind.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser

@@ -159,7 +159,7 @@ def project_indicator(
     if published is not None:  # the year's figure is out (a year-end report's estimate counts, as for growth)
         return published
     known, estimated = _as_known(dataset, indicator, region, as_of)
-    s = known.series(indicator, region, as_of=as_of, freq=_flow_freq(known, indicator, region, year, as_of))
+    s = known.series(indicator, region, as_of=as_of, **_flow_spans(known, indicator, region, year, as_of))
     sp = s.to_pandas()
     sp = sp[sp.index.year <= year]
     if not (sp.index.year == year).any():
@@ -208,6 +208,7 @@ def _as_known(dataset: Any, indicator: str, region: str, as_of: Any) -> tuple[An
     later document restates it (an actual of the same document wins), every one as an actual; and the spans
     whose figure is an estimate. This is what growth rates already read (:class:`~.realtime.Vintage`)."""
     from ktstats.data.dataset import Dataset
+    from ktstats.data.vintages import latest_rows
 
     f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
     f = f[f["measure"].isin(["actual", "estimate"])].assign(_actual=lambda t: t["measure"] == "actual")
@@ -218,8 +219,7 @@ def _as_known(dataset: Any, indicator: str, region: str, as_of: Any) -> tuple[An
             else f"were published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
         )
         raise DataError(f"no actual or estimated levels of {indicator!r} for {region!r} {by}")
-    f = f.sort_values(["document_date", "_actual"], kind="stable", na_position="first")
-    f = f.drop_duplicates(["period_start", "period_end"], keep="last")
+    f = latest_rows(f, ["period_start", "period_end"], first="_actual")
     estimated = {
         (a, b)
         for a, b, m in zip(f["period_start"], f["period_end"], f["measure"], strict=True)
@@ -344,16 +344,20 @@ def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None
     return float(cur.iloc[-1]), int(months)
 
 
-def _flow_freq(dataset: Any, indicator: str, region: str, year: int, as_of: Any) -> str | None:
-    """Quarterly when the year's latest year-to-date figure ends a quarter ("quý I", "6 tháng",
-    "9 tháng"): other years' months ("2 tháng đầu năm 2018") then do not break the year into gaps;
-    else the spans' own frequency."""
+def _flow_spans(dataset: Any, indicator: str, region: str, year: int, as_of: Any) -> dict[str, str]:
+    """The ``freq`` and ``basis`` of the series a flow is projected from. Quarterly when the year's latest
+    year-to-date figure ends a quarter ("quý I", "6 tháng", "9 tháng"): other years' months ("2 tháng đầu
+    năm 2018") then do not break the year into gaps. Year-to-date when it ends another month ("10 tháng"): a
+    monthly report's own month beside it ("tháng 7 … 11.753,9 tỷ đồng; 7 tháng … 112.748 tỷ đồng") does not
+    make a series of mixed spans. Else the spans' own frequency."""
     f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
     f = f[f["measure"].isin(["actual", "estimate"])]
     ends = [
         e for s, e in zip(f["period_start"], f["period_end"], strict=True) if e.year == year and s.month == 1
     ]
-    return "Q" if ends and max(ends).month % 3 == 0 else None
+    if not ends:
+        return {}
+    return {"freq": "Q"} if max(ends).month % 3 == 0 else {"basis": "ytd"}
 
 
 def _not_merged_away(dataset: Any, code: str, on: pd.Timestamp) -> None:
