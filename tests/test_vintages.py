@@ -48,6 +48,11 @@ def test_a_dated_report_restates_an_earlier_one() -> None:
     a, b = _two("2024-08", "2024-08")
     with pytest.raises(DataError, match="cannot say which is later"):
         a.combine(b).series("state_budget_revenue")
+    a, b = _two("2024-08-05", "5/8/2024")  # (a day is kept as given: the same day)
+    with pytest.raises(DataError, match=r"july.txt \(05/08/2024\)"):
+        a.combine(b).series("state_budget_revenue")
+    a, b = _two("2024-08-05", "2024-08-20")
+    assert b.combine(a).series("state_budget_revenue", as_of="2024-08-19").to_pandas().tolist() == [2000.0]
 
 
 def _kon_tum() -> Dataset:

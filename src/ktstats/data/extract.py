@@ -66,7 +66,7 @@ from ktstats.data.unattached import MAX_UNATTACHED, Unattached, quote_around
 from ktstats.errors import DataError, KtstatsError
 from ktstats.lang.measures import EstimateScope, lists_goals, measure_of, qualifier_of
 from ktstats.lang.numbers import Reading
-from ktstats.lang.periods import Span, parse_date, year_outside
+from ktstats.lang.periods import Span, publication_day, year_outside
 from ktstats.lang.phrases import PERIOD_PHRASES as _PERIOD_PHRASES
 from ktstats.lang.phrases import casefolded as _casefolded
 from ktstats.lang.phrases import (
@@ -172,8 +172,8 @@ def extract(
     date:
         The month the document was published ("2025-03"): a level stated in it cannot be of a later
         month, and a text that never writes its year ("6 tháng đầu năm nay", "năm ngoái") is read
-        in that year. It dates the figures (``document_date``: the month's last day, so that nothing
-        is seen before it may have been published), which orders restated figures of several reports. A text that writes no year, given neither ``date`` nor ``year``, raises
+        in that year. A day ("2025-03-14") or the month's last day dates the figures (``document_date``:
+        nothing is seen before it may have been published), which orders restated figures of several reports. A text that writes no year, given neither ``date`` nor ``year``, raises
         :class:`DataError` asking for one rather than filing its figures under no period.
 
     Examples
@@ -188,12 +188,8 @@ def extract(
     if not isinstance(text, str):
         raise DataError(f"extract() needs text, got {type(text).__name__}")
     document = document or "text"
-    if date is not None:
-        date = (
-            date
-            if isinstance(date, pd.Period) and date.freqstr == "M"
-            else parse_date(date, argument="date").to_period("M")
-        )
+    published = None if date is None else publication_day(date)  # (the month's last day if no day is given)
+    date = None if published is None else published.to_period("M")
     code = report_region(text, region, date) if region is not None else None
     rows: list[dict[str, Any]] = []
     kept = Unattached()
@@ -688,8 +684,8 @@ def extract(
         file_regions(rows, code, inferred=date is None, sentences=list(sentence_ids))
     rows = kept.one_per_sentence(overnight_guests(restated(rows, said := list(sentence_ids)), said, kept))
     table = validate_columns({c: [r[c] for r in rows] for c in COLUMNS}, document)
-    if date is not None:  # (the figures of a dated text: its month's last day, unless it is a known document)
-        table["document_date"] = table["document_date"].fillna(date.end_time.normalize())
+    if published is not None:  # (the figures of a dated text, unless it is a known document)
+        table["document_date"] = table["document_date"].fillna(published)
     ds = Dataset(table, _validated=True)
     ds.name = document
     ds.unattached = kept  # made a table when first looked at

@@ -43,9 +43,11 @@ def latest_rows(frame: pd.DataFrame, key: Sequence[str], first: str | None = Non
 def _unordered_conflict(frame: pd.DataFrame, key: list[str]) -> None:
     """Raise where the statements a key's latest date leaves (every one, if any is undated), the most
     precise of them, disagree between documents."""
-    statements = frame[[*key, "value", "unit", "document", "_date", "_exact"]].drop_duplicates(
-        [*key, "value", "unit", "document"]
-    )
+    named = [c for c in ("indicator", "region") if c in frame and c not in key]
+    statements = frame[[*named, *key, "value", "unit", "document", "_date", "_exact"]]
+    # (the same quantity in two units is one statement: "3,67 triệu lượt" and "3.670.000 lượt")
+    statements = statements.assign(_same=_in_base_units(statements["value"], statements["unit"]))
+    statements = statements.drop_duplicates([*key, "_same", "document"])
     groups = statements.groupby(key, sort=False, dropna=False, observed=True)
     when = statements["_date"]
     undated = when.isna().groupby(groups.ngroup()).transform("any")
@@ -55,18 +57,27 @@ def _unordered_conflict(frame: pd.DataFrame, key: list[str]) -> None:
     by_key = left.groupby(key, sort=False, dropna=False, observed=True)
     # (one document's two values of a key are its own: its later row stands, as before)
     clash = np.asarray(
-        (by_key["value"].transform("nunique") > 1) & (by_key["document"].transform("nunique") > 1)
+        (by_key["_same"].transform("nunique") > 1) & (by_key["document"].transform("nunique") > 1)
     )
     if not clash.any():
         return
     codes = by_key.ngroup().to_numpy()
     rows = left[codes == codes[np.argmax(clash)]]
     told = "; ".join(
-        f"{d} ({'no date' if pd.isna(w) else f'{w:%d/%m/%Y}'}): {v:g} {u}"
+        f"{d} ({'no date' if pd.isna(w) else f'{w:%d/%m/%Y}'}): {v:g} {u}".rstrip()
         for d, w, v, u in zip(rows["document"], rows["_date"], rows["value"], rows["unit"], strict=True)
     )
-    what = " ".join(str(rows.iloc[0][c]) for c in key if str(rows.iloc[0][c]))
+    what = " ".join(str(rows.iloc[0][c]) for c in [*named, *key] if str(rows.iloc[0][c]))
     raise DataError(
         f"{what}: the documents disagree ({told}) and their dates cannot say which is later; give each "
         "document its date (a document_date column; extract(date=…), ktstats extract --date)"
     )
+
+
+def _in_base_units(values: pd.Series, units: pd.Series) -> np.ndarray:
+    """Each value in its unit's base unit, to 10 significant digits (a conversion's last bits aside)."""
+    from ktstats.lang.units import parse_unit
+
+    factor = {u: float((1 * parse_unit(u)).to_base_units().magnitude) if u else 1.0 for u in set(units)}
+    scaled = values.to_numpy(dtype="float64") * np.array([factor[u] for u in units])
+    return np.array([float(f"{x:.10g}") for x in scaled])

@@ -350,6 +350,23 @@ def parse_date(value: object, *, argument: str) -> pd.Timestamp:
     return ts.normalize()
 
 
+def publication_day(value: object, *, argument: str = "date") -> pd.Timestamp:
+    """The day a document counts as published from a ``date=`` that may name only its month: the day given
+    ("2024-07-05", "5/7/2024", a date), else the month's last day ("2024-07", a monthly :class:`pandas.Period`)
+    — so that a projection as of a day never sees a document before it may have been published.
+
+    >>> publication_day("2024-07-05"), publication_day("2024-07")
+    (Timestamp('2024-07-05 00:00:00'), Timestamp('2024-07-31 00:00:00'))
+    """
+    if isinstance(value, pd.Period):
+        if value.freqstr != "M":
+            raise PeriodError(f"{argument}: {shown(value)} is not a month or a day")
+        return value.end_time.normalize()
+    day = parse_date(value, argument=argument)
+    iso = _ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    return day.to_period("M").end_time.normalize() if iso is not None and not iso["d"] else day
+
+
 def _date_from_text(value: str, where: str) -> pd.Timestamp:
     text = value.strip()
     iso = _ISO_DATE.fullmatch(text)
