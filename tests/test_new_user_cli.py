@@ -10,6 +10,7 @@ import pytest
 from ktstats import load_dataset
 from ktstats.analysis.audit import audit
 from ktstats.data.dataset import Dataset
+from ktstats.errors import DataError
 from ktstats.present.cli import main
 from ktstats.present.report import format_audit, render_report
 
@@ -183,8 +184,6 @@ def test_project_from_an_extracted_csv_needs_no_year(capsys: pytest.CaptureFixtu
 
 
 def test_project_with_targets_in_several_years_asks_which() -> None:
-    from ktstats.errors import DataError
-
     ds = _ninh_binh()  # tourist visits: 6,5–6,8 million in 2023, over 8 million by 2025
     with pytest.raises(DataError, match=r"targets of tourist_visits for 2023, 2025: say which year"):
         ds.project("tourist_visits")
@@ -222,3 +221,20 @@ def test_a_monthly_report_s_own_month_does_not_break_its_year_to_date() -> None:
     p = ds.project("state_budget_revenue", "147.441 tỷ đồng", year=2025)
     assert (p.periods_done, p.ytd) == (7, pytest.approx(112748.0))
     assert p.status == "on_track" and "theo số ước" in p.reason
+
+
+def test_a_quarter_beside_the_nine_months_does_not_break_the_year_to_date() -> None:
+    """Bắc Ninh, October 2019: "Tính chung quý III, tổng thu ngân sách ước đạt 6.869,6 tỷ đồng" beside "Sau 9
+    tháng, tổng thu ngân sách Nhà nước ước 22.158,5 tỷ đồng": quarterly spans of both kinds raised "mix period
+    and year-to-date figures". The year's target is the text's own "27.397 tỷ đồng"."""
+    from pathlib import Path
+
+    from ktstats import extract
+
+    text = Path(__file__).resolve().parents[1] / "datasets/corpus/dev/bac_ninh_2019-10-10_quy3.txt"
+    ds = extract(text.read_text(encoding="utf-8"), document="bac_ninh.txt")
+    p = ds.project("state_budget_revenue", "27.397 tỷ đồng", year=2019)
+    assert (p.periods_done / p.periods_in_year, p.ytd) == (0.75, pytest.approx(22158.5))
+    assert 0 < p.probability < 1 and "theo số ước" in p.reason
+    with pytest.raises(DataError, match=r"no figure of state_budget_revenue for 2020: nothing to project"):
+        ds.project("state_budget_revenue", "30.000 tỷ đồng", year=2020)

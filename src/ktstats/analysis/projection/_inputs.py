@@ -36,9 +36,8 @@ def period_values(series: IndicatorSeries, year: int | None) -> tuple[int, np.nd
     cur_pos = pos[cur_mask]
     if cur_pos.size and not (cur_pos == np.arange(cur_pos.size)).all():
         missing = sorted(set(range(int(cur_pos.max()) + 1)) - set(cur_pos.tolist()))
-        raise DataError(
-            f"{series._label()}: {year} has gaps (periods {missing} missing); fill them or cut the series"
-        )
+        named = ", ".join(f"{year}Q{m + 1}" if n == 4 else f"{year}-{m + 1:02d}" for m in missing)
+        raise DataError(f"{series._label()}: {year} has gaps ({named} missing); fill them or cut the series")
     cur = np.asarray(s.values[cur_mask], dtype="float64")
     past_years = sorted(set(years[~cur_mask].tolist()))
     hist_rows = []

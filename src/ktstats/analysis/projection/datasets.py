@@ -158,8 +158,9 @@ def project_indicator(
     published = _year_published(dataset, indicator, region, year, as_of, tgt, level)
     if published is not None:  # the year's figure is out (a year-end report's estimate counts, as for growth)
         return published
+    spans = _flow_spans(dataset, indicator, region, year, as_of)  # (first: a year with no figure says so)
     known, estimated = _as_known(dataset, indicator, region, as_of)
-    s = known.series(indicator, region, as_of=as_of, **_flow_spans(known, indicator, region, year, as_of))
+    s = known.series(indicator, region, as_of=as_of, **spans)
     sp = s.to_pandas()
     sp = sp[sp.index.year <= year]
     if not (sp.index.year == year).any():
@@ -167,11 +168,11 @@ def project_indicator(
         raise DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
     p = _project_flow(s, sp, indicator, tgt, region, year, as_of, method, level, reference)
     index = pd.PeriodIndex(sp.index)
-    spans = {  # the spans of the year's figures the projection reads
+    used = {  # the spans of the year's figures the projection reads
         (pd.Period(f"{year}-01", "M") if s.basis == "ytd" else q.asfreq("M", "start"), q.asfreq("M", "end"))
         for q in index[index.year == year]
     }
-    if spans & estimated:  # (as for growth: a report's "ước đạt" stands until a later document restates it)
+    if used & estimated:  # (as for growth: a report's "ước đạt" stands until a later document restates it)
         return dataclasses.replace(p, reason="the year to date includes estimates (theo số ước): " + p.reason)
     return p
 
@@ -345,19 +346,21 @@ def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None
 
 
 def _flow_spans(dataset: Any, indicator: str, region: str, year: int, as_of: Any) -> dict[str, str]:
-    """The ``freq`` and ``basis`` of the series a flow is projected from. Quarterly when the year's latest
-    year-to-date figure ends a quarter ("quý I", "6 tháng", "9 tháng"): other years' months ("2 tháng đầu
-    năm 2018") then do not break the year into gaps. Year-to-date when it ends another month ("10 tháng"): a
-    monthly report's own month beside it ("tháng 7 … 11.753,9 tỷ đồng; 7 tháng … 112.748 tỷ đồng") does not
-    make a series of mixed spans. Else the spans' own frequency."""
+    """The ``freq`` and ``basis`` of the series a flow is projected from: the kind of span the year's own
+    figures are. Year-to-date where the year has one ("9 tháng"), quarterly when the latest ends a quarter
+    (other years' months, "2 tháng đầu năm 2018", then make no gaps): a report's own month or quarter beside
+    it ("tháng 7 … 11.753,9 tỷ đồng; 7 tháng … 112.748 tỷ đồng") does not make a series of mixed spans. Else
+    the periods the year is reported by ("quý I", "quý II")."""
     f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
     f = f[f["measure"].isin(["actual", "estimate"])]
-    ends = [
-        e for s, e in zip(f["period_start"], f["period_end"], strict=True) if e.year == year and s.month == 1
-    ]
+    mine = [(s, e) for s, e in zip(f["period_start"], f["period_end"], strict=True) if e.year == year]
+    if not mine:
+        by = "" if as_of is None else f" published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
+        raise DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
+    ends = [e for s, e in mine if s.month == 1]
     if not ends:
-        return {}
-    return {"freq": "Q"} if max(ends).month % 3 == 0 else {"basis": "ytd"}
+        return {"basis": "period"}
+    return {"freq": "Q", "basis": "ytd"} if max(ends).month % 3 == 0 else {"basis": "ytd"}
 
 
 def _not_merged_away(dataset: Any, code: str, on: pd.Timestamp) -> None:
