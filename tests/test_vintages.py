@@ -84,3 +84,28 @@ def test_the_order_reports_are_combined_in_changes_no_figure(rnd) -> None:
         return out.astype(str).sort_values(key).reset_index(drop=True)
 
     pd.testing.assert_frame_equal(kept(frame), kept(shuffled))
+
+
+def test_the_command_line_dates_each_report(tmp_path, capsys) -> None:
+    """`ktstats extract july.txt august.txt --date 2024-07-05 2024-08-20`: one date per file, in order, so the
+    August report restates July's; one date for both leaves them unordered, and the projection says so."""
+    from ktstats.present.cli import main
+
+    files = []
+    for name, value in (("july.txt", "2.000"), ("august.txt", "2.100")):
+        (tmp_path / name).write_text(SIX.format(value), encoding="utf-8")
+        files.append(str(tmp_path / name))
+    out = tmp_path / "both.csv"
+    assert main(["extract", *files, "--csv", str(out), "--date", "2024-07-05", "2024-08-20"]) == 0
+    capsys.readouterr()
+    project = ["project", str(out), "state_budget_revenue", "--target", "6.000 tỷ đồng", "--year", "2024"]
+    assert main(project) == 0
+    assert capsys.readouterr().out.startswith("state_budget_revenue 2024: mục tiêu 6.000 tỷ đồng")
+    back = load_dataset(str(out))
+    assert back.project("state_budget_revenue", "6.000 tỷ đồng", year=2024).ytd == pytest.approx(2100.0)
+    assert main(["extract", *files, "--csv", str(out), "--date", "2024-08"]) == 0
+    capsys.readouterr()
+    assert main(project) == 2
+    assert "cannot say which is later" in capsys.readouterr().err
+    assert main(["extract", *files, "--date", "2024-07-05", "2024-08-20", "2024-09-01"]) == 2
+    assert "3 dates for 2 files" in capsys.readouterr().err

@@ -95,7 +95,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     ext.add_argument("--year", type=int, default=None, help="year for period phrases without one")
     ext.add_argument(
-        "--date", default=None, help="month of the reports (YYYY-MM); dates their figures (its last day)"
+        "--date",
+        nargs="+",
+        default=None,
+        help="when the reports were published (YYYY-MM-DD, or YYYY-MM: its last day): one for every file, or one "
+        "per file in the order given; dates their figures, so that a later report restates an earlier one",
     )
     ind = sub.add_parser("indicators", help="list the indicator catalog")
     ind.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -116,12 +120,13 @@ def _extract(args: argparse.Namespace) -> str:
     if twice := sorted({n for n in names if names.count(n) > 1}):
         raise DataError(f"two files are named {twice[0]}: a figure's document is its file's name; rename one")
     several = len(paths) > 1
+    dates = args.date or [None]
+    if len(dates) not in (1, len(paths)):
+        raise DataError(f"--date gives {len(dates)} dates for {len(paths)} files: give one, or one per file")
     datasets, unattached = [], []
-    for path in paths:
+    for path, date in zip(paths, dates * len(paths) if len(dates) == 1 else dates, strict=True):
         try:
-            ds = extract(
-                _read_text(path), document=path.name, region=args.region, year=args.year, date=args.date
-            )
+            ds = extract(_read_text(path), document=path.name, region=args.region, year=args.year, date=date)
         except KtstatsError as exc:
             if several and path.name not in str(exc):
                 raise DataError(f"{path.name}: {exc}") from exc
