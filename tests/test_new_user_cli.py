@@ -170,6 +170,10 @@ def test_a_year_to_date_known_only_as_an_estimate_is_projected() -> None:
     assert (p.year, p.periods_done, p.ytd) == (2023, 9, pytest.approx(5060.7))
     assert p.status != "insufficient_data" and 0 < p.probability < 1
     assert p.reason.startswith("the year to date includes estimates (theo số ước)")
+    # (an even pace, said as such: tourism revenue has no bundled path through the year to borrow)
+    assert p.reason.endswith(
+        "ignores the shape of the year (no bundled reference gives this indicator a path through the year)"
+    )
 
 
 def test_project_from_an_extracted_csv_needs_no_year(capsys: pytest.CaptureFixture[str], tmp_path) -> None:

@@ -303,7 +303,12 @@ def _path_hint(indicator: str, year: int, as_of: Any) -> str:
                 f"; the pace so far, extended evenly, ignores the shape of the year: reference={name!r} "
                 f"(--reference {name.replace('_', '-')} on the command line) lends the country's path"
             )
-    return ""
+    # (no bundled path: a flow whose last months weigh more — revenue, tourism — is projected low, so its
+    # probability too; the reader is told what the figure assumes)
+    return (
+        "; the pace so far, extended evenly, ignores the shape of the year (no bundled reference gives this "
+        "indicator a path through the year)"
+    )
 
 
 def _year_published(
