@@ -170,10 +170,11 @@ def extract(
         The year for period phrases that do not name one ("3 tháng cuối năm"); by default the year
         the text's own period phrases name.
     date:
-        The month the document was published ("2025-03"): a level stated in it cannot be of a later
-        month, and a text that never writes its year ("6 tháng đầu năm nay", "năm ngoái") is read
-        in that year. A day ("2025-03-14") or the month's last day dates the figures (``document_date``:
-        nothing is seen before it may have been published), which orders restated figures of several reports. A text that writes no year, given neither ``date`` nor ``year``, raises
+        When the document was published ("2025-03", or a day "2025-03-14"): a level stated in it cannot
+        be of a later month, and a text that never writes its year ("6 tháng đầu năm nay", "năm ngoái")
+        is read in that year. The day, or the month's last day, dates the figures (``document_date``:
+        nothing is seen before it may have been published), which orders restated figures of several
+        reports. A text that writes no year, given neither ``date`` nor ``year``, raises
         :class:`DataError` asking for one rather than filing its figures under no period.
 
     Examples
