@@ -157,6 +157,11 @@ def test_after_the_year_the_calls_are_scored(calls, after):
     assert a["scored"] == int(s["brier"].notna().sum()) >= 15
     assert a["calls_right"] == int(s["call_right"].dropna().astype(bool).sum())
     assert 0 <= a["brier"] <= 0.25 and 0 <= a["coverage"] <= 1
+    # beside what hindsight alone would score: 30 % of the 20 targets were met, so "never met" gets 14 right
+    met = s["met"][s["brier"].notna()].astype(bool)
+    assert a["met_share"] == pytest.approx(met.mean()) == pytest.approx(0.3)
+    assert a["majority_right"] == 14 < a["calls_right"]
+    assert a["brier_base"] == pytest.approx(0.21) and a["skill"] == pytest.approx(1 - a["brier"] / 0.21)
     # a unit whose year figure is not published is kept, not scored
     assert "no outcome" in s.set_index("region").loc["lai_chau_2025", "note"].iloc[0]
 

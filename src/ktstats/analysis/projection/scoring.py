@@ -9,6 +9,12 @@ of a range, 0 inside it), whether the outcome fell inside the call's interval, w
 right (probability ≥ 0,5 and met, or < 0,5 and missed) and its Brier term ``(p − met)²``. The summary
 (``.attrs``): calls scored, calls right, mean Brier score and interval coverage. Calls without a
 probability or targets without an outcome are kept, with the reason, and not scored.
+
+Beside them, what a call known only in hindsight would have scored: ``met_share`` (the share of the
+targets met), ``majority_right`` (calls right by calling every target the way most went),
+``brier_base`` (the Brier score of that share as every call's probability, ``met_share · (1 −
+met_share)``) and ``skill`` (``1 − brier / brier_base``; above 0 the calls beat it, undefined when every
+target went the same way). Calls right mean little where nearly every target was met.
 """
 
 from __future__ import annotations
@@ -55,6 +61,8 @@ def score_calls(calls: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     >>> s = score_calls(calls, after)
     >>> 0 <= s.attrs["brier"] <= 1 and s.attrs["scored"] == int(s["brier"].notna().sum())
     True
+    >>> (s.attrs["calls_right"], s.attrs["majority_right"], round(s.attrs["skill"], 2))  # (30 % were met)
+    (16, 14, 0.39)
     """
     need = set(_KEY) | {"probability", "point", "low", "high", "status", "target_low", "target_high"}
     for name, table in (("calls", calls), ("outcomes", outcomes)):
@@ -97,10 +105,18 @@ def score_calls(calls: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         )
     table = pd.DataFrame(rows, columns=SCORE_COLUMNS)
     scored = table[table["brier"].notna()]
+    met = scored["met"].astype(bool)
+    share = float(met.mean()) if len(scored) else np.nan
+    brier = float(scored["brier"].mean()) if len(scored) else np.nan
+    base = share * (1 - share)
     table.attrs.update(
         scored=len(scored),
         calls_right=int(scored["call_right"].astype(bool).sum()),
-        brier=float(scored["brier"].mean()) if len(scored) else np.nan,
+        brier=brier,
         coverage=float(scored["in_interval"].dropna().astype(bool).mean()) if len(scored) else np.nan,
+        met_share=share,
+        majority_right=int(max(met.sum(), (~met).sum())),
+        brier_base=base,
+        skill=1 - brier / base if base > 0 else np.nan,
     )
     return table
