@@ -191,7 +191,8 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
 
     region = ds.resolve_region(args.region, indicator=args.indicator)
 
-    if indicator(args.indicator).kind == "growth":
+    kind = indicator(args.indicator).kind
+    if kind in ("growth", "flow"):
         # real time: each year projected as of its cutoff date from what was published then
         bt = ds.backtest(args.indicator, region=region, cutoff_month=args.cutoff, level=args.level)
         cols = [
@@ -211,6 +212,8 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
         ]
         table = bt.to_frame()
         table = table[table["method"] == "auto"][cols]
+        if kind == "flow":  # (a flow's year to date is counted in months)
+            table = table.rename(columns={"quarters": "months"})
         head = labels.word("text", "backtest_head", args.lang).format(
             months=bt.cutoff_month, level=round(100 * bt.level)
         )

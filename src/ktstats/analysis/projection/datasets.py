@@ -177,7 +177,7 @@ def project_indicator(
     return p
 
 
-def _region(dataset: Any, region: str | None, indicator: str, on: pd.Timestamp) -> str:
+def _region(dataset: Any, region: str | None, indicator: str, on: pd.Timestamp | None) -> str:
     """The region to project: as :meth:`Dataset.resolve_region` says, where a dataset with no actual figure of
     the indicator (a report whose year to date is all "ước") has its only region of the estimates."""
     if region is None and not len(dataset.filter(indicator=indicator, measure="actual", form="level")):
@@ -578,22 +578,40 @@ def dataset_backtest(
     methods: Any = None,
     level: float = 0.8,
 ) -> Backtest:
-    """The real-time backtest of a growth indicator of ``dataset`` (see
-    :func:`ktstats.analysis.projection.realtime.realtime_backtest`): each year projected only from
+    """The real-time backtest of a growth indicator or a flow of ``dataset`` (see
+    :func:`ktstats.analysis.projection.realtime.realtime_backtest`,
+    :func:`ktstats.analysis.projection.flow_backtest.flow_backtest`): each year projected only from
     what was published by its cutoff date, against the target known then, scored against the
     annual figure as first published and as last revised."""
     from ktstats.analysis.projection.realtime import growth_rows, realtime_backtest
     from ktstats.catalog.indicators import indicator as lookup
 
     ind = lookup(indicator)
-    if ind.kind != "growth":
+    if ind.kind not in ("growth", "flow"):
         raise DataError(
-            f"{indicator} is a {ind.kind}: the real-time backtest covers growth indicators; for flows use "
-            "ktstats.backtest(series) on a series of past years"
+            f"{indicator} is a {ind.kind}: the real-time backtest covers growth rates and flows (a year's total)"
         )
-    region = dataset.resolve_region(region, indicator=indicator)
+    region = _region(dataset, region, indicator, None)
     cutoff_month = integer(cutoff_month, "cutoff_month")
     level = fraction(level, "level")
+    if ind.kind == "flow":
+        from ktstats.analysis.projection.flow_backtest import flow_backtest
+
+        bt = flow_backtest(
+            dataset,
+            indicator,
+            region,
+            cutoff_month=cutoff_month,
+            methods=methods,
+            level=level,
+            unit=parse_unit(ind.unit),
+        )
+        if bt.table.empty:
+            raise DataError(
+                f"no year of {indicator} in {region} has its own figure published after its cutoff date "
+                f"({cutoff_month} months): nothing to replay (an undated document cannot be placed in time)"
+            )
+        return bt
 
     def target_then(year: int, when: pd.Timestamp) -> Target | None:
         return current_target(dataset, indicator, region, year, when)
