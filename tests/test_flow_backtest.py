@@ -46,3 +46,16 @@ def test_undated_figures_cannot_be_replayed() -> None:
     )
     with pytest.raises(DataError, match="an undated document cannot be placed in time"):
         ds.backtest("state_budget_revenue")
+
+
+def test_a_growth_rate_with_no_year_of_its_own_is_refused_not_crashed() -> None:
+    """A Bắc Ninh-like monthly page gives the industrial production index for months, never a year: the growth
+    backtest crashed with KeyError('point') on its empty table (339 such calls in a sweep of the development
+    texts)."""
+    ds = extract(
+        "Tỉnh Bắc Ninh: chỉ số sản xuất công nghiệp (IIP) 9 tháng năm 2024 ước tăng 3,5% so với cùng kỳ năm trước.",
+        document="iip.txt",
+        date="2024-10-05",
+    )
+    with pytest.raises(DataError, match="nothing to replay"):
+        ds.backtest("iip_growth")

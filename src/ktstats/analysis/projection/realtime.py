@@ -631,6 +631,8 @@ def realtime_backtest(
                 "reason": p.reason,
             }
             rows.append(row)
+    if not rows:  # (a crash on the missing columns before)
+        raise DataError("no year's own growth figure (an estimate too) is in the data: nothing to replay")
     table = pd.DataFrame(rows)
     for col in ("point", "low", "high", "probability", "error_first", "error_latest"):
         table[col] = pd.to_numeric(table[col], errors="coerce")
