@@ -109,3 +109,21 @@ def test_the_command_line_dates_each_report(tmp_path, capsys) -> None:
     assert "cannot say which is later" in capsys.readouterr().err
     assert main(["extract", *files, "--date", "2024-07-05", "2024-08-20", "2024-09-01"]) == 2
     assert "3 dates for 2 files" in capsys.readouterr().err
+
+
+def test_a_chart_of_shares_is_not_refused_for_a_level_it_does_not_draw() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from ktstats.present.plotting import plot_attainment
+
+    a, b = _two(
+        None, None
+    )  # (they disagree on the level of revenue, which the chart of shares does not draw)
+    share = extract(
+        "Tỉnh Gia Lai: 6 tháng đầu năm 2024, giải ngân vốn đầu tư công đạt 45% kế hoạch.", document="c"
+    )
+    ax = plot_attainment(a.combine(b, share))
+    assert any("45" in t.get_text() for t in ax.texts)
+    with pytest.raises(DataError, match="cannot say which is later"):
+        a.combine(b, share).series("state_budget_revenue")

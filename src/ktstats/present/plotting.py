@@ -275,12 +275,8 @@ def _reported_ratios(data: Dataset, lang: Lang) -> pd.DataFrame:
     """Shares of a plan or congress target as the documents state them ("đạt 18,04% dự toán")."""
     from ktstats.lang.labels import word
 
-    f = data.latest().to_frame()
-    f = f[
-        (f["form"] == "ratio")
-        & f["relative_to"].isin(sorted(TARGET_LIKE))
-        & f["measure"].isin(["actual", "estimate"])
-    ]
+    f = data.filter(form="ratio").latest().to_frame()  # (a level two documents disagree on is not drawn here)
+    f = f[f["relative_to"].isin(sorted(TARGET_LIKE)) & f["measure"].isin(["actual", "estimate"])]
     catalog = by_code()
     labels = [
         f"{catalog[str(ind)].name(lang)}: {Span(str(a), str(b)).label(lang)} / {word('reference', str(rel), lang)}"
@@ -326,6 +322,8 @@ def plot_attainment(
         )
     table = data if isinstance(data, pd.DataFrame) else data.attainment()
     needed = {"indicator", "target", "ratio", "status"}
+    if isinstance(data, Dataset) and table.empty:  # (no target of its own: the shares it reports are drawn)
+        table = pd.DataFrame(columns=sorted(needed))
     if not needed <= set(table.columns):
         raise DataError(f"plot_attainment needs an attainment table with {sorted(needed)}")
     drawn = table[table["ratio"].notna()]
