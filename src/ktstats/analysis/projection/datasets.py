@@ -594,6 +594,10 @@ def dataset_backtest(
     region = _region(dataset, region, indicator, None)
     cutoff_month = integer(cutoff_month, "cutoff_month")
     level = fraction(level, "level")
+
+    def target_then(year: int, when: pd.Timestamp) -> Target | None:
+        return current_target(dataset, indicator, region, year, when)
+
     if ind.kind == "flow":
         from ktstats.analysis.projection.flow_backtest import flow_backtest
 
@@ -601,6 +605,8 @@ def dataset_backtest(
             dataset,
             indicator,
             region,
+            project=project_indicator,
+            targets=target_then,
             cutoff_month=cutoff_month,
             methods=methods,
             level=level,
@@ -612,9 +618,6 @@ def dataset_backtest(
                 f"({cutoff_month} months): nothing to replay (an undated document cannot be placed in time)"
             )
         return bt
-
-    def target_then(year: int, when: pd.Timestamp) -> Target | None:
-        return current_target(dataset, indicator, region, year, when)
 
     common = dict(
         target=None,

@@ -13,14 +13,13 @@ being ``months`` here.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
 
-from ktstats.analysis.projection.datasets import current_target, project_indicator
 from ktstats.analysis.projection.realtime import Backtest, cutoff_date
-from ktstats.analysis.projection.result import METHODS
+from ktstats.analysis.projection.result import METHODS, Projection
 from ktstats.analysis.targets import Target
 from ktstats.errors import DataError, KtstatsError
 
@@ -32,15 +31,17 @@ def flow_backtest(
     indicator: str,
     region: str,
     *,
+    project: Callable[..., Projection],
+    targets: Callable[[int, pd.Timestamp], Target | None],
     cutoff_month: int = 9,
     methods: Sequence[str] | None = None,
     level: float = 0.8,
     unit: Any,
-    reference: Any = None,
 ) -> Backtest:
     """Every year of ``indicator`` in ``region`` whose own figure (an estimate too) was published after its
-    cutoff date, projected as of that date with each method and ``auto``; a year with no figure of its own
-    by then keeps its rows with the reason. ``reference`` as in :func:`project_indicator`."""
+    cutoff date, projected as of that date with each method and ``auto`` by ``project`` (what
+    :func:`~ktstats.analysis.projection.datasets.project_indicator` takes); ``targets(year, as_of)`` gives the
+    target known then (or ``None``). A projection that cannot be made keeps its row with the reason."""
     if not 1 <= cutoff_month <= 11:
         raise DataError(f"a flow's backtest cuts off after 1 to 11 months, not {cutoff_month!r}")
     chosen = [*(methods if methods is not None else METHODS), "auto"]
@@ -56,13 +57,13 @@ def flow_backtest(
         first, latest = float(g["value"].iloc[0]), float(g["value"].iloc[-1])
         if not g["document_date"].iloc[0] > when:
             continue  # (the year's figure was out by the cutoff: nothing to project)
-        target = current_target(dataset, indicator, region, int(year), when)
+        target = targets(int(year), when)
         # (with no target known then, the point and interval are still scored, against a bound that no year to
         # date reaches, so that nothing is settled early as "already reached"; its probability is not kept)
         scoring = target if target is not None else Target("none", "<=", 0.0, unit, kind="level")
         for method in chosen:
             try:
-                p = project_indicator(
+                p = project(
                     dataset,
                     indicator,
                     scoring,
@@ -71,7 +72,6 @@ def flow_backtest(
                     as_of=when,
                     method=method,
                     level=level,
-                    reference=reference,
                 )
             except KtstatsError as exc:
                 rows.append(_row(int(year), method, when, first, latest, target) | {"reason": str(exc)})
