@@ -158,14 +158,15 @@ def project_indicator(
     published = _year_published(dataset, indicator, region, year, as_of, tgt, level)
     if published is not None:  # the year's figure is out (a year-end report's estimate counts, as for growth)
         return published
-    spans = _flow_spans(dataset, indicator, region, year, as_of)  # (first: a year with no figure says so)
-    known, estimated = _as_known(dataset, indicator, region, as_of)
+    levels = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
+    levels = levels[levels["measure"].isin(["actual", "estimate"])]
+    spans = _flow_spans(levels, indicator, year, as_of)  # (first: a year with no figure says so)
+    known, estimated = _as_known(levels, dataset.name)
     s = known.series(indicator, region, as_of=as_of, **spans)
     sp = s.to_pandas()
     sp = sp[sp.index.year <= year]
     if not (sp.index.year == year).any():
-        by = "" if as_of is None else f" published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
-        raise DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
+        raise _nothing_for(indicator, year, as_of)
     p = _project_flow(s, sp, indicator, tgt, region, year, as_of, method, level, reference)
     index = pd.PeriodIndex(sp.index)
     used = {  # the spans of the year's figures the projection reads
@@ -203,31 +204,29 @@ def _target_year(dataset: Any, indicator: str, region: str | None, as_of: Any) -
     )
 
 
-def _as_known(dataset: Any, indicator: str, region: str, as_of: Any) -> tuple[Any, set[tuple[Any, Any]]]:
-    """The flow's levels as known on ``as_of``: for each span the figure of the latest document, an estimate
-    too ("9 tháng ước đạt 18.500 tỷ đồng" — most year-to-date figures a report gives are estimates) until a
-    later document restates it (an actual of the same document wins), every one as an actual; and the spans
-    whose figure is an estimate. This is what growth rates already read (:class:`~.realtime.Vintage`)."""
+def _as_known(levels: pd.DataFrame, name: str | None) -> tuple[Any, set[tuple[Any, Any]]]:
+    """A flow's actual and estimated ``levels`` as known: for each span the figure of the latest document, an
+    estimate too ("9 tháng ước đạt 18.500 tỷ đồng" — most year-to-date figures a report gives are estimates)
+    until a later document restates it (an actual of the same document wins), every one as an actual; and the
+    spans whose figure is an estimate. This is what growth rates already read (:class:`~.realtime.Vintage`)."""
     from ktstats.data.dataset import Dataset
     from ktstats.data.vintages import latest_rows
 
-    f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
-    f = f[f["measure"].isin(["actual", "estimate"])].assign(_actual=lambda t: t["measure"] == "actual")
-    if f.empty:
-        by = (
-            "in this dataset"
-            if as_of is None
-            else f"were published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
-        )
-        raise DataError(f"no actual or estimated levels of {indicator!r} for {region!r} {by}")
-    f = latest_rows(f, ["period_start", "period_end"], first="_actual")
+    f = latest_rows(
+        levels.assign(_actual=levels["measure"] == "actual"), ["period_start", "period_end"], "_actual"
+    )
     estimated = {
         (a, b)
         for a, b, m in zip(f["period_start"], f["period_end"], f["measure"], strict=True)
         if m == "estimate"
     }
-    frame = f.drop(columns="_actual").assign(measure="actual").sort_index().reset_index(drop=True)
-    return Dataset(frame, name=dataset.name), estimated
+    frame = f.drop(columns="_actual").assign(measure="actual").reset_index(drop=True)
+    return Dataset(frame, name=name), estimated
+
+
+def _nothing_for(indicator: str, year: int, as_of: Any) -> DataError:
+    by = "" if as_of is None else f" published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
+    return DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
 
 
 def _project_flow(
@@ -350,18 +349,17 @@ def _ytd_total(sp: pd.Series, basis: str, year: int) -> tuple[float, int] | None
     return float(cur.iloc[-1]), int(months)
 
 
-def _flow_spans(dataset: Any, indicator: str, region: str, year: int, as_of: Any) -> dict[str, str]:
+def _flow_spans(levels: pd.DataFrame, indicator: str, year: int, as_of: Any) -> dict[str, str]:
     """The ``freq`` and ``basis`` of the series a flow is projected from: the kind of span the year's own
     figures are. Year-to-date where the year has one ("9 tháng"), quarterly when the latest ends a quarter
     (other years' months, "2 tháng đầu năm 2018", then make no gaps): a report's own month or quarter beside
     it ("tháng 7 … 11.753,9 tỷ đồng; 7 tháng … 112.748 tỷ đồng") does not make a series of mixed spans. Else
-    the periods the year is reported by ("quý I", "quý II")."""
-    f = dataset.filter(indicator=indicator, region=region, form="level", as_of=as_of).to_frame()
-    f = f[f["measure"].isin(["actual", "estimate"])]
-    mine = [(s, e) for s, e in zip(f["period_start"], f["period_end"], strict=True) if e.year == year]
+    the periods the year is reported by ("quý I", "quý II"). ``levels``: its actual and estimated levels."""
+    mine = [
+        (s, e) for s, e in zip(levels["period_start"], levels["period_end"], strict=True) if e.year == year
+    ]
     if not mine:
-        by = "" if as_of is None else f" published by {parse_date(as_of, argument='as_of'):%d/%m/%Y}"
-        raise DataError(f"no figure of {indicator} for {year}{by}: nothing to project from")
+        raise _nothing_for(indicator, year, as_of)
     ends = [e for s, e in mine if s.month == 1]
     if not ends:
         return {"basis": "period"}
