@@ -8,11 +8,13 @@ by then only — and the call (P ≥ 50 % ↔ met) is scored against that outcom
 alone would score (the share met as every probability; calling every target the way most went).
 
 The figures are as good as the extraction of these texts, which its rules were written on (in sample for
-extraction); the projection methods were not fitted on them. Run: ``python benchmarks/flow_calls.py``.
+extraction); the projection methods were not fitted on them. Run: ``python benchmarks/flow_calls.py``;
+``--paths`` compares the even pace with the country's path through the year (``vn_budget_revenue``) instead.
 """
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections import defaultdict
 from pathlib import Path
@@ -93,8 +95,59 @@ def calls(part: str = "dev") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def paths(indicator: str = "state_budget_revenue", reference: str = "vn_budget_revenue") -> pd.DataFrame:
+    """Each province's year of ``indicator`` projected in real time (``Dataset.backtest``, cutoffs after 1 to 11
+    months) at an even pace and with ``reference``'s national path, against the year's figure as first
+    published: one row per province, year and months of data used (the same case met at several cutoffs once)."""
+    rows = {}
+    for region, ds in _province_datasets().items():
+        if indicator not in ds.indicators:
+            continue
+        for cut in range(1, 12):
+            found: dict[tuple[int, int], dict[str, tuple[float, float, float, float]]] = defaultdict(dict)
+            for ref in (None, reference):
+                try:
+                    table = ds.backtest(indicator, cutoff_month=cut, reference=ref).to_frame()
+                except ktstats.KtstatsError:
+                    continue  # (no year of its own published after the cutoff)
+                table = table[(table["method"] == "auto") & table["point"].notna()]
+                for r in table.itertuples(index=False):
+                    found[(int(r.year), int(r.quarters))][str(ref)] = (r.point, r.low, r.high, r.actual_first)
+            for (year, months), d in found.items():
+                if len(d) == 2:
+                    (pe, le, he, actual), (pp, lp, hp, _) = d["None"], d[reference]
+                    rows[(region, year, months)] = {
+                        "region": region,
+                        "year": year,
+                        "months": months,
+                        "actual": actual,
+                        "even": pe,
+                        "path": pp,
+                        "even_covers": le <= actual <= he,
+                        "path_covers": lp <= actual <= hp,
+                    }
+    return pd.DataFrame(list(rows.values()))
+
+
 def main() -> None:
     warnings.simplefilter("ignore")
+    if "--paths" in sys.argv:
+        t = paths()
+        e, p = t["even"] / t["actual"] - 1, t["path"] / t["actual"] - 1
+        differ = e.abs() != p.abs()
+        print(
+            f"{len(t)} province-years and months ({t['region'].nunique()} provinces), {int(differ.sum())} differ"
+        )
+        print(
+            f"median |point / outcome - 1|: even pace {e.abs().median():.1%}, national path {p.abs().median():.1%}"
+        )
+        print(f"median point / outcome - 1: even pace {e.median():+.1%}, national path {p.median():+.1%}")
+        print(f"the path closer in {int((p.abs() < e.abs()).sum())} of {int(differ.sum())} that differ")
+        print(
+            f"80 % intervals holding the outcome: even pace {t['even_covers'].mean():.0%}, "
+            f"national path {t['path_covers'].mean():.0%}"
+        )
+        return
     t = calls()
     if t.empty:
         print("no call")

@@ -493,7 +493,15 @@ def test_bundled_names_come_from_the_shipped_list():
     assert (
         list(bundled_datasets())
         == shipped
-        == ["kon_tum", "kon_tum_history", "tay_nguyen", "vn_disbursement", "vn_gdp", "vn_provinces"]
+        == [
+            "kon_tum",
+            "kon_tum_history",
+            "tay_nguyen",
+            "vn_budget_revenue",
+            "vn_disbursement",
+            "vn_gdp",
+            "vn_provinces",
+        ]
     )
     for name in ("kon_tum", "Kon-Tum", " vn-gdp "):
         assert load_dataset(name).name in shipped
@@ -505,8 +513,9 @@ def test_a_name_never_escapes_the_datasets_folder(tmp_path, monkeypatch):
     for name in ("../datasets/kon_tum", "../../" * 8 + str(data_dir()).lstrip("/") + "/kon_tum", "./kon_tum"):
         with pytest.raises(DataError, match="not a bundled dataset") as info:
             load_dataset(name)
-        assert "kon_tum, kon_tum_history, tay_nguyen, vn_disbursement, vn_gdp, vn_provinces" in str(
-            info.value
+        assert (
+            "kon_tum, kon_tum_history, tay_nguyen, vn_budget_revenue, vn_disbursement, vn_gdp, vn_provinces"
+            in str(info.value)
         )
     for name in CATALOG_TABLES:
         with pytest.raises(DataError, match="no dataset"):

@@ -55,7 +55,7 @@ def bundled_datasets() -> tuple[str, ...]:
     """The names of the bundled datasets: the CSV files shipped in ``datasets/``, catalog tables aside.
 
     >>> bundled_datasets()
-    ('kon_tum', 'kon_tum_history', 'tay_nguyen', 'vn_disbursement', 'vn_gdp', 'vn_provinces')
+    ('kon_tum', 'kon_tum_history', 'tay_nguyen', 'vn_budget_revenue', 'vn_disbursement', 'vn_gdp', 'vn_provinces')
     """
     return _shipped(data_dir())
 

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ktstats.catalog.bundled import bundled_dataset, bundled_datasets
 from ktstats.catalog.indicators import by_code
-from ktstats.data.schema import COLUMNS, is_target_like, validate
+from ktstats.data.schema import COLUMNS, file_table, is_target_like, validate
 from ktstats.data.series import span_mask
 from ktstats.data.tables import DATASET_NUMERIC, check_file, read_dataset_table, write_table
 from ktstats.data.unattached import Unattached
@@ -209,13 +209,12 @@ class Dataset:
     ) -> str:
         """A region as the dataset writes it.
 
-        A code the dataset holds is kept; a name as people write it resolves to its code
-        ("Gia Lai", "Đắk Lắk", "TP HCM"), an unknown one raises naming close matches. A name that
-        meant different units over time ("Quảng Ngãi" before and after 1/7/2025) is the one the
-        dataset holds, or with both, the one that exists ``on`` that date; a province that no
-        longer exists on ``on`` (and is not in the dataset) raises naming its successor. ``None``
-        is the dataset's only region for ``indicator`` (and ``measure``); with several, it
-        raises and lists them — there is no default region.
+        A code the dataset holds is kept; a name as people write it resolves to its code ("Gia Lai", "Đắk
+        Lắk", "TP HCM"), an unknown one raises naming close matches. A name that meant different units over
+        time ("Quảng Ngãi" before and after 1/7/2025) is the one the dataset holds, or with both, the one that
+        exists ``on`` that date; a province that no longer exists on ``on`` (and is not in the dataset) raises
+        naming its successor. ``None`` is the dataset's only region for ``indicator`` (and ``measure``); with
+        several, it raises and lists them — there is no default region.
 
         >>> ds = load_dataset("tay_nguyen")
         >>> ds.resolve_region("Gia Lai"), load_dataset("kon_tum").resolve_region(indicator="grdp_growth")
@@ -496,11 +495,10 @@ class Dataset:
 
         ``target=None`` uses the dataset's own whole-year target for the region and ``year`` (by default its
         one target year); ``as_of`` projects from what was published by that day only — figures (estimates
-        until restated), weights, method
-        choice and target. ``reference`` (a Dataset or a bundled name such as ``"vn_gdp"``, or several)
-        lends the country's growth series — quarter weights, method and real-time errors — to a region that
-        publishes only its year to date, and a flow known only by its year-to-date total its path through
-        the year (``"vn_disbursement"``: the country's shares of the plan disbursed by each month-end).
+        until restated), weights, method choice and target. ``reference`` (a Dataset or a bundled name such
+        as ``"vn_gdp"``, or several) lends the country's growth series — quarter weights, method and real-time
+        errors — to a region that publishes only its year to date, and a flow known only by its year-to-date
+        total its path through the year (``"vn_disbursement"``: the country's shares of the plan by month).
 
         >>> p = load_dataset("vn_gdp").project("gdp_growth", year=2023, as_of="2023-10-15")
         >>> p.status, p.periods_done
@@ -579,37 +577,35 @@ class Dataset:
         cutoff_month: int = 9,
         methods: Sequence[str] | None = None,
         level: float = 0.8,
+        reference: Dataset | str | Sequence[Dataset | str] | None = None,
     ) -> Backtest:
         """The real-time backtest of ``indicator``: every past year projected as of its cutoff date
-        from what was published then; ``.to_frame()`` and ``.summary()``."""
+        from what was published then; ``.to_frame()`` and ``.summary()``. ``reference`` (a flow's): the
+        country's path through the year, as :meth:`project` takes it."""
         from ktstats.analysis.projection import dataset_backtest
 
         return dataset_backtest(
-            self, indicator, region=region, cutoff_month=cutoff_month, methods=methods, level=level
+            self,
+            indicator,
+            region=region,
+            cutoff_month=cutoff_month,
+            methods=methods,
+            level=level,
+            reference=reference,
         )
 
     # --- files (see ktstats.data.io) ---------------------------------------------------
     def to_csv(self, path: str | Path) -> None:
         """Write as CSV (the table of ``datasets/``; see also :func:`ktstats.write`)."""
-        write_table(self._file_table(), path, DATASET_NUMERIC, format="csv")
+        write_table(file_table(self.to_frame()), path, DATASET_NUMERIC, format="csv")
 
     def to_parquet(self, path: str | Path) -> None:
         """Write as Parquet (needs pyarrow)."""
-        write_table(self._file_table(), path, DATASET_NUMERIC, format="parquet")
+        write_table(file_table(self.to_frame()), path, DATASET_NUMERIC, format="parquet")
 
     def to_excel(self, path: str | Path) -> None:
         """Write as an Excel workbook (one sheet, text never becomes a formula)."""
-        write_table(self._file_table(), path, DATASET_NUMERIC, format="excel")
-
-    def _file_table(self) -> pd.DataFrame:
-        """The dataset as the file table (strings for spans and dates, floats for numbers)."""
-        f = self.to_frame()
-        out = pd.DataFrame({c: f[c] for c in COLUMNS if c in f.columns})
-        out["period_start"] = f["period_start"].astype(str)
-        out["period_end"] = f["period_end"].astype(str)
-        out["denominator"] = f["denominator"].astype("float64")
-        out["document_date"] = [d.strftime("%Y-%m-%d") if not pd.isna(d) else "" for d in f["document_date"]]
-        return out
+        write_table(file_table(self.to_frame()), path, DATASET_NUMERIC, format="excel")
 
     @classmethod
     def read(
@@ -672,9 +668,9 @@ class Dataset:
 def load_dataset(name: str | os.PathLike[str]) -> Dataset:
     """Load a bundled dataset by name ("kon_tum" or "kon-tum") or a CSV path (str or Path).
 
-    The bundled names are the fixed list :func:`ktstats.catalog.bundled.bundled_datasets`;
-    anything else is a path to a file of yours. Bundled datasets are checked in full: every
-    quote must be found in its source document and every value in its quote.
+    The bundled names are the fixed list :func:`ktstats.catalog.bundled.bundled_datasets`; anything else is a
+    path to a file of yours. Bundled datasets are checked in full: every quote must be found in its source
+    document and every value in its quote.
 
     >>> len(load_dataset("kon-tum")) > 70
     True

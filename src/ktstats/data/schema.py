@@ -40,6 +40,7 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "TARGET_LIKE",
     "expected_unit",
+    "file_table",
     "is_plan_like",
     "is_target_like",
     "validate",
@@ -589,3 +590,14 @@ def _by_column(frame: Mapping[str, list[Any]], docs: pd.DataFrame) -> pd.DataFra
         "note": note,
     }
     return _typed(columns)
+
+
+def file_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A dataset's frame (``Dataset.to_frame()``) as the file table: strings for spans and dates, floats for
+    numbers, the columns of :data:`COLUMNS` in their order."""
+    out = pd.DataFrame({c: frame[c] for c in COLUMNS if c in frame.columns})
+    out["period_start"] = frame["period_start"].astype(str)
+    out["period_end"] = frame["period_end"].astype(str)
+    out["denominator"] = frame["denominator"].astype("float64")
+    out["document_date"] = [d.strftime("%Y-%m-%d") if not pd.isna(d) else "" for d in frame["document_date"]]
+    return out

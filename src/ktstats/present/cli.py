@@ -82,6 +82,13 @@ def _build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--region", default=None)
     bt.add_argument("--cutoff", type=int, default=9, help="months of data before projecting (default 9)")
     bt.add_argument("--level", type=float, default=0.8, help="interval coverage (default 0.8)")
+    bt.add_argument(
+        "--reference",
+        action="append",
+        default=None,
+        help="for a flow: a dataset lending the country's path through the year (repeatable), e.g. "
+        "vn-disbursement",
+    )
     bt.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     ext = sub.add_parser("extract", help="find the figures in a report's text")
     ext.add_argument(
@@ -194,7 +201,13 @@ def _project_or_backtest(args: argparse.Namespace) -> str:
     kind = indicator(args.indicator).kind
     if kind in ("growth", "flow"):
         # real time: each year projected as of its cutoff date from what was published then
-        bt = ds.backtest(args.indicator, region=region, cutoff_month=args.cutoff, level=args.level)
+        bt = ds.backtest(
+            args.indicator,
+            region=region,
+            cutoff_month=args.cutoff,
+            level=args.level,
+            reference=None if not args.reference else tuple(args.reference),
+        )
         cols = [
             "year",
             "method",

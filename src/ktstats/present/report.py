@@ -258,10 +258,10 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
     figure is in the dataset; a target restated in several documents is one row citing them all.
     A province's growth borrows the country's quarter weights and real-time errors (``vn_gdp``)
     when it has no quarterly history of its own."""
-    from ktstats.analysis.projection import dataset_projections
+    from ktstats.analysis.projection.datasets import NATIONAL_REFERENCES, dataset_projections
     from ktstats.analysis.projection.result import stated_decimals
 
-    now = dataset_projections(dataset, reference=_NATIONAL)
+    now = dataset_projections(dataset, reference=NATIONAL_REFERENCES)
     now = now[now["indicator"].isin(wanted)]
     if now.empty:
         return []
@@ -272,7 +272,7 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         if doc not in dated.index:
             continue
         when = pd.Timestamp(str(dated.loc[doc, "document_date"]))
-        table = dataset_projections(dataset, as_of=when, document=doc, reference=_NATIONAL)
+        table = dataset_projections(dataset, as_of=when, document=doc, reference=NATIONAL_REFERENCES)
         for r in table.to_dict("records"):
             key = (r["region"], r["indicator"], r["year"], r["target"])
             then_rows.setdefault(key, {**{str(k): v for k, v in r.items()}, "as_of": when})
@@ -343,10 +343,6 @@ def _projection_lines(dataset: Dataset, lang: Literal["vi", "en"], wanted: Seque
         # (the target named: two plans of one year, "2.434,977 tỷ đồng" and "3.956,954 tỷ đồng", each have theirs)
         notes.append(f"  – {name} {r['year']} ({target}): {reason}")
     return [w("projection_head"), *text_table(rows), *notes, ""]
-
-
-#: the series a province's growth borrows weights and real-time errors from (see Dataset.projections)
-_NATIONAL = ("vn_gdp", "vn_disbursement")
 
 
 def _number(x: Any) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import weakref
 from typing import TYPE_CHECKING, Any, cast
 
@@ -297,11 +298,15 @@ def _path_hint(indicator: str, year: int, as_of: Any) -> str:
     from ktstats.data.dataset import load_dataset
 
     for name in (n for n in bundled_datasets() if n.startswith("vn_")):
-        if reference_profile(load_dataset(name), indicator, year, as_of) is not None:
+        if reference_profile(load_dataset(name), indicator, year, as_of) is None:
+            continue
+        lend = f"reference={name!r} (--reference {name.replace('_', '-')} on the command line) lends the country's path"
+        if name not in NATIONAL_REFERENCES:  # (offered with what it was measured to do, not as a remedy)
             return (
-                f"; the pace so far, extended evenly, ignores the shape of the year: reference={name!r} "
-                f"(--reference {name.replace('_', '-')} on the command line) lends the country's path"
+                f"; the pace so far, extended evenly, ignores the shape of the year; {lend}, which did no better "
+                "than the even pace on provinces' reports, with intervals too narrow (docs/projections.md)"
             )
+        return f"; the pace so far, extended evenly, ignores the shape of the year: {lend}"
     # (no bundled path: a flow whose last months weigh more — revenue, tourism — is projected low, so its
     # probability too; the reader is told what the figure assumes)
     return (
@@ -414,6 +419,10 @@ def _reference(reference: Any) -> Any:
 
 
 _REFERENCES: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+#: the national series the report lends by default: quarter weights and real-time errors of growth (vn_gdp), the
+#: path of disbursement through the year (vn_disbursement). vn_budget_revenue's path is bundled but not lent by
+#: default: on the development texts' provinces it did no better than the even pace (benchmarks/flow_calls.py)
+NATIONAL_REFERENCES = ("vn_gdp", "vn_disbursement")
 #: the methods a flow known only by its year-to-date total can use with a reference's path through the year
 _BY_PATH = ("seasonal_share", "same_period_pace")
 
@@ -575,12 +584,15 @@ def dataset_backtest(
     cutoff_month: int = 9,
     methods: Any = None,
     level: float = 0.8,
+    reference: Any = None,
 ) -> Backtest:
     """The real-time backtest of a growth indicator or a flow of ``dataset`` (see
     :func:`ktstats.analysis.projection.realtime.realtime_backtest`,
     :func:`ktstats.analysis.projection.flow_backtest.flow_backtest`): each year projected only from
     what was published by its cutoff date, against the target known then, scored against the
-    annual figure as first published and as last revised."""
+    annual figure as first published and as last revised. ``reference`` lends a flow known only by its
+    year to date the country's path through the year, as :func:`project_indicator` takes it (only the
+    path's years published by each cutoff date); a growth rate's backtest replays its own quarters."""
     from ktstats.analysis.projection.realtime import growth_rows, realtime_backtest
     from ktstats.catalog.indicators import indicator as lookup
 
@@ -599,11 +611,12 @@ def dataset_backtest(
     if ind.kind == "flow":
         from ktstats.analysis.projection.flow_backtest import flow_backtest
 
+        ref = None if reference is None else _reference(reference)  # (its backtest computed once)
         bt = flow_backtest(
             dataset,
             indicator,
             region,
-            project=project_indicator,
+            project=functools.partial(project_indicator, reference=ref),
             targets=target_then,
             cutoff_month=cutoff_month,
             methods=methods,
@@ -616,6 +629,11 @@ def dataset_backtest(
                 f"({cutoff_month} months): nothing to replay (an undated document cannot be placed in time)"
             )
         return bt
+    if reference is not None:
+        raise DataError(
+            f"reference= lends a path through the year to a flow's backtest; {indicator}'s backtest replays "
+            f"{region}'s own quarters (project_indicator(reference=…) borrows for one projection)"
+        )
 
     common = dict(
         target=None,

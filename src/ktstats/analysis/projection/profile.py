@@ -69,11 +69,14 @@ def reference_profile(dataset: Any, indicator: str, year: int, as_of: Any = None
 
     The shares are the reference's year-to-date ratios of a plan (``form`` ``ratio``, spans from January), the
     country's (``viet_nam``) if it has them, else its only region's; a restated share counts as last published.
+    A share stated as its excess over the plan ("vượt 9,79% dự toán", ``form`` ``change``) is 100 % plus it.
     """
-    f = dataset.filter(indicator=indicator, form="ratio", as_of=as_of).to_frame()
+    f = dataset.filter(indicator=indicator, as_of=as_of).to_frame()
+    f = f[f["form"].isin(["ratio", "change"])]
     if f.empty:
         return None
     f = f[f["measure"].isin(["actual", "estimate"]) & f["relative_to"].isin(["plan", "budget_estimate"])]
+    f = f.assign(value=f["value"].astype(float) + np.where(f["form"] == "change", 100.0, 0.0))
     regions = sorted(set(f["region"]))
     if not regions:
         return None
