@@ -95,3 +95,15 @@ def test_the_hint_offers_the_path_with_what_it_was_measured_to_do(kon_tum):
     # disbursement's path is offered plainly (the report lends it)
     d = kon_tum.project("public_investment_disbursement", "2.434,977 tỷ đồng", year=2025, as_of="2025-05-31")
     assert "reference='vn_disbursement'" in d.reason and "did no better" not in d.reason
+
+
+def test_a_first_quarter_with_no_whole_past_year_is_a_total_alone(kon_tum, national):
+    # Kon Tum's 2024 as known on 22/10/2024: 830 tỷ đồng in the first quarter; its earlier years lack their first
+    # quarters, so no past year is whole. Before, reference= was ignored there (the pace of one quarter, silently)
+    asked = kon_tum.project(IND, year=2024, as_of="2024-10-22", reference=national)
+    assert asked.reason.startswith("no past year of its own; its path through the year from the reference")
+    assert "by month 3: 2017 21,7%" in asked.reason and asked.ytd == 830.0
+    plain = kon_tum.project(IND, year=2024, as_of="2024-10-22")
+    assert plain.method == "run_rate" and "reference='vn_budget_revenue'" in plain.reason
+    # the outcome, 4.425 tỷ đồng, is inside the even pace's interval and outside the path's, narrower one
+    assert plain.low < 4425 < plain.high and not asked.low < 4425 < asked.high

@@ -248,47 +248,91 @@ def _project_flow(
     series = IndicatorSeries.from_pandas(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
+    total = _ytd_total(sp, s.basis, year)
+    # a year to date with no whole past year ("quý I … 830 tỷ đồng") is a total alone, as below, for a reference
+    index = pd.PeriodIndex(sp.index)
+    per_year = 4 if index.freqstr.startswith("Q") else 12
+    full = [y for y, n in pd.Series(index.year[index.year < year]).value_counts().items() if n == per_year]
+    alone = total is not None and not full
+    if alone and total is not None and reference is not None and method in ("auto", *_BY_PATH):
+        along = _along_path(s, total, indicator, tgt, region, year, as_of, method, level, reference)
+        if along is not None:
+            return dataclasses.replace(along, reason="no past year of its own; " + along.reason)
     try:
-        return project(series, tgt, year=year, method=method, level=level)
+        p = project(series, tgt, year=year, method=method, level=level)
     except (DataError, PeriodError) as exc:
-        total = _ytd_total(sp, s.basis, year)
         if total is None or method not in ("auto", "run_rate", *_BY_PATH):
             raise
         # only the year-to-date total is published (no month-by-month figures): the pace so far
         # extended to the year, with the stated prior as the only uncertainty — no shape is invented —
         # unless a reference lends its path through the year (the country's shares of the plan by month)
         value, months = total
-        idx = pd.period_range(f"{year}-01", periods=months, freq="M")
-        even = IndicatorSeries(
-            [value / months] * months,
-            idx,
-            unit=s.unit,
-            kind=s.kind,
-            basis="period",
-            indicator=indicator,
-            region=region,
-        )
         why = f"only the year-to-date total to month {months} is usable ({exc}); "
-        ref = None if reference is None else _reference(reference)
-        path = None if ref is None else reference_profile(ref.dataset, indicator, year, as_of)
-        if path is not None:
-            # the reference's past years as months of this flow, each year scaled to the same total: the
-            # methods that read a path (the share done by now, last year's pace) see only its shape
-            past = IndicatorSeries.from_pandas(
-                path.history(year, value), unit=s.unit, kind=s.kind, basis="period", indicator=indicator
-            )
-            p = project(even, tgt, year=year, method=method, level=level, history=past)
-            done = ", ".join(path.part_at(months))
-            why += f"its path through the year from the reference ({path.describe()}; by month {months}: {done}): "
-            return dataclasses.replace(p, reason=why + p.reason)
+        along = _along_path(s, total, indicator, tgt, region, year, as_of, method, level, reference)
+        if along is not None:
+            return dataclasses.replace(along, reason=why + along.reason)
         if method != "auto" and method != "run_rate":
             raise DataError(
                 f"{method} needs the path of past years; only the year-to-date total to month {months} is "
                 f"usable ({exc}), and no reference= with that indicator's shares at month-ends was given"
             ) from None
-        p = project(even, tgt, year=year, method="run_rate", level=level)
+        p = project(
+            _evenly(s, value, months, indicator, region, year), tgt, year=year, method="run_rate", level=level
+        )
         hint = _path_hint(indicator, year, as_of)  # (the report borrows the country's path; a user must ask)
         return dataclasses.replace(p, reason=why + "run_rate from that total: " + p.reason + hint)
+    if alone and reference is None and p.method == "run_rate":
+        p = dataclasses.replace(p, reason=p.reason + _path_hint(indicator, year, as_of))
+    return p
+
+
+def _evenly(s: Any, value: float, months: int, indicator: str, region: str, year: int) -> Any:
+    """A year-to-date total ``value`` of ``months`` months as that many equal months (no shape invented)."""
+    from ktstats.data.series import IndicatorSeries
+
+    idx = pd.period_range(f"{year}-01", periods=months, freq="M")
+    return IndicatorSeries(
+        [value / months] * months,
+        idx,
+        unit=s.unit,
+        kind=s.kind,
+        basis="period",
+        indicator=indicator,
+        region=region,
+    )
+
+
+def _along_path(
+    s: Any,
+    total: tuple[float, int],
+    indicator: str,
+    tgt: Target,
+    region: str,
+    year: int,
+    as_of: Any,
+    method: str,
+    level: float,
+    reference: Any,
+) -> Projection | None:
+    """A flow's year-to-date ``total`` (value, months) projected along the path through the year that
+    ``reference`` lends (:func:`reference_profile`: its years published by ``as_of``); ``None`` without one."""
+    from ktstats.data.series import IndicatorSeries
+
+    ref = None if reference is None else _reference(reference)
+    path = None if ref is None else reference_profile(ref.dataset, indicator, year, as_of)
+    if path is None:
+        return None
+    value, months = total
+    # the reference's past years as months of this flow, each year scaled to the same total: the methods that
+    # read a path (the share done by now, last year's pace) see only its shape
+    past = IndicatorSeries.from_pandas(
+        path.history(year, value), unit=s.unit, kind=s.kind, basis="period", indicator=indicator
+    )
+    even = _evenly(s, value, months, indicator, region, year)
+    p = project(even, tgt, year=year, method=method, level=level, history=past)
+    done = ", ".join(path.part_at(months))
+    why = f"its path through the year from the reference ({path.describe()}; by month {months}: {done}): "
+    return dataclasses.replace(p, reason=why + p.reason)
 
 
 def _path_hint(indicator: str, year: int, as_of: Any) -> str:
