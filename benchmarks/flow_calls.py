@@ -38,7 +38,9 @@ def _province_datasets(part: str = "dev") -> dict[str, ktstats.Dataset]:
             by_region[t.region].append(ktstats.extract(text, document=t.id, date=date))
         except ktstats.KtstatsError:
             continue  # (a text that names no province asks for region=: not guessed here)
-    return {r: ds[0].combine(*ds[1:]) for r, ds in by_region.items()}
+    return {
+        r: ds[0].combine(*ds[1:]) for r, ds in by_region.items() if ds
+    }  # (a province all of whose texts asked)
 
 
 def calls(part: str = "dev") -> pd.DataFrame:
