@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy import stats
 
 import ktstats
 from ktstats.analysis.projection.profile import reference_profile
@@ -105,5 +106,12 @@ def test_a_first_quarter_with_no_whole_past_year_is_a_total_alone(kon_tum, natio
     assert "by month 3: 2017 21,7%" in asked.reason and asked.ytd == 830.0
     plain = kon_tum.project(IND, year=2024, as_of="2024-10-22")
     assert plain.method == "run_rate" and "reference='vn_budget_revenue'" in plain.reason
-    # the outcome, 4.425 tỷ đồng, is inside the even pace's interval and outside the path's, narrower one
-    assert plain.low < 4425 < plain.high and not asked.low < 4425 < asked.high
+    # the outcome, 4.425 tỷ đồng, is inside both intervals: the country's five smooth years do not make Kon Tum's
+    # rest of the year more certain than the prior (±35 % of it at three months, t with 7 df); before, they made the
+    # interval 2.608–4.032 tỷ đồng, and the outcome fell outside it
+    assert plain.low < 4425 < plain.high and asked.low < 4425 < asked.high
+    assert "the prior alone: the past years are borrowed" in asked.reason
+    half = (
+        0.35 * (asked.point - asked.ytd) * stats.t.ppf(0.9, 7)
+    )  # (the prior, ±35 % as the reason rounds it)
+    assert asked.high - asked.point == pytest.approx(half, rel=0.01)

@@ -329,7 +329,7 @@ def _along_path(
         path.history(year, value), unit=s.unit, kind=s.kind, basis="period", indicator=indicator
     )
     even = _evenly(s, value, months, indicator, region, year)
-    p = project(even, tgt, year=year, method=method, level=level, history=past)
+    p = project(even, tgt, year=year, method=method, level=level, history=past, borrowed=True)
     done = ", ".join(path.part_at(months))
     why = f"its path through the year from the reference ({path.describe()}; by month {months}: {done}): "
     return dataclasses.replace(p, reason=why + p.reason)
@@ -348,7 +348,7 @@ def _path_hint(indicator: str, year: int, as_of: Any) -> str:
         if name not in NATIONAL_REFERENCES:  # (offered with what it was measured to do, not as a remedy)
             return (
                 f"; the pace so far, extended evenly, ignores the shape of the year; {lend}, which did no better "
-                "than the even pace on provinces' reports, with intervals too narrow (docs/projections.md)"
+                "than the even pace on provinces' reports (docs/projections.md)"
             )
         return f"; the pace so far, extended evenly, ignores the shape of the year: {lend}"
     # (no bundled path: a flow whose last months weigh more — revenue, tourism — is projected low, so its

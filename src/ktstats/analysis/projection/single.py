@@ -101,6 +101,7 @@ def project(
     annual_history: IndicatorSeries | None = None,
     simulations: int = 2000,
     seed: int = 0,
+    borrowed: bool = False,
 ) -> Projection:
     """Project the year and judge the target.
 
@@ -129,6 +130,10 @@ def project(
     annual_history:
         For growth targets without ``weights``: published annual growth of past
         years, to estimate the weights (:func:`estimate_weights`) and the errors.
+    borrowed:
+        For flows: ``history`` is another region's path (a reference's). Its
+        errors say how well a method fits that region's years, not this one's:
+        they may widen the interval, never narrow it below the prior.
 
     Examples
     --------
@@ -205,7 +210,7 @@ def project(
         return _project_growth(
             cur, hist, tgt, method, level, weights, annual_history, yr, simulations, seed, common
         )
-    return _project_flow(cur, hist, tgt, method, level, n, simulations, seed, common)
+    return _project_flow(cur, hist, tgt, method, level, n, simulations, seed, common, borrowed)
 
 
 def _growth_through_levels(
@@ -303,6 +308,7 @@ def _project_flow(
     simulations: int,
     seed: int,
     common: dict[str, Any],
+    borrowed: bool = False,
 ) -> Projection:
     k = cur.size
     ytd = float(cur.sum())
@@ -367,6 +373,8 @@ def _project_flow(
         if within > prior:
             prior, spread = within, f", or the spread of the {k} periods so far, whichever is wider"
     sd, df = pooled_sd(errs, prior)
+    if borrowed and sd < prior:  # (the errors of another region's years cannot make this one more certain)
+        sd, spread = prior, spread + ", the prior alone: the past years are borrowed"
     why = (
         f"{method}; uncertainty from {errs.size} past year(s) of its errors and a prior of "
         f"±{format_number(round(100 * prior_rel))}% of the projected rest of the year{spread} (t, {df} df)"
