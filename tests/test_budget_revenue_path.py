@@ -115,3 +115,10 @@ def test_a_first_quarter_with_no_whole_past_year_is_a_total_alone(kon_tum, natio
         0.35 * (asked.point - asked.ytd) * stats.t.ppf(0.9, 7)
     )  # (the prior, ±35 % as the reason rounds it)
     assert asked.high - asked.point == pytest.approx(half, rel=0.01)
+
+
+def test_backtesting_the_shares_themselves_says_what_is_missing(capsys):
+    # the national dataset holds shares of the estimate, not amounts: before, "no year … has its own figure
+    # published after its cutoff date", which is not why
+    assert main(["backtest", "vn-budget-revenue", IND]) == 2
+    assert "has no amounts (form 'level'), only change and ratio" in capsys.readouterr().err

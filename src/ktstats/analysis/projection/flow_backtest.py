@@ -46,6 +46,12 @@ def flow_backtest(
         raise DataError(f"a flow's backtest cuts off after 1 to 11 months, not {cutoff_month!r}")
     chosen = [*(methods if methods is not None else METHODS), "auto"]
     f = dataset.filter(indicator=indicator, region=region, form="level").to_frame()
+    if f.empty:
+        forms = sorted(set(dataset.filter(indicator=indicator, region=region).to_frame()["form"]))
+        raise DataError(
+            f"{indicator} in {region} has no amounts (form 'level'), only {' and '.join(forms) or 'no figures'}: "
+            "a flow's backtest projects its amounts (a share of a plan is what reference= lends as a path)"
+        )
     start, end = f["period_start"], f["period_end"]
     whole = (start.dt.month == 1) & (end.dt.month == 12) & (start.dt.year == end.dt.year)
     annual = f[whole & f["measure"].isin(["actual", "estimate"])].sort_values(
