@@ -122,3 +122,14 @@ def test_backtesting_the_shares_themselves_says_what_is_missing(capsys):
     # published after its cutoff date", which is not why
     assert main(["backtest", "vn-budget-revenue", IND]) == 2
     assert "has no amounts (form 'level'), only change and ratio" in capsys.readouterr().err
+
+
+def test_the_country_s_revenue_is_not_named_a_province_s(capsys):
+    # "trên địa bàn" is the area: the country's figures are reported under the same name
+    from ktstats.catalog.indicators import indicator
+
+    assert [indicator(c).name_en.endswith("collected in the area") for c in (IND, "domestic_revenue")] == [
+        True
+    ] * 2
+    assert main(["report", "vn-budget-revenue", "--lang", "en"]) == 0
+    assert "in the province" not in capsys.readouterr().out
