@@ -133,3 +133,13 @@ def test_the_country_s_revenue_is_not_named_a_province_s(capsys):
     ] * 2
     assert main(["report", "vn-budget-revenue", "--lang", "en"]) == 0
     assert "in the province" not in capsys.readouterr().out
+
+
+def test_the_report_names_the_path_it_does_not_lend(capsys):
+    # the report lends vn_gdp and vn_disbursement; Kon Tum's 2024 revenue (one quarter) is told where a path is
+    assert main(["report", "kon-tum", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    line = next(
+        x for x in out.splitlines() if "2024 (at least 4,500 billion VND)" in x or "2024 (từ 4.500" in x
+    )
+    assert "reference='vn_budget_revenue'" in line and "did no better than the even pace" in line

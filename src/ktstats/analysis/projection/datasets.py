@@ -249,7 +249,7 @@ def _project_flow(
         sp, unit=s.unit, kind=s.kind, basis=s.basis, indicator=indicator, region=region
     )
     total = _ytd_total(sp, s.basis, year)
-    # a year to date with no whole past year ("quý I … 830 tỷ đồng") is a total alone, as below, for a reference
+    # a year to date with no whole past year ("quý I … 830 tỷ") is a total alone, as below: a path, or the hint
     index = pd.PeriodIndex(sp.index)
     per_year = 4 if index.freqstr.startswith("Q") else 12
     full = [y for y, n in pd.Series(index.year[index.year < year]).value_counts().items() if n == per_year]
@@ -281,7 +281,7 @@ def _project_flow(
         )
         hint = _path_hint(indicator, year, as_of)  # (the report borrows the country's path; a user must ask)
         return dataclasses.replace(p, reason=why + "run_rate from that total: " + p.reason + hint)
-    if alone and reference is None and p.method == "run_rate":
+    if alone and p.method == "run_rate":
         p = dataclasses.replace(p, reason=p.reason + _path_hint(indicator, year, as_of))
     return p
 
