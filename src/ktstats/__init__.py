@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from ktstats.lang.units import Q_, parse_unit, ureg
     from ktstats.present.plotting import plot_attainment, plot_growth, plot_projection, plot_regional
 
-__version__ = "0.20.29"
+__version__ = "0.20.30"
 
 #: Where each top-level name lives (loaded on first use).
 _HOME: dict[str, str] = {
