@@ -403,6 +403,7 @@ _HELD_OUT: dict[int, tuple[str, int]] = {  # batch: (when it was found, its text
     61: ("found blind after 0.20.27 was frozen", 13),
     62: ("found blind after 0.20.28 was frozen", 7),
     63: ("found blind after 0.20.28 was frozen", 1),
+    64: ("found blind after 0.20.29 was frozen", 14),
 }
 #: each held-out batch's annotators (``helper-h50a`` … ``c``) and how the report names it
 BATCHES = {

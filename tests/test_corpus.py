@@ -82,15 +82,15 @@ def test_the_corpus_lists_every_text_with_its_source_and_date():
     # scored once when 0.20.21 was frozen, 46, scored once when 0.20.22 was frozen, 47, held out in
     # 0.20.23–0.20.24, 48, held out in 0.20.24–0.20.25, 49, scored once when 0.20.23 was frozen, 51, scored once
     # when 0.20.24 was frozen, and 52 and 53, scored once when 0.20.25 was frozen, are development texts)
-    # the fiftieth and fifty-fourth to sixty-third batches: found blind during 0.20.24 to 0.20.28, scored first
+    # the fiftieth and fifty-fourth to sixty-fourth batches: found blind during 0.20.24 to 0.20.29, scored first
     # when each version was frozen (56 and 57 with 0.20.25 too, its second clean figure; 60 with 0.20.27, 61
-    # with 0.20.28, 62 and 63 with 0.20.29)
+    # with 0.20.28, 62 and 63 with 0.20.29, 64 with 0.20.30)
     assert set(texts.loc[texts["part"] == "heldout", "annotator"]) <= {
-        f"helper-h{n}{x}" for n in (50, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63) for x in "abc"
+        f"helper-h{n}{x}" for n in (50, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64) for x in "abc"
     }
     # the next blind batch waits here, never scored, for the next version's first clean figure
     assert set(texts.loc[texts["part"] == "reserve", "annotator"]) <= {
-        *(f"helper-h{n}{x}" for n in (64,) for x in "abc"),
+        *(f"helper-h{n}{x}" for n in (65,) for x in "abc"),
     }
 
 
@@ -244,10 +244,10 @@ def test_a_plan_named_by_its_body_is_scored_as_the_plan_the_readers_read():
 
 
 def test_quality_on_the_dev_part_and_the_held_out_part():
-    """Floors a little under what 0.20.29 measures (dev 81,8 % / 84,3 %; held-out batches 50 and 54 to 63 78,1 % /
-    79,5 %): they guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
+    """Floors a little under what 0.20.30 measures (dev 81,8 % / 84,3 %; held-out batches 50 and 54 to 64 76,3 % /
+    78,4 %): they guard against regressions; the figures to quote, and how clean each is, are in docs/extract.md."""
     q = _bench()
-    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.76, 0.77)):
+    for part, recall, precision in (("dev", 0.81, 0.83), ("heldout", 0.75, 0.77)):
         scores = q.score_part(part)
         t, f, m = q.summary(scores)
         assert m / t >= recall and m / f >= precision, (part, m / t, m / f)
