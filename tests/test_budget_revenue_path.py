@@ -143,3 +143,10 @@ def test_the_report_names_the_path_it_does_not_lend(capsys):
         x for x in out.splitlines() if "2024 (at least 4,500 billion VND)" in x or "2024 (từ 4.500" in x
     )
     assert "reference='vn_budget_revenue'" in line and "did no better than the even pace" in line
+
+
+@pytest.mark.parametrize("command", ["project", "backtest"])
+def test_the_command_line_help_names_the_revenue_path(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "vn-budget-revenue" in "".join(capsys.readouterr().out.split())  # (however argparse wraps it)

@@ -73,7 +73,8 @@ def _build_parser() -> argparse.ArgumentParser:
         action="append",
         default=None,
         help="a dataset lending its national path (repeatable): vn-gdp (quarter weights and errors of growth), "
-        "vn-disbursement (shares of the plan disbursed by each month-end)",
+        "vn-disbursement (shares of the plan disbursed by each month-end), vn-budget-revenue (shares of the "
+        "revenue estimate; no better than an even pace for provinces, docs/projections.md)",
     )
     proj.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     bt = sub.add_parser("backtest", help="how each projection method did in past years")
@@ -87,7 +88,7 @@ def _build_parser() -> argparse.ArgumentParser:
         action="append",
         default=None,
         help="for a flow: a dataset lending the country's path through the year (repeatable), e.g. "
-        "vn-disbursement",
+        "vn-disbursement or vn-budget-revenue",
     )
     bt.add_argument("--lang", choices=("vi", "en"), default="vi", help="Vietnamese (default) or English")
     ext = sub.add_parser("extract", help="find the figures in a report's text")
